@@ -1,0 +1,92 @@
+// Lint rules, including the layer rules of docs/architecture.md: imports only go down the layers.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const services = ['catalog', 'records', 'ingest', 'auth', 'consent', 'analytics'];
+const surfaces = ['api', 'web', 'admin'];
+const rootOnly = ['**/app.ts', '**/main.ts', '**/config/**', '**/cli/**'];
+
+/** Builds a no-restricted-imports rule forbidding the given folders. */
+function forbid(folders, extra = []) {
+  const group = [...folders.map((f) => `**/${f}/**`), ...extra];
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { group, message: 'This import goes up the layers (see docs/architecture.md).' },
+        ],
+      },
+    ],
+  };
+}
+
+const drivers = ['better-sqlite3', 'pg', 'fastify', '@fastify/*'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'var/', 'bench/data/', 'bench/results/', 'test-output/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    files: ['src/util/**'],
+    rules: forbid(
+      ['core', 'odsql', 'i18n', 'storage', 'http', ...services, ...surfaces],
+      [...rootOnly, ...drivers],
+    ),
+  },
+  {
+    files: ['src/core/**'],
+    rules: forbid(
+      ['odsql', 'i18n', 'storage', 'http', ...services, ...surfaces],
+      [...rootOnly, ...drivers],
+    ),
+  },
+  {
+    files: ['src/odsql/**', 'src/i18n/**'],
+    rules: forbid(
+      ['storage', 'http', ...services, ...surfaces],
+      [...rootOnly, ...drivers, 'node:*'],
+    ),
+  },
+  {
+    files: ['src/storage/**'],
+    rules: forbid(
+      ['i18n', 'http', ...services, ...surfaces],
+      [...rootOnly, 'fastify', '@fastify/*'],
+    ),
+  },
+  {
+    files: ['src/storage/sqlite/**'],
+    rules: forbid(['postgres'], [...rootOnly, 'pg', 'fastify', '@fastify/*']),
+  },
+  {
+    files: ['src/storage/postgres/**'],
+    rules: forbid(['sqlite'], [...rootOnly, 'better-sqlite3', 'fastify', '@fastify/*']),
+  },
+  {
+    files: services.map((s) => `src/${s}/**`),
+    rules: forbid(
+      ['http', ...surfaces, 'storage/sqlite', 'storage/postgres'],
+      [...rootOnly, ...drivers],
+    ),
+  },
+  {
+    files: ['src/http/**'],
+    rules: forbid([...surfaces, 'storage'], [...rootOnly, 'better-sqlite3', 'pg']),
+  },
+  {
+    files: surfaces.map((s) => `src/${s}/**`),
+    rules: forbid(['storage'], [...rootOnly, 'better-sqlite3', 'pg']),
+  },
+);

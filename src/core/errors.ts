@@ -1,0 +1,100 @@
+// The error registry: every error the portal reports, with a stable code, an HTTP status,
+// the `error_code` Opendatasoft clients expect, and an English message template.
+// Codes are append-only: never rename or reuse a retired code (docs/errors.md lists them all).
+
+export interface ErrorSpec {
+  status: number;
+  /** The `error_code` of the ODS JSON error body. */
+  odsCode: string;
+  /** English message; `{name}` placeholders are filled from the error's params. */
+  message: string;
+}
+
+export const ERRORS = {
+  DG_ERR_ODSQL_SYNTAX: {
+    status: 400,
+    odsCode: 'ODSQLError',
+    message: 'ODSQL query is malformed: {detail} Clause(s) containing the error(s): {clause}.',
+  },
+  DG_ERR_REST_INVALID_PARAMETER: {
+    status: 400,
+    odsCode: 'InvalidRESTParameterError',
+    message: '{detail}',
+  },
+  DG_ERR_DATASET_NOT_FOUND: {
+    status: 404,
+    odsCode: 'NotFound',
+    message: 'Unknown dataset: {dataset_id}',
+  },
+  DG_ERR_RECORD_NOT_FOUND: {
+    status: 404,
+    odsCode: 'NotFound',
+    message: 'Unknown record: {record_id}',
+  },
+  DG_ERR_ROUTE_NOT_FOUND: {
+    status: 404,
+    odsCode: 'NotFound',
+    message: 'Unknown API endpoint: {path}',
+  },
+  DG_ERR_QUERY_TIMEOUT: {
+    status: 503,
+    odsCode: 'QueryTimeoutError',
+    message: 'The query took longer than {seconds} seconds and was stopped. Narrow it and retry.',
+  },
+  DG_ERR_STORAGE_UNAVAILABLE: {
+    status: 503,
+    odsCode: 'ServiceUnavailableError',
+    message: 'The data store cannot answer right now: {detail}',
+  },
+  DG_ERR_IMPORT_UNREADABLE: {
+    status: 400,
+    odsCode: 'ImportError',
+    message: 'The file cannot be imported: {detail}',
+  },
+  DG_ERR_INVALID_DATASET_ID: {
+    status: 400,
+    odsCode: 'InvalidRESTParameterError',
+    message:
+      'Invalid dataset id "{dataset_id}": use lowercase letters, digits, "_" and "-" (at most 100 characters).',
+  },
+  DG_ERR_INTERNAL: {
+    status: 500,
+    odsCode: 'InternalError',
+    message: 'An unexpected error occurred. It has been logged.',
+  },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export type ErrorParams = Record<string, string | number>;
+
+function fill(template: string, params: ErrorParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
+}
+
+/** An error the portal reports on purpose: services throw only these. */
+export class PortalError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+
+  constructor(code: ErrorCode, params: ErrorParams = {}, options?: { cause?: unknown }) {
+    super(fill(ERRORS[code].message, params), options);
+    this.name = 'PortalError';
+    this.code = code;
+    this.params = params;
+  }
+
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+
+  get odsCode(): string {
+    return ERRORS[this.code].odsCode;
+  }
+}
+
+export function isPortalError(error: unknown): error is PortalError {
+  return error instanceof PortalError;
+}

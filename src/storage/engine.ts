@@ -1,0 +1,69 @@
+// The storage contract: what services may ask of a store, whatever the engine behind it.
+// Services import this file (and only this file) from storage/.
+
+import type { Row } from '../core/cell.ts';
+import type { Dataset, DatasetVersion, DefaultMetas, Visibility } from '../core/dataset.ts';
+import type { Field } from '../core/field.ts';
+
+export type EngineName = 'sqlite' | 'postgres';
+
+/** A statement with its bound parameters; values never appear in `sql`. */
+export interface SqlQuery {
+  sql: string;
+  params: unknown[];
+}
+
+export interface QueryOptions {
+  /** Stop the query after this many milliseconds (DG_ERR_QUERY_TIMEOUT). */
+  timeoutMs?: number;
+}
+
+export interface StreamOptions extends QueryOptions {
+  /** Rows per batch (default 1000). */
+  batchSize?: number;
+}
+
+export interface DatasetInput {
+  id: string;
+  metas: DefaultMetas;
+  visibility?: Visibility;
+}
+
+/** Portal metadata: datasets and their versions. */
+export interface MetadataStore {
+  listDatasets(): Promise<Dataset[]>;
+  getDataset(id: string): Promise<Dataset | null>;
+  /** Creates the dataset, or updates its metadata if it exists. */
+  saveDataset(input: DatasetInput): Promise<Dataset>;
+  listVersions(datasetId: string): Promise<DatasetVersion[]>;
+}
+
+/** A new version being loaded beside the current one; invisible until committed. */
+export interface VersionWriter {
+  readonly version: DatasetVersion;
+  /** Appends records (cells in field order). May return a promise to apply back-pressure. */
+  append(rows: Row[]): void | Promise<void>;
+  /** Builds indexes, then makes this version current in one transaction. */
+  commit(): Promise<DatasetVersion>;
+  /** Drops what was loaded; the current version stays as it was. */
+  abort(reason: string): Promise<void>;
+}
+
+export interface BeginVersionInput {
+  datasetId: string;
+  fields: Field[];
+  source: string | null;
+}
+
+export interface StorageEngine {
+  readonly name: EngineName;
+  readonly metadata: MetadataStore;
+  /** Runs a read query on dataset tables, off the main thread; rows come back as arrays. */
+  query(query: SqlQuery, options?: QueryOptions): Promise<unknown[][]>;
+  /** Streams the rows of a read query in batches, with back-pressure. */
+  stream(query: SqlQuery, options?: StreamOptions): AsyncIterable<unknown[][]>;
+  beginVersion(input: BeginVersionInput): Promise<VersionWriter>;
+  /** Writes a consistent copy of the whole store to `path` while it keeps serving. */
+  backup(path: string): Promise<void>;
+  close(): Promise<void>;
+}
