@@ -58,7 +58,12 @@ export interface BeginVersionInput {
 export interface StorageEngine {
   readonly name: EngineName;
   readonly metadata: MetadataStore;
-  /** Runs a read query on dataset tables, off the main thread; rows come back as arrays. */
+  /**
+   * Runs a read query on dataset tables, off the main thread; rows come back as arrays.
+   * Raw values by column kind: text → string; text_list → JSON array text (SQLite) or string[]
+   * (PostgreSQL); integer/real → number; boolean → 0/1 or boolean; date → 'YYYY-MM-DD';
+   * datetime → epoch milliseconds (number); json → JSON text or parsed value.
+   */
   query(query: SqlQuery, options?: QueryOptions): Promise<unknown[][]>;
   /** Streams the rows of a read query in batches, with back-pressure. */
   stream(query: SqlQuery, options?: StreamOptions): AsyncIterable<unknown[][]>;
