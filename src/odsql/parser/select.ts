@@ -46,8 +46,19 @@ function parseEntry(c: Cursor): SelectEntry {
   };
 }
 
-/** `AS name`, or nothing. */
+/** `AS name` (a name, back-quoted name or string), or nothing. */
 export function parseAlias(c: Cursor): Identifier | null {
   if (!c.acceptWord('as')) return null;
+  const token = c.peek();
+  if (token.kind === 'string' && token.value !== '') {
+    c.next();
+    return {
+      kind: 'Identifier',
+      name: token.value,
+      quoted: true,
+      start: token.start,
+      end: token.end,
+    };
+  }
   return parseIdentifier(c);
 }
