@@ -97,8 +97,35 @@ describe('compiler (SQLite)', () => {
       timezone: 'Europe/Paris',
     });
     assert.deepEqual(params, [Date.UTC(2019, 2, 1) - 3600000]);
-    const [, iso] = sql({ select: 'n', where: ["ts = date'2019-03-01T12:00:00+02:00'"] });
-    assert.deepEqual(iso, [Date.UTC(2019, 2, 1, 10)]);
+    const t = Date.UTC(2019, 2, 1, 10);
+    assert.deepEqual(sql({ select: 'n', where: ["ts = date'2019-03-01T12:00:00+02:00'"] }), [
+      'SELECT "n" FROM "t" WHERE ("ts" >= ? AND "ts" < ?)',
+      [t, t + 1000],
+    ]);
+    assert.deepEqual(sql({ select: 'n', where: ["ts = date'2019-03-01T10:00:00.000Z'"] }), [
+      'SELECT "n" FROM "t" WHERE "ts" = ?',
+      [t],
+    ]);
+  });
+
+  it('rounds partial dates like Elasticsearch', () => {
+    const y2019 = Date.UTC(2019, 0, 1);
+    const y2020 = Date.UTC(2020, 0, 1);
+    assert.deepEqual(
+      sql({ select: 'n', where: ["ts > date'2019' and ts <= date'2019' and date'2019' < ts"] }),
+      ['SELECT "n" FROM "t" WHERE (("ts" >= ? AND "ts" < ?) AND "ts" >= ?)', [y2020, y2020, y2020]],
+    );
+    assert.deepEqual(
+      sql({ select: 'n', where: ["d = date'2019'", "d in [date'2017'..date'2018']"] }),
+      [
+        'SELECT "n" FROM "t" WHERE ("d" >= ? AND "d" < ?) AND ("d" >= ? AND "d" < ?)',
+        ['2019-01-01', '2020-01-01', '2017-01-01', '2019-01-01'],
+      ],
+    );
+    assert.deepEqual(sql({ select: 'n', where: ["ts != date'2019'"] }), [
+      'SELECT "n" FROM "t" WHERE ("ts" < ? OR "ts" >= ?)',
+      [y2019, y2020],
+    ]);
   });
 
   it('compiles refine date paths to half-open periods', () => {

@@ -5,7 +5,7 @@ import { latColumn } from '../../core/columns.ts';
 import type { Field } from '../../core/field.ts';
 import { isMultivalued } from '../../core/field.ts';
 import { isField } from '../analyze.ts';
-import type { Comparison, Expr, Identifier } from '../ast.ts';
+import type { CompareOp, Comparison, Expr, Identifier } from '../ast.ts';
 import type { DateParts } from '../dates.ts';
 import { parseDateText } from '../dates.ts';
 import { odsqlError } from '../errors.ts';
@@ -16,7 +16,7 @@ import type { TemporalType } from './dialect.ts';
 import { compileFacetValue } from './facet.ts';
 import { compileCall, nowInstant } from './calls.ts';
 import { compileFullText } from './search.ts';
-import { instantValue, periodCondition, temporalValue } from './temporal.ts';
+import { comparePeriod, instantValue, periodCondition, temporalValue } from './temporal.ts';
 
 export function infoOf(ctx: CompileContext, node: Expr): ExprInfo {
   return ctx.analysis.info.get(node) ?? { type: 'null', multivalued: false, aggregate: false };
@@ -98,10 +98,9 @@ export function compileExpr(ctx: CompileContext, node: Expr): string {
       return node.negated ? `(${sql}) IS NOT TRUE` : sql;
     }
     case 'InRange': {
-      const info = infoOf(ctx, node.operand);
       // The operand is compiled twice: a fragment holding placeholders is never reused.
-      const low = `${compileExpr(ctx, node.operand)} ${node.lowInclusive ? '>=' : '>'} ${valueAs(ctx, node.low, info)}`;
-      const high = `${compileExpr(ctx, node.operand)} ${node.highInclusive ? '<=' : '<'} ${valueAs(ctx, node.high, info)}`;
+      const low = rangeBound(ctx, node.operand, node.lowInclusive ? '>=' : '>', node.low);
+      const high = rangeBound(ctx, node.operand, node.highInclusive ? '<=' : '<', node.high);
       const sql = `(${low} AND ${high})`;
       return node.negated ? `${sql} IS NOT TRUE` : sql;
     }
@@ -175,6 +174,23 @@ function isTemporalType(type: string): type is TemporalType {
   return type === 'date' || type === 'datetime';
 }
 
+const FLIPPED: Record<CompareOp, CompareOp> = {
+  '=': '=',
+  '!=': '!=',
+  '<': '>',
+  '>': '<',
+  '<=': '>=',
+  '>=': '<=',
+};
+
+/** The date a literal (date'…', a date string) names, when compared with a `type` value. */
+function literalDate(node: Expr): DateParts | null {
+  if (node.kind === 'DateLiteral' || node.kind === 'StringLiteral') {
+    return parseDateText(node.kind === 'DateLiteral' ? node.text : node.value);
+  }
+  return null;
+}
+
 function compileComparison(ctx: CompileContext, node: Comparison): string {
   const left = infoOf(ctx, node.left);
   const right = infoOf(ctx, node.right);
@@ -184,19 +200,29 @@ function compileComparison(ctx: CompileContext, node: Comparison): string {
     const sql = dialect.membership(compileExpr(ctx, list), compileExpr(ctx, value));
     return node.op === '=' ? sql : `(${compileExpr(ctx, list)} IS NOT NULL AND NOT ${sql})`;
   }
-  let l: string;
-  let r: string;
   if (isTemporalType(left.type) && !isTemporalColumn(ctx, node.right, left.type)) {
-    l = compileExpr(ctx, node.left);
-    r = valueAs(ctx, node.right, left);
-  } else if (isTemporalType(right.type) && !isTemporalColumn(ctx, node.left, right.type)) {
-    l = valueAs(ctx, node.left, right);
-    r = compileExpr(ctx, node.right);
-  } else {
-    l = valueAs(ctx, node.left, right);
-    r = valueAs(ctx, node.right, left);
+    const parts = literalDate(node.right);
+    if (parts)
+      return comparePeriod(ctx, () => compileExpr(ctx, node.left), node.op, parts, left.type);
+    return `${compileExpr(ctx, node.left)} ${node.op} ${valueAs(ctx, node.right, left)}`;
   }
-  return `${l} ${node.op} ${r}`;
+  if (isTemporalType(right.type) && !isTemporalColumn(ctx, node.left, right.type)) {
+    const parts = literalDate(node.left);
+    const op = FLIPPED[node.op];
+    if (parts) return comparePeriod(ctx, () => compileExpr(ctx, node.right), op, parts, right.type);
+    return `${compileExpr(ctx, node.right)} ${op} ${valueAs(ctx, node.left, right)}`;
+  }
+  return `${valueAs(ctx, node.left, right)} ${node.op} ${valueAs(ctx, node.right, left)}`;
+}
+
+/** One bound of `operand IN [low..high]`. */
+function rangeBound(ctx: CompileContext, operand: Expr, op: CompareOp, bound: Expr): string {
+  const info = infoOf(ctx, operand);
+  const parts = isTemporalType(info.type) ? literalDate(bound) : null;
+  if (parts && isTemporalType(info.type)) {
+    return comparePeriod(ctx, () => compileExpr(ctx, operand), op, parts, info.type);
+  }
+  return `${compileExpr(ctx, operand)} ${op} ${valueAs(ctx, bound, info)}`;
 }
 
 /** True when `node` already is a value of `type` in storage (not a literal to convert). */
