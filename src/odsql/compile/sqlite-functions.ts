@@ -1,6 +1,10 @@
 // Scalar functions that SQLite lacks and compiled ODSQL uses (time zones, for one).
 // Pure JavaScript: every SQLite connection that runs dataset queries registers them.
 
+import { formatDate } from '../date-format.ts';
+import type { WallClock } from '../dates.ts';
+import { wallClock } from '../dates.ts';
+
 export interface SqliteFunction {
   name: string;
   deterministic: boolean;
@@ -8,4 +12,134 @@ export interface SqliteFunction {
   fn: (...args: never[]) => unknown;
 }
 
-export const SQLITE_FUNCTIONS: readonly SqliteFunction[] = [];
+type Num = number | bigint | null;
+
+function num(value: Num): number | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'bigint' ? Number(value) : value;
+}
+
+/** The wall clock of a stored date ('YYYY-MM-DD') or datetime (epoch ms) in a time zone. */
+function clockOf(value: string | Num, type: string, zone: string): WallClock | null {
+  if (value === null || value === undefined) return null;
+  if (type === 'date' && typeof value === 'string') {
+    const ms = Date.parse(`${value.slice(0, 10)}T00:00:00Z`);
+    return Number.isNaN(ms) ? null : wallClock(ms, 'UTC');
+  }
+  const ms = num(value as Num);
+  return ms === null || !Number.isFinite(ms) ? null : wallClock(ms, zone);
+}
+
+const PARTS = new Set(['year', 'month', 'day', 'hour', 'minute', 'second']);
+
+/** dg_datepart(ms, zone, part): a date part of an instant in a time zone. */
+function datePart(ms: Num, zone: string, part: string): number | null {
+  const clock = clockOf(ms, 'datetime', zone);
+  if (!clock || !PARTS.has(part)) return null;
+  return clock[part as keyof WallClock];
+}
+
+/** dg_date_format(value, 'date'|'datetime', pattern, zone). */
+function dateFormat(
+  value: string | Num,
+  type: string,
+  pattern: string,
+  zone: string,
+): string | null {
+  const clock = clockOf(value, type, zone);
+  return clock ? formatDate(pattern, clock) : null;
+}
+
+/** dg_distance(lat1, lon1, lat2, lon2): great-circle distance in metres. */
+function distance(lat1: Num, lon1: Num, lat2: Num, lon2: Num): number | null {
+  const a = num(lat1);
+  const b = num(lon1);
+  const c = num(lat2);
+  const d = num(lon2);
+  if (a === null || b === null || c === null || d === null) return null;
+  const rad = Math.PI / 180;
+  const h =
+    Math.sin(((c - a) * rad) / 2) ** 2 +
+    Math.cos(a * rad) * Math.cos(c * rad) * Math.sin(((d - b) * rad) / 2) ** 2;
+  return 12742000 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** dg_percentile(json_group_array(x), fraction): linear-interpolated percentile. */
+function percentile(json: string | null, fraction: number): number | null {
+  if (json === null) return null;
+  const values = (JSON.parse(json) as unknown[])
+    .filter((v): v is number => typeof v === 'number')
+    .sort((x, y) => x - y);
+  if (values.length === 0) return null;
+  const rank = fraction * (values.length - 1);
+  const low = Math.floor(rank);
+  const high = Math.ceil(rank);
+  const lv = values[low] as number;
+  return lv + ((values[high] as number) - lv) * (rank - low);
+}
+
+/** dg_random(rowid, seed): a pseudo-random number stable for (rowid, seed). */
+function random(rowid: Num, seed: Num): number {
+  let h = (Number(rowid ?? 0) * 2654435761) ^ (Number(seed ?? 0) * 40503);
+  h = Math.imul(h ^ (h >>> 16), 2246822507);
+  h = Math.imul(h ^ (h >>> 13), 3266489909);
+  return ((h ^ (h >>> 16)) >>> 0) / 4294967296;
+}
+
+type Ring = number[][];
+
+function inRing(x: number, y: number, ring: Ring): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi = 0, yi = 0] = ring[i] as number[];
+    const [xj = 0, yj = 0] = ring[j] as number[];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+function inPolygon(x: number, y: number, rings: Ring[]): boolean {
+  const [outer, ...holes] = rings;
+  return outer !== undefined && inRing(x, y, outer) && !holes.some((h) => inRing(x, y, h));
+}
+
+const pointCache = new Map<string, { type: string; coordinates: unknown }>();
+
+/** dg_point_in(lat, lon, geojson): 1 when the point lies in the (multi)polygon, else 0. */
+function pointIn(lat: Num, lon: Num, geojson: string): number | null {
+  const y = num(lat);
+  const x = num(lon);
+  if (x === null || y === null) return null;
+  let geometry = pointCache.get(geojson);
+  if (!geometry) {
+    geometry = JSON.parse(geojson) as { type: string; coordinates: unknown };
+    if (pointCache.size > 100) pointCache.clear();
+    pointCache.set(geojson, geometry);
+  }
+  switch (geometry.type) {
+    case 'Polygon':
+      return inPolygon(x, y, geometry.coordinates as Ring[]) ? 1 : 0;
+    case 'MultiPolygon':
+      return (geometry.coordinates as Ring[][]).some((p) => inPolygon(x, y, p)) ? 1 : 0;
+    case 'Point': {
+      const [px, py] = geometry.coordinates as number[];
+      return px === x && py === y ? 1 : 0;
+    }
+    default:
+      return 0;
+  }
+}
+
+const lower = (s: string | null): string | null => (typeof s === 'string' ? s.toLowerCase() : s);
+const upper = (s: string | null): string | null => (typeof s === 'string' ? s.toUpperCase() : s);
+
+export const SQLITE_FUNCTIONS: readonly SqliteFunction[] = [
+  { name: 'dg_datepart', deterministic: true, fn: datePart },
+  { name: 'dg_date_format', deterministic: true, fn: dateFormat },
+  { name: 'dg_distance', deterministic: true, fn: distance },
+  { name: 'dg_percentile', deterministic: true, fn: percentile },
+  { name: 'dg_random', deterministic: true, fn: random },
+  { name: 'dg_point_in', deterministic: true, fn: pointIn },
+  { name: 'dg_lower', deterministic: true, fn: lower },
+  { name: 'dg_upper', deterministic: true, fn: upper },
+];

@@ -1,0 +1,142 @@
+// The generic SQL compiler: a checked plan → one SELECT statement with bound parameters and the
+// description of its output columns.
+
+import { RECORD_ID_COLUMN, latColumn, lonColumn } from '../../core/columns.ts';
+import type { Field, FieldType } from '../../core/field.ts';
+import type { Expr } from '../ast.ts';
+import { odsqlError } from '../errors.ts';
+import type { PlannedFacetFilter, QueryPlan } from '../plan.ts';
+import type { CompileContext } from './context.ts';
+import { quoteIdent } from './context.ts';
+import type { Dialect } from './dialect.ts';
+import { compileExpr, fieldOf, infoOf } from './expression.ts';
+import { compileFacetValue } from './facet.ts';
+import { Params } from './params.ts';
+
+export interface OutputColumn {
+  key: string;
+  type: FieldType;
+  multivalued: boolean;
+  positions: number[];
+}
+
+export interface CompiledQuery {
+  sql: string;
+  params: unknown[];
+  columns: OutputColumn[];
+  aggregated: boolean;
+}
+
+export interface CompileOptions {
+  table: string;
+  fields: readonly Field[];
+  timeZone: string;
+  limit?: number;
+  offset?: number;
+  /** Extra condition: the record id to look up. */
+  recordId?: string;
+}
+
+export function createContext(
+  dialect: Dialect,
+  plan: Pick<QueryPlan, 'analysis'>,
+  options: CompileOptions,
+): CompileContext {
+  return {
+    dialect,
+    params: new Params(dialect.placeholder, dialect.reuseParams),
+    analysis: plan.analysis,
+    table: options.table,
+    fields: options.fields,
+    timeZone: options.timeZone,
+    now: Date.now(),
+  };
+}
+
+/** The SQL columns holding a whole field (a geo point is two columns). */
+function fieldColumns(field: Field): string[] {
+  if (field.type === 'geo_point_2d') {
+    return [quoteIdent(latColumn(field.name)), quoteIdent(lonColumn(field.name))];
+  }
+  return [quoteIdent(field.name)];
+}
+
+export function compilePlan(
+  dialect: Dialect,
+  plan: QueryPlan,
+  options: CompileOptions,
+): CompiledQuery {
+  const ctx = createContext(dialect, plan, options);
+  const selectList: string[] = [];
+  const columns: OutputColumn[] = [];
+  for (const output of plan.outputs) {
+    const field = output.field ?? (output.expr ? fieldOf(ctx, output.expr) : undefined);
+    const parts = field ? fieldColumns(field) : [compileExpr(ctx, output.expr as Expr)];
+    const positions = parts.map((_, i) => selectList.length + i);
+    selectList.push(...parts);
+    columns.push({
+      key: output.key,
+      type: output.type,
+      multivalued: output.multivalued,
+      positions,
+    });
+  }
+  if (selectList.length === 0) selectList.push('NULL');
+  let sql = `SELECT ${selectList.join(', ')} FROM ${quoteIdent(options.table)}`;
+  const where = compileConditions(ctx, plan);
+  if (options.recordId !== undefined) {
+    where.push(`${quoteIdent(RECORD_ID_COLUMN)} = ${ctx.params.add(options.recordId)}`);
+  }
+  if (where.length > 0) sql += ` WHERE ${where.join(' AND ')}`;
+  if (plan.groups.length > 0) {
+    const keys = plan.groups.flatMap((g) => {
+      const field = fieldOf(ctx, g.expr);
+      return field ? fieldColumns(field) : [compileExpr(ctx, g.expr)];
+    });
+    sql += ` GROUP BY ${keys.join(', ')}`;
+  }
+  if (plan.orders.length > 0) {
+    const orders = plan.orders.map((o) => {
+      const field = fieldOf(ctx, o.expr);
+      if (field && (field.type === 'geo_point_2d' || field.type === 'geo_shape')) {
+        throw odsqlError(`Cannot sort on the geo field ${field.name}`, 'order_by', o.start, o.end);
+      }
+      const direction = o.descending ? 'DESC' : 'ASC';
+      return `${compileExpr(ctx, o.expr)} ${direction} NULLS LAST`;
+    });
+    sql += ` ORDER BY ${orders.join(', ')}`;
+  }
+  const limit = options.limit !== undefined && options.limit >= 0 ? options.limit : undefined;
+  const offset = options.offset !== undefined && options.offset > 0 ? options.offset : undefined;
+  sql += dialect.limitOffset(
+    limit === undefined ? null : ctx.params.add(limit),
+    offset === undefined ? null : ctx.params.add(offset),
+  );
+  return { sql, params: ctx.params.values, columns, aggregated: plan.aggregated };
+}
+
+/** The WHERE conjuncts: where clauses, then refines and excludes. */
+export function compileConditions(
+  ctx: CompileContext,
+  plan: Pick<QueryPlan, 'conditions' | 'facetFilters'>,
+): string[] {
+  const out: string[] = [];
+  for (const condition of plan.conditions) out.push(asCondition(ctx, condition));
+  for (const filter of plan.facetFilters) out.push(facetCondition(ctx, filter));
+  return out;
+}
+
+/** A condition in WHERE; a bare boolean field means `IS TRUE`. */
+function asCondition(ctx: CompileContext, node: Expr): string {
+  const sql = compileExpr(ctx, node);
+  return node.kind === 'Identifier' && infoOf(ctx, node).type === 'boolean'
+    ? `${sql} IS TRUE`
+    : sql;
+}
+
+function facetCondition(ctx: CompileContext, planned: PlannedFacetFilter): string {
+  const { filter, field } = planned;
+  const clause = planned.exclude ? 'exclude' : 'refine';
+  const sql = compileFacetValue(ctx, field, filter.value, clause, filter.valueSpan);
+  return planned.exclude ? `(${sql}) IS NOT TRUE` : sql;
+}

@@ -1,0 +1,21 @@
+// What the compiler needs besides the AST: the dialect, the parameters, the analysis, the table.
+
+import type { Field } from '../../core/field.ts';
+import type { Analysis } from '../analyze.ts';
+import type { Dialect } from './dialect.ts';
+import type { Params } from './params.ts';
+
+export interface CompileContext {
+  dialect: Dialect;
+  params: Params;
+  analysis: Analysis;
+  table: string;
+  fields: readonly Field[];
+  timeZone: string;
+  /** The instant now() starts from (epoch ms), fixed for one query. */
+  now: number;
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}

@@ -1,0 +1,59 @@
+// The dialect contract: the few places where SQLite and PostgreSQL SQL differ. Everything else
+// is generic (compiler.ts). Methods receive SQL fragments and placeholders, and return SQL.
+
+import type { FtsTerm } from './fts-query.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export type DatePart = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
+
+export type TemporalType = 'date' | 'datetime';
+
+export type GeoRelation = 'intersects' | 'within' | 'disjoint';
+
+export interface FullTextTarget {
+  table: string;
+  /** Text fields to search, null for every field; `multivalued` ones hold lists. */
+  fields: { name: string; multivalued: boolean }[] | null;
+  terms: FtsTerm[];
+}
+
+export interface Dialect {
+  name: DialectName;
+  placeholder(index: number): string;
+  reuseParams: boolean;
+  /** A boolean as the driver binds it. */
+  booleanValue(value: boolean): unknown;
+  /** A datetime value (epoch ms) as the driver binds it. */
+  datetimeValue(ms: number): unknown;
+  /** Wraps a placeholder holding a datetime value / a `YYYY-MM-DD` text / a number. */
+  datetimeParam(placeholder: string): string;
+  dateParam(placeholder: string): string;
+  numberParam(placeholder: string, integer: boolean): string;
+  textParam(placeholder: string): string;
+  /** `value` is an element of the list column `column`. */
+  membership(column: string, value: string): string;
+  /** `column` starts with the text in `prefix` (case-sensitive). */
+  startsWith(column: string, prefix: string, multivalued: boolean): string;
+  /** Full-text match; `bind` adds the query text as a parameter. */
+  fullText(target: FullTextTarget, bind: (value: unknown) => string): string;
+  /** A date part as an integer; `zone` is a placeholder for the time zone, null for UTC. */
+  datePart(value: string, type: TemporalType, part: DatePart, zone: string | null): string;
+  /** The pattern to bind for date_format(), from the ODSQL (Joda-like) pattern. */
+  formatPattern(pattern: string): string;
+  /** date_format(); `zone` as in datePart, `pattern` a placeholder for formatPattern()'s text. */
+  dateFormat(value: string, type: TemporalType, pattern: string, zone: string | null): string;
+  length(value: string): string;
+  lower(value: string): string;
+  upper(value: string): string;
+  divide(left: string, right: string): string;
+  percentile(value: string, fraction: string): string;
+  /** Great-circle distance in metres between two points given as SQL (degrees). */
+  distance(lat1: string, lon1: string, lat2: string, lon2: string): string;
+  /** A geo_point against a GeoJSON geometry (`bind` binds it as text), or null if unsupported. */
+  pointRelation(lat: string, lon: string, relation: GeoRelation, bind: () => string): string | null;
+  /** Pseudo-random ordering, stable for a given seed placeholder. */
+  random(rowid: string, seed: string | null): string;
+  /** The LIMIT/OFFSET tail; placeholders or null. */
+  limitOffset(limit: string | null, offset: string | null): string;
+}

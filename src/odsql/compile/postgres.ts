@@ -1,0 +1,58 @@
+// PostgreSQL overrides. Full text uses the `_fts` tsvector column ('simple' configuration);
+// no extension is assumed (no PostGIS: polygon tests on points fall back to bounding boxes).
+
+import { jodaToPostgres } from '../date-format.ts';
+import type { Dialect, FullTextTarget } from './dialect.ts';
+import { tsQuery } from './fts-query.ts';
+
+function documentOf(target: FullTextTarget): string {
+  if (!target.fields) return '"_fts"';
+  const parts = target.fields.map((f) =>
+    f.multivalued ? `coalesce(array_to_string("${f.name}", ' '), '')` : `coalesce("${f.name}", '')`,
+  );
+  return `to_tsvector('simple', ${parts.join(` || ' ' || `)})`;
+}
+
+export const postgresDialect: Dialect = {
+  name: 'postgres',
+  placeholder: (index) => `$${index}`,
+  reuseParams: true,
+  booleanValue: (value) => value,
+  datetimeValue: (ms) => new Date(ms).toISOString(),
+  datetimeParam: (p) => `${p}::timestamptz`,
+  dateParam: (p) => `${p}::date`,
+  numberParam: (p, integer) => `${p}::${integer ? 'bigint' : 'double precision'}`,
+  textParam: (p) => `${p}::text`,
+  membership: (column, value) => `${value} = ANY(${column})`,
+  startsWith: (column, prefix, multivalued) =>
+    multivalued
+      ? `EXISTS (SELECT 1 FROM unnest(${column}) AS v WHERE starts_with(v, ${prefix}))`
+      : `starts_with(${column}, ${prefix})`,
+  fullText: (target, bind) =>
+    `${documentOf(target)} @@ to_tsquery('simple', ${bind(tsQuery(target.terms))})`,
+  datePart(value, type, part, zone) {
+    const source = type === 'datetime' && zone !== null ? `(${value} AT TIME ZONE ${zone})` : value;
+    const utc = type === 'datetime' && zone === null ? `(${value} AT TIME ZONE 'UTC')` : source;
+    const extract = `EXTRACT(${part.toUpperCase()} FROM ${utc})`;
+    return part === 'second' ? `floor(${extract})::int` : `${extract}::int`;
+  },
+  formatPattern: jodaToPostgres,
+  dateFormat(value, type, pattern, zone) {
+    const local = type === 'datetime' ? `(${value} AT TIME ZONE ${zone ?? "'UTC'"})` : value;
+    return `to_char(${local}, ${pattern}::text)`;
+  },
+  length: (value) => `char_length(${value})`,
+  lower: (value) => `lower(${value})`,
+  upper: (value) => `upper(${value})`,
+  divide: (left, right) => `(${left}::double precision / NULLIF(${right}, 0))`,
+  percentile: (value, fraction) =>
+    `percentile_cont(${fraction}::double precision) WITHIN GROUP (ORDER BY ${value})`,
+  distance: (lat1, lon1, lat2, lon2) =>
+    `(12742000 * asin(sqrt(power(sin(radians(${lat2} - ${lat1}) / 2), 2) + ` +
+    `cos(radians(${lat1})) * cos(radians(${lat2})) * power(sin(radians(${lon2} - ${lon1}) / 2), 2))))`,
+  pointRelation: () => null,
+  random: (rowid, seed) => (seed === null ? 'random()' : `md5(${rowid}::text || ${seed}::text)`),
+  limitOffset(limit, offset) {
+    return `${limit === null ? '' : ` LIMIT ${limit}`}${offset === null ? '' : ` OFFSET ${offset}`}`;
+  },
+};

@@ -1,0 +1,170 @@
+// date_format() patterns (Joda-like: yyyy MM dd HH mm ss, E/EEEE, MMMM, w, D, 'literal'):
+// a JavaScript formatter (used by the SQLite function) and a translation to PostgreSQL to_char.
+
+import type { WallClock } from './dates.ts';
+
+type Piece = { literal: string } | { symbol: string };
+
+/** Splits a pattern into runs of one letter and literal text. */
+function pieces(pattern: string): Piece[] {
+  const out: Piece[] = [];
+  let i = 0;
+  while (i < pattern.length) {
+    const ch = pattern[i] as string;
+    if (ch === "'") {
+      if (pattern[i + 1] === "'") {
+        out.push({ literal: "'" });
+        i += 2;
+        continue;
+      }
+      let text = '';
+      i++;
+      while (i < pattern.length) {
+        if (pattern[i] === "'" && pattern[i + 1] === "'") {
+          text += "'";
+          i += 2;
+        } else if (pattern[i] === "'") {
+          i++;
+          break;
+        } else text += pattern[i++];
+      }
+      out.push({ literal: text });
+    } else if (/[A-Za-z]/.test(ch)) {
+      let j = i;
+      while (pattern[j] === ch) j++;
+      out.push({ symbol: pattern.slice(i, j) });
+      i = j;
+    } else {
+      out.push({ literal: ch });
+      i++;
+    }
+  }
+  return out;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+/** ISO week number and week-based year. */
+function isoWeek(w: WallClock): [number, number] {
+  const date = Date.UTC(w.year, w.month - 1, w.day);
+  const thursday = date + (4 - w.weekday) * 86400000;
+  const year = new Date(thursday).getUTCFullYear();
+  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * 86400000)) + 1;
+  return [week, year];
+}
+
+function dayOfYear(w: WallClock): number {
+  return (Date.UTC(w.year, w.month - 1, w.day) - Date.UTC(w.year, 0, 1)) / 86400000 + 1;
+}
+
+function formatSymbol(symbol: string, w: WallClock): string {
+  const n = symbol.length;
+  switch (symbol[0]) {
+    case 'y':
+      return n === 2 ? pad(w.year % 100, 2) : pad(w.year, n);
+    case 'Y':
+    case 'x': {
+      const year = isoWeek(w)[1];
+      return n === 2 ? pad(year % 100, 2) : pad(year, n);
+    }
+    case 'w':
+      return pad(isoWeek(w)[0], n);
+    case 'e':
+      return pad(w.weekday, n);
+    case 'E': {
+      const name = DAYS[w.weekday - 1] as string;
+      return n >= 4 ? name : name.slice(0, 3);
+    }
+    case 'D':
+      return pad(dayOfYear(w), n);
+    case 'M': {
+      if (n >= 3) {
+        const name = MONTHS[w.month - 1] as string;
+        return n >= 4 ? name : name.slice(0, 3);
+      }
+      return pad(w.month, n);
+    }
+    case 'd':
+      return pad(w.day, n);
+    case 'H':
+      return pad(w.hour, n);
+    case 'm':
+      return pad(w.minute, n);
+    case 's':
+      return pad(w.second, n);
+    case 'S':
+      return pad(w.millisecond, 3).slice(0, n);
+    default:
+      return symbol;
+  }
+}
+
+export function formatDate(pattern: string, w: WallClock): string {
+  let out = '';
+  for (const piece of pieces(pattern)) {
+    out += 'literal' in piece ? piece.literal : formatSymbol(piece.symbol, w);
+  }
+  return out;
+}
+
+const TO_CHAR: Record<string, string> = {
+  yyyy: 'YYYY',
+  yy: 'YY',
+  y: 'FMYYYY',
+  YYYY: 'IYYY',
+  xxxx: 'IYYY',
+  YY: 'IY',
+  xx: 'IY',
+  w: 'FMIW',
+  ww: 'IW',
+  e: 'ID',
+  E: 'Dy',
+  EEE: 'Dy',
+  EEEE: 'FMDay',
+  D: 'FMDDD',
+  DDD: 'DDD',
+  M: 'FMMM',
+  MM: 'MM',
+  MMM: 'Mon',
+  MMMM: 'FMMonth',
+  d: 'FMDD',
+  dd: 'DD',
+  H: 'FMHH24',
+  HH: 'HH24',
+  m: 'FMMI',
+  mm: 'MI',
+  s: 'FMSS',
+  ss: 'SS',
+  SSS: 'MS',
+};
+
+/** The PostgreSQL to_char() pattern for an ODSQL date_format() pattern. */
+export function jodaToPostgres(pattern: string): string {
+  let out = '';
+  for (const piece of pieces(pattern)) {
+    if ('literal' in piece) {
+      if (piece.literal !== '') out += `"${piece.literal.replaceAll('"', '\\"')}"`;
+    } else {
+      out += TO_CHAR[piece.symbol] ?? `"${piece.symbol}"`;
+    }
+  }
+  return out;
+}

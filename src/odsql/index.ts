@@ -1,0 +1,170 @@
+// The ODSQL module's public API: compile the clauses of a records query to SQL for one dialect.
+// Lower layers (lexer, parsers, analyzer, compiler) are exported for later steps.
+
+import type { Field, FieldType } from '../core/field.ts';
+import { PortalError } from '../core/errors.ts';
+import type { DialectName, Dialect } from './compile/dialect.ts';
+import { compileConditions, compilePlan, createContext } from './compile/compiler.ts';
+import { postgresDialect } from './compile/postgres.ts';
+import { sqliteDialect } from './compile/sqlite.ts';
+import { quoteIdent } from './compile/context.ts';
+import { checkTimeZone } from './dates.ts';
+import { planFilters, planQuery } from './plan.ts';
+
+export type { DialectName } from './compile/dialect.ts';
+export type { Field, FieldType };
+
+export interface RecordsQueryInput {
+  /** ODSQL select; default '*'. */
+  select?: string;
+  /** Each an ODSQL condition, ANDed; empty strings ignored. */
+  where?: string[];
+  groupBy?: string;
+  orderBy?: string;
+  /** 'facet:value' (value may be "quoted", facet `backquoted`). */
+  refine?: string[];
+  exclude?: string[];
+  /** Already validated by the API layer; undefined → no LIMIT. */
+  limit?: number;
+  offset?: number;
+  /** IANA id, default 'UTC'; date literals, date functions and refine date paths use it. */
+  timezone?: string;
+}
+
+export interface TableSchema {
+  table: string;
+  fields: Field[];
+}
+
+export interface OutputColumn {
+  /** JSON key: field name, alias, or the expression's text when un-aliased. */
+  key: string;
+  /** How to render the value. */
+  type: FieldType;
+  multivalued: boolean;
+  /** Indexes of this output's SQL result columns in each row (geo_point_2d: [lat, lon]). */
+  positions: number[];
+}
+
+export interface CompiledQuery {
+  sql: string;
+  params: unknown[];
+  columns: OutputColumn[];
+  aggregated: boolean;
+}
+
+export const DIALECTS: Record<DialectName, Dialect> = {
+  sqlite: sqliteDialect,
+  postgres: postgresDialect,
+};
+
+function dialectOf(name: DialectName): Dialect {
+  const dialect = DIALECTS[name];
+  if (!dialect) throw new PortalError('DG_ERR_INTERNAL');
+  return dialect;
+}
+
+function timeZoneOf(input: { timezone?: string }): string {
+  const zone = input.timezone === undefined || input.timezone === '' ? 'UTC' : input.timezone;
+  try {
+    checkTimeZone(zone);
+  } catch {
+    throw new PortalError('DG_ERR_REST_INVALID_PARAMETER', {
+      detail: `Unknown time zone: ${zone}`,
+    });
+  }
+  return zone;
+}
+
+/** Turns any unexpected failure into a registry error: only PortalErrors leave this module. */
+function guarded<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof PortalError) throw error;
+    throw new PortalError('DG_ERR_INTERNAL', {}, { cause: error });
+  }
+}
+
+export function compileRecordsQuery(
+  input: RecordsQueryInput,
+  schema: TableSchema,
+  dialect: DialectName,
+): CompiledQuery {
+  return guarded(() => {
+    const timeZone = timeZoneOf(input);
+    const plan = planQuery(input, schema.fields);
+    return compilePlan(dialectOf(dialect), plan, {
+      table: schema.table,
+      fields: schema.fields,
+      timeZone,
+      limit: input.limit,
+      offset: input.offset,
+    });
+  });
+}
+
+/** SELECT count(*) with the same where/refine/exclude — for total_count. */
+export function compileCountQuery(
+  input: RecordsQueryInput,
+  schema: TableSchema,
+  dialect: DialectName,
+): { sql: string; params: unknown[] } {
+  return guarded(() => {
+    const timeZone = timeZoneOf(input);
+    const plan = planFilters(input, schema.fields);
+    const ctx = createContext(dialectOf(dialect), plan, {
+      table: schema.table,
+      fields: schema.fields,
+      timeZone,
+    });
+    const where = compileConditions(ctx, plan);
+    let sql = `SELECT count(*) FROM ${quoteIdent(schema.table)}`;
+    if (where.length > 0) sql += ` WHERE ${where.join(' AND ')}`;
+    return { sql, params: ctx.params.values };
+  });
+}
+
+/** One record by its record id (column `_id`), with an optional select. */
+export function compileRecordLookup(
+  recordId: string,
+  input: Pick<RecordsQueryInput, 'select' | 'timezone'>,
+  schema: TableSchema,
+  dialect: DialectName,
+): CompiledQuery {
+  return guarded(() => {
+    const timeZone = timeZoneOf(input);
+    const plan = planQuery({ select: input.select }, schema.fields);
+    return compilePlan(dialectOf(dialect), plan, {
+      table: schema.table,
+      fields: schema.fields,
+      timeZone,
+      recordId,
+      limit: 1,
+    });
+  });
+}
+
+// Lower layers.
+export { OdsqlError, odsqlError } from './errors.ts';
+export type { Clause } from './errors.ts';
+export { lex } from './lexer.ts';
+export type { Token, TokenKind } from './tokens.ts';
+export type * from './ast.ts';
+export { parseSelect } from './parser/select.ts';
+export { parseWhere } from './parser/where.ts';
+export { parseGroupBy } from './parser/group-by.ts';
+export { parseOrderBy } from './parser/order-by.ts';
+export { parseFacetFilter } from './parser/facet-filter.ts';
+export {
+  analyzeCondition,
+  analyzeExpr,
+  createAnalysis,
+  createScope,
+  type Analysis,
+  type Scope,
+} from './analyze.ts';
+export { planQuery, planFilters, type QueryPlan, type PlannedOutput } from './plan.ts';
+export { compilePlan } from './compile/compiler.ts';
+export { FUNCTIONS, findFunction, type FunctionSpec } from './functions.ts';
+export type { ExprInfo, ValueType } from './types.ts';

@@ -1,0 +1,22 @@
+// order_by := item { "," item };  item := ["+"|"-"] expr | expr [ASC|DESC]
+
+import type { OrderItem } from '../ast.ts';
+import { Cursor } from './cursor.ts';
+import { parseCondition } from './expression.ts';
+
+export function parseOrderBy(text: string): OrderItem[] {
+  const c = new Cursor(text, 'order_by');
+  if (c.atEnd()) return [];
+  const items: OrderItem[] = [];
+  do {
+    const start = c.peek().start;
+    let descending = false;
+    if (c.isPunct('-') || c.isPunct('+')) descending = c.next().value === '-';
+    const expr = parseCondition(c);
+    if (c.acceptWord('desc')) descending = true;
+    else if (c.acceptWord('asc')) descending = false;
+    items.push({ kind: 'OrderItem', expr, descending, start, end: c.lastEnd });
+  } while (c.acceptPunct(','));
+  c.expectEnd();
+  return items;
+}
