@@ -30,6 +30,9 @@ function isNumberLike(item: string): boolean {
 
 function looksLikeLists(values: readonly string[], separator: string): boolean {
   let listed = 0;
+  for (const value of values) if (value.includes(separator) && ++listed === 2) break;
+  if (listed < 2) return false;
+  listed = 0;
   let occurrences = 0;
   const distinct = new Set<string>();
   for (const value of values) {

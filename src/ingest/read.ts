@@ -14,7 +14,8 @@ import type { CsvLayout, CsvReadResult, ReadProgress } from './types.ts';
 import { unreadable } from './unreadable.ts';
 
 const BATCH_SIZE = 1000;
-const CHUNK_BYTES = 1024 * 1024;
+// Strings decoded from 64 KiB are several times faster to make than from 256 KiB or more.
+const CHUNK_BYTES = 64 * 1024;
 
 type Sink = (rows: Row[]) => void | Promise<void>;
 
@@ -120,7 +121,6 @@ export async function readCsv(
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
         splitter = new RecordSplitter(layout.delimiter, detectNewline(text));
       }
-      if (text.includes('\0')) throw unreadable('the file contains NUL bytes: it looks binary.');
       builder.add(splitter.push(text));
       await flush(builder, sink, false);
       onProgress?.({ rows: builder.rows, bytesRead, totalBytes });

@@ -158,22 +158,26 @@ function readOffset(text: string, start: number): number | undefined {
 export function readGeoPoint(text: string): GeoPoint | undefined {
   const comma = text.indexOf(',');
   if (comma < 1) return undefined;
-  const lat = readCoordinate(text.slice(0, comma).trim());
-  const lon = readCoordinate(text.slice(comma + 1).trim());
+  let start = comma + 1;
+  while (text.charCodeAt(start) === 32) start++;
+  let end = comma;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  const lat = readCoordinate(text, 0, end);
+  const lon = readCoordinate(text, start, text.length);
   if (lat === undefined || lon === undefined || lat < -90 || lat > 90) return undefined;
   return lon >= -180 && lon <= 180 ? { lat, lon } : undefined;
 }
 
-/** A decimal number in plain notation; leading zeros are tolerated (`-00.5`). */
-function readCoordinate(text: string): number | undefined {
-  let i = text.charCodeAt(0) === MINUS || text.charCodeAt(0) === PLUS ? 1 : 0;
+/** A plain decimal number at [start, end); leading zeros are tolerated (`-00.5`). */
+function readCoordinate(text: string, start: number, end: number): number | undefined {
+  let i = text.charCodeAt(start) === MINUS || text.charCodeAt(start) === PLUS ? start + 1 : start;
   let digits = 0;
   let dots = 0;
-  for (; i < text.length; i++) {
+  for (; i < end; i++) {
     const code = text.charCodeAt(i);
     if (isDigit(code)) digits++;
     else if (code === DOT && dots === 0) dots++;
     else return undefined;
   }
-  return digits > 0 ? Number(text) : undefined;
+  return digits > 0 ? Number(text.slice(start, end)) : undefined;
 }
