@@ -14,9 +14,9 @@ const writer = await engine.beginVersion({
   fields: SAMPLE_FIELDS,
   source: 'never-ends.csv',
 });
-writer.append(sampleRows(FLUSH_ROWS));
+await writer.append(sampleRows(FLUSH_ROWS));
 console.log(`loading ${writer.version.id} ${writer.version.table}`);
 for (;;) {
-  writer.append(sampleRows(1000));
+  await writer.append(sampleRows(1000));
   await new Promise((resolve) => setImmediate(resolve));
 }

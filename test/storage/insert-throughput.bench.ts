@@ -64,6 +64,12 @@ function record(n: number): Row {
   ];
 }
 
+/** Milliseconds of CPU (user + system) this process used since `since`. */
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
+
 const temp = await openTempSqliteEngine();
 try {
   await temp.engine.metadata.saveDataset({ id: 'bench', metas: emptyMetas('Bench') });
@@ -73,22 +79,34 @@ try {
     source: null,
   });
   let appendMs = 0;
+  let appendCpuMs = 0;
   for (let from = 0; from < RECORDS; from += BATCH) {
     const rows = Array.from({ length: Math.min(BATCH, RECORDS - from) }, (_, i) =>
       record(from + i),
     );
     const start = performance.now();
+    const cpu = process.cpuUsage();
     writer.append(rows);
     appendMs += performance.now() - start;
+    appendCpuMs += cpuMs(cpu);
   }
   const commitStart = performance.now();
+  const commitCpu = process.cpuUsage();
   await writer.commit();
   const commitMs = performance.now() - commitStart;
+  const commitCpuMs = cpuMs(commitCpu);
   const totalMs = appendMs + commitMs;
   const rate = (ms: number) => Math.round(RECORDS / (ms / 1000)).toLocaleString('en');
   console.log(`records: ${RECORDS.toLocaleString('en')} × ${FIELDS.length} fields`);
-  console.log(`append (encode + id + insert): ${appendMs.toFixed(0)} ms, ${rate(appendMs)} rows/s`);
-  console.log(`commit (indexes + full text):  ${commitMs.toFixed(0)} ms`);
+  const cpuTotal = appendCpuMs + commitCpuMs;
+  console.log(
+    `append (encode + id + insert): ${appendMs.toFixed(0)} ms (CPU ${appendCpuMs.toFixed(0)} ms), ` +
+      `${rate(appendMs)} rows/s`,
+  );
+  console.log(
+    `commit (indexes + full text): ${commitMs.toFixed(0)} ms (CPU ${commitCpuMs.toFixed(0)} ms)`,
+  );
+  console.log(`CPU: ${((cpuTotal * 1000) / RECORDS).toFixed(2)} µs/row, ${rate(cpuTotal)} rows/s`);
   console.log(
     `total: ${totalMs.toFixed(0)} ms, ${rate(totalMs)} rows/s, ` +
       `${((totalMs * 1000) / RECORDS).toFixed(2)} µs/row`,

@@ -7,6 +7,8 @@ import Database from 'better-sqlite3';
 
 /** How long a statement waits for another process's write lock before failing. */
 export const BUSY_TIMEOUT_MS = 5000;
+/** Bytes of the file read through memory mapping: whole-table scans (index builds) run faster. */
+export const MMAP_SIZE = 1 << 30;
 
 export function openWriteConnection(path: string): Database.Database {
   mkdirSync(dirname(path), { recursive: true });
@@ -19,7 +21,7 @@ export function openWriteConnection(path: string): Database.Database {
     // Bulk loads and index builds sort in memory and keep hot pages cached (64 MiB).
     db.pragma('temp_store = MEMORY');
     db.pragma('cache_size = -65536');
-    db.pragma('mmap_size = 1073741824');
+    db.pragma(`mmap_size = ${MMAP_SIZE}`);
     return db;
   } catch (error) {
     db.close();

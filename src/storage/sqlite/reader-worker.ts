@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 import Database from 'better-sqlite3';
 
-import { BUSY_TIMEOUT_MS } from './connection.ts';
+import { BUSY_TIMEOUT_MS, MMAP_SIZE } from './connection.ts';
 import type { ReaderReply, ReaderRequest, ReaderWorkerData } from './reader-protocol.ts';
 import { registerSqliteFunctions } from './register-functions.ts';
 
@@ -15,6 +15,8 @@ const { path } = (workerData as { data: ReaderWorkerData }).data;
 
 const db = new Database(path, { readonly: true, fileMustExist: true });
 db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+db.pragma(`mmap_size = ${MMAP_SIZE}`);
+db.pragma('cache_size = -16384');
 registerSqliteFunctions(db);
 
 const statements = new Map<string, Database.Statement>();

@@ -26,7 +26,7 @@ export const RETIRED_KEPT = 2;
 type SqlValue = string | number | bigint | null;
 
 export class SqliteVersionWriter implements VersionWriter {
-  private state: 'loading' | 'committed' | 'aborted' = 'loading';
+  private state: 'loading' | 'committing' | 'committed' | 'aborted' = 'loading';
   private readonly encoder: RowEncoder;
   private readonly rowsPerInsert: number;
   private readonly insertMany: Database.Statement;
@@ -57,9 +57,14 @@ export class SqliteVersionWriter implements VersionWriter {
     return this.current;
   }
 
-  append(rows: Row[]): void {
+  /**
+   * Encodes and buffers the records; every FLUSH_ROWS records they are inserted in one
+   * transaction, and the returned promise then gives the event loop a turn.
+   */
+  append(rows: Row[]): void | Promise<void> {
     this.assertLoading();
     const width = this.encoder.width;
+    let flushed = false;
     for (const row of rows) {
       this.encoder.encode(row, this.chunk, this.chunkRows * width);
       this.chunkRows++;
@@ -68,13 +73,18 @@ export class SqliteVersionWriter implements VersionWriter {
         this.chunks.push(this.chunk);
         this.chunk = this.newChunk();
         this.chunkRows = 0;
-        if (this.bufferedRows >= FLUSH_ROWS) this.flush();
+        if (this.bufferedRows >= FLUSH_ROWS) {
+          this.flush();
+          flushed = true;
+        }
       }
     }
+    return flushed ? yieldToEventLoop() : undefined;
   }
 
   async commit(): Promise<DatasetVersion> {
     this.assertLoading();
+    this.state = 'committing';
     try {
       this.flush();
       const table = this.current.table;
@@ -102,8 +112,9 @@ export class SqliteVersionWriter implements VersionWriter {
     return this.current;
   }
 
+  /** Drops the table and marks the version failed; does nothing once committed or aborted. */
   async abort(reason: string): Promise<void> {
-    if (this.state !== 'loading') return;
+    if (this.state === 'committed' || this.state === 'aborted') return;
     this.state = 'aborted';
     this.chunks = [];
     this.db
