@@ -1,0 +1,102 @@
+// Datasets: their metadata and which version is current. Synchronous.
+
+import { randomBytes } from 'node:crypto';
+
+import type Database from 'better-sqlite3';
+
+import type { Dataset, DefaultMetas, Visibility } from '../../core/dataset.ts';
+import { isValidDatasetId } from '../../core/dataset.ts';
+import { PortalError } from '../../core/errors.ts';
+import { isoNow } from '../../util/iso-now.ts';
+import type { DatasetInput } from '../engine.ts';
+import type { VersionRow } from './version-repository.ts';
+import { versionFromRow } from './version-repository.ts';
+
+interface DatasetRow {
+  id: string;
+  uid: string;
+  metas: string;
+  visibility: Visibility;
+  created_at: string;
+  modified_at: string;
+  data_processed_at: string | null;
+  metadata_processed_at: string;
+  current_version_id: number | null;
+}
+
+function datasetFromRow(row: DatasetRow, current: VersionRow | undefined): Dataset {
+  return {
+    id: row.id,
+    uid: row.uid,
+    metas: JSON.parse(row.metas) as DefaultMetas,
+    visibility: row.visibility,
+    createdAt: row.created_at,
+    modifiedAt: row.modified_at,
+    dataProcessedAt: row.data_processed_at,
+    metadataProcessedAt: row.metadata_processed_at,
+    current: current ? versionFromRow(current) : null,
+  };
+}
+
+/** A new `da_…` uid: 12 random base-32 characters. */
+function newUid(): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
+  return `da_${Array.from(randomBytes(12), (b) => alphabet[b % 32]).join('')}`;
+}
+
+export class DatasetRepository {
+  constructor(private readonly db: Database.Database) {}
+
+  list(): Dataset[] {
+    const rows = this.db.prepare('SELECT * FROM datasets ORDER BY id').all() as DatasetRow[];
+    return rows.map((row) => this.withCurrent(row));
+  }
+
+  get(id: string): Dataset | null {
+    const row = this.db.prepare('SELECT * FROM datasets WHERE id = ?').get(id) as
+      DatasetRow | undefined;
+    return row ? this.withCurrent(row) : null;
+  }
+
+  exists(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM datasets WHERE id = ?').get(id) !== undefined;
+  }
+
+  save(input: DatasetInput): Dataset {
+    if (!isValidDatasetId(input.id)) {
+      throw new PortalError('DG_ERR_INVALID_DATASET_ID', { dataset_id: input.id });
+    }
+    const now = isoNow();
+    const metas = JSON.stringify(input.metas);
+    this.db
+      .transaction(() => {
+        if (this.exists(input.id)) {
+          this.db
+            .prepare(
+              `UPDATE datasets SET metas = ?, visibility = coalesce(?, visibility),
+               modified_at = ?, metadata_processed_at = ? WHERE id = ?`,
+            )
+            .run(metas, input.visibility ?? null, now, now, input.id);
+        } else {
+          this.db
+            .prepare(
+              `INSERT INTO datasets (id, uid, metas, visibility, created_at, modified_at,
+               metadata_processed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(input.id, newUid(), metas, input.visibility ?? 'domain', now, now, now);
+        }
+      })
+      .immediate();
+    return this.get(input.id)!;
+  }
+
+  private withCurrent(row: DatasetRow): Dataset {
+    const current =
+      row.current_version_id === null
+        ? undefined
+        : (this.db
+            .prepare('SELECT * FROM dataset_versions WHERE id = ?')
+            .get(row.current_version_id) as VersionRow | undefined);
+    return datasetFromRow(row, current);
+  }
+}

@@ -1,0 +1,51 @@
+// Opens the SQLite storage engine on a file (created with its folder when missing).
+
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+
+import type { StorageEngine } from '../engine.ts';
+import { DatasetRepository } from '../metadata/dataset-repository.ts';
+import { migrate } from '../metadata/migrate.ts';
+import { SqliteMetadataStore } from '../metadata/sqlite-metadata-store.ts';
+import { VersionRepository } from '../metadata/version-repository.ts';
+import { openWriteConnection } from './connection.ts';
+import { ReaderPool } from './reader-pool.ts';
+import { recoverAbandonedLoads } from './recovery.ts';
+import { SqliteEngine } from './sqlite-engine.ts';
+
+export interface SqliteEngineOptions {
+  /** The database file. */
+  path: string;
+  /** Reader threads (default: the number of CPUs, at least 2). */
+  readers?: number;
+  /** Default time limit of a query, in milliseconds (default 30 s). */
+  queryTimeoutMs?: number;
+}
+
+export const DEFAULT_QUERY_TIMEOUT_MS = 30_000;
+
+export async function openSqliteEngine(options: SqliteEngineOptions): Promise<StorageEngine> {
+  const path = resolve(options.path);
+  const db = openWriteConnection(path);
+  try {
+    migrate(db);
+    const datasets = new DatasetRepository(db);
+    const versions = new VersionRepository(db);
+    recoverAbandonedLoads(db, versions);
+    const readers = await ReaderPool.start(
+      { path },
+      Math.max(1, options.readers ?? Math.max(2, availableParallelism())),
+    );
+    return new SqliteEngine(
+      db,
+      new SqliteMetadataStore(datasets, versions),
+      datasets,
+      versions,
+      readers,
+      options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+    );
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,112 @@
+// The SQLite storage engine: metadata and writes on the main thread's read-write connection,
+// dataset queries on a pool of reader threads.
+
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+import type Database from 'better-sqlite3';
+
+import { PortalError } from '../../core/errors.ts';
+import type {
+  BeginVersionInput,
+  MetadataStore,
+  QueryOptions,
+  SqlQuery,
+  StorageEngine,
+  StreamOptions,
+  VersionWriter,
+} from '../engine.ts';
+import type { DatasetRepository } from '../metadata/dataset-repository.ts';
+import type { VersionRepository } from '../metadata/version-repository.ts';
+import { createTableSql, recordTableName } from './record-table.ts';
+import type { ReaderPool } from './reader-pool.ts';
+import { SqliteVersionWriter } from './version-writer.ts';
+
+const DEFAULT_BATCH_SIZE = 1000;
+
+export class SqliteEngine implements StorageEngine {
+  readonly name = 'sqlite' as const;
+  private closed = false;
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly metadata: MetadataStore,
+    private readonly datasets: DatasetRepository,
+    private readonly versions: VersionRepository,
+    private readonly readers: ReaderPool,
+    private readonly queryTimeoutMs: number,
+  ) {}
+
+  async query(query: SqlQuery, options: QueryOptions = {}): Promise<unknown[][]> {
+    const lease = await this.readers.acquire();
+    try {
+      const reply = await lease.exchange(
+        { kind: 'query', sql: query.sql, params: query.params },
+        options.timeoutMs ?? this.queryTimeoutMs,
+      );
+      return reply.rows;
+    } finally {
+      lease.release();
+    }
+  }
+
+  /**
+   * The time limit applies to each batch the worker produces, not to the time the consumer
+   * takes between batches (a slow download must not be cut).
+   */
+  async *stream(query: SqlQuery, options: StreamOptions = {}): AsyncIterable<unknown[][]> {
+    const timeoutMs = options.timeoutMs ?? this.queryTimeoutMs;
+    const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+    const lease = await this.readers.acquire();
+    let done = false;
+    try {
+      let reply = await lease.exchange(
+        { kind: 'stream', sql: query.sql, params: query.params, batchSize },
+        timeoutMs,
+      );
+      for (;;) {
+        done = reply.done;
+        if (reply.rows.length > 0) yield reply.rows;
+        if (done) return;
+        reply = await lease.exchange({ kind: 'next' }, timeoutMs);
+      }
+    } finally {
+      if (!done) lease.post({ kind: 'cancel' });
+      lease.release();
+    }
+  }
+
+  async beginVersion(input: BeginVersionInput): Promise<VersionWriter> {
+    this.assertOpen();
+    const version = this.db
+      .transaction(() => {
+        if (!this.datasets.exists(input.datasetId)) {
+          throw new PortalError('DG_ERR_DATASET_NOT_FOUND', { dataset_id: input.datasetId });
+        }
+        const created = this.versions.insertLoading(input, recordTableName);
+        this.db.exec(createTableSql(created.table, created.fields));
+        return created;
+      })
+      .immediate();
+    return new SqliteVersionWriter(this.db, this.versions, version);
+  }
+
+  async backup(path: string): Promise<void> {
+    this.assertOpen();
+    mkdirSync(dirname(path), { recursive: true });
+    await this.db.backup(path);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.readers.close();
+    this.db.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) {
+      throw new PortalError('DG_ERR_STORAGE_UNAVAILABLE', { detail: 'the store is closed' });
+    }
+  }
+}
