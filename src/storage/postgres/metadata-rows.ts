@@ -1,0 +1,75 @@
+// Metadata rows as PostgreSQL returns them (timestamps as epoch milliseconds), and their mapping
+// to the core types.
+
+import type {
+  Dataset,
+  DatasetVersion,
+  DefaultMetas,
+  Visibility,
+  VersionStatus,
+} from '../../core/dataset.ts';
+import type { Field } from '../../core/field.ts';
+
+export interface VersionRow {
+  id: number;
+  dataset_id: string;
+  table_name: string;
+  fields: Field[];
+  status: VersionStatus;
+  records_count: number;
+  created_at: number;
+  committed_at: number | null;
+  source: string | null;
+  error: string | null;
+}
+
+export interface DatasetRow {
+  id: string;
+  uid: string;
+  metas: DefaultMetas;
+  visibility: Visibility;
+  created_at: number;
+  modified_at: number;
+  data_processed_at: number | null;
+  metadata_processed_at: number;
+  current_version_id: number | null;
+}
+
+export const VERSION_COLUMNS =
+  'id, dataset_id, table_name, fields, status, records_count, created_at, committed_at, source, error';
+
+export const DATASET_COLUMNS =
+  'id, uid, metas, visibility, created_at, modified_at, data_processed_at, metadata_processed_at, current_version_id';
+
+function iso(millis: number): string {
+  return new Date(millis).toISOString();
+}
+
+export function toVersion(row: VersionRow): DatasetVersion {
+  return {
+    id: row.id,
+    datasetId: row.dataset_id,
+    table: row.table_name,
+    fields: row.fields,
+    status: row.status,
+    recordsCount: row.records_count,
+    createdAt: iso(row.created_at),
+    committedAt: row.committed_at === null ? null : iso(row.committed_at),
+    source: row.source,
+    error: row.error,
+  };
+}
+
+export function toDataset(row: DatasetRow, current: DatasetVersion | null): Dataset {
+  return {
+    id: row.id,
+    uid: row.uid,
+    metas: row.metas,
+    visibility: row.visibility,
+    createdAt: iso(row.created_at),
+    modifiedAt: iso(row.modified_at),
+    dataProcessedAt: row.data_processed_at === null ? null : iso(row.data_processed_at),
+    metadataProcessedAt: iso(row.metadata_processed_at),
+    current,
+  };
+}

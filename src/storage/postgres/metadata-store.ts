@@ -1,0 +1,110 @@
+// Portal metadata (datasets and their versions) in the engine's schema.
+
+import { randomInt } from 'node:crypto';
+
+import type pg from 'pg';
+
+import type { Dataset, DatasetVersion } from '../../core/dataset.ts';
+import { isValidDatasetId } from '../../core/dataset.ts';
+import { PortalError } from '../../core/errors.ts';
+import type { DatasetInput, MetadataStore } from '../engine.ts';
+import type { DatasetRow, VersionRow } from './metadata-rows.ts';
+import { DATASET_COLUMNS, VERSION_COLUMNS, toDataset, toVersion } from './metadata-rows.ts';
+import { qualified } from './quote.ts';
+
+const UID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A new `da_…` uid: 10 random lowercase letters and digits. */
+export function newDatasetUid(): string {
+  let uid = 'da_';
+  for (let i = 0; i < 10; i++) uid += UID_ALPHABET[randomInt(UID_ALPHABET.length)];
+  return uid;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+export class PostgresMetadataStore implements MetadataStore {
+  private readonly datasets: string;
+  private readonly versions: string;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    schema: string,
+  ) {
+    this.datasets = qualified(schema, 'datasets');
+    this.versions = qualified(schema, 'dataset_versions');
+  }
+
+  async listDatasets(): Promise<Dataset[]> {
+    const datasets = await this.pool.query<DatasetRow>(
+      `SELECT ${DATASET_COLUMNS} FROM ${this.datasets} ORDER BY id`,
+    );
+    const current = await this.pool.query<VersionRow>(
+      `SELECT ${VERSION_COLUMNS} FROM ${this.versions}
+       WHERE id IN (SELECT current_version_id FROM ${this.datasets})`,
+    );
+    const byId = new Map(current.rows.map((row) => [row.id, toVersion(row)]));
+    return datasets.rows.map((row) =>
+      toDataset(
+        row,
+        row.current_version_id === null ? null : (byId.get(row.current_version_id) ?? null),
+      ),
+    );
+  }
+
+  async getDataset(id: string): Promise<Dataset | null> {
+    const result = await this.pool.query<DatasetRow>(
+      `SELECT ${DATASET_COLUMNS} FROM ${this.datasets} WHERE id = $1`,
+      [id],
+    );
+    const row = result.rows[0];
+    if (!row) return null;
+    return toDataset(row, await this.version(row.current_version_id));
+  }
+
+  async saveDataset(input: DatasetInput): Promise<Dataset> {
+    if (!isValidDatasetId(input.id)) {
+      throw new PortalError('DG_ERR_INVALID_DATASET_ID', { dataset_id: input.id });
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await this.pool.query<DatasetRow>(
+          `INSERT INTO ${this.datasets} AS d (id, uid, metas, visibility)
+           VALUES ($1, $2, $3, coalesce($4, 'domain'))
+           ON CONFLICT (id) DO UPDATE SET
+             metas = excluded.metas,
+             visibility = coalesce($4, d.visibility),
+             modified_at = now(),
+             metadata_processed_at = now()
+           RETURNING ${DATASET_COLUMNS}`,
+          [input.id, newDatasetUid(), JSON.stringify(input.metas), input.visibility ?? null],
+        );
+        const row = result.rows[0]!;
+        return toDataset(row, await this.version(row.current_version_id));
+      } catch (error) {
+        // A uid drawn twice (about one chance in 10^15): draw another.
+        const code = (error as { code?: string; constraint?: string }).code;
+        if (code === UNIQUE_VIOLATION && attempt < 3) continue;
+        throw error;
+      }
+    }
+  }
+
+  async listVersions(datasetId: string): Promise<DatasetVersion[]> {
+    const result = await this.pool.query<VersionRow>(
+      `SELECT ${VERSION_COLUMNS} FROM ${this.versions} WHERE dataset_id = $1 ORDER BY id DESC`,
+      [datasetId],
+    );
+    return result.rows.map(toVersion);
+  }
+
+  private async version(id: number | null): Promise<DatasetVersion | null> {
+    if (id === null) return null;
+    const result = await this.pool.query<VersionRow>(
+      `SELECT ${VERSION_COLUMNS} FROM ${this.versions} WHERE id = $1`,
+      [id],
+    );
+    const row = result.rows[0];
+    return row ? toVersion(row) : null;
+  }
+}

@@ -1,0 +1,139 @@
+// The PostgreSQL storage engine: metadata, versioned record tables loaded by COPY, read queries
+// with server-side time limits, streaming through cursors, and backups with pg_dump.
+
+import type pg from 'pg';
+
+import { PortalError } from '../../core/errors.ts';
+import type {
+  BeginVersionInput,
+  MetadataStore,
+  QueryOptions,
+  SqlQuery,
+  StorageEngine,
+  StreamOptions,
+  VersionWriter,
+} from '../engine.ts';
+import { backupWithPgDump } from './backup.ts';
+import type { PoolSettings } from './connection.ts';
+import { createPool } from './connection.ts';
+import { storageError } from './errors.ts';
+import { PostgresMetadataStore } from './metadata-store.ts';
+import { migrate } from './migrate.ts';
+import { isValidSchemaName } from './quote.ts';
+import { ReadQueries } from './read-queries.ts';
+import { recoverDeadLoads } from './recovery.ts';
+import type { PostgresVersionWriter } from './version-writer.ts';
+import { beginPostgresVersion } from './version-writer.ts';
+
+export interface PostgresEngineOptions {
+  /** A `postgres://user:password@host:port/database` URL. */
+  url: string;
+  /** The schema that holds the portal (created if missing); default `public`. */
+  schema?: string;
+  /** Default time limit of read queries, in milliseconds; default 30 000. */
+  queryTimeoutMs?: number;
+  /** Connections of the read pool; default 10. */
+  poolSize?: number;
+}
+
+const DEFAULT_QUERY_TIMEOUT_MS = 30_000;
+const DEFAULT_POOL_SIZE = 10;
+/** Connections for metadata reads and writes (loads have their own connection each). */
+const METADATA_POOL_SIZE = 3;
+
+export async function openPostgresEngine(options: PostgresEngineOptions): Promise<StorageEngine> {
+  const schema = options.schema ?? 'public';
+  if (!isValidSchemaName(schema)) {
+    throw new Error(`invalid PostgreSQL schema name "${schema}": use lowercase letters, digits, _`);
+  }
+  const queryTimeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
+  const base = { url: options.url, schema };
+  const writeSettings: PoolSettings = {
+    ...base,
+    max: METADATA_POOL_SIZE,
+    statementTimeoutMs: 0,
+    readOnly: false,
+  };
+  const writePool = createPool(writeSettings);
+  const readPool = createPool({
+    ...base,
+    max: options.poolSize ?? DEFAULT_POOL_SIZE,
+    statementTimeoutMs: queryTimeoutMs,
+    readOnly: true,
+  });
+  try {
+    const client = await writePool.connect();
+    try {
+      await migrate(client, schema);
+    } finally {
+      client.release();
+    }
+    await recoverDeadLoads(writePool, schema);
+  } catch (error) {
+    await Promise.allSettled([writePool.end(), readPool.end()]);
+    throw storageError(error);
+  }
+  return new PostgresEngine(writeSettings, writePool, readPool, queryTimeoutMs);
+}
+
+class PostgresEngine implements StorageEngine {
+  readonly name = 'postgres' as const;
+  readonly metadata: MetadataStore;
+  private readonly reads: ReadQueries;
+  private readonly writers = new Set<PostgresVersionWriter>();
+  private closed = false;
+
+  constructor(
+    private readonly settings: PoolSettings,
+    private readonly writePool: pg.Pool,
+    private readonly readPool: pg.Pool,
+    queryTimeoutMs: number,
+  ) {
+    this.metadata = new PostgresMetadataStore(writePool, settings.schema);
+    this.reads = new ReadQueries(readPool, queryTimeoutMs);
+  }
+
+  query(query: SqlQuery, options?: QueryOptions): Promise<unknown[][]> {
+    this.checkOpen();
+    return this.reads.query(query, options);
+  }
+
+  stream(query: SqlQuery, options?: StreamOptions): AsyncIterable<unknown[][]> {
+    this.checkOpen();
+    return this.reads.stream(query, options);
+  }
+
+  async beginVersion(input: BeginVersionInput): Promise<VersionWriter> {
+    this.checkOpen();
+    const writer = await beginPostgresVersion(
+      {
+        settings: this.settings,
+        pool: this.writePool,
+        settled: (done) => this.writers.delete(done),
+      },
+      input,
+    );
+    this.writers.add(writer);
+    return writer;
+  }
+
+  backup(path: string): Promise<void> {
+    this.checkOpen();
+    return backupWithPgDump(this.settings.url, this.settings.schema, path);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.allSettled([...this.writers].map((w) => w.abort('the storage engine closed')));
+    await Promise.allSettled([this.readPool.end(), this.writePool.end()]);
+  }
+
+  private checkOpen(): void {
+    if (this.closed) {
+      throw new PortalError('DG_ERR_STORAGE_UNAVAILABLE', {
+        detail: 'the storage engine is closed',
+      });
+    }
+  }
+}

@@ -1,0 +1,146 @@
+// The table of one dataset version: its columns, its full-text vector and its indexes.
+// Record tables have no foreign key to anything, so they can later be distributed (Citus).
+
+import type { ColumnKind, PhysicalColumn } from '../../core/columns.ts';
+import {
+  RECORD_ID_COLUMN,
+  ROW_NUMBER_COLUMN,
+  columnsOf,
+  latColumn,
+  lonColumn,
+} from '../../core/columns.ts';
+import type { Field } from '../../core/field.ts';
+import { hasAnnotation } from '../../core/field.ts';
+import { qualified, quoteIdent } from './quote.ts';
+
+/** The full-text vector of a record: `to_tsvector('simple', lower(text))` over its text fields. */
+export const FTS_COLUMN = '_fts';
+
+const SQL_TYPES: Record<ColumnKind, string> = {
+  text: 'text',
+  text_list: 'text[]',
+  integer: 'bigint',
+  real: 'double precision',
+  boolean: 'boolean',
+  date: 'date',
+  datetime: 'timestamptz',
+  json: 'jsonb',
+};
+
+const FIELD_NAME_PATTERN = /^[a-z0-9_]+$/;
+const RESERVED = new Set([ROW_NUMBER_COLUMN, RECORD_ID_COLUMN, FTS_COLUMN]);
+
+export function sqlTypeOf(kind: ColumnKind): string {
+  return SQL_TYPES[kind];
+}
+
+export function recordTableName(versionId: number): string {
+  return `records_${versionId}`;
+}
+
+/** Rejects field lists that cannot become columns (bad or repeated names). */
+export function checkFields(fields: Field[]): void {
+  const seen = new Set<string>();
+  for (const field of fields) {
+    if (!FIELD_NAME_PATTERN.test(field.name)) {
+      throw new Error(`invalid field name "${field.name}": use lowercase letters, digits and _`);
+    }
+    if (RESERVED.has(field.name)) {
+      throw new Error(`the field name "${field.name}" is reserved`);
+    }
+    if (seen.has(field.name)) throw new Error(`the field "${field.name}" is defined twice`);
+    seen.add(field.name);
+  }
+}
+
+/** The physical columns of the fields, in order (without `_rowid`, `_id` and `_fts`). */
+export function physicalColumns(fields: Field[]): PhysicalColumn[] {
+  return fields.flatMap(columnsOf);
+}
+
+/** The immutable expression of `_fts`: one vector per text column, concatenated. */
+export function ftsExpression(columns: PhysicalColumn[], schema: string): string {
+  const parts = columns.flatMap((column) => {
+    const name = quoteIdent(column.name);
+    if (column.kind === 'text') return [`to_tsvector('simple', lower(coalesce(${name}, '')))`];
+    if (column.kind === 'text_list') {
+      const joined = `${qualified(schema, 'dg_join_text')}(${name})`;
+      return [`to_tsvector('simple', lower(coalesce(${joined}, '')))`];
+    }
+    return [];
+  });
+  return parts.length === 0 ? `''::tsvector` : parts.join(' || ');
+}
+
+/**
+ * CREATE TABLE of a version. `_fts` is a stored generated column: PostgreSQL fills it while the
+ * rows are copied, which writes each row once (an UPDATE after the load would write it twice).
+ */
+export function createTableSql(schema: string, table: string, fields: Field[]): string {
+  const columns = physicalColumns(fields);
+  const definitions = [
+    `${quoteIdent(ROW_NUMBER_COLUMN)} bigint NOT NULL`,
+    `${quoteIdent(RECORD_ID_COLUMN)} text NOT NULL`,
+    ...columns.map((c) => `${quoteIdent(c.name)} ${sqlTypeOf(c.kind)}`),
+    `${quoteIdent(FTS_COLUMN)} tsvector GENERATED ALWAYS AS (${ftsExpression(columns, schema)}) STORED`,
+  ];
+  return `CREATE TABLE ${qualified(schema, table)} (\n  ${definitions.join(',\n  ')}\n)`;
+}
+
+/** The columns COPY fills, in the order the row encoder writes them. */
+export function copyColumnList(fields: Field[]): string {
+  const names = [
+    ROW_NUMBER_COLUMN,
+    RECORD_ID_COLUMN,
+    ...physicalColumns(fields).map((c) => c.name),
+  ];
+  return names.map(quoteIdent).join(', ');
+}
+
+interface IndexSpec {
+  suffix: string;
+  method: 'btree' | 'gin';
+  columns: string[];
+}
+
+function indexSpecs(fields: Field[]): IndexSpec[] {
+  const specs: IndexSpec[] = [
+    { suffix: 'rowid', method: 'btree', columns: [ROW_NUMBER_COLUMN] },
+    { suffix: 'id', method: 'btree', columns: [RECORD_ID_COLUMN] },
+    { suffix: 'fts', method: 'gin', columns: [FTS_COLUMN] },
+  ];
+  fields.forEach((field, position) => {
+    const suffix = `f${position}`;
+    if (field.type === 'geo_point_2d') {
+      specs.push({
+        suffix,
+        method: 'btree',
+        columns: [latColumn(field.name), lonColumn(field.name)],
+      });
+      return;
+    }
+    const wanted =
+      hasAnnotation(field, 'facet') ||
+      field.type === 'date' ||
+      field.type === 'datetime' ||
+      hasAnnotation(field, 'sortable');
+    if (!wanted) return;
+    const [column] = columnsOf(field);
+    if (!column || column.kind === 'json') return;
+    specs.push({
+      suffix,
+      method: column.kind === 'text_list' ? 'gin' : 'btree',
+      columns: [column.name],
+    });
+  });
+  return specs;
+}
+
+/** CREATE INDEX statements to run after the load. */
+export function createIndexSqls(schema: string, table: string, fields: Field[]): string[] {
+  return indexSpecs(fields).map(
+    (spec) =>
+      `CREATE INDEX ${quoteIdent(`${table}_${spec.suffix}`)} ON ${qualified(schema, table)} ` +
+      `USING ${spec.method} (${spec.columns.map(quoteIdent).join(', ')})`,
+  );
+}
