@@ -39,6 +39,16 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**'],
+    ignores: ['src/config/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Only src/config reads the environment.' },
+      ],
+    },
+  },
+  {
     files: ['src/util/**'],
     rules: forbid(
       ['core', 'odsql', 'i18n', 'storage', 'http', ...services, ...surfaces],

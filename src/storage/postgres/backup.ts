@@ -7,6 +7,8 @@ import { PortalError } from '../../core/errors.ts';
 
 export async function backupWithPgDump(url: string, schema: string, path: string): Promise<void> {
   const target = new URL(url);
+  // pg_dump inherits this process's environment (PATH, PG* variables), plus the password.
+  // eslint-disable-next-line no-restricted-properties
   const env = { ...process.env };
   if (target.password) {
     env['PGPASSWORD'] = decodeURIComponent(target.password);

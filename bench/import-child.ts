@@ -1,0 +1,36 @@
+// Imports one CSV into a fresh store and prints its figures as JSON (run by bench/run.ts,
+// in its own process so that its peak memory is its own).
+
+import { openSqliteEngine } from '../src/storage/sqlite/index.ts';
+import { importCsvFile } from '../src/ingest/import-csv-file.ts';
+
+const [csvPath, storePath] = process.argv.slice(2);
+if (!csvPath || !storePath) {
+  console.error('usage: import-child.ts CSV STORE');
+  process.exit(2);
+}
+const engine = await openSqliteEngine({ path: storePath });
+const started = process.hrtime.bigint();
+let readingEnded = started;
+const report = await importCsvFile(
+  engine,
+  { datasetId: 'bench_alimconfiance', path: csvPath },
+  {
+    onPhase: (phase) => {
+      if (phase === 'indexing') readingEnded = process.hrtime.bigint();
+    },
+  },
+);
+const ended = process.hrtime.bigint();
+await engine.close();
+const seconds = Number(ended - started) / 1e9;
+console.log(
+  JSON.stringify({
+    rows: report.rows,
+    seconds,
+    loadSeconds: Number(readingEnded - started) / 1e9,
+    indexSeconds: Number(ended - readingEnded) / 1e9,
+    rowsPerSecond: report.rows / seconds,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);

@@ -1,0 +1,85 @@
+// `npm run bench [-- --rows N] [--engine sqlite]`: generates (once, cached) an
+// Alim'confiance-shaped CSV, then measures the portal on it and prints one table.
+// Results are also written as JSON under bench/results/.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const root = new URL('..', import.meta.url).pathname;
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    engine: { type: 'string', default: 'sqlite' },
+  },
+});
+const rows = Number(values.rows);
+if (!Number.isInteger(rows) || rows <= 0) {
+  console.error('--rows takes a positive whole number');
+  process.exit(2);
+}
+if (values.engine !== 'sqlite') {
+  console.error(`--engine ${values.engine}: only the sqlite engine exists in this version`);
+  process.exit(2);
+}
+
+function node(args: string[]): string {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed (exit ${result.status})`);
+  return result.stdout;
+}
+
+const dataDir = join(root, 'bench', 'data');
+mkdirSync(dataDir, { recursive: true });
+const csv = join(dataDir, `alimconfiance-${rows}.csv`);
+if (!existsSync(csv)) {
+  console.log(`Generating ${rows} rows into ${csv}…`);
+  node(['scripts/gen-alimconfiance.ts', '--rows', String(rows), '--out', csv]);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'datagora-bench-'));
+try {
+  const imported = JSON.parse(
+    node(['bench/import-child.ts', csv, join(work, 'bench.sqlite')])
+      .trim()
+      .split('\n')
+      .pop() ?? '{}',
+  ) as Record<string, number>;
+
+  const figures = [
+    ['import: rows', String(imported['rows']), ''],
+    [
+      'import: rows/s',
+      Math.round(imported['rowsPerSecond'] ?? 0).toLocaleString('en-US'),
+      '≥ 150,000',
+    ],
+    ['import: load (read + insert) s', (imported['loadSeconds'] ?? 0).toFixed(1), ''],
+    ['import: indexes + full text s', (imported['indexSeconds'] ?? 0).toFixed(1), ''],
+    ['import: peak memory MB', Math.round(imported['peakRssMb'] ?? 0).toString(), '< 400'],
+  ];
+  const width = Math.max(...figures.map((f) => f[0]?.length ?? 0));
+  console.log(`\nDatagora bench, engine ${values.engine}, ${rows.toLocaleString('en-US')} rows\n`);
+  for (const [name, value, target] of figures) {
+    console.log(`${(name ?? '').padEnd(width)}  ${(value ?? '').padStart(12)}  ${target ?? ''}`);
+  }
+
+  const resultsDir = join(root, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const result = {
+    date: new Date().toISOString(),
+    engine: values.engine,
+    rows,
+    node: process.version,
+    import: imported,
+  };
+  writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

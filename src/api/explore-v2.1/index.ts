@@ -1,0 +1,16 @@
+// The Explore API v2.1 surface, mounted under /api/explore/v2.1.
+
+import type { FastifyInstance } from 'fastify';
+
+import { useOdsErrors } from '../../http/ods-errors.ts';
+import type { SurfaceOptions } from '../../http/services.ts';
+import { datasetsRoutes } from './datasets.routes.ts';
+import { recordsRoutes } from './records.routes.ts';
+import { rootsRoutes } from './roots.routes.ts';
+
+export async function exploreV21(scope: FastifyInstance, options: SurfaceOptions): Promise<void> {
+  useOdsErrors(scope);
+  rootsRoutes(scope, options);
+  datasetsRoutes(scope, options);
+  recordsRoutes(scope, options);
+}

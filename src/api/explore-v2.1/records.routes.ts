@@ -1,0 +1,47 @@
+// Records of a dataset: GET …/records (ODSQL query) and GET …/records/{record_id}.
+
+import type { FastifyInstance } from 'fastify';
+
+import type { QueryValues } from '../../http/query-params.ts';
+import { integer, repeated, single } from '../../http/query-params.ts';
+import type { SurfaceOptions } from '../../http/services.ts';
+
+interface DatasetParams {
+  dataset_id: string;
+}
+
+export function recordsRoutes(scope: FastifyInstance, options: SurfaceOptions): void {
+  const { records } = options.services;
+
+  scope.get<{ Params: DatasetParams }>('/catalog/datasets/:dataset_id/records', async (request) => {
+    const query = request.query as QueryValues;
+    const page = await records.queryRecords({
+      datasetId: request.params.dataset_id,
+      select: single(query, 'select'),
+      where: repeated(query, 'where'),
+      groupBy: single(query, 'group_by'),
+      orderBy: single(query, 'order_by'),
+      refine: repeated(query, 'refine'),
+      exclude: repeated(query, 'exclude'),
+      limit: integer(query, 'limit'),
+      offset: integer(query, 'offset'),
+      timezone: single(query, 'timezone'),
+    });
+    return page.totalCount === undefined
+      ? { results: page.results }
+      : { total_count: page.totalCount, results: page.results };
+  });
+
+  scope.get<{ Params: DatasetParams & { record_id: string } }>(
+    '/catalog/datasets/:dataset_id/records/:record_id',
+    async (request) => {
+      const query = request.query as QueryValues;
+      return records.getRecord({
+        datasetId: request.params.dataset_id,
+        recordId: request.params.record_id,
+        select: single(query, 'select'),
+        timezone: single(query, 'timezone'),
+      });
+    },
+  );
+}

@@ -1,0 +1,79 @@
+// The composition root: picks the storage engine, wires the services, registers the surfaces.
+// It builds the server without listening; only main.ts (or the CLI's serve) opens a port.
+
+import { join } from 'node:path';
+
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+
+import { exploreV21 } from './api/explore-v2.1/index.ts';
+import { CatalogService } from './catalog/index.ts';
+import type { Config } from './config/index.ts';
+import { ConfigError } from './config/index.ts';
+import type { PortalServices } from './http/services.ts';
+import { RecordsService } from './records/index.ts';
+import type { StorageEngine } from './storage/engine.ts';
+import { openSqliteEngine } from './storage/sqlite/index.ts';
+
+export const SQLITE_FILE_NAME = 'datagora.sqlite';
+
+export interface BuildOptions {
+  /** A store opened by the caller (tests, the CLI); otherwise the app opens and closes its own. */
+  engine?: StorageEngine;
+  /** Fastify logger on or off (tests turn it off). */
+  logger?: boolean;
+}
+
+export function sqlitePath(config: Config): string {
+  return join(config.home, SQLITE_FILE_NAME);
+}
+
+/** Opens the store the configuration names. */
+export async function openStorage(config: Config): Promise<StorageEngine> {
+  if (config.databaseUrl !== null) {
+    throw new ConfigError(
+      'DATABASE_URL',
+      'the PostgreSQL engine is not part of this version yet; unset it to use the embedded SQLite file',
+    );
+  }
+  return openSqliteEngine({
+    path: sqlitePath(config),
+    readers: config.readers,
+    queryTimeoutMs: config.queryTimeoutMs,
+  });
+}
+
+export function buildServices(engine: StorageEngine, config: Config): PortalServices {
+  const catalog = new CatalogService(engine.metadata);
+  const records = new RecordsService(engine, catalog, { queryTimeoutMs: config.queryTimeoutMs });
+  return { catalog, records };
+}
+
+/** Fastify takes a hop count as a function: trust the first `n` proxies. */
+function trustProxyOption(setting: Config['trustProxy']): boolean | string[] | TrustHops {
+  if (typeof setting !== 'number') return setting;
+  return (_address: string, hop: number) => hop < setting;
+}
+
+type TrustHops = (address: string, hop: number) => boolean;
+
+export async function buildApp(
+  config: Config,
+  options: BuildOptions = {},
+): Promise<FastifyInstance> {
+  const engine = options.engine ?? (await openStorage(config));
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    trustProxy: trustProxyOption(config.trustProxy),
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  if (!options.engine) app.addHook('onClose', async () => engine.close());
+
+  const services = buildServices(engine, config);
+  await app.register(exploreV21, {
+    prefix: '/api/explore/v2.1',
+    services,
+    baseUrl: config.baseUrl,
+  });
+  return app;
+}

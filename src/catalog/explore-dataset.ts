@@ -1,0 +1,112 @@
+// The Explore v2.1 `<Dataset>` object: what /catalog/datasets and /catalog/datasets/{id} return.
+
+import type { Dataset } from '../core/dataset.ts';
+import type { Field } from '../core/field.ts';
+
+export interface ExploreField {
+  name: string;
+  label: string;
+  type: string;
+  description: string | null;
+  annotations: Record<string, string[]>;
+}
+
+export interface ExploreDataset {
+  dataset_id: string;
+  dataset_uid: string;
+  attachments: unknown[];
+  alternative_exports: unknown[];
+  has_records: boolean;
+  data_visible: boolean;
+  visibility: string;
+  features: string[];
+  fields: ExploreField[];
+  metas: { default: Record<string, unknown> };
+}
+
+/** ODS writes metadata dates with an explicit offset: `2024-05-14T10:22:31+00:00`. */
+function odsDate(iso: string | null, withMicroseconds = false): string | null {
+  if (iso === null) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const base = date.toISOString().slice(0, 19);
+  const micros = withMicroseconds
+    ? `.${String(date.getUTCMilliseconds()).padStart(3, '0')}000`
+    : '';
+  return `${base}${micros}+00:00`;
+}
+
+/** Features as ODS derives them from the schema: geo, timeserie, analyze. */
+export function datasetFeatures(fields: readonly Field[], hasRecords: boolean): string[] {
+  const features: string[] = [];
+  if (fields.some((f) => f.type === 'date' || f.type === 'datetime')) features.push('timeserie');
+  if (fields.some((f) => f.type === 'geo_point_2d' || f.type === 'geo_shape')) features.push('geo');
+  if (hasRecords) features.push('analyze');
+  return features;
+}
+
+const DEFAULT_METAS_KEYS = [
+  'title',
+  'description',
+  'theme',
+  'keyword',
+  'license',
+  'license_url',
+  'language',
+  'metadata_languages',
+  'publisher',
+  'references',
+  'attributions',
+  'territory',
+  'timezone',
+  'geographic_reference',
+  'geographic_reference_auto',
+  'geographic_area',
+  'geographic_area_mode',
+  'parent_domain',
+  'shared_catalog',
+  'source_domain',
+  'source_domain_address',
+  'source_domain_title',
+  'source_dataset',
+  'federated',
+  'oauth_scope',
+] as const;
+
+export function toExploreDataset(dataset: Dataset): ExploreDataset {
+  const version = dataset.current;
+  const fields = version?.fields ?? [];
+  const recordsCount = version?.recordsCount ?? 0;
+  const metas: Record<string, unknown> = {};
+  for (const key of DEFAULT_METAS_KEYS) metas[key] = dataset.metas[key] ?? null;
+  for (const [key, value] of Object.entries(dataset.metas)) {
+    if (!(key in metas)) metas[key] = value;
+  }
+  Object.assign(metas, {
+    modified: odsDate(dataset.modifiedAt),
+    modified_updates_on_data_change: true,
+    modified_updates_on_metadata_change: false,
+    data_processed: odsDate(dataset.dataProcessedAt, true),
+    metadata_processed: odsDate(dataset.metadataProcessedAt, true),
+    records_count: recordsCount,
+    federated: metas['federated'] ?? false,
+  });
+  return {
+    dataset_id: dataset.id,
+    dataset_uid: dataset.uid,
+    attachments: [],
+    alternative_exports: [],
+    has_records: recordsCount > 0,
+    data_visible: true,
+    visibility: dataset.visibility,
+    features: datasetFeatures(fields, recordsCount > 0),
+    fields: fields.map((f) => ({
+      name: f.name,
+      label: f.label,
+      type: f.type,
+      description: f.description,
+      annotations: f.annotations,
+    })),
+    metas: { default: metas },
+  };
+}

@@ -1,0 +1,3 @@
+export { CatalogService } from './catalog-service.ts';
+export { datasetFeatures, toExploreDataset } from './explore-dataset.ts';
+export type { ExploreDataset, ExploreField } from './explore-dataset.ts';

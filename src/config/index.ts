@@ -1,0 +1,4 @@
+export type { Config } from './settings.ts';
+export { ConfigError, SETTINGS } from './settings.ts';
+export { CONFIG_FILE_SETTING, loadConfig, processEnvironment } from './load.ts';
+export type { Environment } from './load.ts';

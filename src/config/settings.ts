@@ -1,0 +1,162 @@
+// The portal's settings: their names, defaults and validation. The only place that knows them.
+
+export interface Config {
+  /** TCP port the portal listens on. */
+  port: number;
+  /** Address the portal binds to. */
+  host: string;
+  /** Folder holding the SQLite file and uploaded files. */
+  home: string;
+  /** Public URL of the portal, used in absolute links. */
+  baseUrl: string;
+  /** PostgreSQL connection URL; when unset, the embedded SQLite file is used. */
+  databaseUrl: string | null;
+  /** Fastify `trustProxy`: false, true, a hop count, or a list of addresses / CIDR ranges. */
+  trustProxy: boolean | number | string[];
+  /** Worker threads answering dataset queries. */
+  readers: number;
+  /** Time limit of one dataset query, in milliseconds. */
+  queryTimeoutMs: number;
+  /** Log level: fatal, error, warn, info, debug, trace or silent. */
+  logLevel: string;
+  /** Load the bundled Alim'confiance demo into an empty portal at start. */
+  demo: boolean;
+}
+
+/** A setting that is wrong: the process stops with its name and the reason (exit code 2). */
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    reason: string,
+  ) {
+    super(`Invalid setting ${setting}: ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Parser<T> = (raw: string, setting: string) => T;
+
+export interface SettingSpec<K extends keyof Config> {
+  key: K;
+  /** Environment variable name; the config file uses the same names. */
+  env: string;
+  description: string;
+  parse: Parser<Config[K]>;
+}
+
+export const parseInteger =
+  (min: number, max: number): Parser<number> =>
+  (raw, setting) => {
+    if (!/^\d+$/.test(raw.trim())) throw new ConfigError(setting, `"${raw}" is not a whole number`);
+    const value = Number(raw);
+    if (value < min || value > max) {
+      throw new ConfigError(setting, `${value} is outside ${min}–${max}`);
+    }
+    return value;
+  };
+
+export const parseBoolean: Parser<boolean> = (raw, setting) => {
+  const value = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off', ''].includes(value)) return false;
+  throw new ConfigError(setting, `"${raw}" is not a boolean (true or false)`);
+};
+
+export const parseNonEmpty: Parser<string> = (raw, setting) => {
+  if (raw.trim() === '') throw new ConfigError(setting, 'it is empty');
+  return raw.trim();
+};
+
+export const parseHttpUrl: Parser<string> = (raw, setting) => {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(setting, `"${raw}" is not a URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(setting, `"${raw}" must start with http:// or https://`);
+  }
+  return url.href.replace(/\/$/, '');
+};
+
+export const parseDatabaseUrl: Parser<string | null> = (raw, setting) => {
+  const value = raw.trim();
+  if (value === '') return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(setting, 'it is not a URL (expected postgres://user@host:port/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(setting, 'only postgres:// and postgresql:// URLs are supported');
+  }
+  return value;
+};
+
+export const parseTrustProxy: Parser<boolean | number | string[]> = (raw, setting) => {
+  const value = raw.trim();
+  if (/^\d+$/.test(value)) return parseInteger(0, 100)(value, setting);
+  if (/^(true|false|yes|no|on|off|0|1)?$/i.test(value)) return parseBoolean(value, setting);
+  const entries = value.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (!/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry)) {
+      throw new ConfigError(setting, `"${entry}" is neither an IP address nor a CIDR range`);
+    }
+  }
+  return entries;
+};
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export const parseLogLevel: Parser<string> = (raw, setting) => {
+  const value = raw.trim().toLowerCase();
+  if (!LOG_LEVELS.includes(value)) {
+    throw new ConfigError(setting, `"${raw}" is not one of ${LOG_LEVELS.join(', ')}`);
+  }
+  return value;
+};
+
+export const SETTINGS = [
+  { key: 'port', env: 'PORT', description: 'TCP port', parse: parseInteger(1, 65535) },
+  { key: 'host', env: 'HOST', description: 'bind address', parse: parseNonEmpty },
+  {
+    key: 'home',
+    env: 'DATAGORA_HOME',
+    description: 'folder of the SQLite file and uploads',
+    parse: parseNonEmpty,
+  },
+  { key: 'baseUrl', env: 'DATAGORA_BASE_URL', description: 'public URL', parse: parseHttpUrl },
+  {
+    key: 'databaseUrl',
+    env: 'DATABASE_URL',
+    description: 'PostgreSQL URL',
+    parse: parseDatabaseUrl,
+  },
+  {
+    key: 'trustProxy',
+    env: 'DATAGORA_TRUST_PROXY',
+    description: 'trusted reverse proxies',
+    parse: parseTrustProxy,
+  },
+  {
+    key: 'readers',
+    env: 'DATAGORA_READERS',
+    description: 'query worker threads',
+    parse: parseInteger(1, 64),
+  },
+  {
+    key: 'queryTimeoutMs',
+    env: 'DATAGORA_QUERY_TIMEOUT_MS',
+    description: 'query time limit (ms)',
+    parse: parseInteger(100, 3_600_000),
+  },
+  { key: 'logLevel', env: 'DATAGORA_LOG_LEVEL', description: 'log level', parse: parseLogLevel },
+  {
+    key: 'demo',
+    env: 'DATAGORA_DEMO',
+    description: 'load the demo into an empty portal',
+    parse: parseBoolean,
+  },
+] as const satisfies readonly SettingSpec<keyof Config>[];

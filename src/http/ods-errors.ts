@@ -1,0 +1,45 @@
+// The API's error envelope: ODS's `{"error_code", "message"}` JSON, from any thrown error.
+
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+import { PortalError, isPortalError } from '../core/errors.ts';
+
+export interface OdsErrorBody {
+  error_code: string;
+  message: string;
+}
+
+export function odsErrorBody(error: PortalError): OdsErrorBody {
+  return { error_code: error.odsCode, message: error.message };
+}
+
+/** Maps whatever was thrown to a registry error; unexpected errors become DG_ERR_INTERNAL. */
+export function toPortalError(error: unknown): { portal: PortalError; unexpected: boolean } {
+  if (isPortalError(error)) return { portal: error, unexpected: false };
+  const fastifyError = error as Partial<FastifyError>;
+  const status = fastifyError.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return {
+      portal: new PortalError('DG_ERR_REST_INVALID_PARAMETER', {
+        detail: fastifyError.message ?? 'Bad request.',
+      }),
+      unexpected: false,
+    };
+  }
+  return { portal: new PortalError('DG_ERR_INTERNAL', {}, { cause: error }), unexpected: true };
+}
+
+/** Installs the ODS JSON error handler and not-found handler on an encapsulated API scope. */
+export function useOdsErrors(scope: FastifyInstance): void {
+  scope.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const { portal, unexpected } = toPortalError(error);
+    if (unexpected) request.log.error({ err: error }, 'unexpected error');
+    void reply.status(portal.status).send(odsErrorBody(portal));
+  });
+  scope.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    const portal = new PortalError('DG_ERR_ROUTE_NOT_FOUND', {
+      path: request.url.split('?')[0] ?? '',
+    });
+    void reply.status(portal.status).send(odsErrorBody(portal));
+  });
+}

@@ -1,0 +1,15 @@
+// The services every surface receives from the composition root (app.ts).
+
+import type { CatalogService } from '../catalog/index.ts';
+import type { RecordsService } from '../records/index.ts';
+
+export interface PortalServices {
+  catalog: CatalogService;
+  records: RecordsService;
+}
+
+export interface SurfaceOptions {
+  services: PortalServices;
+  /** Public URL of the portal, without a trailing slash. */
+  baseUrl: string;
+}

@@ -1,0 +1,94 @@
+// Publishing a CSV file as a new version of a dataset: inspect, load beside the current
+// version, then switch in one transaction. Any failure aborts the new version and leaves
+// the current one serving, untouched.
+
+import { basename } from 'node:path';
+
+import type { DatasetVersion, DefaultMetas } from '../core/dataset.ts';
+import { emptyMetas, isValidDatasetId } from '../core/dataset.ts';
+import { PortalError } from '../core/errors.ts';
+import type { Field } from '../core/field.ts';
+import type { StorageEngine } from '../storage/engine.ts';
+import type { LineIssue, ReadProgress } from './index.ts';
+import { inspectCsv, readCsv } from './index.ts';
+
+export interface CsvImportRequest {
+  datasetId: string;
+  path: string;
+  /** Title of a new dataset (or a new title for an existing one). */
+  title?: string;
+  /** Metadata of a new dataset; an existing dataset keeps its own. */
+  metas?: DefaultMetas;
+  separator?: string;
+  /** A known schema, by column position, instead of inference. */
+  fields?: Field[];
+}
+
+export interface CsvImportReport {
+  version: DatasetVersion;
+  rows: number;
+  rejected: number;
+  issues: LineIssue[];
+  issueCount: number;
+}
+
+export type ImportPhase = 'reading' | 'indexing';
+
+export interface ImportObserver {
+  onProgress?(progress: ReadProgress): void;
+  onPhase?(phase: ImportPhase): void;
+}
+
+async function ensureDataset(engine: StorageEngine, request: CsvImportRequest): Promise<void> {
+  const existing = await engine.metadata.getDataset(request.datasetId);
+  if (!existing) {
+    const metas = request.metas ?? emptyMetas(request.title ?? request.datasetId);
+    if (request.title) metas.title = request.title;
+    await engine.metadata.saveDataset({ id: request.datasetId, metas });
+  } else if (request.title && request.title !== existing.metas.title) {
+    await engine.metadata.saveDataset({
+      id: request.datasetId,
+      metas: { ...existing.metas, title: request.title },
+    });
+  }
+}
+
+export async function importCsvFile(
+  engine: StorageEngine,
+  request: CsvImportRequest,
+  observer: ImportObserver = {},
+): Promise<CsvImportReport> {
+  if (!isValidDatasetId(request.datasetId)) {
+    throw new PortalError('DG_ERR_INVALID_DATASET_ID', { dataset_id: request.datasetId });
+  }
+  const layout = await inspectCsv(request.path, {
+    separator: request.separator,
+    fields: request.fields,
+  });
+  await ensureDataset(engine, request);
+  const writer = await engine.beginVersion({
+    datasetId: request.datasetId,
+    fields: layout.fields,
+    source: basename(request.path),
+  });
+  try {
+    observer.onPhase?.('reading');
+    const result = await readCsv(
+      request.path,
+      layout,
+      (rows) => writer.append(rows),
+      observer.onProgress,
+    );
+    if (result.rows === 0 && result.rejected > 0) {
+      throw new PortalError('DG_ERR_IMPORT_UNREADABLE', {
+        detail: `none of the ${result.rejected} lines could be read (first issue: line ${result.issues[0]?.line}, ${result.issues[0]?.reason})`,
+      });
+    }
+    observer.onPhase?.('indexing');
+    const version = await writer.commit();
+    return { version, ...result };
+  } catch (error) {
+    await writer.abort(error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+}

@@ -1,0 +1,10 @@
+export { RecordsService, checkTimezone } from './records-service.ts';
+export type {
+  RecordRequest,
+  RecordsPage,
+  RecordsRequest,
+  RecordsServiceOptions,
+} from './records-service.ts';
+export { checkPaging, DEFAULT_LIMIT, MAX_RECORDS_LIMIT, MAX_RECORDS_WINDOW } from './limits.ts';
+export { renderRecord, renderValue } from './render.ts';
+export type { JsonRecord } from './render.ts';

@@ -1,0 +1,136 @@
+// Querying one dataset's records: compile ODSQL, run it off the main thread, render the rows.
+
+import type { CatalogService } from '../catalog/index.ts';
+import type { Dataset, DatasetVersion } from '../core/dataset.ts';
+import { PortalError } from '../core/errors.ts';
+import type { CompiledQuery, RecordsQueryInput } from '../odsql/index.ts';
+import { compileCountQuery, compileRecordLookup, compileRecordsQuery } from '../odsql/index.ts';
+import type { SqlQuery, StorageEngine } from '../storage/engine.ts';
+import { isValidTimeZone } from '../util/iso-time.ts';
+import { checkPaging } from './limits.ts';
+import type { JsonRecord } from './render.ts';
+import { renderRecord } from './render.ts';
+
+export interface RecordsRequest {
+  datasetId: string;
+  select?: string;
+  where?: string[];
+  groupBy?: string;
+  orderBy?: string;
+  refine?: string[];
+  exclude?: string[];
+  /** As sent; checked against ODS's paging rules. */
+  limit?: number;
+  offset?: number;
+  timezone?: string;
+}
+
+export interface RecordsPage {
+  /** Number of matching records; absent for aggregations, as ODS answers. */
+  totalCount?: number;
+  results: JsonRecord[];
+}
+
+export interface RecordRequest {
+  datasetId: string;
+  recordId: string;
+  select?: string;
+  timezone?: string;
+}
+
+export interface RecordsServiceOptions {
+  queryTimeoutMs: number;
+}
+
+export function checkTimezone(timezone: string | undefined): string {
+  const zone = timezone ?? 'UTC';
+  if (!isValidTimeZone(zone)) {
+    throw new PortalError('DG_ERR_REST_INVALID_PARAMETER', {
+      detail: `Invalid value for timezone API parameter: "${zone}" is not a known time zone.`,
+    });
+  }
+  return zone;
+}
+
+/** Adds LIMIT and OFFSET as bound parameters, in the engine's placeholder style. */
+function withPaging(query: CompiledQuery, limit: number, offset: number, engine: string): SqlQuery {
+  const params = [...query.params, limit, offset];
+  const placeholder = (n: number) => (engine === 'postgres' ? `$${n}` : '?');
+  const n = query.params.length;
+  return {
+    sql: `${query.sql} LIMIT ${placeholder(n + 1)} OFFSET ${placeholder(n + 2)}`,
+    params,
+  };
+}
+
+export class RecordsService {
+  constructor(
+    private readonly engine: StorageEngine,
+    private readonly catalog: CatalogService,
+    private readonly options: RecordsServiceOptions,
+  ) {}
+
+  private async currentVersion(
+    datasetId: string,
+  ): Promise<{ dataset: Dataset; version: DatasetVersion | null }> {
+    const dataset = await this.catalog.getDataset(datasetId);
+    return { dataset, version: dataset.current };
+  }
+
+  async queryRecords(request: RecordsRequest): Promise<RecordsPage> {
+    const timezone = checkTimezone(request.timezone);
+    const { version } = await this.currentVersion(request.datasetId);
+    const input: RecordsQueryInput = {
+      select: request.select,
+      where: request.where,
+      groupBy: request.groupBy,
+      orderBy: request.orderBy,
+      refine: request.refine,
+      exclude: request.exclude,
+      timezone,
+    };
+    if (!version) return { totalCount: 0, results: [] };
+    const schema = { table: version.table, fields: version.fields };
+    const compiled = compileRecordsQuery(input, schema, this.engine.name);
+    const paging = checkPaging(request.limit, request.offset, compiled.aggregated);
+    const timeout = { timeoutMs: this.options.queryTimeoutMs };
+    const rowsPromise =
+      paging.limit === 0
+        ? Promise.resolve([])
+        : this.engine.query(
+            withPaging(compiled, paging.limit, paging.offset, this.engine.name),
+            timeout,
+          );
+    if (compiled.aggregated) {
+      const rows = await rowsPromise;
+      return { results: rows.map((row) => renderRecord(row, compiled.columns, timezone)) };
+    }
+    const countQuery = compileCountQuery(input, schema, this.engine.name);
+    const [rows, countRows] = await Promise.all([
+      rowsPromise,
+      this.engine.query(countQuery, timeout),
+    ]);
+    return {
+      totalCount: Number(countRows[0]?.[0] ?? 0),
+      results: rows.map((row) => renderRecord(row, compiled.columns, timezone)),
+    };
+  }
+
+  async getRecord(request: RecordRequest): Promise<JsonRecord> {
+    const timezone = checkTimezone(request.timezone);
+    const { version } = await this.currentVersion(request.datasetId);
+    const notFound = new PortalError('DG_ERR_RECORD_NOT_FOUND', { record_id: request.recordId });
+    if (!version) throw notFound;
+    const schema = { table: version.table, fields: version.fields };
+    const compiled = compileRecordLookup(
+      request.recordId,
+      { select: request.select, timezone },
+      schema,
+      this.engine.name,
+    );
+    const rows = await this.engine.query(compiled, { timeoutMs: this.options.queryTimeoutMs });
+    const row = rows[0];
+    if (!row) throw notFound;
+    return renderRecord(row, compiled.columns, timezone);
+  }
+}

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import Database from 'better-sqlite3';
+
+import { PROJECT_ROOT, runCli } from '../helpers/run-cli.ts';
+
+describe('the datagora command', () => {
+  let home: string;
+  let env: Record<string, string>;
+  before(() => {
+    home = mkdtempSync(join(tmpdir(), 'datagora-cli-'));
+    env = { DATAGORA_HOME: join(home, 'store') };
+    writeFileSync(
+      join(home, 'small.csv'),
+      'Nom;Code postal;Note\r\nChez Paul;75009;4.5\r\n"Le Bistrot; du coin";69001;3\r\nLa Mère;13001;\r\n',
+    );
+  });
+  after(() => rmSync(home, { recursive: true, force: true }));
+
+  test('without a command, prints the usage and exits 2', () => {
+    const result = runCli([], env);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /Usage: datagora <command>/);
+  });
+
+  test('usage errors print the usage and exit 2', () => {
+    for (const args of [
+      ['frobnicate'],
+      ['import'],
+      ['import', 'a.csv'],
+      ['import', '--colour', 'x'],
+    ]) {
+      const result = runCli(args, env);
+      assert.equal(result.status, 2, args.join(' '));
+      assert.match(result.stderr, /Usage: datagora/, args.join(' '));
+    }
+  });
+
+  test('a wrong setting names it and exits 2', () => {
+    const result = runCli(['datasets'], { ...env, DATAGORA_READERS: 'many' });
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /DATAGORA_READERS/);
+  });
+
+  test('import loads a CSV, datasets lists it with its count', () => {
+    const imported = runCli(
+      ['import', join(home, 'small.csv'), '--id', 'restaurants', '--title', 'Restaurants'],
+      env,
+    );
+    assert.equal(imported.status, 0, imported.stderr);
+    assert.match(imported.stdout, /Imported 3 records into restaurants \(version \d+\)/);
+    const listed = runCli(['datasets'], env);
+    assert.equal(listed.status, 0, listed.stderr);
+    assert.match(listed.stdout, /^ID\s+RECORDS/m);
+    assert.match(listed.stdout, /^restaurants\s+3\s+domain\s+\S+\s+Restaurants$/m);
+  });
+
+  test('import failures exit 1 with the reason and change nothing', () => {
+    const missing = runCli(['import', join(home, 'missing.csv'), '--id', 'restaurants'], env);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /no such file/);
+    const badId = runCli(['import', join(home, 'small.csv'), '--id', 'Not An Id'], env);
+    assert.equal(badId.status, 1);
+    assert.match(badId.stderr, /Invalid dataset id/);
+    writeFileSync(join(home, 'empty.csv'), '');
+    const empty = runCli(['import', join(home, 'empty.csv'), '--id', 'restaurants'], env);
+    assert.equal(empty.status, 1);
+    assert.match(empty.stderr, /cannot be imported/);
+    const listed = runCli(['datasets'], env);
+    assert.match(listed.stdout, /^restaurants\s+3\s/m);
+  });
+
+  test('backup writes a copy of the store that opens on its own', () => {
+    const target = join(home, 'copy.sqlite');
+    const result = runCli(['backup', target], env);
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok(existsSync(target));
+    const copy = new Database(target, { readonly: true });
+    try {
+      const row = copy.prepare('SELECT id FROM datasets').get() as { id: string } | undefined;
+      assert.equal(row?.id, 'restaurants');
+    } finally {
+      copy.close();
+    }
+    const again = runCli(['backup', target], env);
+    assert.equal(again.status, 1);
+    assert.match(again.stderr, /exists/);
+  });
+
+  test('npm start stops on a wrong setting with its name and exit code 2', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ...env, PORT: 'eighty' },
+      timeout: 60_000,
+    });
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /Invalid setting PORT/);
+  });
+});
