@@ -21,7 +21,7 @@ after(() => temp.cleanup());
 test('queries return arrays of raw values', async () => {
   const rows = await temp.engine.query({
     sql: 'SELECT 1, 2.5, ?, NULL, ? UNION ALL SELECT 3, 4.5, ?, NULL, 0',
-    params: ['a', 1, 'b'],
+    params: ['a', true, 'b'],
   });
   assert.deepEqual(rows, [
     [1, 2.5, 'a', null, 1],
