@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { isPortalError } from '../../src/core/errors.ts';
+import { ReaderPool } from '../../src/storage/sqlite/reader-pool.ts';
 import type { TempSqliteEngine } from '../helpers/temp-sqlite-engine.ts';
 import { openTempSqliteEngine } from '../helpers/temp-sqlite-engine.ts';
 
@@ -21,7 +23,7 @@ after(() => temp.cleanup());
 test('queries return arrays of raw values', async () => {
   const rows = await temp.engine.query({
     sql: 'SELECT 1, 2.5, ?, NULL, ? UNION ALL SELECT 3, 4.5, ?, NULL, 0',
-    params: ['a', 1, 'b'],
+    params: ['a', true, 'b'],
   });
   assert.deepEqual(rows, [
     [1, 2.5, 'a', null, 1],
@@ -30,19 +32,20 @@ test('queries return arrays of raw values', async () => {
 });
 
 test('a slow query does not hold up the others', async () => {
-  const slow = temp.engine.query({ sql: SLOW_COUNT, params: [12_000_000] });
+  let slowDone = false;
+  const slow = temp.engine.query({ sql: SLOW_COUNT, params: [20_000_000] }).then((rows) => {
+    slowDone = true;
+    return rows;
+  });
   await new Promise((resolve) => setTimeout(resolve, 50));
-  const start = performance.now();
   for (let i = 0; i < 20; i++) {
     assert.deepEqual(await temp.engine.query({ sql: 'SELECT ?', params: [i] }), [[i]]);
   }
-  const elapsed = performance.now() - start;
-  assert.ok(elapsed < 1000, `20 small queries took ${elapsed} ms beside a slow one`);
-  assert.deepEqual(await slow, [[12_000_000]]);
+  assert.equal(slowDone, false, 'the small queries were answered while the slow one ran');
+  assert.deepEqual(await slow, [[20_000_000]]);
 });
 
 test('a query past its time limit is stopped and the pool keeps serving', async () => {
-  const start = performance.now();
   await assert.rejects(
     temp.engine.query({ sql: SLOW_COUNT, params: [12_000_000] }, { timeoutMs: 200 }),
     (error: unknown) => {
@@ -52,7 +55,6 @@ test('a query past its time limit is stopped and the pool keeps serving', async 
       return true;
     },
   );
-  assert.ok(performance.now() - start < 1500);
   // More queries than readers: the replacement worker takes its share.
   const answers = await Promise.all(
     Array.from({ length: 10 }, (_, i) => temp.engine.query({ sql: 'SELECT ?', params: [i] })),
@@ -111,7 +113,8 @@ test('a stream waits for its consumer, and stopping early frees the worker', asy
     assert.equal(seen, 30);
     const start = performance.now();
     assert.deepEqual(await one.engine.query({ sql: 'SELECT 1', params: [] }), [[1]]);
-    assert.ok(performance.now() - start < 500, 'the only worker was released at once');
+    // Without back-pressure the worker would still be counting to a billion (minutes).
+    assert.ok(performance.now() - start < 5000, 'the only worker was released');
   } finally {
     await one.cleanup();
   }
@@ -146,4 +149,14 @@ test('a stream past its time limit fails with a timeout', async () => {
     (error: unknown) => isPortalError(error) && error.code === 'DG_ERR_QUERY_TIMEOUT',
   );
   assert.deepEqual(await temp.engine.query({ sql: 'SELECT 1', params: [] }), [[1]]);
+});
+
+test('a pool whose readers cannot open the store fails to start', async () => {
+  await assert.rejects(
+    ReaderPool.start({ path: join(temp.dir, 'missing.sqlite') }, 1),
+    (error: unknown) =>
+      isPortalError(error) &&
+      error.code === 'DG_ERR_STORAGE_UNAVAILABLE' &&
+      /could not start/.test(error.message),
+  );
 });

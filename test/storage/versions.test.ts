@@ -214,3 +214,30 @@ test('a record with the wrong number of cells is refused', async () => {
   assert.throws(() => writer.append([[1, 2]]), /2 cells where 11 fields/);
   await writer.abort('bad record');
 });
+
+test('two loads can interleave on the one connection', async () => {
+  await engine.metadata.saveDataset({ id: 'left', metas: emptyMetas('Left') });
+  await engine.metadata.saveDataset({ id: 'right', metas: emptyMetas('Right') });
+  const left = await engine.beginVersion({
+    datasetId: 'left',
+    fields: SAMPLE_FIELDS,
+    source: null,
+  });
+  const right = await engine.beginVersion({
+    datasetId: 'right',
+    fields: SAMPLE_FIELDS,
+    source: null,
+  });
+  for (let i = 0; i < 6; i++) {
+    await left.append(sampleRows(20_000, i * 20_000));
+    await right.append(sampleRows(1_000, i * 1_000));
+  }
+  const [l, r] = await Promise.all([left.commit(), right.commit()]);
+  assert.equal(l.recordsCount, 120_000);
+  assert.equal(r.recordsCount, 6_000);
+  assert.deepEqual(
+    await engine.query({ sql: `SELECT count(*), max("count") FROM "${l.table}"`, params: [] }),
+    [[120_000, 119_999]],
+  );
+  assert.throws(() => left.append([sampleRow(0)]), /already committed/);
+});

@@ -12,6 +12,8 @@ import type { ReaderReply, ReaderRequest, ReaderWorkerData } from './reader-prot
 const ENTRY = new URL('./reader-worker.ts', import.meta.url);
 const MAX_RESPAWN_DELAY_MS = 5000;
 const CLOSE_WAIT_MS = 1000;
+/** Consecutive failed starts after which callers are told the store is unavailable. */
+const FAILED_STARTS_LIMIT = 3;
 
 type RowsReply = Extract<ReaderReply, { kind: 'rows' }>;
 type Request = ReaderRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
@@ -70,6 +72,7 @@ export class ReaderPool {
   /** Waits for a free worker. */
   acquire(): Promise<Lease> {
     if (this.closed) return Promise.reject(unavailable('the store is closed'));
+    if (this.failing()) return Promise.reject(unavailable('no reader can open the store'));
     for (const slot of this.slots) {
       if (slot.ready && !slot.leased && !slot.dead) {
         slot.leased = true;
@@ -157,6 +160,11 @@ export class ReaderPool {
     });
   }
 
+  /** Readers keep failing to start, and none is running: waiting would be in vain. */
+  private failing(): boolean {
+    return this.failedStarts >= FAILED_STARTS_LIMIT && ![...this.slots].some((slot) => slot.ready);
+  }
+
   /** Fails the slot's request, stops its thread and starts a replacement. */
   private kill(slot: Slot, error: Error): Promise<unknown> {
     if (slot.dead) return Promise.resolve();
@@ -171,6 +179,11 @@ export class ReaderPool {
     // The old thread may run on inside SQLite for a while: it must not keep the process alive.
     slot.worker.unref();
     this.failedStarts = wasReady ? 0 : this.failedStarts + 1;
+    if (this.failing()) {
+      for (const waiter of this.waiters.splice(0)) {
+        waiter.reject(unavailable('no reader can open the store'));
+      }
+    }
     const delay = Math.min(MAX_RESPAWN_DELAY_MS, this.failedStarts * 200);
     setTimeout(() => {
       if (!this.closed && this.slots.size < this.size) this.spawn().catch(() => {});

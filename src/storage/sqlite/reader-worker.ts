@@ -38,6 +38,13 @@ function prepare(sql: string): Database.Statement {
   return statement;
 }
 
+/** SQLite binds numbers, strings, bigints, buffers and null: booleans become 1/0. */
+function bindable(params: unknown[]): unknown[] {
+  return params.map((value) =>
+    typeof value === 'boolean' ? (value ? 1 : 0) : value === undefined ? null : value,
+  );
+}
+
 function closeStream(): void {
   open?.rows.return?.();
   open = null;
@@ -64,14 +71,14 @@ function handle(request: ReaderRequest): ReaderReply | null {
       return {
         kind: 'rows',
         id: request.id,
-        rows: prepare(request.sql).all(...request.params) as unknown[][],
+        rows: prepare(request.sql).all(...bindable(request.params)) as unknown[][],
         done: true,
       };
     case 'stream':
       closeStream();
       open = {
         id: request.id,
-        rows: prepare(request.sql).iterate(...request.params) as Iterator<unknown[]>,
+        rows: prepare(request.sql).iterate(...bindable(request.params)) as Iterator<unknown[]>,
         batchSize: request.batchSize,
       };
       return nextBatch();

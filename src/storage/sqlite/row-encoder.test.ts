@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import type { Field } from '../../core/field.ts';
+import { createRowEncoder } from './row-encoder.ts';
+
+function field(name: string, type: Field['type'], annotations: Field['annotations'] = {}): Field {
+  return { name, label: name, type, description: null, annotations };
+}
+
+function encode(fields: Field[], ...rows: unknown[][]): unknown[][] {
+  const encoder = createRowEncoder(fields);
+  return rows.map((row) => {
+    const out: (string | number | bigint | null)[] = [];
+    encoder.encode(row, out, 0);
+    assert.equal(out.length, encoder.width);
+    return out;
+  });
+}
+
+test('cells become the values of their physical columns, after the record id', () => {
+  const fields = [
+    field('t', 'text'),
+    field('l', 'text', { multivalued: [';'] }),
+    field('b', 'boolean'),
+    field('p', 'geo_point_2d'),
+    field('s', 'geo_shape'),
+    field('j', 'json_blob'),
+  ];
+  const [values] = encode(fields, [
+    'x',
+    ['a', 'b'],
+    true,
+    { lat: 1.5, lon: 2.5 },
+    {
+      type: 'LineString',
+      coordinates: [
+        [0, 1],
+        [2, 3],
+      ],
+    },
+    { k: [1] },
+  ]);
+  assert.match(values![0] as string, /^[0-9a-f]{40}$/);
+  assert.deepEqual(values!.slice(1), [
+    'x',
+    '["a","b"]',
+    1,
+    1.5,
+    2.5,
+    '{"type":"LineString","coordinates":[[0,1],[2,3]]}',
+    0,
+    1,
+    2,
+    3,
+    '{"k":[1]}',
+  ]);
+});
+
+test('the record id depends on every value, and only on the values', () => {
+  const fields = [field('a', 'text'), field('b', 'int')];
+  const [x, same, other, swapped, nulled, empty] = encode(
+    fields,
+    ['1', 2],
+    ['1', 2],
+    ['1', 3],
+    ['2', 1],
+    [null, 2],
+    ['', 2],
+  ).map((values) => values[0]);
+  assert.equal(x, same);
+  assert.equal(new Set([x, other, swapped, nulled, empty]).size, 5);
+});
+
+test('string boundaries are part of the record id', () => {
+  const fields = [field('a', 'text'), field('b', 'text')];
+  const [ab, a_b] = encode(fields, ['ab', 'c'], ['a', 'bc']).map((values) => values[0]);
+  assert.notEqual(ab, a_b);
+});
+
+test('a record with too few cells is refused', () => {
+  assert.throws(() => encode([field('a', 'text'), field('b', 'int')], ['x']), /1 cells/);
+});
