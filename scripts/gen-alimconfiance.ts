@@ -243,7 +243,7 @@ function recordWriter(data: Data, random: () => number): () => string {
     if (random() < 0.08) activities.push(pickActivity(random()));
     if (random() < 0.02) activities.push(pickActivity(random()));
     const labels = [...new Set(activities.map((a) => a[0]))];
-    const filtre = [...new Set(activities.map((a) => a[2]).filter((f) => f !== ''))];
+    const filtre = [...new Set(activities.map((a) => a[2]).filter((f) => f !== ''))].sort();
     const [result] = pickResult(random());
     const code = RESULTS.findIndex(([label]) => label === result) + 1;
     const day = WINDOW_END - Math.floor(random() * WINDOW_DAYS) * DAY_MS;
