@@ -12,6 +12,9 @@ import { fileURLToPath } from 'node:url';
 const WINDOW_END = Date.UTC(2026, 10, 30);
 const WINDOW_DAYS = 5 * 365;
 const DAY_MS = 86400000;
+const BUFFER_BYTES = 1 << 20;
+/** More than any record can take (a few hundred characters, at most 3 bytes each). */
+const MAX_LINE_BYTES = 16 * 1024;
 
 const HEADER = [
   'APP_Libelle_etablissement',
@@ -137,14 +140,15 @@ function quoted(value: string): string {
   return `"${value.replaceAll('"', '""')}"`;
 }
 
-/** Caches a function of a string or number key (communes, days: a few thousand keys). */
-function memo<K, V>(compute: (key: K) => V): (key: K) => V {
-  const cache = new Map<K, V>();
-  return (key) => {
-    let value = cache.get(key);
-    if (value === undefined) cache.set(key, (value = compute(key)));
-    return value;
-  };
+/** Six decimals at most, trailing zeros dropped, as in the real exports (`45.16474`). */
+function round6(value: number): string {
+  const micro = Math.round(Math.abs(value) * 1e6);
+  const whole = Math.floor(micro / 1e6);
+  let fraction = String(micro - whole * 1e6).padStart(6, '0');
+  let end = 6;
+  while (end > 0 && fraction.charCodeAt(end - 1) === 48) end--;
+  fraction = end === 0 ? '' : `.${fraction.slice(0, end)}`;
+  return `${value < 0 && micro > 0 ? '-' : ''}${whole}${fraction}`;
 }
 
 function pad(value: number, width: number): string {
@@ -215,11 +219,13 @@ type Data = ReturnType<typeof loadData>;
 function recordWriter(data: Data, random: () => number): () => string {
   const pickCommune = weighted(data.communes, (c) => c.population ?? 0);
   const pickActivity = weighted(data.activities, (a) => a[1]);
-  const pickResult = weighted(RESULTS, (r) => r[1]);
+  const pickResult = weighted([1, 2, 3, 4], (code) => (RESULTS[code - 1] as [string, number])[1]);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const gauss = () => (random() + random() + random() - 1.5) * 2;
-  const dateText = memo(berlinMidnight);
-  const communeLabel = memo(plainUpper);
+  const dates = Array.from({ length: WINDOW_DAYS }, (_, i) =>
+    berlinMidnight(WINDOW_END - i * DAY_MS),
+  );
+  const communeLabels = new Map(data.communes.map((c) => [c, plainUpper(c.nom)]));
   const name = () => {
     const r = random();
     if (r < 0.35)
@@ -242,36 +248,38 @@ function recordWriter(data: Data, random: () => number): () => string {
     const activities = [pickActivity(random())];
     if (random() < 0.08) activities.push(pickActivity(random()));
     if (random() < 0.02) activities.push(pickActivity(random()));
-    const labels = [...new Set(activities.map((a) => a[0]))];
-    const filtre = [...new Set(activities.map((a) => a[2]).filter((f) => f !== ''))];
-    const [result] = pickResult(random());
-    const code = RESULTS.findIndex(([label]) => label === result) + 1;
-    const day = WINDOW_END - Math.floor(random() * WINDOW_DAYS) * DAY_MS;
-    const year = dateText(day).slice(2, 4);
+    const [label, , category] = activities[0] as [string, number, string];
+    const single = activities.length === 1;
+    const labels = single ? label : [...new Set(activities.map((a) => a[0]))].join(',');
+    const filtre = single
+      ? category
+      : [...new Set(activities.map((a) => a[2]).filter((f) => f !== ''))].sort().join(',');
+    const code = pickResult(random());
+    const result = (RESULTS[code - 1] as [string, number])[0];
+    const date = dates[Math.floor(random() * WINDOW_DAYS)] as string;
+    const year = date.slice(2, 4);
     const inspection = `${year}-${pad(Math.floor(random() * 1e6), 6)}-${random() < 0.95 ? 1 : 2}`;
-    const industrial = filtre.length === 0;
+    const industrial = filtre === '';
     const agrement =
       industrial && random() < 0.7
         ? `${commune.departement.slice(0, 2)}${commune.code.slice(-3)}${pad(Math.floor(random() * 1000), 3)}`
         : '';
     const geores =
-      random() < 0.04
-        ? ''
-        : `${(lat + gauss() * 0.04).toFixed(6)}, ${(lon + gauss() * 0.055).toFixed(6)}`;
+      random() < 0.04 ? '' : `${round6(lat + gauss() * 0.04)}, ${round6(lon + gauss() * 0.055)}`;
     const cells = [
       quoted(name()),
       siret(random),
       quoted(address()),
       pick(commune.codesPostaux as string[]),
-      communeLabel(commune.nom),
+      communeLabels.get(commune),
       inspection,
-      dateText(day),
-      labels.join(','),
+      date,
+      labels,
       result,
       String(code),
       agrement,
       geores,
-      filtre.join(','),
+      filtre,
       'Autres',
       data.regNames.get(commune.region) ?? '',
       commune.region,
@@ -295,20 +303,25 @@ export async function generate({ rows, out, seed }: GenerateOptions): Promise<nu
   const next = recordWriter(loadData(), prng(seed));
   const stream = createWriteStream(out);
   const closed = once(stream, 'close');
-  let buffer = HEADER.join(';') + '\r\n';
+  // Lines are UTF-8-encoded one by one into 1 MiB buffers: faster than encoding a big string.
+  let buffer = Buffer.allocUnsafe(BUFFER_BYTES + MAX_LINE_BYTES);
+  let used = 0;
   let bytes = 0;
+  const flush = async () => {
+    const chunk = buffer.subarray(0, used);
+    bytes += used;
+    buffer = Buffer.allocUnsafe(BUFFER_BYTES + MAX_LINE_BYTES);
+    used = 0;
+    if (!stream.write(chunk)) await once(stream, 'drain');
+  };
+  used += buffer.write(HEADER.join(';') + '\r\n', used);
   for (let i = 0; i < rows; i++) {
-    buffer += next() + '\r\n';
-    if (buffer.length > 1 << 20 || i === rows - 1) {
-      bytes += Buffer.byteLength(buffer);
-      if (!stream.write(buffer)) await once(stream, 'drain');
-      buffer = '';
-    }
+    used += buffer.write(next(), used);
+    buffer[used++] = 13;
+    buffer[used++] = 10;
+    if (used >= BUFFER_BYTES) await flush();
   }
-  if (buffer) {
-    bytes += Buffer.byteLength(buffer);
-    stream.write(buffer);
-  }
+  await flush();
   stream.end();
   await closed;
   return bytes;

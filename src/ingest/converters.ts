@@ -10,6 +10,7 @@ import {
   readDouble,
   readGeoPoint,
   readInt,
+  readIsoDateAsTime,
 } from './values.ts';
 
 /** Returned by a converter when the text is not a value of the field's type. */
@@ -39,9 +40,21 @@ function typed<T>(read: (text: string) => T | undefined): Converter {
   };
 }
 
+function isSpace(code: number): boolean {
+  return code <= 32 || code === 160;
+}
+
+/** Trimmed non-empty items; a value without separator or spaces is kept as it is. */
 function list(separator: string): Converter {
   return (text) => {
     if (text === '') return null;
+    if (
+      text.indexOf(separator) === -1 &&
+      !isSpace(text.charCodeAt(0)) &&
+      !isSpace(text.charCodeAt(text.length - 1))
+    ) {
+      return [text];
+    }
     const items: string[] = [];
     for (const item of text.split(separator)) {
       const trimmed = item.trim();
@@ -70,10 +83,7 @@ function readGeometry(text: string): unknown {
 
 /** An ISO date-only value in a datetime column is midnight UTC. */
 function readDatetimeOrDate(text: string): number | undefined {
-  const datetime = readDatetime(text);
-  if (datetime !== undefined || text.length !== 10 || text.charCodeAt(4) !== 45) return datetime;
-  const date = readDate(text);
-  return date === undefined ? undefined : Date.parse(`${date}T00:00:00Z`);
+  return text.length === 10 ? readIsoDateAsTime(text) : readDatetime(text);
 }
 
 /** The converter of a field: '' → null, a value of the type → its cell, else INVALID. */

@@ -19,11 +19,19 @@ function guessEncoding(bytes: Buffer, complete: boolean, options: CsvOptions): E
   return { encoding: options.encoding, bom: guess.bom && options.encoding === 'utf-8' };
 }
 
-function decodeHead(bytes: Buffer, complete: boolean, guess: EncodingGuess): string {
+const SLICE_BYTES = 64 * 1024;
+
+/** Decodes the head in 64 KiB slices (much faster here than one big string). */
+function decodeHead(bytes: Buffer, complete: boolean, guess: EncodingGuess): string[] {
   const decoder = createDecoder(guess.encoding);
   try {
-    const text = decoder.write(bytes) + (complete ? decoder.end() : '');
-    return guess.bom ? text.slice(1) : text;
+    const pieces: string[] = [];
+    for (let start = 0; start < bytes.length; start += SLICE_BYTES) {
+      pieces.push(decoder.write(bytes.subarray(start, start + SLICE_BYTES)));
+    }
+    if (complete) pieces.push(decoder.end());
+    if (guess.bom && pieces[0] !== undefined) pieces[0] = pieces[0].slice(1);
+    return pieces;
   } catch (error) {
     if (!(error instanceof InvalidUtf8Error)) throw error;
     throw unreadable(`line ${error.newlinesBefore + 1} is not valid UTF-8.`);
@@ -53,10 +61,13 @@ export async function inspectCsv(path: string, options: CsvOptions = {}): Promis
   if ((await fileSize(path)) === 0) throw unreadable('the file is empty.');
   const { bytes, complete } = await readHead(path, sampleRows + 1);
   const guess = guessEncoding(bytes, complete, options);
-  const text = decodeHead(bytes, complete, guess);
-  const delimiter = options.separator ?? detectDelimiter(text, complete);
-  const splitter = new RecordSplitter(delimiter, detectNewline(text));
-  const records = splitter.push(text).records;
+  const pieces = decodeHead(bytes, complete, guess);
+  const start = pieces.slice(0, 2).join('');
+  const delimiter = options.separator ?? detectDelimiter(start, complete && pieces.length <= 2);
+  const splitter = new RecordSplitter(delimiter, detectNewline(start));
+  const records: string[][] = [];
+  for (const piece of pieces)
+    for (const record of splitter.push(piece).records) records.push(record);
   if (complete) records.push(...splitter.end().records);
   const [header, ...body] = records;
   if (header === undefined || isBlank(header)) {

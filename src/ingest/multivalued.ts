@@ -35,17 +35,21 @@ function looksLikeLists(values: readonly string[], separator: string): boolean {
   listed = 0;
   let occurrences = 0;
   const distinct = new Set<string>();
+  const count = (item: string, listItem: boolean): boolean => {
+    if (item === '') return true;
+    if (item.length > 100 || (listItem && isNumberLike(item))) return false;
+    occurrences++;
+    distinct.add(item);
+    return true;
+  };
   for (const value of values) {
     if (value === '') continue;
-    const items = value.includes(separator) ? value.split(separator) : [value];
-    if (items.length > 1) listed++;
-    for (const raw of items) {
-      const item = raw.trim();
-      if (item === '') continue;
-      if (item.length > 100 || (items.length > 1 && isNumberLike(item))) return false;
-      occurrences++;
-      distinct.add(item);
+    if (!value.includes(separator)) {
+      if (!count(value.trim(), false)) return false;
+      continue;
     }
+    listed++;
+    for (const item of value.split(separator)) if (!count(item.trim(), true)) return false;
   }
   return listed >= 2 && distinct.size * 2 <= occurrences;
 }

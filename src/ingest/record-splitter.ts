@@ -63,7 +63,10 @@ export class RecordSplitter {
     if (this.pending.length > MAX_RECORD_LENGTH) {
       throw unreadable(`the quoted value opened on line ${this.nextLine} is never closed.`);
     }
-    return this.batch(result, countChar(input, this.newline, cursor), result.data.length);
+    // Without a quote, no value holds a line break: one line per record.
+    const records = result.data.length;
+    const newlines = input.indexOf('"') === -1 ? records : countChar(input, this.newline, cursor);
+    return this.batch(result, newlines, records);
   }
 
   /** Returns the last record, which may not end with a line break. */

@@ -77,15 +77,22 @@ function isDate(year: number, month: number, day: number): boolean {
   return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
-/** `YYYY-MM-DD` at the start of the text as [year, month, day], or undefined. */
-function isoDateParts(text: string): [number, number, number] | undefined {
+/** Whether the text starts with a valid `YYYY-MM-DD`. */
+function startsWithIsoDate(text: string): boolean {
   if (text.length < 10 || text.charCodeAt(4) !== MINUS || text.charCodeAt(7) !== MINUS) {
-    return undefined;
+    return false;
   }
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 7);
-  const day = digitsAt(text, 8, 10);
-  return isDate(year, month, day) ? [year, month, day] : undefined;
+  return isDate(digitsAt(text, 0, 4), digitsAt(text, 5, 7), digitsAt(text, 8, 10));
+}
+
+/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar. */
+function epochDay(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100);
+  return era * 146097 + dayOfEra + dayOfYear - 719468;
 }
 
 /** `YYYY-MM-DD` or `DD/MM/YYYY`, returned as `YYYY-MM-DD`. */
@@ -99,7 +106,14 @@ export function readDate(text: string): string | undefined {
       ? `${text.slice(6)}-${text.slice(3, 5)}-${text.slice(0, 2)}`
       : undefined;
   }
-  return isoDateParts(text) ? text : undefined;
+  return startsWithIsoDate(text) ? text : undefined;
+}
+
+/** An ISO `YYYY-MM-DD` as epoch milliseconds at midnight UTC. */
+export function readIsoDateAsTime(text: string): number | undefined {
+  if (text.length !== 10 || !startsWithIsoDate(text)) return undefined;
+  const days = epochDay(digitsAt(text, 0, 4), digitsAt(text, 5, 7), digitsAt(text, 8, 10));
+  return days * 86400000;
 }
 
 /**
@@ -107,9 +121,8 @@ export function readDate(text: string): string | undefined {
  * `±HH:MM`, `±HHMM`, `±HH` or nothing (UTC).
  */
 export function readDatetime(text: string): number | undefined {
-  const parts = isoDateParts(text);
   const length = text.length;
-  if (!parts || length < 16) return undefined;
+  if (length < 16 || !startsWithIsoDate(text)) return undefined;
   const sep = text.charCodeAt(10);
   if ((sep !== 84 && sep !== 32) || text.charCodeAt(13) !== 58) return undefined;
   const hour = digitsAt(text, 11, 13);
@@ -118,14 +131,16 @@ export function readDatetime(text: string): number | undefined {
   let millis = 0;
   let i = 16;
   if (i < length && text.charCodeAt(i) === 58) {
-    second = digitsAt(text, 17, 19);
     if (length < 19) return undefined;
+    second = digitsAt(text, 17, 19);
     i = 19;
     if (i < length && text.charCodeAt(i) === DOT) {
       const start = ++i;
-      while (i < length && isDigit(text.charCodeAt(i))) i++;
+      let scale = 100;
+      for (; i < length && isDigit(text.charCodeAt(i)); i++, scale /= 10) {
+        if (scale >= 1) millis += (text.charCodeAt(i) - ZERO) * scale;
+      }
       if (i === start) return undefined;
-      millis = Math.floor(Number(`0.${text.slice(start, i)}`) * 1000);
     }
   }
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
@@ -133,8 +148,8 @@ export function readDatetime(text: string): number | undefined {
   }
   const offset = readOffset(text, i);
   if (offset === undefined) return undefined;
-  const [year, month, day] = parts;
-  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60000;
+  const days = epochDay(digitsAt(text, 0, 4), digitsAt(text, 5, 7), digitsAt(text, 8, 10));
+  return ((days * 24 + hour) * 60 + minute - offset) * 60000 + second * 1000 + millis;
 }
 
 /** The UTC offset in minutes of the text from `start` (`Z`, `±HH:MM`, `±HHMM`, `±HH`, ''). */
@@ -168,16 +183,31 @@ export function readGeoPoint(text: string): GeoPoint | undefined {
   return lon >= -180 && lon <= 180 ? { lat, lon } : undefined;
 }
 
-/** A plain decimal number at [start, end); leading zeros are tolerated (`-00.5`). */
+/**
+ * A plain decimal number at [start, end); leading zeros are tolerated (`-00.5`). Up to 15
+ * digits, the exact integer of the digits divided by the exact power of ten is the correctly
+ * rounded value, as Number() would give, without making a substring.
+ */
 function readCoordinate(text: string, start: number, end: number): number | undefined {
-  let i = text.charCodeAt(start) === MINUS || text.charCodeAt(start) === PLUS ? start + 1 : start;
+  const sign = text.charCodeAt(start);
+  let i = sign === MINUS || sign === PLUS ? start + 1 : start;
   let digits = 0;
   let dots = 0;
+  let mantissa = 0;
+  let scale = 1;
   for (; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (isDigit(code)) digits++;
-    else if (code === DOT && dots === 0) dots++;
-    else return undefined;
+    if (code >= ZERO && code <= NINE) {
+      digits++;
+      mantissa = mantissa * 10 + code - ZERO;
+      if (dots === 1) scale *= 10;
+    } else if (code === DOT && dots === 0) {
+      dots++;
+    } else {
+      return undefined;
+    }
   }
-  return digits > 0 ? Number(text.slice(start, end)) : undefined;
+  if (digits === 0) return undefined;
+  if (digits > 15) return Number(text.slice(start, end));
+  return sign === MINUS ? -mantissa / scale : mantissa / scale;
 }

@@ -192,3 +192,15 @@ test('blank lines are skipped; a file without a final line break keeps its last 
   ]);
   assert.equal(result.issueCount, 0);
 });
+
+test('mixed LF and CRLF line ends, and old Mac CR-only files', async () => {
+  const mixed = await readAll(tempFile('mixed.csv', 'a;b\r\n1;x\n2;y\r\n3;z'));
+  assert.deepEqual(mixed.rows, [
+    [1, 'x'],
+    [2, 'y'],
+    [3, 'z'],
+  ]);
+  const mac = await readAll(tempFile('mac.csv', 'a;b\r1;"x\ry"\r2;bad;extra\r'), { sampleRows: 1 });
+  assert.deepEqual(mac.rows, [[1, 'x\ry']]);
+  assert.deepEqual(mac.result.issues, [{ line: 4, reason: 'expected 2 columns, found 3' }]);
+});
