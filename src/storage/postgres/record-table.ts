@@ -58,18 +58,22 @@ export function physicalColumns(fields: Field[]): PhysicalColumn[] {
   return fields.flatMap(columnsOf);
 }
 
-/** The immutable expression of `_fts`: one vector per text column, concatenated. */
+/**
+ * The immutable expression of `_fts`: the text columns joined by spaces (a list's items too),
+ * lowercased, in the `simple` configuration (no stemming, no stop words, accents kept).
+ * One to_tsvector call over the joined text costs half as much as one call per column.
+ */
 export function ftsExpression(columns: PhysicalColumn[], schema: string): string {
   const parts = columns.flatMap((column) => {
     const name = quoteIdent(column.name);
-    if (column.kind === 'text') return [`to_tsvector('simple', lower(coalesce(${name}, '')))`];
+    if (column.kind === 'text') return [`coalesce(${name}, '')`];
     if (column.kind === 'text_list') {
-      const joined = `${qualified(schema, 'dg_join_text')}(${name})`;
-      return [`to_tsvector('simple', lower(coalesce(${joined}, '')))`];
+      return [`coalesce(${qualified(schema, 'dg_join_text')}(${name}), '')`];
     }
     return [];
   });
-  return parts.length === 0 ? `''::tsvector` : parts.join(' || ');
+  if (parts.length === 0) return `''::tsvector`;
+  return `to_tsvector('simple', lower(${parts.join(` || ' ' || `)}))`;
 }
 
 /**
@@ -80,7 +84,8 @@ export function createTableSql(schema: string, table: string, fields: Field[]): 
   const columns = physicalColumns(fields);
   const definitions = [
     `${quoteIdent(ROW_NUMBER_COLUMN)} bigint NOT NULL`,
-    `${quoteIdent(RECORD_ID_COLUMN)} text NOT NULL`,
+    // Hex digits need no linguistic collation; "C" makes the _id index several times cheaper.
+    `${quoteIdent(RECORD_ID_COLUMN)} text COLLATE "C" NOT NULL`,
     ...columns.map((c) => `${quoteIdent(c.name)} ${sqlTypeOf(c.kind)}`),
     `${quoteIdent(FTS_COLUMN)} tsvector GENERATED ALWAYS AS (${ftsExpression(columns, schema)}) STORED`,
   ];
