@@ -261,6 +261,22 @@ pgTest('a value PostgreSQL refuses fails the commit and keeps the previous versi
   assert.match(failed!.error ?? '', /2024-02-30/);
 });
 
+pgTest('a COPY error raised while appending fails the next append and the commit', async () => {
+  await engine.metadata.saveDataset({ id: 'early-error', metas: emptyMetas('Early error') });
+  const fields = [field('d', 'date')];
+  const writer = await engine.beginVersion({ datasetId: 'early-error', fields, source: null });
+  await writer.append([['2024-13-01']]);
+  // The server reports the bad line while the COPY goes on; give the report time to arrive.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const isImportError = (error: unknown) =>
+    error instanceof PortalError && error.code === 'DG_ERR_IMPORT_UNREADABLE';
+  await assert.rejects(async () => writer.append([['2024-01-01']]), isImportError);
+  await assert.rejects(writer.commit(), isImportError);
+  const [version] = await engine.metadata.listVersions('early-error');
+  assert.equal(version!.status, 'failed');
+  assert.match(version!.error ?? '', /2024-13-01/);
+});
+
 pgTest('a cell that does not fit its field is refused at append', async () => {
   await engine.metadata.saveDataset({ id: 'bad-cell', metas: emptyMetas('Bad cell') });
   const fields = [field('n', 'int')];
