@@ -37,6 +37,7 @@ const FIELDS: Field[] = [
   field('position', 'geo_point_2d'),
   field('area', 'geo_shape'),
   field('extra', 'json_blob'),
+  field('photo', 'file'),
 ];
 
 const TRICKY = 'Café «Noël»\ttab\nnew line\r\nback\\slash "double" \'single\' \\N \\. {a,b} ü東京';
@@ -51,6 +52,7 @@ const POLYGON = {
     ],
   ],
 };
+const PHOTO = { id: 'f1d2', filename: 'façade "nord".jpg', mimetype: 'image/jpeg', width: 640 };
 const ROWS: Row[] = [
   [
     TRICKY,
@@ -63,9 +65,10 @@ const ROWS: Row[] = [
     { lat: 48.8566, lon: 2.3522 },
     POLYGON,
     { nested: { list: [1, 'two', null], text: 'a\tb\\c' }, ok: true },
+    PHOTO,
   ],
-  ['Boulangerie du Marché', [], -42, 0, false, '1900-01-01', 0, null, null, [1, 2, 3]],
-  [null, null, null, null, null, null, null, null, null, null],
+  ['Boulangerie du Marché', [], -42, 0, false, '1900-01-01', 0, null, null, [1, 2, 3], null],
+  [null, null, null, null, null, null, null, null, null, null, null],
 ];
 
 async function loadVersion(datasetId: string, rows: Row[], fields = FIELDS) {
@@ -89,7 +92,7 @@ pgTest('every field type is loaded by COPY and read back in canonical raw forms'
 
   const result = await rows(
     `SELECT _rowid, _id, name, tags, count, score, open, day, at, "position$lat", "position$lon",
-            area, "area$xmin", "area$ymin", "area$xmax", "area$ymax", extra
+            area, "area$xmin", "area$ymin", "area$xmax", "area$ymax", extra, photo
      FROM ${version.table} ORDER BY _rowid`,
   );
   assert.deepEqual(result, [
@@ -111,6 +114,7 @@ pgTest('every field type is loaded by COPY and read back in canonical raw forms'
       2.5,
       49.0,
       { nested: { list: [1, 'two', null], text: 'a\tb\\c' }, ok: true },
+      PHOTO,
     ],
     [
       2,
@@ -130,8 +134,9 @@ pgTest('every field type is loaded by COPY and read back in canonical raw forms'
       null,
       null,
       [1, 2, 3],
+      null,
     ],
-    [3, recordId(ROWS[2]!), ...Array(15).fill(null)],
+    [3, recordId(ROWS[2]!), ...Array(16).fill(null)],
   ]);
   // Aggregates come back as numbers too (count → int8, sum of bigint → numeric).
   assert.deepEqual(await rows(`SELECT count(*), sum(count), avg(score) FROM ${version.table}`), [
@@ -217,6 +222,24 @@ pgTest('a second version replaces the first atomically; readers never see it loa
   );
   assert.deepEqual(await rows(`SELECT count(*) FROM ${second.table}`), [[2]]);
 });
+
+pgTest(
+  'of two loads committed at once, the last one is current and the other retired',
+  async () => {
+    await engine.metadata.saveDataset({ id: 'racing', metas: emptyMetas('Racing') });
+    const fields = [field('n', 'int')];
+    const writers = await Promise.all(
+      [1, 2].map(() => engine.beginVersion({ datasetId: 'racing', fields, source: null })),
+    );
+    await Promise.all(writers.map((writer, i) => writer.append([[i]])));
+    const committed = await Promise.all(writers.map((writer) => writer.commit()));
+    const versions = await engine.metadata.listVersions('racing');
+    const current = (await engine.metadata.getDataset('racing'))!.current!;
+    assert.ok(committed.some((v) => v.id === current.id));
+    assert.deepEqual(versions.map((v) => v.status).sort(), ['ready', 'retired']);
+    assert.equal(versions.find((v) => v.status === 'ready')!.id, current.id);
+  },
+);
 
 pgTest('abort keeps the previous version current and drops what was loaded', async () => {
   await engine.metadata.saveDataset({ id: 'aborted', metas: emptyMetas('Aborted') });
