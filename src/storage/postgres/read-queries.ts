@@ -1,12 +1,12 @@
-// Read queries on dataset tables, from the read-only pool: rows as arrays of canonical values,
-// each statement under a server-side time limit (statement_timeout), so the server itself cancels
+// Read queries on dataset tables, from the read-only pool: rows as arrays of canonical values.
+// A query runs under a server-side time limit (statement_timeout), so the server itself cancels
 // a slow query and the connection goes back to the pool ready for the next one.
 
 import type pg from 'pg';
 import Cursor from 'pg-cursor';
 
 import type { QueryOptions, SqlQuery, StreamOptions } from '../engine.ts';
-import { QUERY_CANCELED, queryError, storageError } from './errors.ts';
+import { queryError, storageError, timeoutError } from './errors.ts';
 import { TYPES } from './type-parsers.ts';
 
 const DEFAULT_BATCH_SIZE = 1000;
@@ -66,7 +66,7 @@ export class ReadQueries {
           broken = batch.cancelled ? new Error('cancelled') : connectionFailure(batch.error);
           cursor = undefined;
           throw batch.cancelled
-            ? queryError(Object.assign(new Error('canceled'), { code: QUERY_CANCELED }), timeoutMs)
+            ? timeoutError(timeoutMs, batch.error)
             : queryError(batch.error, timeoutMs);
         }
         if (batch.rows.length === 0) break;

@@ -152,6 +152,23 @@ pgTest('a stream whose consumer throws releases its connection too', async () =>
   assert.deepEqual(await engine.query({ sql: 'SELECT 2', params: [] }), [[2]]);
 });
 
+pgTest('a stream whose SQL fails reports the reason and leaves the pool usable', async () => {
+  for (let round = 0; round < 3; round++) {
+    const consume = async () => {
+      for await (const _batch of engine.stream({ sql: 'SELECT 1 / 0', params: [] })) {
+        // nothing
+      }
+    };
+    await assert.rejects(consume(), (error: unknown) => {
+      assert.ok(error instanceof PortalError);
+      assert.equal(error.code, 'DG_ERR_STORAGE_UNAVAILABLE');
+      assert.match(error.message, /division by zero/);
+      return true;
+    });
+  }
+  assert.deepEqual(await engine.query({ sql: 'SELECT 4', params: [] }), [[4]]);
+});
+
 pgTest('a slow stream is cancelled with DG_ERR_QUERY_TIMEOUT', async () => {
   const consume = async () => {
     const sql = 'SELECT pg_sleep(0.1), g FROM generate_series(1, 50) AS g';
