@@ -144,6 +144,31 @@ pgTest('every field type is loaded by COPY and read back in canonical raw forms'
   ]);
 });
 
+pgTest('computed values come back in the same canonical forms', async () => {
+  const table = (await engine.metadata.getDataset('every-type'))!.current!.table;
+  const result = await rows(
+    `SELECT date_trunc('month', at), at::date, extract(year FROM at), at AT TIME ZONE 'UTC',
+            array_agg(count ORDER BY _rowid), array_agg(day ORDER BY _rowid),
+            array_agg(at ORDER BY _rowid), count(*)::numeric / 4, '{"a": [1]}'::json
+     FROM ${table} WHERE _rowid = 1
+     GROUP BY at`,
+  );
+  const at = Date.UTC(2024, 1, 29, 23, 59, 59, 999);
+  assert.deepEqual(result, [
+    [
+      Date.UTC(2024, 1, 1),
+      '2024-02-29',
+      2024,
+      at,
+      [9007199254740991],
+      ['2024-02-29'],
+      [at],
+      0.25,
+      { a: [1] },
+    ],
+  ]);
+});
+
 pgTest('full text matches words of the text fields, lowercased, in the simple config', async () => {
   const dataset = await engine.metadata.getDataset('every-type');
   const table = dataset!.current!.table;
