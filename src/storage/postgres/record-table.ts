@@ -28,6 +28,7 @@ const SQL_TYPES: Record<ColumnKind, string> = {
 };
 
 const FIELD_NAME_PATTERN = /^[a-z0-9_]+$/;
+const MAX_IDENTIFIER_BYTES = 63;
 const RESERVED = new Set([ROW_NUMBER_COLUMN, RECORD_ID_COLUMN, FTS_COLUMN]);
 
 export function sqlTypeOf(kind: ColumnKind): string {
@@ -38,7 +39,7 @@ export function recordTableName(versionId: number): string {
   return `records_${versionId}`;
 }
 
-/** Rejects field lists that cannot become columns (bad or repeated names). */
+/** Rejects field lists that cannot become columns (bad, reserved, repeated or long names). */
 export function checkFields(fields: Field[]): void {
   const seen = new Set<string>();
   for (const field of fields) {
@@ -50,6 +51,12 @@ export function checkFields(fields: Field[]): void {
     }
     if (seen.has(field.name)) throw new Error(`the field "${field.name}" is defined twice`);
     seen.add(field.name);
+    for (const column of columnsOf(field)) {
+      // PostgreSQL would silently cut longer names, and two columns could end up the same.
+      if (Buffer.byteLength(column.name) > MAX_IDENTIFIER_BYTES) {
+        throw new Error(`the column "${column.name}" is longer than ${MAX_IDENTIFIER_BYTES} bytes`);
+      }
+    }
   }
 }
 
