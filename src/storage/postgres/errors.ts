@@ -18,12 +18,14 @@ export function isQueryCanceled(error: unknown): boolean {
   return sqlState(error) === QUERY_CANCELED;
 }
 
+export function timeoutError(timeoutMs: number, cause?: unknown): PortalError {
+  return new PortalError('DG_ERR_QUERY_TIMEOUT', { seconds: timeoutMs / 1000 }, { cause });
+}
+
 /** A read query's failure: timeouts become DG_ERR_QUERY_TIMEOUT, the rest unavailability. */
 export function queryError(error: unknown, timeoutMs: number): PortalError {
   if (isPortalError(error)) return error;
-  if (isQueryCanceled(error)) {
-    return new PortalError('DG_ERR_QUERY_TIMEOUT', { seconds: timeoutMs / 1000 }, { cause: error });
-  }
+  if (isQueryCanceled(error)) return timeoutError(timeoutMs, error);
   return storageError(error);
 }
 

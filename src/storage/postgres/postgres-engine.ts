@@ -90,17 +90,19 @@ class PostgresEngine implements StorageEngine {
     queryTimeoutMs: number,
   ) {
     this.metadata = new PostgresMetadataStore(writePool, settings.schema);
-    this.reads = new ReadQueries(readPool, queryTimeoutMs);
+    this.reads = new ReadQueries(readPool, queryTimeoutMs, (pid) =>
+      writePool.query('SELECT pg_cancel_backend($1)', [pid]),
+    );
   }
 
-  query(query: SqlQuery, options?: QueryOptions): Promise<unknown[][]> {
+  async query(query: SqlQuery, options?: QueryOptions): Promise<unknown[][]> {
     this.checkOpen();
     return this.reads.query(query, options);
   }
 
-  stream(query: SqlQuery, options?: StreamOptions): AsyncIterable<unknown[][]> {
+  async *stream(query: SqlQuery, options?: StreamOptions): AsyncIterable<unknown[][]> {
     this.checkOpen();
-    return this.reads.stream(query, options);
+    yield* this.reads.stream(query, options);
   }
 
   async beginVersion(input: BeginVersionInput): Promise<VersionWriter> {
@@ -117,7 +119,7 @@ class PostgresEngine implements StorageEngine {
     return writer;
   }
 
-  backup(path: string): Promise<void> {
+  async backup(path: string): Promise<void> {
     this.checkOpen();
     return backupWithPgDump(this.settings.url, this.settings.schema, path);
   }

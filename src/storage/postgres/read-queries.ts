@@ -1,12 +1,12 @@
-// Read queries on dataset tables, from the read-only pool: rows as arrays of canonical values,
-// each statement under a server-side time limit (statement_timeout), so the server itself cancels
+// Read queries on dataset tables, from the read-only pool: rows as arrays of canonical values.
+// A query runs under a server-side time limit (statement_timeout), so the server itself cancels
 // a slow query and the connection goes back to the pool ready for the next one.
 
 import type pg from 'pg';
 import Cursor from 'pg-cursor';
 
 import type { QueryOptions, SqlQuery, StreamOptions } from '../engine.ts';
-import { queryError, storageError } from './errors.ts';
+import { queryError, storageError, timeoutError } from './errors.ts';
 import { TYPES } from './type-parsers.ts';
 
 const DEFAULT_BATCH_SIZE = 1000;
@@ -19,6 +19,8 @@ export class ReadQueries {
     private readonly pool: pg.Pool,
     /** The statement_timeout the read pool's sessions start with. */
     private readonly defaultTimeoutMs: number,
+    /** Cancels the statement a backend runs (from another connection). */
+    private readonly cancelBackend: (pid: number) => Promise<unknown>,
   ) {}
 
   async query(query: SqlQuery, options: QueryOptions = {}): Promise<unknown[][]> {
@@ -42,6 +44,11 @@ export class ReadQueries {
     }
   }
 
+  /**
+   * Streams through a cursor. A cursor's portal stays open between batches, and the server's
+   * statement_timeout would count the consumer's time as well; so the stream's session runs
+   * without one and each batch gets its own limit, enforced by cancelling the backend.
+   */
   async *stream(query: SqlQuery, options: StreamOptions = {}): AsyncGenerator<unknown[][]> {
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
     const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
@@ -49,27 +56,54 @@ export class ReadQueries {
     let broken: Error | undefined;
     let cursor: Cursor<unknown[]> | undefined;
     try {
-      await this.applyTimeout(client, timeoutMs);
+      await this.applyTimeout(client, 0);
       cursor = client.query(
         new Cursor<unknown[]>(query.sql, query.params, { rowMode: 'array', types: TYPES }),
       );
       for (;;) {
-        let rows: unknown[][];
-        try {
-          rows = await cursor.read(batchSize);
-        } catch (error) {
-          broken = connectionFailure(error);
+        const batch = await this.readBatch(client, cursor, batchSize, timeoutMs);
+        if (batch.error !== undefined) {
+          broken = batch.cancelled ? new Error('cancelled') : connectionFailure(batch.error);
           cursor = undefined;
-          throw queryError(error, timeoutMs);
+          throw batch.cancelled
+            ? timeoutError(timeoutMs, batch.error)
+            : queryError(batch.error, timeoutMs);
         }
-        if (rows.length === 0) break;
-        yield rows;
-        if (rows.length < batchSize) break;
+        if (batch.rows.length === 0) break;
+        yield batch.rows;
+        if (batch.rows.length < batchSize) break;
       }
     } finally {
       // Stopping early (break, return, throw in the consumer) lands here: close the portal.
       if (cursor) await cursor.close().catch((error: unknown) => (broken = toError(error)));
       client.release(broken);
+    }
+  }
+
+  /** Reads one batch; past `timeoutMs`, cancels the backend (the connection is then dropped). */
+  private async readBatch(
+    client: pg.PoolClient,
+    cursor: Cursor<unknown[]>,
+    size: number,
+    timeoutMs: number,
+  ): Promise<{ rows: unknown[][]; error?: unknown; cancelled: boolean }> {
+    let cancelled = false;
+    const timer =
+      timeoutMs > 0
+        ? setTimeout(() => {
+            cancelled = true;
+            const pid = (client as unknown as { processID?: number }).processID;
+            if (pid !== undefined) this.cancelBackend(pid).catch(() => undefined);
+          }, timeoutMs)
+        : undefined;
+    try {
+      const rows = await cursor.read(size);
+      // A cancel sent as the batch arrived could hit the next statement: stop here instead.
+      return cancelled ? { rows, error: new Error('cancelled'), cancelled } : { rows, cancelled };
+    } catch (error) {
+      return { rows: [], error, cancelled };
+    } finally {
+      clearTimeout(timer);
     }
   }
 

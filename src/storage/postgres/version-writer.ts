@@ -74,6 +74,7 @@ export async function beginPostgresVersion(
   } catch (error) {
     throw storageError(error);
   }
+  let inserted: number | null = null;
   try {
     const next = await client.query<{ id: number }>(
       `SELECT nextval(pg_get_serial_sequence($1, 'id')) AS id`,
@@ -81,7 +82,7 @@ export async function beginPostgresVersion(
     );
     const id = next.rows[0]!.id;
     await client.query(`SELECT pg_advisory_lock(${loadLockArgs(schema, id)})`);
-    const inserted = await client.query<VersionRow>(
+    const created = await client.query<VersionRow>(
       `INSERT INTO ${versions} (id, dataset_id, table_name, fields, status, source, owner)
        SELECT $1, id, $2, $3, 'loading', $4, $5 FROM ${qualified(schema, 'datasets')} WHERE id = $6
        RETURNING ${VERSION_COLUMNS}`,
@@ -94,8 +95,9 @@ export async function beginPostgresVersion(
         input.datasetId,
       ],
     );
-    const row = inserted.rows[0];
+    const row = created.rows[0];
     if (!row) throw new PortalError('DG_ERR_DATASET_NOT_FOUND', { dataset_id: input.datasetId });
+    inserted = row.id;
     await client.query(`SET maintenance_work_mem = '256MB'`);
     await client.query('BEGIN');
     await client.query(createTableSql(schema, row.table_name, input.fields));
@@ -108,7 +110,17 @@ export async function beginPostgresVersion(
     return new PostgresVersionWriter(context, client, copy, toVersion(row));
   } catch (error) {
     await client.end().catch(() => undefined);
-    throw storageError(error);
+    const failure = storageError(error);
+    if (inserted !== null) {
+      await context.pool
+        .query(
+          `UPDATE ${versions} SET status = 'failed', error = $2, owner = NULL
+           WHERE id = $1 AND status = 'loading'`,
+          [inserted, failure.message],
+        )
+        .catch(() => undefined);
+    }
+    throw failure;
   }
 }
 
@@ -164,7 +176,7 @@ export class PostgresVersionWriter implements VersionWriter {
   }
 
   async commit(): Promise<DatasetVersion> {
-    this.checkLoading();
+    if (this.state !== 'loading') throw new Error(`the version is ${this.state}, not loading`);
     this.state = 'committing';
     const { schema } = this.context.settings;
     const versions = qualified(schema, 'dataset_versions');
@@ -244,6 +256,7 @@ export class PostgresVersionWriter implements VersionWriter {
   }
 
   private endCopy(): Promise<void> {
+    if (this.failure !== null) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.copy.once('finish', resolve);
       this.copy.once('error', reject);

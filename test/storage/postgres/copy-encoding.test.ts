@@ -14,6 +14,7 @@ import {
 } from '../../../src/storage/postgres/copy-text.ts';
 import { bboxOf } from '../../../src/storage/postgres/geometry-bbox.ts';
 import { recordId } from '../../../src/storage/postgres/record-id.ts';
+import { checkFields } from '../../../src/storage/postgres/record-table.ts';
 import { isDeadLocalOwner } from '../../../src/storage/postgres/recovery.ts';
 import { createRowEncoder } from '../../../src/storage/postgres/row-encoder.ts';
 import { parseTimestamp } from '../../../src/storage/postgres/type-parsers.ts';
@@ -173,4 +174,12 @@ test('a loading owner is dead when it ran on this host under a pid that is gone'
   assert.equal(isDeadLocalOwner('elsewhere:1', 'here'), false);
   assert.equal(isDeadLocalOwner('here:2147483646', 'here'), true);
   assert.equal(isDeadLocalOwner(null, 'here'), false);
+});
+
+test('field names must make valid, distinct columns', () => {
+  assert.doesNotThrow(() => checkFields([field('a_1', 'text'), field('p', 'geo_point_2d')]));
+  assert.throws(() => checkFields([field('Bad', 'text')]), /invalid field name "Bad"/);
+  assert.throws(() => checkFields([field('_id', 'text')]), /reserved/);
+  assert.throws(() => checkFields([field('a', 'text'), field('a', 'int')]), /defined twice/);
+  assert.throws(() => checkFields([field('x'.repeat(60), 'geo_point_2d')]), /longer than 63/);
 });

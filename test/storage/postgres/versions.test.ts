@@ -37,6 +37,7 @@ const FIELDS: Field[] = [
   field('position', 'geo_point_2d'),
   field('area', 'geo_shape'),
   field('extra', 'json_blob'),
+  field('photo', 'file'),
 ];
 
 const TRICKY = 'Café «Noël»\ttab\nnew line\r\nback\\slash "double" \'single\' \\N \\. {a,b} ü東京';
@@ -51,6 +52,7 @@ const POLYGON = {
     ],
   ],
 };
+const PHOTO = { id: 'f1d2', filename: 'façade "nord".jpg', mimetype: 'image/jpeg', width: 640 };
 const ROWS: Row[] = [
   [
     TRICKY,
@@ -63,9 +65,10 @@ const ROWS: Row[] = [
     { lat: 48.8566, lon: 2.3522 },
     POLYGON,
     { nested: { list: [1, 'two', null], text: 'a\tb\\c' }, ok: true },
+    PHOTO,
   ],
-  ['Boulangerie du Marché', [], -42, 0, false, '1900-01-01', 0, null, null, [1, 2, 3]],
-  [null, null, null, null, null, null, null, null, null, null],
+  ['Boulangerie du Marché', [], -42, 0, false, '1900-01-01', 0, null, null, [1, 2, 3], null],
+  [null, null, null, null, null, null, null, null, null, null, null],
 ];
 
 async function loadVersion(datasetId: string, rows: Row[], fields = FIELDS) {
@@ -89,7 +92,7 @@ pgTest('every field type is loaded by COPY and read back in canonical raw forms'
 
   const result = await rows(
     `SELECT _rowid, _id, name, tags, count, score, open, day, at, "position$lat", "position$lon",
-            area, "area$xmin", "area$ymin", "area$xmax", "area$ymax", extra
+            area, "area$xmin", "area$ymin", "area$xmax", "area$ymax", extra, photo
      FROM ${version.table} ORDER BY _rowid`,
   );
   assert.deepEqual(result, [
@@ -111,6 +114,7 @@ pgTest('every field type is loaded by COPY and read back in canonical raw forms'
       2.5,
       49.0,
       { nested: { list: [1, 'two', null], text: 'a\tb\\c' }, ok: true },
+      PHOTO,
     ],
     [
       2,
@@ -130,12 +134,38 @@ pgTest('every field type is loaded by COPY and read back in canonical raw forms'
       null,
       null,
       [1, 2, 3],
+      null,
     ],
-    [3, recordId(ROWS[2]!), ...Array(15).fill(null)],
+    [3, recordId(ROWS[2]!), ...Array(16).fill(null)],
   ]);
   // Aggregates come back as numbers too (count → int8, sum of bigint → numeric).
   assert.deepEqual(await rows(`SELECT count(*), sum(count), avg(score) FROM ${version.table}`), [
     [3, 9007199254740991 - 42, (-1.25e-7 + 0) / 2],
+  ]);
+});
+
+pgTest('computed values come back in the same canonical forms', async () => {
+  const table = (await engine.metadata.getDataset('every-type'))!.current!.table;
+  const result = await rows(
+    `SELECT date_trunc('month', at), at::date, extract(year FROM at), at AT TIME ZONE 'UTC',
+            array_agg(count ORDER BY _rowid), array_agg(day ORDER BY _rowid),
+            array_agg(at ORDER BY _rowid), count(*)::numeric / 4, '{"a": [1]}'::json
+     FROM ${table} WHERE _rowid = 1
+     GROUP BY at`,
+  );
+  const at = Date.UTC(2024, 1, 29, 23, 59, 59, 999);
+  assert.deepEqual(result, [
+    [
+      Date.UTC(2024, 1, 1),
+      '2024-02-29',
+      2024,
+      at,
+      [9007199254740991],
+      ['2024-02-29'],
+      [at],
+      0.25,
+      { a: [1] },
+    ],
   ]);
 });
 
@@ -218,6 +248,24 @@ pgTest('a second version replaces the first atomically; readers never see it loa
   assert.deepEqual(await rows(`SELECT count(*) FROM ${second.table}`), [[2]]);
 });
 
+pgTest(
+  'of two loads committed at once, the last one is current and the other retired',
+  async () => {
+    await engine.metadata.saveDataset({ id: 'racing', metas: emptyMetas('Racing') });
+    const fields = [field('n', 'int')];
+    const writers = await Promise.all(
+      [1, 2].map(() => engine.beginVersion({ datasetId: 'racing', fields, source: null })),
+    );
+    await Promise.all(writers.map((writer, i) => writer.append([[i]])));
+    const committed = await Promise.all(writers.map((writer) => writer.commit()));
+    const versions = await engine.metadata.listVersions('racing');
+    const current = (await engine.metadata.getDataset('racing'))!.current!;
+    assert.ok(committed.some((v) => v.id === current.id));
+    assert.deepEqual(versions.map((v) => v.status).sort(), ['ready', 'retired']);
+    assert.equal(versions.find((v) => v.status === 'ready')!.id, current.id);
+  },
+);
+
 pgTest('abort keeps the previous version current and drops what was loaded', async () => {
   await engine.metadata.saveDataset({ id: 'aborted', metas: emptyMetas('Aborted') });
   const kept = await loadVersion('aborted', [ROWS[0]!]);
@@ -259,6 +307,22 @@ pgTest('a value PostgreSQL refuses fails the commit and keeps the previous versi
   const [failed] = await engine.metadata.listVersions('bad-value');
   assert.equal(failed!.status, 'failed');
   assert.match(failed!.error ?? '', /2024-02-30/);
+});
+
+pgTest('a COPY error raised while appending fails the next append and the commit', async () => {
+  await engine.metadata.saveDataset({ id: 'early-error', metas: emptyMetas('Early error') });
+  const fields = [field('d', 'date')];
+  const writer = await engine.beginVersion({ datasetId: 'early-error', fields, source: null });
+  await writer.append([['2024-13-01']]);
+  // The server reports the bad line while the COPY goes on; give the report time to arrive.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const isImportError = (error: unknown) =>
+    error instanceof PortalError && error.code === 'DG_ERR_IMPORT_UNREADABLE';
+  await assert.rejects(async () => writer.append([['2024-01-01']]), isImportError);
+  await assert.rejects(writer.commit(), isImportError);
+  const [version] = await engine.metadata.listVersions('early-error');
+  assert.equal(version!.status, 'failed');
+  assert.match(version!.error ?? '', /2024-13-01/);
 });
 
 pgTest('a cell that does not fit its field is refused at append', async () => {
