@@ -9,10 +9,10 @@ import type { FastifyInstance } from 'fastify';
 import { exploreV21 } from './api/explore-v2.1/index.ts';
 import { CatalogService } from './catalog/index.ts';
 import type { Config } from './config/index.ts';
-import { ConfigError } from './config/index.ts';
 import type { PortalServices } from './http/services.ts';
 import { RecordsService } from './records/index.ts';
 import type { StorageEngine } from './storage/engine.ts';
+import { openPostgresEngine } from './storage/postgres/index.ts';
 import { openSqliteEngine } from './storage/sqlite/index.ts';
 
 export const SQLITE_FILE_NAME = 'datagora.sqlite';
@@ -31,10 +31,7 @@ export function sqlitePath(config: Config): string {
 /** Opens the store the configuration names. */
 export async function openStorage(config: Config): Promise<StorageEngine> {
   if (config.databaseUrl !== null) {
-    throw new ConfigError(
-      'DATABASE_URL',
-      'the PostgreSQL engine is not part of this version yet; unset it to use the embedded SQLite file',
-    );
+    return openPostgresEngine({ url: config.databaseUrl, queryTimeoutMs: config.queryTimeoutMs });
   }
   return openSqliteEngine({
     path: sqlitePath(config),

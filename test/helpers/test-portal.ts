@@ -11,7 +11,13 @@ import { buildApp, openStorage } from '../../src/app.ts';
 import type { Config } from '../../src/config/index.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { loadDemoIfEmpty } from '../../src/ingest/demo.ts';
-import type { StorageEngine } from '../../src/storage/engine.ts';
+import type { EngineName, StorageEngine } from '../../src/storage/engine.ts';
+import { openPostgresEngine } from '../../src/storage/postgres/index.ts';
+import { POSTGRES_URL, adminQuery, unreachable } from '../storage/postgres/postgres-fixture.ts';
+
+/** The engines the API suites run on: SQLite always, PostgreSQL when a server answers. */
+export const TEST_ENGINES: EngineName[] =
+  unreachable === null ? ['sqlite', 'postgres'] : ['sqlite'];
 
 export interface TestPortal {
   app: FastifyInstance;
@@ -22,11 +28,21 @@ export interface TestPortal {
 }
 
 export async function startTestPortal(
-  options: { demo?: boolean; env?: Record<string, string>; home?: string } = {},
+  options: {
+    demo?: boolean;
+    env?: Record<string, string>;
+    home?: string;
+    engine?: EngineName;
+  } = {},
 ): Promise<TestPortal> {
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'datagora-test-'));
   const config = loadConfig({ DATAGORA_HOME: home, DATAGORA_LOG_LEVEL: 'silent', ...options.env });
-  const engine = await openStorage(config);
+  // Each PostgreSQL portal lives in a schema of its own, dropped on close.
+  const schema =
+    options.engine === 'postgres' ? `dg_portal_${Math.random().toString(36).slice(2, 10)}` : null;
+  const engine = schema
+    ? await openPostgresEngine({ url: POSTGRES_URL, schema, queryTimeoutMs: config.queryTimeoutMs })
+    : await openStorage(config);
   if (options.demo) await loadDemoIfEmpty(engine);
   const app = await buildApp(config, { engine, logger: false });
   return {
@@ -37,6 +53,7 @@ export async function startTestPortal(
     async close() {
       await app.close();
       await engine.close();
+      if (schema) await adminQuery(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       if (!options.home) rmSync(home, { recursive: true, force: true });
     },
   };
