@@ -28,6 +28,11 @@ async function probe(): Promise<string | null> {
 /** Why the PostgreSQL tests are skipped, or null when a server answers. */
 export const unreachable = await probe();
 
+// CI sets DATAGORA_REQUIRE_POSTGRES so that a missing server fails the run instead of skipping.
+if (unreachable !== null && process.env['DATAGORA_REQUIRE_POSTGRES'] === '1') {
+  throw new Error(`${unreachable}; DATAGORA_REQUIRE_POSTGRES=1 demands it`);
+}
+
 /** Declares a test that needs the server; skipped with the reason when it is unreachable. */
 export function pgTest(name: string, fn: (t: TestContext) => Promise<void>): void {
   if (unreachable !== null) test.skip(`${name} — ${unreachable}`, () => undefined);
