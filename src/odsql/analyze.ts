@@ -302,6 +302,7 @@ class Analyzer {
       const args = this.arguments(node, spec.args);
       let type: ValueType = spec.returns === 'arg0' ? (args[0]?.type ?? 'null') : spec.returns;
       if (legacyDistance) type = 'boolean';
+      if (node.name === 'range') type = this.rangeType(node, args);
       if (node.name === 'sum' && type !== 'int') type = 'double';
       const anyAggregate = aggregate || args.some((a) => a.aggregate);
       const multivalued = node.name === 'ifnull' && (args[0]?.multivalued ?? false);
@@ -317,10 +318,7 @@ class Analyzer {
     if (name === 'search' || name === 'suggest' || name === 'startswith') {
       return this.searchArguments(node);
     }
-    if (name === 'count' && node.args[0]?.kind === 'Star') {
-      if (node.distinct) throw this.error('Unexpected "*"', node.args[0]);
-      return [info('int')];
-    }
+    if (name === 'count' && node.args[0]?.kind === 'Star') return [info('int')];
     return node.args.map((arg, i) => {
       const kind = kinds[Math.min(i, kinds.length - 1)] as ArgKind;
       if (name === 'geometry' && i === 2) return this.geometryMode(arg);
@@ -376,6 +374,51 @@ class Analyzer {
         break;
     }
     return result;
+  }
+
+  /** range(): checks the field and the steps; the key type (text labels or bucket starts). */
+  private rangeType(node: Call, args: ExprInfo[]): ValueType {
+    const field = args[0] as ExprInfo;
+    const temporal = isTemporal(field.type);
+    if (!temporal && !isNumeric(field.type)) {
+      throw this.error('range() expects a number or a date', node.args[0] as Expr);
+    }
+    const steps = node.args.slice(1);
+    const width = steps[0] as Expr;
+    if (steps.length === 1 && width.kind !== 'Star' && width.kind !== 'DateLiteral') {
+      if (temporal && width.kind !== 'UnitLiteral') {
+        throw this.error('range() on a date expects an interval such as 1 day', width as Expr);
+      }
+      if (!temporal && width.kind !== 'NumberLiteral') {
+        throw this.error('range() on a number expects a width', width as Expr);
+      }
+      if (width.kind === 'NumberLiteral' && !(width.value > 0)) {
+        throw this.error('The range width must be positive', width);
+      }
+      if (width.kind === 'UnitLiteral' && !(width.value >= 1 && Number.isInteger(width.value))) {
+        throw this.error('The interval must be a positive integer', width);
+      }
+      if (
+        width.kind === 'UnitLiteral' &&
+        width.value !== 1 &&
+        /^(w|M|q|y|week|month|quarter|year)/.test(width.unit)
+      ) {
+        throw this.error('Week, month, quarter and year intervals only support 1', width);
+      }
+      const integer = field.type === 'int' && width.kind === 'NumberLiteral' && width.integer;
+      return temporal ? field.type : integer ? 'int' : 'double';
+    }
+    steps.forEach((step, i) => {
+      const star = step.kind === 'Star';
+      if (star && i !== 0 && i !== steps.length - 1) throw this.error('Unexpected "*"', step);
+      if (!star && temporal !== (step.kind === 'DateLiteral')) {
+        throw this.error(`range() expects ${temporal ? 'dates' : 'numbers'} as bounds`, step);
+      }
+    });
+    if (steps.filter((s) => s.kind !== 'Star').length === 0) {
+      throw this.error('range() needs at least one bound', node);
+    }
+    return 'text';
   }
 
   private geometryMode(arg: Expr): ExprInfo {

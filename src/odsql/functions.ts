@@ -238,8 +238,10 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     maxArgs: 64,
     args: ['any', 'step'],
     returns: 'text',
-    clauses: ['group_by'],
-    signature: 'range(field, width) | range(field, [*,] b1, b2, … [, *]) → text bucket key',
+    /** In select and order_by only when the same expression is a group_by key. */
+    clauses: ['group_by', 'select', 'order_by'],
+    signature:
+      "range(number|date, [*,] b1, b2, … [, *]) → text key '[b1, b2['; range(number, width) → bucket start; range(date, 1 day) → bucket start",
     example: 'range(population, *, 1000, 10000, *)',
   },
   // Ordering functions.

@@ -94,6 +94,9 @@ export function planQuery(input: PlanInput, fields: readonly Field[]): QueryPlan
   for (const item of groups) {
     const result = analyzeExpr(item.expr, 'group_by', scope, analysis);
     if (result.aggregate) throw odsqlError('Aggregates are not allowed', 'group_by', item.start);
+    if (result.type === 'geo_point_2d' || result.type === 'geo_shape') {
+      throw odsqlError('Cannot group by a geo field (use geo_cluster())', 'group_by', item.start);
+    }
   }
   const outputs = planOutputs(select, groups, fields, scope, analysis);
   const aggregated = groups.length > 0 || outputs.some((o) => isAggregate(o, analysis));

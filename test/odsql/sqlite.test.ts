@@ -55,6 +55,7 @@ describe('ODSQL on SQLite', () => {
     assert.deepEqual(names({ where: ['"star" and not "wars"'] }), ['Star Trek']);
     assert.deepEqual(names({ where: ['name like "trek"'] }), ['Star Trek']);
     assert.deepEqual(names({ where: ["search(name, 'star tr')"] }), ['Star Trek']);
+    assert.deepEqual(names({ where: ["search(name, 'boulangeri ecl')"] }), ['Boulangerie Éclair']);
     assert.deepEqual(names({ where: ["suggest('boul')"] }), ['Boulangerie Éclair']);
     assert.deepEqual(names({ where: ["startswith(name, 'Star')"] }), ['Star Trek', 'Star Wars']);
     assert.deepEqual(names({ where: ["startswith(name, 'star')"] }), []);
@@ -191,6 +192,69 @@ describe('ODSQL on SQLite', () => {
         .all(...lookup.params),
       [['Boulangerie Éclair']],
     );
+  });
+
+  it('groups by static and equal-width ranges, without empty or out-of-range buckets', () => {
+    assert.deepEqual(
+      rows({
+        select: 'r, count(*)',
+        groupBy: 'range(population, *, 20, 60, *) as r',
+        orderBy: 'r',
+      }),
+      [
+        ['[*, 20[', 1],
+        ['[20, 60[', 1],
+        ['[60, *[', 1],
+      ],
+    );
+    assert.deepEqual(rows({ select: 'r, count(*)', groupBy: 'range(population, 20, 60) as r' }), [
+      ['[20, 60[', 1],
+    ]);
+    assert.deepEqual(
+      rows({ select: 'r, count(*)', groupBy: 'range(population, 25) as r', orderBy: 'r' }),
+      [
+        [0, 1],
+        [50, 1],
+        [100, 1],
+      ],
+    );
+    assert.deepEqual(
+      rows({
+        select: 'r, count(*)',
+        groupBy: 'range(at, 1 year) as r',
+        orderBy: 'r',
+        timezone: 'Europe/Paris',
+      }),
+      [
+        [Date.parse('2018-12-31T23:00:00Z'), 1],
+        [Date.parse('2019-12-31T23:00:00Z'), 2],
+      ],
+    );
+    assert.deepEqual(
+      rows({ select: 'r, count(*)', groupBy: 'range(day, 1M) as r', orderBy: 'r desc' }),
+      [
+        ['2020-01-01', 1],
+        ['2019-12-01', 1],
+        ['2019-03-01', 1],
+      ],
+    );
+    assert.deepEqual(
+      rows({
+        select: 'r, count(*)',
+        groupBy: "range(day, *, date'2019-06', *) as r",
+        orderBy: 'r',
+      }),
+      [
+        ['[*, 2019-06-01T00:00:00.000Z[', 1],
+        ['[2019-06-01T00:00:00.000Z, *[', 2],
+      ],
+    );
+  });
+
+  it('orders groups randomly too', () => {
+    const groups = rows({ groupBy: 'city', orderBy: 'random(2)' });
+    assert.equal(groups.length, 3);
+    assert.deepEqual(rows({ groupBy: 'city', orderBy: 'random(2)' }), groups);
   });
 
   it('orders randomly but stably per seed', () => {

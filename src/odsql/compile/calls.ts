@@ -11,6 +11,7 @@ import type { CompileContext } from './context.ts';
 import { quoteIdent } from './context.ts';
 import type { DatePart, GeoRelation, TemporalType } from './dialect.ts';
 import { compileExpr, fieldOf, infoOf, valueAs } from './expression.ts';
+import { compileRange } from './range.ts';
 import { compileSearchCall } from './search.ts';
 import { instantValue } from './temporal.ts';
 
@@ -64,9 +65,12 @@ export function compileCall(ctx: CompileContext, node: Call): string {
     }
     case 'random': {
       const seed = node.args[0];
+      const key = ctx.rowKey();
       const seedParam = seed?.kind === 'NumberLiteral' ? ctx.params.add(seed.value) : null;
-      return dialect.random(quoteIdent('_rowid'), seedParam);
+      return dialect.random(key, seedParam);
     }
+    case 'range':
+      return compileRange(ctx, node);
     case 'search':
     case 'suggest':
     case 'startswith':

@@ -1,7 +1,7 @@
 // The generic SQL compiler: a checked plan → one SELECT statement with bound parameters and the
 // description of its output columns.
 
-import { RECORD_ID_COLUMN, latColumn, lonColumn } from '../../core/columns.ts';
+import { RECORD_ID_COLUMN, ROW_NUMBER_COLUMN, latColumn, lonColumn } from '../../core/columns.ts';
 import type { Field, FieldType } from '../../core/field.ts';
 import type { Expr } from '../ast.ts';
 import { odsqlError } from '../errors.ts';
@@ -39,10 +39,12 @@ export interface CompileOptions {
 
 export function createContext(
   dialect: Dialect,
-  plan: Pick<QueryPlan, 'analysis'>,
+  plan: Pick<QueryPlan, 'analysis'> & Partial<Pick<QueryPlan, 'groups' | 'aggregated'>>,
   options: CompileOptions,
 ): CompileContext {
-  return {
+  const groups = plan.groups ?? [];
+  const aggregated = plan.aggregated === true;
+  const ctx: CompileContext = {
     dialect,
     params: new Params(dialect.placeholder, dialect.reuseParams),
     analysis: plan.analysis,
@@ -50,7 +52,19 @@ export function createContext(
     fields: options.fields,
     timeZone: options.timeZone,
     now: Date.now(),
+    rowKey: () => {
+      if (!aggregated) return quoteIdent(ROW_NUMBER_COLUMN);
+      if (groups.length === 0) return '0';
+      return dialect.rowKey(groups.flatMap((g) => groupKeys(ctx, g.expr)));
+    },
   };
+  return ctx;
+}
+
+/** The GROUP BY expressions of one group_by item. */
+function groupKeys(ctx: CompileContext, expr: Expr): string[] {
+  const field = fieldOf(ctx, expr);
+  return field ? fieldColumns(field) : [compileExpr(ctx, expr)];
 }
 
 /** The SQL columns holding a whole field (a geo point is two columns). */
@@ -89,11 +103,13 @@ export function compilePlan(
   }
   if (where.length > 0) sql += ` WHERE ${where.join(' AND ')}`;
   if (plan.groups.length > 0) {
-    const keys = plan.groups.flatMap((g) => {
-      const field = fieldOf(ctx, g.expr);
-      return field ? fieldColumns(field) : [compileExpr(ctx, g.expr)];
-    });
+    const keys = plan.groups.flatMap((g) => groupKeys(ctx, g.expr));
     sql += ` GROUP BY ${keys.join(', ')}`;
+    // Records outside every range (or without a value) form no range() bucket.
+    const ranged = plan.groups.filter((g) => g.expr.kind === 'Call' && g.expr.name === 'range');
+    if (ranged.length > 0) {
+      sql += ` HAVING ${ranged.map((g) => `${compileExpr(ctx, g.expr)} IS NOT NULL`).join(' AND ')}`;
+    }
   }
   if (plan.orders.length > 0) {
     const orders = plan.orders.map((o) => {

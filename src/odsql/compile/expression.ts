@@ -197,8 +197,9 @@ function compileComparison(ctx: CompileContext, node: Comparison): string {
   const { dialect } = ctx;
   if ((node.op === '=' || node.op === '!=') && (left.multivalued || right.multivalued)) {
     const [list, value] = left.multivalued ? [node.left, node.right] : [node.right, node.left];
-    const sql = dialect.membership(compileExpr(ctx, list), compileExpr(ctx, value));
-    return node.op === '=' ? sql : `(${compileExpr(ctx, list)} IS NOT NULL AND NOT ${sql})`;
+    if (node.op === '=') return dialect.membership(compileExpr(ctx, list), compileExpr(ctx, value));
+    const present = `${compileExpr(ctx, list)} IS NOT NULL`;
+    return `(${present} AND NOT ${dialect.membership(compileExpr(ctx, list), compileExpr(ctx, value))})`;
   }
   if (isTemporalType(left.type) && !isTemporalColumn(ctx, node.right, left.type)) {
     const parts = literalDate(node.right);

@@ -2,8 +2,11 @@
 // no extension is assumed (no PostGIS: polygon tests on points fall back to bounding boxes).
 
 import { jodaToPostgres } from '../date-format.ts';
+import { UNIT_MS } from '../intervals.ts';
 import type { Dialect, FullTextTarget } from './dialect.ts';
 import { tsQuery } from './fts-query.ts';
+
+const DAY_MS = 86400000;
 
 function documentOf(target: FullTextTarget): string {
   if (!target.fields) return '"_fts"';
@@ -41,6 +44,21 @@ export const postgresDialect: Dialect = {
     const local = type === 'datetime' ? `(${value} AT TIME ZONE ${zone ?? "'UTC'"})` : value;
     return `to_char(${local}, ${pattern}::text)`;
   },
+  dateBucket(value, type, unit, count, bind, zone) {
+    if (type === 'date') {
+      if ((UNIT_MS[unit] ?? Infinity) < DAY_MS) return value;
+      if (unit !== 'day' || count === 1) return `date_trunc('${unit}', ${value})::date`;
+      const epoch = "DATE '1970-01-01'";
+      const n = bind(count);
+      return `(${epoch} + (floor((${value} - ${epoch})::double precision / ${n}) * ${n})::int)`;
+    }
+    if (count === 1 && unit !== 'millisecond') {
+      const tz = zone ? zone() : "'UTC'";
+      return `(date_trunc('${unit}', ${value} AT TIME ZONE ${tz}) AT TIME ZONE ${tz})`;
+    }
+    const width = bind((UNIT_MS[unit] ?? DAY_MS) * count);
+    return `to_timestamp(floor(extract(epoch from ${value}) * 1000 / ${width}) * ${width} / 1000.0)`;
+  },
   length: (value) => `char_length(${value})`,
   lower: (value) => `lower(${value})`,
   upper: (value) => `upper(${value})`,
@@ -51,7 +69,8 @@ export const postgresDialect: Dialect = {
     `(12742000 * asin(sqrt(power(sin(radians(${lat2} - ${lat1}) / 2), 2) + ` +
     `cos(radians(${lat1})) * cos(radians(${lat2})) * power(sin(radians(${lon2} - ${lon1}) / 2), 2))))`,
   pointRelation: () => null,
-  random: (rowid, seed) => (seed === null ? 'random()' : `md5(${rowid}::text || ${seed}::text)`),
+  rowKey: (parts) => `concat_ws('|', ${parts.join(', ')})`,
+  random: (key, seed) => (seed === null ? 'random()' : `md5(${key}::text || ${seed}::text)`),
   limitOffset(limit, offset) {
     return `${limit === null ? '' : ` LIMIT ${limit}`}${offset === null ? '' : ` OFFSET ${offset}`}`;
   },

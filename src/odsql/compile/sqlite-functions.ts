@@ -4,6 +4,7 @@
 import { formatDate } from '../date-format.ts';
 import type { WallClock } from '../dates.ts';
 import { wallClock } from '../dates.ts';
+import { bucketStart, intervalUnit, UNIT_MS } from '../intervals.ts';
 
 export interface SqliteFunction {
   name: string;
@@ -50,6 +51,23 @@ function dateFormat(
   return clock ? formatDate(pattern, clock) : null;
 }
 
+/** dg_date_bucket(value, 'date'|'datetime', unit, count, zone): the start of its range() bucket. */
+function dateBucket(value: string | Num, type: string, unit: string, count: Num, zone: string) {
+  const n = num(count) ?? 1;
+  const u = intervalUnit(unit);
+  if (value === null || value === undefined || !u || !(n >= 1)) return null;
+  if (type === 'date' && typeof value === 'string') {
+    const ms = Date.parse(`${value.slice(0, 10)}T00:00:00Z`);
+    if (Number.isNaN(ms)) return null;
+    const small = (UNIT_MS[u] ?? Infinity) < 86400000;
+    return new Date(bucketStart(ms, small ? 'day' : u, small ? 1 : n, 'UTC'))
+      .toISOString()
+      .slice(0, 10);
+  }
+  const ms = num(value as Num);
+  return ms === null ? null : bucketStart(ms, u, n, zone);
+}
+
 /** dg_distance(lat1, lon1, lat2, lon2): great-circle distance in metres. */
 function distance(lat1: Num, lon1: Num, lat2: Num, lon2: Num): number | null {
   const a = num(lat1);
@@ -78,10 +96,12 @@ function percentile(json: string | null, fraction: number): number | null {
   return lv + ((values[high] as number) - lv) * (rank - low);
 }
 
-/** dg_random(rowid, seed): a pseudo-random number stable for (rowid, seed). */
-function random(rowid: Num, seed: Num): number {
-  let h = (Number(rowid ?? 0) * 2654435761) ^ (Number(seed ?? 0) * 40503);
-  h = Math.imul(h ^ (h >>> 16), 2246822507);
+/** dg_random(key, seed): a pseudo-random number in [0, 1) stable for (key, seed). */
+function random(key: unknown, seed: Num): number {
+  const text = `${String(key)}\u0000${String(seed)}`;
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  h = Math.imul(h ^ (h >>> 15), 2246822507);
   h = Math.imul(h ^ (h >>> 13), 3266489909);
   return ((h ^ (h >>> 16)) >>> 0) / 4294967296;
 }
@@ -136,6 +156,7 @@ const upper = (s: string | null): string | null => (typeof s === 'string' ? s.to
 export const SQLITE_FUNCTIONS: readonly SqliteFunction[] = [
   { name: 'dg_datepart', deterministic: true, fn: datePart },
   { name: 'dg_date_format', deterministic: true, fn: dateFormat },
+  { name: 'dg_date_bucket', deterministic: true, fn: dateBucket },
   { name: 'dg_distance', deterministic: true, fn: distance },
   { name: 'dg_percentile', deterministic: true, fn: percentile },
   { name: 'dg_random', deterministic: true, fn: random },

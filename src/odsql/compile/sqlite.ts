@@ -36,6 +36,8 @@ export const sqliteDialect: Dialect = {
   formatPattern: (pattern) => pattern,
   dateFormat: (value, type, pattern, zone) =>
     `dg_date_format(${value}, '${type}', ${pattern}, ${zone ?? "'UTC'"})`,
+  dateBucket: (value, type, unit, count, bind, zone) =>
+    `dg_date_bucket(${value}, '${type}', '${unit}', ${bind(count)}, ${zone ? zone() : "'UTC'"})`,
   length: (value) => `length(${value})`,
   lower: (value) => `dg_lower(${value})`,
   upper: (value) => `dg_upper(${value})`,
@@ -44,7 +46,8 @@ export const sqliteDialect: Dialect = {
   distance: (lat1, lon1, lat2, lon2) => `dg_distance(${lat1}, ${lon1}, ${lat2}, ${lon2})`,
   pointRelation: (lat, lon, relation, bind) =>
     `dg_point_in(${lat}, ${lon}, ${bind()}) = ${relation === 'disjoint' ? 0 : 1}`,
-  random: (rowid, seed) => (seed === null ? 'random()' : `dg_random(${rowid}, ${seed})`),
+  rowKey: (parts) => `json_array(${parts.join(', ')})`,
+  random: (key, seed) => (seed === null ? 'random()' : `dg_random(${key}, ${seed})`),
   limitOffset(limit, offset) {
     if (limit === null && offset === null) return '';
     return ` LIMIT ${limit ?? '-1'}${offset === null ? '' : ` OFFSET ${offset}`}`;
