@@ -322,6 +322,12 @@ class Analyzer {
     return node.args.map((arg, i) => {
       const kind = kinds[Math.min(i, kinds.length - 1)] as ArgKind;
       if (name === 'geometry' && i === 2) return this.geometryMode(arg);
+      if (name === 'json_format' && i === 1) {
+        if (arg.kind !== 'StringLiteral' && arg.kind !== 'NullLiteral') {
+          throw this.error('json_format() expects a string or null fallback', arg);
+        }
+        return info('text');
+      }
       return this.argument(arg, kind, name);
     });
   }
@@ -334,7 +340,7 @@ class Analyzer {
     }
     if (kind === 'geo' || kind === 'geo_point') {
       const field = this.fieldOf(arg);
-      const ok = kind === 'geo' ? field.type === 'geo_shape' : false;
+      const ok = kind === 'geo' && field.type === 'geo_shape';
       if (field.type !== 'geo_point_2d' && !ok) throw this.error('Expected a geo field', arg);
       return this.analysis.info.get(arg) as ExprInfo;
     }
@@ -349,6 +355,7 @@ class Analyzer {
         break;
       case 'text':
         if (t !== 'text' && t !== 'null') fail('a text');
+        if (fn === 'json_format' && result.multivalued) fail('a single-valued text');
         break;
       case 'temporal':
         if (!isTemporal(t) && t !== 'null') fail('a date');

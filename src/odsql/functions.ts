@@ -142,6 +142,18 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     example: "date_format(date_inspection, 'yyyy-MM')",
   },
   {
+    name: 'json_format',
+    kind: 'scalar',
+    minArgs: 1,
+    maxArgs: 2,
+    args: ['text', 'any'],
+    returns: 'json_blob',
+    clauses: ['select'],
+    signature:
+      "json_format(text[, 'fallback'|null]) → JSON value (the fallback, or the text, when invalid)",
+    example: "json_format(raw_json, 'bad json')",
+  },
+  {
     name: 'now',
     kind: 'scalar',
     minArgs: 0,
@@ -230,6 +242,28 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   aggregate('max', ['any'], 'arg0', 'max(number|date|datetime|text) → same type'),
   aggregate('median', ['number'], 'double', 'median(number) → double'),
   aggregate('percentile', ['number', 'number_literal'], 'double', 'percentile(number, p) → double'),
+  {
+    name: 'bbox',
+    kind: 'aggregate',
+    minArgs: 1,
+    maxArgs: 1,
+    args: ['geo'],
+    returns: 'geo_shape',
+    clauses: ['select'],
+    signature: 'bbox(geo_point|geo_shape) → geo_shape (bounding box polygon)',
+    example: 'bbox(geo_point_2d)',
+  },
+  {
+    name: 'envelope',
+    kind: 'aggregate',
+    minArgs: 1,
+    maxArgs: 1,
+    args: ['geo_point'],
+    returns: 'geo_shape',
+    clauses: ['select'],
+    signature: 'envelope(geo_point) → geo_shape (convex hull)',
+    example: 'envelope(geo_point_2d)',
+  },
   // Grouping functions (group_by).
   {
     name: 'range',

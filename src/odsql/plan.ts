@@ -13,6 +13,7 @@ import { parseGroupBy } from './parser/group-by.ts';
 import { parseOrderBy } from './parser/order-by.ts';
 import { parseSelect } from './parser/select.ts';
 import { parseWhere } from './parser/where.ts';
+import { findFunction } from './functions.ts';
 import { outputType } from './types.ts';
 
 export interface PlanInput {
@@ -264,5 +265,5 @@ class Grouping {
 }
 
 function isAggregateCall(name: string): boolean {
-  return ['count', 'sum', 'avg', 'min', 'max', 'median', 'percentile'].includes(name);
+  return findFunction(name)?.kind === 'aggregate';
 }

@@ -251,6 +251,32 @@ describe('ODSQL on SQLite', () => {
     );
   });
 
+  it('computes geo aggregates and json_format', () => {
+    const [[box, hull]] = rows({ select: 'bbox(geo), envelope(geo)' }) as [[string, string]];
+    assert.deepEqual(JSON.parse(box), {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [2.34, 45.76],
+          [4.83, 45.76],
+          [4.83, 48.86],
+          [2.34, 48.86],
+          [2.34, 45.76],
+        ],
+      ],
+    });
+    const polygon = JSON.parse(hull) as { type: string; coordinates: number[][][] };
+    assert.equal(polygon.type, 'Polygon');
+    assert.equal(polygon.coordinates[0]?.length, 4);
+    assert.deepEqual(
+      rows({
+        select: "json_format(name), json_format(name, 'bad'), json_format(name, null)",
+        limit: 1,
+      }),
+      [['"Star Trek"', '"bad"', 'null']],
+    );
+  });
+
   it('orders groups randomly too', () => {
     const groups = rows({ groupBy: 'city', orderBy: 'random(2)' });
     assert.equal(groups.length, 3);

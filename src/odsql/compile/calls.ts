@@ -71,6 +71,16 @@ export function compileCall(ctx: CompileContext, node: Call): string {
     }
     case 'range':
       return compileRange(ctx, node);
+    case 'bbox':
+    case 'envelope':
+      return geoAggregate(ctx, node);
+    case 'json_format': {
+      const fallback = node.args[1];
+      const value = arg(0);
+      if (fallback === undefined) return dialect.jsonFormat(value, null);
+      const alt = fallback.kind === 'NullLiteral' ? 'NULL' : compileExpr(ctx, fallback);
+      return dialect.jsonFormat(value, alt);
+    }
     case 'search':
     case 'suggest':
     case 'startswith':
@@ -186,6 +196,20 @@ function boxCondition(ctx: CompileContext, field: Field, box: number[]): string 
   }
   const [xmin, ymin, xmax, ymax] = bboxColumns(field.name).map(quoteIdent);
   return `(${xmin} <= ${p(box[2])} AND ${xmax} >= ${p(box[0])} AND ${ymin} <= ${p(box[3])} AND ${ymax} >= ${p(box[1])})`;
+}
+
+/** bbox() and envelope(): a GeoJSON polygon per group. */
+function geoAggregate(ctx: CompileContext, node: Call): string {
+  const field = geoField(ctx, node);
+  if (field.type === 'geo_point_2d') {
+    const lat = quoteIdent(latColumn(field.name));
+    const lon = quoteIdent(lonColumn(field.name));
+    const hull = node.name === 'envelope' ? ctx.dialect.convexHull(lat, lon) : null;
+    if (hull !== null) return hull;
+    return ctx.dialect.boxPolygon(`min(${lon})`, `min(${lat})`, `max(${lon})`, `max(${lat})`);
+  }
+  const [xmin, ymin, xmax, ymax] = bboxColumns(field.name).map(quoteIdent);
+  return ctx.dialect.boxPolygon(`min(${xmin})`, `min(${ymin})`, `max(${xmax})`, `max(${ymax})`);
 }
 
 function geoRelation(ctx: CompileContext, node: Call, relation: GeoRelation): string {

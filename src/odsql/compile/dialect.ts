@@ -68,6 +68,12 @@ export interface Dialect {
   pointRelation(lat: string, lon: string, relation: GeoRelation, bind: () => string): string | null;
   /** One value identifying a result row from several SQL expressions (group keys). */
   rowKey(parts: string[]): string;
+  /** A GeoJSON polygon (as the driver returns JSON) from bounding-box SQL; null when empty. */
+  boxPolygon(xmin: string, ymin: string, xmax: string, ymax: string): string;
+  /** The convex hull of the points of a group as GeoJSON, or null to fall back to the box. */
+  convexHull(lat: string, lon: string): string | null;
+  /** json_format(): the text as a JSON value, else the fallback (`fallback` SQL or null). */
+  jsonFormat(value: string, fallback: string | null): string;
   /** Pseudo-random ordering of rows identified by `key`, stable for a given seed placeholder. */
   random(key: string, seed: string | null): string;
   /** The LIMIT/OFFSET tail; placeholders or null. */

@@ -69,6 +69,23 @@ export const postgresDialect: Dialect = {
     `(12742000 * asin(sqrt(power(sin(radians(${lat2} - ${lat1}) / 2), 2) + ` +
     `cos(radians(${lat1})) * cos(radians(${lat2})) * power(sin(radians(${lon2} - ${lon1}) / 2), 2))))`,
   pointRelation: () => null,
+  boxPolygon(xmin, ymin, xmax, ymax) {
+    const corner = (x: string, y: string): string => `json_build_array(${x}, ${y})`;
+    const ring = [
+      corner(xmin, ymin),
+      corner(xmax, ymin),
+      corner(xmax, ymax),
+      corner(xmin, ymax),
+      corner(xmin, ymin),
+    ];
+    return (
+      `CASE WHEN ${xmin} IS NULL THEN NULL ELSE json_build_object('type', 'Polygon', ` +
+      `'coordinates', json_build_array(json_build_array(${ring.join(', ')}))) END`
+    );
+  },
+  convexHull: () => null,
+  jsonFormat: (value, fallback) =>
+    `CASE WHEN ${value} IS JSON THEN ${value}::jsonb ELSE to_jsonb(${fallback ?? value}) END`,
   rowKey: (parts) => `concat_ws('|', ${parts.join(', ')})`,
   random: (key, seed) => (seed === null ? 'random()' : `md5(${key}::text || ${seed}::text)`),
   limitOffset(limit, offset) {

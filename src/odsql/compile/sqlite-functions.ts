@@ -150,6 +150,73 @@ function pointIn(lat: Num, lon: Num, geojson: string): number | null {
   }
 }
 
+/** dg_box_geojson(xmin, ymin, xmax, ymax): a GeoJSON polygon, or null without points. */
+function boxGeoJson(xmin: Num, ymin: Num, xmax: Num, ymax: Num): string | null {
+  const [a, b, c, d] = [num(xmin), num(ymin), num(xmax), num(ymax)];
+  if (a === null || b === null || c === null || d === null) return null;
+  const ring = [
+    [a, b],
+    [c, b],
+    [c, d],
+    [a, d],
+    [a, b],
+  ];
+  return JSON.stringify({ type: 'Polygon', coordinates: [ring] });
+}
+
+function cross(o: number[], a: number[], b: number[]): number {
+  return (
+    ((a[0] ?? 0) - (o[0] ?? 0)) * ((b[1] ?? 0) - (o[1] ?? 0)) -
+    ((a[1] ?? 0) - (o[1] ?? 0)) * ((b[0] ?? 0) - (o[0] ?? 0))
+  );
+}
+
+/** dg_convex_hull(json_group_array(json_array(lon, lat))): GeoJSON hull (monotone chain). */
+function convexHull(json: string | null): string | null {
+  if (json === null) return null;
+  const points = (JSON.parse(json) as (number | null)[][])
+    .filter((p) => typeof p[0] === 'number' && typeof p[1] === 'number')
+    .map((p) => [p[0] as number, p[1] as number])
+    .sort((p, q) => (p[0] as number) - (q[0] as number) || (p[1] as number) - (q[1] as number));
+  const unique = points.filter(
+    (p, i) => i === 0 || p[0] !== points[i - 1]?.[0] || p[1] !== points[i - 1]?.[1],
+  );
+  if (unique.length === 0) return null;
+  if (unique.length === 1) return JSON.stringify({ type: 'Point', coordinates: unique[0] });
+  const half = (list: number[][]): number[][] => {
+    const out: number[][] = [];
+    for (const p of list) {
+      while (
+        out.length >= 2 &&
+        cross(out[out.length - 2] as number[], out[out.length - 1] as number[], p) <= 0
+      ) {
+        out.pop();
+      }
+      out.push(p);
+    }
+    out.pop();
+    return out;
+  };
+  const hull = [...half(unique), ...half([...unique].reverse())];
+  if (hull.length < 3)
+    return JSON.stringify({
+      type: 'LineString',
+      coordinates: [unique[0], unique[unique.length - 1]],
+    });
+  return JSON.stringify({ type: 'Polygon', coordinates: [[...hull, hull[0]]] });
+}
+
+/** dg_json_format(text[, fallback]): JSON text of the value, the fallback or the original. */
+function jsonFormat(...args: (string | null)[]): string | null {
+  const [text, fallback] = args;
+  if (text === null || text === undefined) return null;
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return JSON.stringify(args.length > 1 ? (fallback ?? null) : text);
+  }
+}
+
 const lower = (s: string | null): string | null => (typeof s === 'string' ? s.toLowerCase() : s);
 const upper = (s: string | null): string | null => (typeof s === 'string' ? s.toUpperCase() : s);
 
@@ -161,6 +228,9 @@ export const SQLITE_FUNCTIONS: readonly SqliteFunction[] = [
   { name: 'dg_percentile', deterministic: true, fn: percentile },
   { name: 'dg_random', deterministic: true, fn: random },
   { name: 'dg_point_in', deterministic: true, fn: pointIn },
+  { name: 'dg_box_geojson', deterministic: true, fn: boxGeoJson },
+  { name: 'dg_convex_hull', deterministic: true, fn: convexHull },
+  { name: 'dg_json_format', deterministic: true, varargs: true, fn: jsonFormat },
   { name: 'dg_lower', deterministic: true, fn: lower },
   { name: 'dg_upper', deterministic: true, fn: upper },
 ];

@@ -46,6 +46,10 @@ export const sqliteDialect: Dialect = {
   distance: (lat1, lon1, lat2, lon2) => `dg_distance(${lat1}, ${lon1}, ${lat2}, ${lon2})`,
   pointRelation: (lat, lon, relation, bind) =>
     `dg_point_in(${lat}, ${lon}, ${bind()}) = ${relation === 'disjoint' ? 0 : 1}`,
+  boxPolygon: (xmin, ymin, xmax, ymax) => `dg_box_geojson(${xmin}, ${ymin}, ${xmax}, ${ymax})`,
+  convexHull: (lat, lon) => `dg_convex_hull(json_group_array(json_array(${lon}, ${lat})))`,
+  jsonFormat: (value, fallback) =>
+    fallback === null ? `dg_json_format(${value})` : `dg_json_format(${value}, ${fallback})`,
   rowKey: (parts) => `json_array(${parts.join(', ')})`,
   random: (key, seed) => (seed === null ? 'random()' : `dg_random(${key}, ${seed})`),
   limitOffset(limit, offset) {
