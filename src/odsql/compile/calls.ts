@@ -223,5 +223,5 @@ function geoRelation(ctx: CompileContext, node: Call, relation: GeoRelation): st
     if (exact !== null) return exact;
   }
   const box = boxCondition(ctx, field, boundingBox(geometry));
-  return relation === 'disjoint' ? `(${box}) IS NOT TRUE` : box;
+  return relation === 'disjoint' ? `NOT ${box}` : box;
 }

@@ -4,16 +4,43 @@
 import { jodaToPostgres } from '../date-format.ts';
 import { UNIT_MS } from '../intervals.ts';
 import type { Dialect, FullTextTarget } from './dialect.ts';
+import type { FtsTerm } from './fts-query.ts';
 import { tsQuery } from './fts-query.ts';
 
 const DAY_MS = 86400000;
 
-function documentOf(target: FullTextTarget): string {
-  if (!target.fields) return '"_fts"';
-  const parts = target.fields.map((f) =>
+// Accent folding without extensions: lowercase, then translate() these letters one for one.
+const FOLD_FROM =
+  'àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž';
+const FOLD_TO =
+  'aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz';
+
+function folded(text: string): string {
+  return `translate(lower(${text}), '${FOLD_FROM}', '${FOLD_TO}')`;
+}
+
+/**
+ * The tsvector of some text fields, as full-text predicates on PostgreSQL expect it: the
+ * storage engine should build the `_fts` column with this expression over every text field.
+ */
+export function postgresFtsDocument(fields: { name: string; multivalued: boolean }[]): string {
+  if (fields.length === 0) return "''::tsvector";
+  const parts = fields.map((f) =>
     f.multivalued ? `coalesce(array_to_string("${f.name}", ' '), '')` : `coalesce("${f.name}", '')`,
   );
-  return `to_tsvector('simple', ${parts.join(` || ' ' || `)})`;
+  return `to_tsvector('simple', ${folded(parts.join(" || ' ' || "))})`;
+}
+
+/** Query terms folded like postgresFtsDocument() folds the documents. */
+function foldTerms(terms: FtsTerm[]): FtsTerm[] {
+  return terms.map((t) => ({
+    text: t.text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
+    prefix: t.prefix,
+  }));
+}
+
+function documentOf(target: FullTextTarget): string {
+  return target.fields ? postgresFtsDocument(target.fields) : '"_fts"';
 }
 
 export const postgresDialect: Dialect = {
@@ -32,7 +59,7 @@ export const postgresDialect: Dialect = {
       ? `EXISTS (SELECT 1 FROM unnest(${column}) AS v WHERE starts_with(v, ${prefix}))`
       : `starts_with(${column}, ${prefix})`,
   fullText: (target, bind) =>
-    `${documentOf(target)} @@ to_tsquery('simple', ${bind(tsQuery(target.terms))})`,
+    `${documentOf(target)} @@ to_tsquery('simple', ${bind(tsQuery(foldTerms(target.terms)))})`,
   datePart(value, type, part, zone) {
     const source = type === 'datetime' && zone !== null ? `(${value} AT TIME ZONE ${zone})` : value;
     const utc = type === 'datetime' && zone === null ? `(${value} AT TIME ZONE 'UTC')` : source;
@@ -84,8 +111,8 @@ export const postgresDialect: Dialect = {
     );
   },
   convexHull: () => null,
-  jsonFormat: (value, fallback) =>
-    `CASE WHEN ${value} IS JSON THEN ${value}::jsonb ELSE to_jsonb(${fallback ?? value}) END`,
+  // No JSON validation before PostgreSQL 16 (IS JSON): the text comes back as a JSON string.
+  jsonFormat: (value) => `to_jsonb(${value})`,
   rowKey: (parts) => `concat_ws('|', ${parts.join(', ')})`,
   random: (key, seed) => (seed === null ? 'random()' : `md5(${key}::text || ${seed}::text)`),
   limitOffset(limit, offset) {
