@@ -96,6 +96,39 @@ const info = (type: ValueType, aggregate = false, multivalued = false): ExprInfo
 });
 const BOOLEAN = info('boolean');
 
+type ValueKind = 'text' | 'number' | 'temporal' | 'boolean' | 'null' | 'other';
+
+function valueKind(type: ValueType): ValueKind {
+  if (type === 'text') return 'text';
+  if (type === 'int' || type === 'double') return 'number';
+  if (type === 'date' || type === 'datetime') return 'temporal';
+  if (type === 'boolean') return 'boolean';
+  if (type === 'null') return 'null';
+  return 'other';
+}
+
+function describe(type: ValueType): string {
+  const kind = valueKind(type);
+  return kind === 'temporal' ? 'a date' : kind === 'number' ? 'a number' : `a ${type} value`;
+}
+
+/** A literal that the compiler can turn into a value of `kind`. */
+function coercible(node: Expr, kind: ValueKind): boolean {
+  if (node.kind === 'NumberLiteral') return kind === 'text';
+  if (node.kind !== 'StringLiteral') return false;
+  const v = node.value.trim();
+  switch (kind) {
+    case 'number':
+      return v !== '' && Number.isFinite(Number(v));
+    case 'temporal':
+      return parseDateText(v) !== null;
+    case 'boolean':
+      return v.toLowerCase() === 'true' || v.toLowerCase() === 'false';
+    default:
+      return false;
+  }
+}
+
 class Analyzer {
   private readonly resolving = new Set<string>();
   private inAggregate = false;
@@ -175,6 +208,7 @@ class Analyzer {
         const right = this.expr(node.right);
         this.comparable(left, node.left);
         this.comparable(right, node.right);
+        this.compatible(node.left, left, node.right, right);
         return info('boolean', left.aggregate || right.aggregate);
       }
       case 'Logical': {
@@ -194,8 +228,11 @@ class Analyzer {
         return BOOLEAN;
       }
       case 'InList': {
-        this.comparable(this.expr(node.operand), node.operand);
-        for (const value of node.values) this.literal(value);
+        const operand = this.expr(node.operand);
+        this.comparable(operand, node.operand);
+        for (const value of node.values) {
+          this.compatible(node.operand, operand, value, this.literal(value));
+        }
         return BOOLEAN;
       }
       case 'InRange': {
@@ -203,8 +240,8 @@ class Analyzer {
         if (!isNumeric(operand.type) && !isTemporal(operand.type) && operand.type !== 'text') {
           throw this.error('Expected a number or a date', node.operand);
         }
-        this.literal(node.low);
-        this.literal(node.high);
+        this.compatible(node.operand, operand, node.low, this.literal(node.low));
+        this.compatible(node.operand, operand, node.high, this.literal(node.high));
         return BOOLEAN;
       }
       case 'InField':
@@ -234,6 +271,18 @@ class Analyzer {
     if (t === 'geo_point_2d' || t === 'geo_shape' || t === 'geom' || t === 'json_blob') {
       throw this.error('This value cannot be compared', node);
     }
+  }
+
+  /**
+   * Two operands that meet in a comparison (or ifnull): the same kind of value, or a literal
+   * that reads as the other side's kind (`'12'` for a number, `'2019-03'` for a date…).
+   */
+  compatible(a: Expr, ai: ExprInfo, b: Expr, bi: ExprInfo): void {
+    const ka = valueKind(ai.type);
+    const kb = valueKind(bi.type);
+    if (ka === kb || ka === 'null' || kb === 'null') return;
+    if (coercible(b, ka) || coercible(a, kb)) return;
+    throw this.error(`Cannot compare ${describe(ai.type)} with ${describe(bi.type)}`, b);
   }
 
   /** A literal value (list items, range bounds, term values). */
@@ -303,6 +352,10 @@ class Analyzer {
       let type: ValueType = spec.returns === 'arg0' ? (args[0]?.type ?? 'null') : spec.returns;
       if (legacyDistance) type = 'boolean';
       if (node.name === 'range') type = this.rangeType(node, args);
+      if (node.name === 'ifnull') {
+        const [a, b] = node.args as [Expr, Expr];
+        this.compatible(a, args[0] as ExprInfo, b, args[1] as ExprInfo);
+      }
       if (node.name === 'sum' && type !== 'int') type = 'double';
       const anyAggregate = aggregate || args.some((a) => a.aggregate);
       const multivalued = node.name === 'ifnull' && (args[0]?.multivalued ?? false);

@@ -100,8 +100,13 @@ export function planQuery(input: PlanInput, fields: readonly Field[]): QueryPlan
     }
   }
   const outputs = planOutputs(select, groups, fields, scope, analysis);
-  const aggregated = groups.length > 0 || outputs.some((o) => isAggregate(o, analysis));
-  for (const item of orders) analyzeExpr(item.expr, 'order_by', scope, analysis);
+  const orderAggregates = orders.map(
+    (o) => analyzeExpr(o.expr, 'order_by', scope, analysis).aggregate,
+  );
+  const aggregated =
+    groups.length > 0 ||
+    outputs.some((o) => isAggregate(o, analysis)) ||
+    orderAggregates.includes(true);
 
   if (aggregated) {
     const grouped = new Grouping(groups, analysis);

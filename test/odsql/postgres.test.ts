@@ -1,13 +1,17 @@
 // The ODSQL feature suite on a real PostgreSQL table. Skipped when no server answers at
 // DG_TEST_POSTGRES_URL (default: the local `test` database).
-import { after, before, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
 import type { CompiledQuery } from '../../src/odsql/index.ts';
 import {
   compileCountQuery,
   compileRecordLookup,
   compileRecordsQuery,
 } from '../../src/odsql/index.ts';
+import { OdsqlError } from '../../src/odsql/index.ts';
 import { odsqlFeatures } from './features.ts';
+import { clauses } from './soup.ts';
 import { FIELDS, TABLE } from './fixture.ts';
 import type { PostgresFixture } from './postgres-fixture.ts';
 import { openPostgresFixture } from './postgres-fixture.ts';
@@ -36,5 +40,25 @@ describe('ODSQL on PostgreSQL', { skip: fixture === null && 'no PostgreSQL serve
     },
     lookup: (id, input) => run(compileRecordLookup(id, input, schema, 'postgres')),
     convexHull: false,
+  });
+
+  it('runs whatever compiles without an SQL error', async () => {
+    await fc.assert(
+      fc.asyncProperty(clauses, async (input) => {
+        let q: CompiledQuery;
+        try {
+          q = compileRecordsQuery({ ...input, limit: 5 }, schema, 'postgres');
+        } catch (error) {
+          assert.ok(error instanceof OdsqlError, String(error));
+          return;
+        }
+        try {
+          await run(q);
+        } catch (error) {
+          assert.fail(`${String(error)}\n${q.sql}\n${JSON.stringify(q.params)}`);
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -7,7 +7,10 @@ import {
   compileRecordLookup,
   compileRecordsQuery,
 } from '../../src/odsql/index.ts';
+import fc from 'fast-check';
+import { OdsqlError } from '../../src/odsql/index.ts';
 import { odsqlFeatures } from './features.ts';
+import { clauses } from './soup.ts';
 import { FIELDS, TABLE, openFixture } from './sqlite-fixture.ts';
 
 const db = openFixture();
@@ -40,6 +43,25 @@ describe('ODSQL on SQLite', () => {
     },
     lookup: async (id, input) => run(compileRecordLookup(id, input, schema, 'sqlite')),
     convexHull: true,
+  });
+
+  it('runs whatever compiles without an SQL error', () => {
+    let compiled = 0;
+    fc.assert(
+      fc.property(clauses, (input) => {
+        let q: CompiledQuery;
+        try {
+          q = compileRecordsQuery({ ...input, limit: 5 }, schema, 'sqlite');
+        } catch (error) {
+          assert.ok(error instanceof OdsqlError, String(error));
+          return;
+        }
+        compiled++;
+        assert.doesNotThrow(() => run(q), q.sql);
+      }),
+      { numRuns: 2000 },
+    );
+    assert.ok(compiled > 50, `only ${compiled} queries compiled`);
   });
 
   it('formats JSON text, with a fallback', () => {

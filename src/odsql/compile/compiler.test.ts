@@ -203,7 +203,10 @@ describe('compiler (PostgreSQL)', () => {
   it('numbers placeholders, casts literals and binds booleans', () => {
     assert.deepEqual(
       sql({ select: 'n', where: ["name = 'a' and ok = true"], limit: 10 }, 'postgres'),
-      ['SELECT "n" FROM "t" WHERE ("name" = $1::text AND "ok" = $2) LIMIT $3', ['a', true, 10]],
+      [
+        'SELECT "n" FROM "t" WHERE ("name" = $1::text AND "ok" = $2::boolean) LIMIT $3',
+        ['a', true, 10],
+      ],
     );
   });
 

@@ -33,6 +33,7 @@ export interface Dialect {
   dateParam(placeholder: string): string;
   numberParam(placeholder: string, integer: boolean): string;
   textParam(placeholder: string): string;
+  booleanParam(placeholder: string): string;
   /** `value` is an element of the list column `column`. */
   membership(column: string, value: string): string;
   /** `column` starts with the text in `prefix` (case-sensitive). */

@@ -53,6 +53,7 @@ export const postgresDialect: Dialect = {
   dateParam: (p) => `${p}::date`,
   numberParam: (p, integer) => `${p}::${integer ? 'bigint' : 'double precision'}`,
   textParam: (p) => `${p}::text`,
+  booleanParam: (p) => `${p}::boolean`,
   membership: (column, value) => `${value} = ANY(${column})`,
   startsWith: (column, prefix, multivalued) =>
     multivalued
@@ -61,9 +62,9 @@ export const postgresDialect: Dialect = {
   fullText: (target, bind) =>
     `${documentOf(target)} @@ to_tsquery('simple', ${bind(tsQuery(foldTerms(target.terms)))})`,
   datePart(value, type, part, zone) {
-    const source = type === 'datetime' && zone !== null ? `(${value} AT TIME ZONE ${zone})` : value;
-    const utc = type === 'datetime' && zone === null ? `(${value} AT TIME ZONE 'UTC')` : source;
-    const extract = `EXTRACT(${part.toUpperCase()} FROM ${utc})`;
+    const local =
+      type === 'datetime' ? `(${value} AT TIME ZONE ${zone ?? "'UTC'"})` : `${value}::timestamp`;
+    const extract = `EXTRACT(${part.toUpperCase()} FROM ${local})`;
     return part === 'second' ? `floor(${extract})::int` : `${extract}::int`;
   },
   formatPattern: jodaToPostgres,

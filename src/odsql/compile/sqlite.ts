@@ -16,6 +16,7 @@ export const sqliteDialect: Dialect = {
   dateParam: (p) => p,
   numberParam: (p) => p,
   textParam: (p) => p,
+  booleanParam: (p) => p,
   membership: (column, value) =>
     `EXISTS (SELECT 1 FROM json_each(${column}) WHERE value = ${value})`,
   startsWith: (column, prefix, multivalued) =>
