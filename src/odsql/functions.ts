@@ -47,6 +47,15 @@ const NOT_GROUP: readonly Clause[] = ['select', 'where', 'order_by'];
 const WHERE: readonly Clause[] = ['where'];
 const AGG: readonly Clause[] = ['select', 'order_by'];
 
+const DATE_PART_EXAMPLES: Record<string, string> = {
+  year: 'year(date_inspection) = 2019',
+  month: 'month(date_inspection) = 3',
+  day: 'day(date_inspection) = 22',
+  hour: 'hour(created_at) >= 18',
+  minute: 'minute(created_at) = 30',
+  second: 'second(created_at) = 0',
+};
+
 const datePart = (name: string): FunctionSpec => ({
   name,
   kind: 'scalar',
@@ -56,7 +65,7 @@ const datePart = (name: string): FunctionSpec => ({
   returns: 'int',
   clauses: ALL,
   signature: `${name}(date|datetime) → int`,
-  example: `${name}(date_inspection) = 2019`,
+  example: DATE_PART_EXAMPLES[name] ?? `${name}(date_inspection)`,
 });
 
 const search = (name: string, meaning: string): FunctionSpec => ({
