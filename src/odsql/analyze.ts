@@ -352,6 +352,7 @@ class Analyzer {
       let type: ValueType = spec.returns === 'arg0' ? (args[0]?.type ?? 'null') : spec.returns;
       if (legacyDistance) type = 'boolean';
       if (node.name === 'range') type = this.rangeType(node, args);
+      if (node.name === 'geo_cluster') this.checkCluster(node);
       if (node.name === 'ifnull') {
         const [a, b] = node.args as [Expr, Expr];
         this.compatible(a, args[0] as ExprInfo, b, args[1] as ExprInfo);
@@ -479,6 +480,19 @@ class Analyzer {
       throw this.error('range() needs at least one bound', node);
     }
     return 'text';
+  }
+
+  private checkCluster(node: Call): void {
+    const [, zoom, radius] = node.args;
+    if (
+      zoom?.kind === 'NumberLiteral' &&
+      !(Number.isInteger(zoom.value) && zoom.value >= 0 && zoom.value <= 25)
+    ) {
+      throw this.error('The zoom must be an integer from 0 to 25', zoom);
+    }
+    if (radius?.kind === 'NumberLiteral' && !(radius.value > 0)) {
+      throw this.error('The radius must be positive', radius);
+    }
   }
 
   private geometryMode(arg: Expr): ExprInfo {

@@ -287,6 +287,18 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       "range(number|date, [*,] b1, b2, … [, *]) → text key '[b1, b2['; range(number, width) → bucket start; range(date, 1 day) → bucket start",
     example: 'range(population, *, 1000, 10000, *)',
   },
+  {
+    name: 'geo_cluster',
+    kind: 'grouping',
+    minArgs: 2,
+    maxArgs: 3,
+    args: ['geo_point', 'number_literal', 'number_literal'],
+    returns: 'geo_point_2d',
+    clauses: ['group_by', 'select'],
+    signature:
+      'geo_cluster(geo_point, zoom 0..25[, radius px = 40]) → geo_point_2d (centroid of the cluster)',
+    example: 'geo_cluster(geo_point_2d, 10)',
+  },
   // Ordering functions.
   {
     name: 'random',

@@ -95,7 +95,8 @@ export function planQuery(input: PlanInput, fields: readonly Field[]): QueryPlan
   for (const item of groups) {
     const result = analyzeExpr(item.expr, 'group_by', scope, analysis);
     if (result.aggregate) throw odsqlError('Aggregates are not allowed', 'group_by', item.start);
-    if (result.type === 'geo_point_2d' || result.type === 'geo_shape') {
+    const cluster = item.expr.kind === 'Call' && item.expr.name === 'geo_cluster';
+    if (!cluster && (result.type === 'geo_point_2d' || result.type === 'geo_shape')) {
       throw odsqlError('Cannot group by a geo field (use geo_cluster())', 'group_by', item.start);
     }
   }
@@ -108,6 +109,14 @@ export function planQuery(input: PlanInput, fields: readonly Field[]): QueryPlan
     outputs.some((o) => isAggregate(o, analysis)) ||
     orderAggregates.includes(true);
 
+  if (groups.length === 0) {
+    for (const output of outputs) {
+      const call = output.expr && resolveAlias(output.expr, analysis);
+      if (call?.kind === 'Call' && findFunction(call.name)?.kind === 'grouping') {
+        throw odsqlError(`${call.name}() needs a group_by`, 'select', output.expr?.start ?? 0);
+      }
+    }
+  }
   if (aggregated) {
     const grouped = new Grouping(groups, analysis);
     for (const output of outputs) {
@@ -128,6 +137,13 @@ export function planQuery(input: PlanInput, fields: readonly Field[]): QueryPlan
     }
   }
   return { analysis, outputs, conditions, facetFilters, groups, orders, aggregated };
+}
+
+/** The expression an alias stands for (the expression itself when it is not an alias). */
+function resolveAlias(expr: Expr, analysis: Analysis): Expr {
+  if (expr.kind !== 'Identifier') return expr;
+  const target = analysis.resolved.get(expr);
+  return target && !isField(target) ? resolveAlias(target, analysis) : expr;
 }
 
 function isAggregate(output: PlannedOutput, analysis: Analysis): boolean {

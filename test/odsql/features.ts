@@ -276,6 +276,19 @@ export function odsqlFeatures(engine: Engine): void {
     if (engine.convexHull) assert.equal(hull.coordinates[0]?.length, 4);
   });
 
+  it('clusters points and returns each centroid as a point', async () => {
+    const rows = await engine.rows({
+      select: 'c, count(*) as n',
+      groupBy: 'geo_cluster(geo, 5) as c',
+      orderBy: 'n desc',
+    });
+    assert.equal(rows.length, 2);
+    const [lat, lon, n] = rows[0] as [number, number, number];
+    assert.ok(Math.abs(lat - 48.855) < 1e-9 && Math.abs(lon - 2.345) < 1e-9, String(rows[0]));
+    assert.equal(n, 2);
+    assert.deepEqual(rows[1], [45.76, 4.83, 1]);
+  });
+
   it('orders groups randomly too', async () => {
     const groups = await engine.rows({ groupBy: 'city', orderBy: 'random(2)' });
     assert.equal(groups.length, 3);

@@ -10,6 +10,7 @@ import type { CompileContext } from './context.ts';
 import { quoteIdent } from './context.ts';
 import type { Dialect } from './dialect.ts';
 import { compileExpr, fieldOf, infoOf } from './expression.ts';
+import { clusterCentroid, clusterKeys, clusterOf } from './cluster.ts';
 import { compileFacetValue } from './facet.ts';
 import { Params } from './params.ts';
 
@@ -64,7 +65,17 @@ export function createContext(
 /** The GROUP BY expressions of one group_by item. */
 function groupKeys(ctx: CompileContext, expr: Expr): string[] {
   const field = fieldOf(ctx, expr);
-  return field ? fieldColumns(field) : [compileExpr(ctx, expr)];
+  if (field) return fieldColumns(field);
+  const cluster = clusterOf(ctx, expr);
+  return cluster ? clusterKeys(ctx, cluster) : [compileExpr(ctx, expr)];
+}
+
+/** The SQL result columns of one output expression. */
+function outputParts(ctx: CompileContext, expr: Expr): string[] {
+  const field = fieldOf(ctx, expr);
+  if (field) return fieldColumns(field);
+  const cluster = clusterOf(ctx, expr);
+  return cluster ? clusterCentroid(ctx, cluster) : [compileExpr(ctx, expr)];
 }
 
 /** The SQL columns holding a whole field (a geo point is two columns). */
@@ -84,8 +95,7 @@ export function compilePlan(
   const selectList: string[] = [];
   const columns: OutputColumn[] = [];
   for (const output of plan.outputs) {
-    const field = output.field ?? (output.expr ? fieldOf(ctx, output.expr) : undefined);
-    const parts = field ? fieldColumns(field) : [compileExpr(ctx, output.expr as Expr)];
+    const parts = output.field ? fieldColumns(output.field) : outputParts(ctx, output.expr as Expr);
     const positions = parts.map((_, i) => selectList.length + i);
     selectList.push(...parts);
     columns.push({
@@ -106,16 +116,18 @@ export function compilePlan(
     const keys = plan.groups.flatMap((g) => groupKeys(ctx, g.expr));
     sql += ` GROUP BY ${keys.join(', ')}`;
     // Records outside every range (or without a value) form no range() bucket.
-    const ranged = plan.groups.filter((g) => g.expr.kind === 'Call' && g.expr.name === 'range');
-    if (ranged.length > 0) {
-      sql += ` HAVING ${ranged.map((g) => `${compileExpr(ctx, g.expr)} IS NOT NULL`).join(' AND ')}`;
-    }
+    const having = plan.groups.flatMap((g) => {
+      if (g.expr.kind !== 'Call' || !['range', 'geo_cluster'].includes(g.expr.name)) return [];
+      return groupKeys(ctx, g.expr).map((key) => `${key} IS NOT NULL`);
+    });
+    if (having.length > 0) sql += ` HAVING ${having.join(' AND ')}`;
   }
   if (plan.orders.length > 0) {
     const orders = plan.orders.map((o) => {
       const field = fieldOf(ctx, o.expr);
-      if (field && (field.type === 'geo_point_2d' || field.type === 'geo_shape')) {
-        throw odsqlError(`Cannot sort on the geo field ${field.name}`, 'order_by', o.start, o.end);
+      const geo = field && (field.type === 'geo_point_2d' || field.type === 'geo_shape');
+      if (geo || clusterOf(ctx, o.expr)) {
+        throw odsqlError('Cannot sort on a geo value', 'order_by', o.start, o.end);
       }
       const direction = o.descending ? 'DESC' : 'ASC';
       return `${compileExpr(ctx, o.expr)} ${direction} NULLS LAST`;
