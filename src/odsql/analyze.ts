@@ -152,7 +152,7 @@ class Analyzer {
   /** An expression used as a condition: must be boolean. */
   condition(node: Expr): ExprInfo {
     const result = this.expr(node);
-    if (result.type !== 'boolean' && result.type !== 'null') {
+    if (result.type !== 'boolean') {
       throw this.error('Expected a condition', node);
     }
     return result;
@@ -244,10 +244,13 @@ class Analyzer {
         this.compatible(node.operand, operand, node.high, this.literal(node.high));
         return BOOLEAN;
       }
-      case 'InField':
-        this.literal(node.value);
+      case 'InField': {
+        const value = this.literal(node.value);
         this.fieldOf(node.field);
+        const field = this.analysis.info.get(node.field) as ExprInfo;
+        this.compatible(node.field, field, node.value, value);
         return BOOLEAN;
+      }
       case 'Like': {
         const field = this.fieldOf(node.operand);
         if (field.type !== 'text') throw this.error('LIKE needs a text field', node.operand);
@@ -258,7 +261,11 @@ class Analyzer {
         if (field.type === 'geo_point_2d' || field.type === 'geo_shape') {
           throw this.error(`Cannot filter on the geo field ${field.name} with ":"`, node.field);
         }
-        this.literal(node.value);
+        const value = this.literal(node.value);
+        if (node.value.kind !== 'StringLiteral') {
+          const fieldInfo = this.analysis.info.get(node.field) as ExprInfo;
+          this.compatible(node.field, fieldInfo, node.value, value);
+        }
         return BOOLEAN;
       }
       case 'FullText':

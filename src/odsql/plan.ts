@@ -95,6 +95,9 @@ export function planQuery(input: PlanInput, fields: readonly Field[]): QueryPlan
   for (const item of groups) {
     const result = analyzeExpr(item.expr, 'group_by', scope, analysis);
     if (result.aggregate) throw odsqlError('Aggregates are not allowed', 'group_by', item.start);
+    if (item.expr.kind.endsWith('Literal')) {
+      throw odsqlError('Expected a field or a function of a field', 'group_by', item.start);
+    }
     const cluster = item.expr.kind === 'Call' && item.expr.name === 'geo_cluster';
     if (!cluster && (result.type === 'geo_point_2d' || result.type === 'geo_shape')) {
       throw odsqlError('Cannot group by a geo field (use geo_cluster())', 'group_by', item.start);

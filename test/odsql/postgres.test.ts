@@ -58,7 +58,7 @@ describe('ODSQL on PostgreSQL', { skip: fixture === null && 'no PostgreSQL serve
           assert.fail(`${String(error)}\n${q.sql}\n${JSON.stringify(q.params)}`);
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: Number(process.env['ODSQL_FUZZ_RUNS'] ?? 1000) },
     );
   });
 });

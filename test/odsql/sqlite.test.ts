@@ -59,7 +59,7 @@ describe('ODSQL on SQLite', () => {
         compiled++;
         assert.doesNotThrow(() => run(q), q.sql);
       }),
-      { numRuns: 2000 },
+      { numRuns: Number(process.env['ODSQL_FUZZ_RUNS'] ?? 2000) },
     );
     assert.ok(compiled > 50, `only ${compiled} queries compiled`);
   });

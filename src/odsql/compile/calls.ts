@@ -65,9 +65,9 @@ export function compileCall(ctx: CompileContext, node: Call): string {
     }
     case 'random': {
       const seed = node.args[0];
+      if (seed?.kind !== 'NumberLiteral') return dialect.random('', null);
       const key = ctx.rowKey();
-      const seedParam = seed?.kind === 'NumberLiteral' ? ctx.params.add(seed.value) : null;
-      return dialect.random(key, seedParam);
+      return dialect.random(key, ctx.params.add(seed.value));
     }
     case 'range':
       return compileRange(ctx, node);

@@ -86,6 +86,15 @@ function fieldColumns(field: Field): string[] {
   return [quoteIdent(field.name)];
 }
 
+const LITERALS = new Set([
+  'StringLiteral',
+  'NumberLiteral',
+  'BooleanLiteral',
+  'NullLiteral',
+  'DateLiteral',
+  'UnitLiteral',
+]);
+
 export function compilePlan(
   dialect: Dialect,
   plan: QueryPlan,
@@ -122,8 +131,12 @@ export function compilePlan(
     });
     if (having.length > 0) sql += ` HAVING ${having.join(' AND ')}`;
   }
-  if (plan.orders.length > 0) {
-    const orders = plan.orders.map((o) => {
+  // An aggregated query without group_by has exactly one row: its order_by has nothing to sort.
+  const oneRow = plan.aggregated && plan.groups.length === 0;
+  // A literal sorts nothing (and PostgreSQL rejects a constant in ORDER BY).
+  const sortable = plan.orders.filter((o) => !LITERALS.has(o.expr.kind));
+  if (sortable.length > 0 && !oneRow) {
+    const orders = sortable.map((o) => {
       const field = fieldOf(ctx, o.expr);
       const geo = field && (field.type === 'geo_point_2d' || field.type === 'geo_shape');
       if (geo || clusterOf(ctx, o.expr)) {
