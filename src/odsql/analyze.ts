@@ -11,6 +11,7 @@ import type { Clause } from './errors.ts';
 import { odsqlError } from './errors.ts';
 import type { ArgKind } from './functions.ts';
 import { findFunction } from './functions.ts';
+import { coercible, describe, INTERVAL_UNITS, NOW_UNITS, valueKind } from './analyze-rules.ts';
 import type { Geometry } from './geometry.ts';
 import { DISTANCE_UNITS, parseGeometry } from './geometry.ts';
 import type { ExprInfo, ValueType } from './types.ts';
@@ -44,47 +45,6 @@ export function createAnalysis(): Analysis {
   return { info: new Map(), resolved: new Map(), dates: new Map(), geometries: new Map() };
 }
 
-export const NOW_UNITS = new Set([
-  'year',
-  'month',
-  'day',
-  'hour',
-  'minute',
-  'second',
-  'microsecond',
-  'weekday',
-  'years',
-  'months',
-  'weeks',
-  'days',
-  'hours',
-  'minutes',
-  'seconds',
-  'microseconds',
-  'mondays',
-  'tuesdays',
-  'wednesdays',
-  'thursdays',
-  'fridays',
-  'saturdays',
-  'sundays',
-]);
-
-const INTERVAL_UNITS = new Set([
-  'ms',
-  's',
-  'm',
-  'h',
-  'd',
-  'w',
-  'M',
-  'q',
-  'y',
-  ...['millisecond', 'second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year'].flatMap(
-    (w) => [w, `${w}s`],
-  ),
-]);
-
 export function isField(target: Field | Expr | undefined): target is Field {
   return target !== undefined && 'label' in target;
 }
@@ -95,39 +55,6 @@ const info = (type: ValueType, aggregate = false, multivalued = false): ExprInfo
   multivalued,
 });
 const BOOLEAN = info('boolean');
-
-type ValueKind = 'text' | 'number' | 'temporal' | 'boolean' | 'null' | 'other';
-
-function valueKind(type: ValueType): ValueKind {
-  if (type === 'text') return 'text';
-  if (type === 'int' || type === 'double') return 'number';
-  if (type === 'date' || type === 'datetime') return 'temporal';
-  if (type === 'boolean') return 'boolean';
-  if (type === 'null') return 'null';
-  return 'other';
-}
-
-function describe(type: ValueType): string {
-  const kind = valueKind(type);
-  return kind === 'temporal' ? 'a date' : kind === 'number' ? 'a number' : `a ${type} value`;
-}
-
-/** A literal that the compiler can turn into a value of `kind`. */
-function coercible(node: Expr, kind: ValueKind): boolean {
-  if (node.kind === 'NumberLiteral') return kind === 'text';
-  if (node.kind !== 'StringLiteral') return false;
-  const v = node.value.trim();
-  switch (kind) {
-    case 'number':
-      return v !== '' && Number.isFinite(Number(v));
-    case 'temporal':
-      return parseDateText(v) !== null;
-    case 'boolean':
-      return v.toLowerCase() === 'true' || v.toLowerCase() === 'false';
-    default:
-      return false;
-  }
-}
 
 class Analyzer {
   private readonly resolving = new Set<string>();

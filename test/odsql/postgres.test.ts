@@ -1,7 +1,7 @@
 // The ODSQL feature suite on a real PostgreSQL table. Skipped when no server answers at
 // DG_TEST_POSTGRES_URL (default: the local `test` database).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { CompiledQuery } from '../../src/odsql/index.ts';
 import {
@@ -29,7 +29,6 @@ async function run(q: CompiledQuery): Promise<unknown[][]> {
 }
 
 describe('ODSQL on PostgreSQL', { skip: fixture === null && 'no PostgreSQL server' }, () => {
-  before(() => undefined);
   after(async () => fixture?.close());
   odsqlFeatures({
     rows: (input) => run(compileRecordsQuery(input, schema, 'postgres')),
