@@ -82,6 +82,12 @@ describe('analyzer', () => {
   it('requires non-aggregated select items to be grouped', () => {
     fails({ select: 'name, count(*)' }, 'select', 0, /name must be in group_by/);
     fails({ select: 'count(*)', groupBy: 'name', orderBy: 'score' }, 'order_by', 0, /aggregate/);
+    fails(
+      { select: 'name, count(*)', groupBy: 'name', orderBy: 'name, count(*) desc' },
+      'order_by',
+      6,
+      /Aggregates must come first in order_by/,
+    );
     assert.doesNotThrow(() =>
       planQuery({ select: 'name, count(*) as n', groupBy: 'name', orderBy: 'n desc' }, FIELDS),
     );

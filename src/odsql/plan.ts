@@ -111,6 +111,13 @@ export function planQuery(input: PlanInput, fields: readonly Field[]): QueryPlan
     groups.length > 0 ||
     outputs.some((o) => isAggregate(o, analysis)) ||
     orderAggregates.includes(true);
+  // ODS rule: when order_by mixes aggregates and other expressions, aggregates come first.
+  const firstPlain = orderAggregates.indexOf(false);
+  const late = orderAggregates.findIndex((a, i) => a && firstPlain >= 0 && i > firstPlain);
+  if (late >= 0) {
+    const item = orders[late] as OrderItem;
+    throw odsqlError('Aggregates must come first in order_by', 'order_by', item.start, item.end);
+  }
 
   if (groups.length === 0) {
     for (const output of outputs) {

@@ -135,18 +135,21 @@ export function compilePlan(
   const oneRow = plan.aggregated && plan.groups.length === 0;
   // A literal sorts nothing (and PostgreSQL rejects a constant in ORDER BY).
   const sortable = plan.orders.filter((o) => !LITERALS.has(o.expr.kind));
-  if (sortable.length > 0 && !oneRow) {
-    const orders = sortable.map((o) => {
-      const field = fieldOf(ctx, o.expr);
-      const geo = field && (field.type === 'geo_point_2d' || field.type === 'geo_shape');
-      if (geo || clusterOf(ctx, o.expr)) {
-        throw odsqlError('Cannot sort on a geo value', 'order_by', o.start, o.end);
-      }
-      const direction = o.descending ? 'DESC' : 'ASC';
-      return `${compileExpr(ctx, o.expr)} ${direction} NULLS LAST`;
-    });
-    sql += ` ORDER BY ${orders.join(', ')}`;
+  const orders = (oneRow ? [] : sortable).map((o) => {
+    const field = fieldOf(ctx, o.expr);
+    const geo = field && (field.type === 'geo_point_2d' || field.type === 'geo_shape');
+    if (geo || clusterOf(ctx, o.expr)) {
+      throw odsqlError('Cannot sort on a geo value', 'order_by', o.start, o.end);
+    }
+    const direction = o.descending ? 'DESC' : 'ASC';
+    return `${compileExpr(ctx, o.expr)} ${direction} NULLS LAST`;
+  });
+  // Records come in load order by default, and the row number breaks ties, so pages never
+  // overlap or skip records.
+  if (!plan.aggregated && options.recordId === undefined) {
+    orders.push(quoteIdent(ROW_NUMBER_COLUMN));
   }
+  if (orders.length > 0) sql += ` ORDER BY ${orders.join(', ')}`;
   const limit = options.limit !== undefined && options.limit >= 0 ? options.limit : undefined;
   const offset = options.offset !== undefined && options.offset > 0 ? options.offset : undefined;
   sql += dialect.limitOffset(
