@@ -15,9 +15,12 @@ import { compileFacetValue } from './facet.ts';
 import { Params } from './params.ts';
 
 export interface OutputColumn {
+  /** JSON key: field name, alias, or the expression's text when un-aliased (e.g. "count(*)"). */
   key: string;
+  /** How to render the value: count(*) → 'int', avg(x) → 'double', year(d) → 'int', field → its type. */
   type: FieldType;
   multivalued: boolean;
+  /** Indexes of this output's SQL result columns in each row (geo_point_2d: [lat, lon]). */
   positions: number[];
 }
 
