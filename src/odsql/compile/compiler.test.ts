@@ -210,7 +210,7 @@ describe('compiler (PostgreSQL)', () => {
     assert.deepEqual(
       sql({ select: 'n', where: ["name = 'a' and ok = true"], limit: 10 }, 'postgres'),
       [
-        'SELECT "n" FROM "t" WHERE ("name" = $1::text AND "ok" = $2::boolean) ORDER BY "_rowid" LIMIT $3',
+        'SELECT "n" FROM "t" WHERE ("name" = $1::text AND "ok" = $2::boolean) ORDER BY "_rowid" LIMIT $3::bigint',
         ['a', true, 10],
       ],
     );
@@ -225,6 +225,20 @@ describe('compiler (PostgreSQL)', () => {
     const year = 'EXTRACT(YEAR FROM ("ts" AT TIME ZONE $1))::int';
     assert.equal(q.sql, `SELECT ${year}, count(*) FROM "t" GROUP BY ${year}`);
     assert.deepEqual(q.params, ['Europe/Paris']);
+  });
+
+  it('never shares a placeholder between two SQL types', () => {
+    const iso = '2019-01-01T00:00:00.000Z';
+    const [text, params] = sql(
+      { select: 'n', where: [`name = '${iso}' and ts < date'2019' and x > 10.0`], limit: 10 },
+      'postgres',
+    );
+    assert.equal(
+      text,
+      'SELECT "n" FROM "t" WHERE (("name" = $1::text AND "ts" < $2::timestamptz) AND ' +
+        '"x" > $3::double precision) ORDER BY "_rowid" LIMIT $4::bigint',
+    );
+    assert.deepEqual(params, [iso, iso, 10, 10]);
   });
 
   it('uses arrays for multivalued fields and tsquery for full text', () => {

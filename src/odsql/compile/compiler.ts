@@ -156,8 +156,8 @@ export function compilePlan(
   const limit = options.limit !== undefined && options.limit >= 0 ? options.limit : undefined;
   const offset = options.offset !== undefined && options.offset > 0 ? options.offset : undefined;
   sql += dialect.limitOffset(
-    limit === undefined ? null : ctx.params.add(limit),
-    offset === undefined ? null : ctx.params.add(offset),
+    limit === undefined ? null : ctx.params.add(limit, 'bigint'),
+    offset === undefined ? null : ctx.params.add(offset, 'bigint'),
   );
   return { sql, params: ctx.params.values, columns, aggregated: plan.aggregated };
 }

@@ -117,6 +117,8 @@ export const postgresDialect: Dialect = {
   rowKey: (parts) => `concat_ws('|', ${parts.join(', ')})`,
   random: (key, seed) => (seed === null ? 'random()' : `md5(${key}::text || ${seed}::text)`),
   limitOffset(limit, offset) {
-    return `${limit === null ? '' : ` LIMIT ${limit}`}${offset === null ? '' : ` OFFSET ${offset}`}`;
+    const tail = (word: string, p: string | null): string =>
+      p === null ? '' : ` ${word} ${p}::bigint`;
+    return `${tail('LIMIT', limit)}${tail('OFFSET', offset)}`;
   },
 };
