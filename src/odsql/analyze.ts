@@ -287,6 +287,20 @@ class Analyzer {
       if (legacyDistance) type = 'boolean';
       if (node.name === 'range') type = this.rangeType(node, args);
       if (node.name === 'geo_cluster') this.checkCluster(node);
+      const p = node.args[1];
+      if (
+        node.name === 'percentile' &&
+        p?.kind === 'NumberLiteral' &&
+        !(p.value > 0 && p.value <= 100)
+      ) {
+        throw this.error('The percentile must be greater than 0 and at most 100', p);
+      }
+      if (
+        (node.name === 'min' || node.name === 'max') &&
+        !['text', 'int', 'double', 'date', 'datetime', 'boolean', 'null'].includes(type)
+      ) {
+        throw this.error(`${node.name}() expects a number, a date or a text`, node.args[0] as Expr);
+      }
       if (node.name === 'ifnull') {
         const [a, b] = node.args as [Expr, Expr];
         this.compatible(a, args[0] as ExprInfo, b, args[1] as ExprInfo);
