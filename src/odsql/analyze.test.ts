@@ -66,6 +66,8 @@ describe('analyzer', () => {
     fails({ select: 'year(name)' }, 'select', 5, /year\(\) expects a date/);
     fails({ select: 'sum(name)' }, 'select', 4, /sum\(\) expects a number/);
     fails({ select: 'count(count(*))' }, 'select', 6, /Aggregates cannot be nested/);
+    fails({ orderBy: 'percentile(score, 0)' }, 'order_by', 18, /percentile must be greater/);
+    fails({ select: 'max(geo)' }, 'select', 4, /max\(\) expects a number/);
     fails({ where: ["within_distance(name, geom'POINT(1 2)', 1km)"] }, 'where', 16, /geo field/);
     fails({ where: ["within_distance(geo, geom'POINT(1 2)', 1)"] }, 'where', 39, /distance/);
   });
@@ -82,6 +84,12 @@ describe('analyzer', () => {
   it('requires non-aggregated select items to be grouped', () => {
     fails({ select: 'name, count(*)' }, 'select', 0, /name must be in group_by/);
     fails({ select: 'count(*)', groupBy: 'name', orderBy: 'score' }, 'order_by', 0, /aggregate/);
+    fails(
+      { select: 'name, count(*)', groupBy: 'name', orderBy: 'name, count(*) desc' },
+      'order_by',
+      6,
+      /Aggregates must come first in order_by/,
+    );
     assert.doesNotThrow(() =>
       planQuery({ select: 'name, count(*) as n', groupBy: 'name', orderBy: 'n desc' }, FIELDS),
     );

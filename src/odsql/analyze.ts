@@ -11,6 +11,7 @@ import type { Clause } from './errors.ts';
 import { odsqlError } from './errors.ts';
 import type { ArgKind } from './functions.ts';
 import { findFunction } from './functions.ts';
+import { coercible, describe, INTERVAL_UNITS, NOW_UNITS, valueKind } from './analyze-rules.ts';
 import type { Geometry } from './geometry.ts';
 import { DISTANCE_UNITS, parseGeometry } from './geometry.ts';
 import type { ExprInfo, ValueType } from './types.ts';
@@ -43,47 +44,6 @@ export function createScope(fields: readonly Field[]): Scope {
 export function createAnalysis(): Analysis {
   return { info: new Map(), resolved: new Map(), dates: new Map(), geometries: new Map() };
 }
-
-export const NOW_UNITS = new Set([
-  'year',
-  'month',
-  'day',
-  'hour',
-  'minute',
-  'second',
-  'microsecond',
-  'weekday',
-  'years',
-  'months',
-  'weeks',
-  'days',
-  'hours',
-  'minutes',
-  'seconds',
-  'microseconds',
-  'mondays',
-  'tuesdays',
-  'wednesdays',
-  'thursdays',
-  'fridays',
-  'saturdays',
-  'sundays',
-]);
-
-const INTERVAL_UNITS = new Set([
-  'ms',
-  's',
-  'm',
-  'h',
-  'd',
-  'w',
-  'M',
-  'q',
-  'y',
-  ...['millisecond', 'second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year'].flatMap(
-    (w) => [w, `${w}s`],
-  ),
-]);
 
 export function isField(target: Field | Expr | undefined): target is Field {
   return target !== undefined && 'label' in target;
@@ -119,7 +79,7 @@ class Analyzer {
   /** An expression used as a condition: must be boolean. */
   condition(node: Expr): ExprInfo {
     const result = this.expr(node);
-    if (result.type !== 'boolean' && result.type !== 'null') {
+    if (result.type !== 'boolean') {
       throw this.error('Expected a condition', node);
     }
     return result;
@@ -175,6 +135,7 @@ class Analyzer {
         const right = this.expr(node.right);
         this.comparable(left, node.left);
         this.comparable(right, node.right);
+        this.compatible(node.left, left, node.right, right);
         return info('boolean', left.aggregate || right.aggregate);
       }
       case 'Logical': {
@@ -194,8 +155,11 @@ class Analyzer {
         return BOOLEAN;
       }
       case 'InList': {
-        this.comparable(this.expr(node.operand), node.operand);
-        for (const value of node.values) this.literal(value);
+        const operand = this.expr(node.operand);
+        this.comparable(operand, node.operand);
+        for (const value of node.values) {
+          this.compatible(node.operand, operand, value, this.literal(value));
+        }
         return BOOLEAN;
       }
       case 'InRange': {
@@ -203,14 +167,17 @@ class Analyzer {
         if (!isNumeric(operand.type) && !isTemporal(operand.type) && operand.type !== 'text') {
           throw this.error('Expected a number or a date', node.operand);
         }
-        this.literal(node.low);
-        this.literal(node.high);
+        this.compatible(node.operand, operand, node.low, this.literal(node.low));
+        this.compatible(node.operand, operand, node.high, this.literal(node.high));
         return BOOLEAN;
       }
-      case 'InField':
-        this.literal(node.value);
+      case 'InField': {
+        const value = this.literal(node.value);
         this.fieldOf(node.field);
+        const field = this.analysis.info.get(node.field) as ExprInfo;
+        this.compatible(node.field, field, node.value, value);
         return BOOLEAN;
+      }
       case 'Like': {
         const field = this.fieldOf(node.operand);
         if (field.type !== 'text') throw this.error('LIKE needs a text field', node.operand);
@@ -221,7 +188,11 @@ class Analyzer {
         if (field.type === 'geo_point_2d' || field.type === 'geo_shape') {
           throw this.error(`Cannot filter on the geo field ${field.name} with ":"`, node.field);
         }
-        this.literal(node.value);
+        const value = this.literal(node.value);
+        if (node.value.kind !== 'StringLiteral') {
+          const fieldInfo = this.analysis.info.get(node.field) as ExprInfo;
+          this.compatible(node.field, fieldInfo, node.value, value);
+        }
         return BOOLEAN;
       }
       case 'FullText':
@@ -234,6 +205,18 @@ class Analyzer {
     if (t === 'geo_point_2d' || t === 'geo_shape' || t === 'geom' || t === 'json_blob') {
       throw this.error('This value cannot be compared', node);
     }
+  }
+
+  /**
+   * Two operands that meet in a comparison (or ifnull): the same kind of value, or a literal
+   * that reads as the other side's kind (`'12'` for a number, `'2019-03'` for a date…).
+   */
+  compatible(a: Expr, ai: ExprInfo, b: Expr, bi: ExprInfo): void {
+    const ka = valueKind(ai.type);
+    const kb = valueKind(bi.type);
+    if (ka === kb || ka === 'null' || kb === 'null') return;
+    if (coercible(b, ka) || coercible(a, kb)) return;
+    throw this.error(`Cannot compare ${describe(ai.type)} with ${describe(bi.type)}`, b);
   }
 
   /** A literal value (list items, range bounds, term values). */
@@ -302,6 +285,26 @@ class Analyzer {
       const args = this.arguments(node, spec.args);
       let type: ValueType = spec.returns === 'arg0' ? (args[0]?.type ?? 'null') : spec.returns;
       if (legacyDistance) type = 'boolean';
+      if (node.name === 'range') type = this.rangeType(node, args);
+      if (node.name === 'geo_cluster') this.checkCluster(node);
+      const p = node.args[1];
+      if (
+        node.name === 'percentile' &&
+        p?.kind === 'NumberLiteral' &&
+        !(p.value > 0 && p.value <= 100)
+      ) {
+        throw this.error('The percentile must be greater than 0 and at most 100', p);
+      }
+      if (
+        (node.name === 'min' || node.name === 'max') &&
+        !['text', 'int', 'double', 'date', 'datetime', 'boolean', 'null'].includes(type)
+      ) {
+        throw this.error(`${node.name}() expects a number, a date or a text`, node.args[0] as Expr);
+      }
+      if (node.name === 'ifnull') {
+        const [a, b] = node.args as [Expr, Expr];
+        this.compatible(a, args[0] as ExprInfo, b, args[1] as ExprInfo);
+      }
       if (node.name === 'sum' && type !== 'int') type = 'double';
       const anyAggregate = aggregate || args.some((a) => a.aggregate);
       const multivalued = node.name === 'ifnull' && (args[0]?.multivalued ?? false);
@@ -317,13 +320,16 @@ class Analyzer {
     if (name === 'search' || name === 'suggest' || name === 'startswith') {
       return this.searchArguments(node);
     }
-    if (name === 'count' && node.args[0]?.kind === 'Star') {
-      if (node.distinct) throw this.error('Unexpected "*"', node.args[0]);
-      return [info('int')];
-    }
+    if (name === 'count' && node.args[0]?.kind === 'Star') return [info('int')];
     return node.args.map((arg, i) => {
       const kind = kinds[Math.min(i, kinds.length - 1)] as ArgKind;
       if (name === 'geometry' && i === 2) return this.geometryMode(arg);
+      if (name === 'json_format' && i === 1) {
+        if (arg.kind !== 'StringLiteral' && arg.kind !== 'NullLiteral') {
+          throw this.error('json_format() expects a string or null fallback', arg);
+        }
+        return info('text');
+      }
       return this.argument(arg, kind, name);
     });
   }
@@ -336,7 +342,7 @@ class Analyzer {
     }
     if (kind === 'geo' || kind === 'geo_point') {
       const field = this.fieldOf(arg);
-      const ok = kind === 'geo' ? field.type === 'geo_shape' : false;
+      const ok = kind === 'geo' && field.type === 'geo_shape';
       if (field.type !== 'geo_point_2d' && !ok) throw this.error('Expected a geo field', arg);
       return this.analysis.info.get(arg) as ExprInfo;
     }
@@ -351,6 +357,7 @@ class Analyzer {
         break;
       case 'text':
         if (t !== 'text' && t !== 'null') fail('a text');
+        if (fn === 'json_format' && result.multivalued) fail('a single-valued text');
         break;
       case 'temporal':
         if (!isTemporal(t) && t !== 'null') fail('a date');
@@ -376,6 +383,64 @@ class Analyzer {
         break;
     }
     return result;
+  }
+
+  /** range(): checks the field and the steps; the key type (text labels or bucket starts). */
+  private rangeType(node: Call, args: ExprInfo[]): ValueType {
+    const field = args[0] as ExprInfo;
+    const temporal = isTemporal(field.type);
+    if (!temporal && !isNumeric(field.type)) {
+      throw this.error('range() expects a number or a date', node.args[0] as Expr);
+    }
+    const steps = node.args.slice(1);
+    const width = steps[0] as Expr;
+    if (steps.length === 1 && width.kind !== 'Star' && width.kind !== 'DateLiteral') {
+      if (temporal && width.kind !== 'UnitLiteral') {
+        throw this.error('range() on a date expects an interval such as 1 day', width as Expr);
+      }
+      if (!temporal && width.kind !== 'NumberLiteral') {
+        throw this.error('range() on a number expects a width', width as Expr);
+      }
+      if (width.kind === 'NumberLiteral' && !(width.value > 0)) {
+        throw this.error('The range width must be positive', width);
+      }
+      if (width.kind === 'UnitLiteral' && !(width.value >= 1 && Number.isInteger(width.value))) {
+        throw this.error('The interval must be a positive integer', width);
+      }
+      if (
+        width.kind === 'UnitLiteral' &&
+        width.value !== 1 &&
+        /^(w|M|q|y|week|month|quarter|year)/.test(width.unit)
+      ) {
+        throw this.error('Week, month, quarter and year intervals only support 1', width);
+      }
+      const integer = field.type === 'int' && width.kind === 'NumberLiteral' && width.integer;
+      return temporal ? field.type : integer ? 'int' : 'double';
+    }
+    steps.forEach((step, i) => {
+      const star = step.kind === 'Star';
+      if (star && i !== 0 && i !== steps.length - 1) throw this.error('Unexpected "*"', step);
+      if (!star && temporal !== (step.kind === 'DateLiteral')) {
+        throw this.error(`range() expects ${temporal ? 'dates' : 'numbers'} as bounds`, step);
+      }
+    });
+    if (steps.filter((s) => s.kind !== 'Star').length === 0) {
+      throw this.error('range() needs at least one bound', node);
+    }
+    return 'text';
+  }
+
+  private checkCluster(node: Call): void {
+    const [, zoom, radius] = node.args;
+    if (
+      zoom?.kind === 'NumberLiteral' &&
+      !(Number.isInteger(zoom.value) && zoom.value >= 0 && zoom.value <= 25)
+    ) {
+      throw this.error('The zoom must be an integer from 0 to 25', zoom);
+    }
+    if (radius?.kind === 'NumberLiteral' && !(radius.value > 0)) {
+      throw this.error('The radius must be positive', radius);
+    }
   }
 
   private geometryMode(arg: Expr): ExprInfo {

@@ -1,4 +1,5 @@
-// date_format() patterns (Joda-like: yyyy MM dd HH mm ss, E/EEEE, MMMM, w, D, 'literal'):
+// date_format() patterns (Joda-like: yyyy/YYYY MM dd HH mm ss, xxxx week year, w, e, E/EEEE, D,
+// MMMM, 'literal'):
 // a JavaScript formatter (used by the SQLite function) and a translation to PostgreSQL to_char.
 
 import type { WallClock } from './dates.ts';
@@ -79,8 +80,8 @@ function formatSymbol(symbol: string, w: WallClock): string {
   const n = symbol.length;
   switch (symbol[0]) {
     case 'y':
-      return n === 2 ? pad(w.year % 100, 2) : pad(w.year, n);
     case 'Y':
+      return n === 2 ? pad(w.year % 100, 2) : pad(w.year, n);
     case 'x': {
       const year = isoWeek(w)[1];
       return n === 2 ? pad(year % 100, 2) : pad(year, n);
@@ -129,9 +130,9 @@ const TO_CHAR: Record<string, string> = {
   yyyy: 'YYYY',
   yy: 'YY',
   y: 'FMYYYY',
-  YYYY: 'IYYY',
+  YYYY: 'YYYY',
   xxxx: 'IYYY',
-  YY: 'IY',
+  YY: 'YY',
   xx: 'IY',
   w: 'FMIW',
   ww: 'IW',

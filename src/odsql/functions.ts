@@ -47,6 +47,15 @@ const NOT_GROUP: readonly Clause[] = ['select', 'where', 'order_by'];
 const WHERE: readonly Clause[] = ['where'];
 const AGG: readonly Clause[] = ['select', 'order_by'];
 
+const DATE_PART_EXAMPLES: Record<string, string> = {
+  year: 'year(date_inspection) = 2019',
+  month: 'month(date_inspection) = 3',
+  day: 'day(date_inspection) = 22',
+  hour: 'hour(created_at) >= 18',
+  minute: 'minute(created_at) = 30',
+  second: 'second(created_at) = 0',
+};
+
 const datePart = (name: string): FunctionSpec => ({
   name,
   kind: 'scalar',
@@ -56,7 +65,7 @@ const datePart = (name: string): FunctionSpec => ({
   returns: 'int',
   clauses: ALL,
   signature: `${name}(date|datetime) → int`,
-  example: `${name}(date_inspection) = 2019`,
+  example: DATE_PART_EXAMPLES[name] ?? `${name}(date_inspection)`,
 });
 
 const search = (name: string, meaning: string): FunctionSpec => ({
@@ -140,6 +149,18 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     clauses: ALL,
     signature: "date_format(date|datetime, 'pattern') → text",
     example: "date_format(date_inspection, 'yyyy-MM')",
+  },
+  {
+    name: 'json_format',
+    kind: 'scalar',
+    minArgs: 1,
+    maxArgs: 2,
+    args: ['text', 'any'],
+    returns: 'json_blob',
+    clauses: ['select'],
+    signature:
+      "json_format(text[, 'fallback'|null]) → JSON value (the fallback, or the text, when invalid)",
+    example: "json_format(raw_json, 'bad json')",
   },
   {
     name: 'now',
@@ -230,6 +251,28 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   aggregate('max', ['any'], 'arg0', 'max(number|date|datetime|text) → same type'),
   aggregate('median', ['number'], 'double', 'median(number) → double'),
   aggregate('percentile', ['number', 'number_literal'], 'double', 'percentile(number, p) → double'),
+  {
+    name: 'bbox',
+    kind: 'aggregate',
+    minArgs: 1,
+    maxArgs: 1,
+    args: ['geo'],
+    returns: 'geo_shape',
+    clauses: ['select'],
+    signature: 'bbox(geo_point|geo_shape) → geo_shape (bounding box polygon)',
+    example: 'bbox(geo_point_2d)',
+  },
+  {
+    name: 'envelope',
+    kind: 'aggregate',
+    minArgs: 1,
+    maxArgs: 1,
+    args: ['geo_point'],
+    returns: 'geo_shape',
+    clauses: ['select'],
+    signature: 'envelope(geo_point) → geo_shape (convex hull)',
+    example: 'envelope(geo_point_2d)',
+  },
   // Grouping functions (group_by).
   {
     name: 'range',
@@ -238,9 +281,23 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     maxArgs: 64,
     args: ['any', 'step'],
     returns: 'text',
-    clauses: ['group_by'],
-    signature: 'range(field, width) | range(field, [*,] b1, b2, … [, *]) → text bucket key',
+    /** In select and order_by only when the same expression is a group_by key. */
+    clauses: ['group_by', 'select', 'order_by'],
+    signature:
+      "range(number|date, [*,] b1, b2, … [, *]) → text key '[b1, b2['; range(number, width) → bucket start; range(date, 1 day) → bucket start",
     example: 'range(population, *, 1000, 10000, *)',
+  },
+  {
+    name: 'geo_cluster',
+    kind: 'grouping',
+    minArgs: 2,
+    maxArgs: 3,
+    args: ['geo_point', 'number_literal', 'number_literal'],
+    returns: 'geo_point_2d',
+    clauses: ['group_by', 'select'],
+    signature:
+      'geo_cluster(geo_point, zoom 0..25[, radius px = 40]) → geo_point_2d (centroid of the cluster)',
+    example: 'geo_cluster(geo_point_2d, 10)',
   },
   // Ordering functions.
   {

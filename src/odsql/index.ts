@@ -4,6 +4,7 @@
 import type { Field, FieldType } from '../core/field.ts';
 import { PortalError } from '../core/errors.ts';
 import type { DialectName, Dialect } from './compile/dialect.ts';
+import type { CompiledQuery } from './compile/compiler.ts';
 import { compileConditions, compilePlan, createContext } from './compile/compiler.ts';
 import { postgresDialect } from './compile/postgres.ts';
 import { sqliteDialect } from './compile/sqlite.ts';
@@ -36,22 +37,7 @@ export interface TableSchema {
   fields: Field[];
 }
 
-export interface OutputColumn {
-  /** JSON key: field name, alias, or the expression's text when un-aliased. */
-  key: string;
-  /** How to render the value. */
-  type: FieldType;
-  multivalued: boolean;
-  /** Indexes of this output's SQL result columns in each row (geo_point_2d: [lat, lon]). */
-  positions: number[];
-}
-
-export interface CompiledQuery {
-  sql: string;
-  params: unknown[];
-  columns: OutputColumn[];
-  aggregated: boolean;
-}
+export type { CompiledQuery, OutputColumn } from './compile/compiler.ts';
 
 export const DIALECTS: Record<DialectName, Dialect> = {
   sqlite: sqliteDialect,
@@ -166,5 +152,7 @@ export {
 } from './analyze.ts';
 export { planQuery, planFilters, type QueryPlan, type PlannedOutput } from './plan.ts';
 export { compilePlan } from './compile/compiler.ts';
+export { postgresFtsDocument } from './compile/postgres.ts';
+export { SQLITE_FUNCTIONS, type SqliteFunction } from './compile/sqlite-functions.ts';
 export { FUNCTIONS, findFunction, type FunctionSpec } from './functions.ts';
 export type { ExprInfo, ValueType } from './types.ts';

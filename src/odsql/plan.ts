@@ -13,6 +13,7 @@ import { parseGroupBy } from './parser/group-by.ts';
 import { parseOrderBy } from './parser/order-by.ts';
 import { parseSelect } from './parser/select.ts';
 import { parseWhere } from './parser/where.ts';
+import { findFunction } from './functions.ts';
 import { outputType } from './types.ts';
 
 export interface PlanInput {
@@ -94,11 +95,38 @@ export function planQuery(input: PlanInput, fields: readonly Field[]): QueryPlan
   for (const item of groups) {
     const result = analyzeExpr(item.expr, 'group_by', scope, analysis);
     if (result.aggregate) throw odsqlError('Aggregates are not allowed', 'group_by', item.start);
+    if (item.expr.kind.endsWith('Literal')) {
+      throw odsqlError('Expected a field or a function of a field', 'group_by', item.start);
+    }
+    const cluster = item.expr.kind === 'Call' && item.expr.name === 'geo_cluster';
+    if (!cluster && (result.type === 'geo_point_2d' || result.type === 'geo_shape')) {
+      throw odsqlError('Cannot group by a geo field (use geo_cluster())', 'group_by', item.start);
+    }
   }
   const outputs = planOutputs(select, groups, fields, scope, analysis);
-  const aggregated = groups.length > 0 || outputs.some((o) => isAggregate(o, analysis));
-  for (const item of orders) analyzeExpr(item.expr, 'order_by', scope, analysis);
+  const orderAggregates = orders.map(
+    (o) => analyzeExpr(o.expr, 'order_by', scope, analysis).aggregate,
+  );
+  const aggregated =
+    groups.length > 0 ||
+    outputs.some((o) => isAggregate(o, analysis)) ||
+    orderAggregates.includes(true);
+  // ODS rule: when order_by mixes aggregates and other expressions, aggregates come first.
+  const firstPlain = orderAggregates.indexOf(false);
+  const late = orderAggregates.findIndex((a, i) => a && firstPlain >= 0 && i > firstPlain);
+  if (late >= 0) {
+    const item = orders[late] as OrderItem;
+    throw odsqlError('Aggregates must come first in order_by', 'order_by', item.start, item.end);
+  }
 
+  if (groups.length === 0) {
+    for (const output of outputs) {
+      const call = output.expr && resolveAlias(output.expr, analysis);
+      if (call?.kind === 'Call' && findFunction(call.name)?.kind === 'grouping') {
+        throw odsqlError(`${call.name}() needs a group_by`, 'select', output.expr?.start ?? 0);
+      }
+    }
+  }
   if (aggregated) {
     const grouped = new Grouping(groups, analysis);
     for (const output of outputs) {
@@ -119,6 +147,13 @@ export function planQuery(input: PlanInput, fields: readonly Field[]): QueryPlan
     }
   }
   return { analysis, outputs, conditions, facetFilters, groups, orders, aggregated };
+}
+
+/** The expression an alias stands for (the expression itself when it is not an alias). */
+function resolveAlias(expr: Expr, analysis: Analysis): Expr {
+  if (expr.kind !== 'Identifier') return expr;
+  const target = analysis.resolved.get(expr);
+  return target && !isField(target) ? resolveAlias(target, analysis) : expr;
 }
 
 function isAggregate(output: PlannedOutput, analysis: Analysis): boolean {
@@ -261,5 +296,5 @@ class Grouping {
 }
 
 function isAggregateCall(name: string): boolean {
-  return ['count', 'sum', 'avg', 'min', 'max', 'median', 'percentile'].includes(name);
+  return findFunction(name)?.kind === 'aggregate';
 }

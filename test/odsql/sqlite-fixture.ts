@@ -3,79 +3,10 @@
 
 import Database from 'better-sqlite3';
 import { columnsOf, ftsTableName } from '../../src/core/columns.ts';
-import type { Field } from '../../src/core/field.ts';
 import { SQLITE_FUNCTIONS } from '../../src/odsql/compile/sqlite-functions.ts';
+import { FIELDS, ROWS, TABLE } from './fixture.ts';
 
-const f = (name: string, type: Field['type'], annotations: Field['annotations'] = {}): Field => ({
-  name,
-  label: name,
-  type,
-  description: null,
-  annotations,
-});
-
-export const FIELDS: Field[] = [
-  f('name', 'text', { sortable: [] }),
-  f('city', 'text', { hierarchical: ['/'] }),
-  f('tags', 'text', { multivalued: [','] }),
-  f('population', 'int'),
-  f('score', 'double'),
-  f('open', 'boolean'),
-  f('day', 'date'),
-  f('at', 'datetime'),
-  f('geo', 'geo_point_2d'),
-];
-
-export const TABLE = 'ds_test';
-
-type Raw = [
-  string | null,
-  string | null,
-  string[] | null,
-  number | null,
-  number | null,
-  boolean | null,
-  string | null,
-  string | null,
-  [number, number] | null,
-];
-
-const ROWS: Raw[] = [
-  [
-    'Star Trek',
-    'France/Paris',
-    ['Restaurant', 'Traiteur'],
-    100,
-    1.5,
-    true,
-    '2019-03-22',
-    '2019-03-22T10:00:00Z',
-    [48.85, 2.35],
-  ],
-  [
-    'Boulangerie Éclair',
-    'France/Lyon',
-    ['Boulangerie'],
-    50,
-    2.5,
-    false,
-    '2019-12-31',
-    '2019-12-31T23:30:00Z',
-    [45.76, 4.83],
-  ],
-  [
-    'Star Wars',
-    'France/Paris',
-    ['Restaurant'],
-    null,
-    3.5,
-    true,
-    '2020-01-01',
-    '2020-01-01T00:30:00Z',
-    [48.86, 2.34],
-  ],
-  ['Café', null, null, 10, null, null, null, null, null],
-];
+export { FIELDS, TABLE };
 
 export function openFixture(): Database.Database {
   const db = new Database(':memory:');

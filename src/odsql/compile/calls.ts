@@ -11,6 +11,7 @@ import type { CompileContext } from './context.ts';
 import { quoteIdent } from './context.ts';
 import type { DatePart, GeoRelation, TemporalType } from './dialect.ts';
 import { compileExpr, fieldOf, infoOf, valueAs } from './expression.ts';
+import { compileRange } from './range.ts';
 import { compileSearchCall } from './search.ts';
 import { instantValue } from './temporal.ts';
 
@@ -64,8 +65,21 @@ export function compileCall(ctx: CompileContext, node: Call): string {
     }
     case 'random': {
       const seed = node.args[0];
-      const seedParam = seed?.kind === 'NumberLiteral' ? ctx.params.add(seed.value) : null;
-      return dialect.random(quoteIdent('_rowid'), seedParam);
+      if (seed?.kind !== 'NumberLiteral') return dialect.random('', null);
+      const key = ctx.rowKey();
+      return dialect.random(key, ctx.params.add(seed.value));
+    }
+    case 'range':
+      return compileRange(ctx, node);
+    case 'bbox':
+    case 'envelope':
+      return geoAggregate(ctx, node);
+    case 'json_format': {
+      const fallback = node.args[1];
+      const value = arg(0);
+      if (fallback === undefined) return dialect.jsonFormat(value, null);
+      const alt = fallback.kind === 'NullLiteral' ? 'NULL' : compileExpr(ctx, fallback);
+      return dialect.jsonFormat(value, alt);
     }
     case 'search':
     case 'suggest':
@@ -184,6 +198,20 @@ function boxCondition(ctx: CompileContext, field: Field, box: number[]): string 
   return `(${xmin} <= ${p(box[2])} AND ${xmax} >= ${p(box[0])} AND ${ymin} <= ${p(box[3])} AND ${ymax} >= ${p(box[1])})`;
 }
 
+/** bbox() and envelope(): a GeoJSON polygon per group. */
+function geoAggregate(ctx: CompileContext, node: Call): string {
+  const field = geoField(ctx, node);
+  if (field.type === 'geo_point_2d') {
+    const lat = quoteIdent(latColumn(field.name));
+    const lon = quoteIdent(lonColumn(field.name));
+    const hull = node.name === 'envelope' ? ctx.dialect.convexHull(lat, lon) : null;
+    if (hull !== null) return hull;
+    return ctx.dialect.boxPolygon(`min(${lon})`, `min(${lat})`, `max(${lon})`, `max(${lat})`);
+  }
+  const [xmin, ymin, xmax, ymax] = bboxColumns(field.name).map(quoteIdent);
+  return ctx.dialect.boxPolygon(`min(${xmin})`, `min(${ymin})`, `max(${xmax})`, `max(${ymax})`);
+}
+
 function geoRelation(ctx: CompileContext, node: Call, relation: GeoRelation): string {
   const field = geoField(ctx, node);
   const geometry = geometryOf(ctx, node);
@@ -195,5 +223,5 @@ function geoRelation(ctx: CompileContext, node: Call, relation: GeoRelation): st
     if (exact !== null) return exact;
   }
   const box = boxCondition(ctx, field, boundingBox(geometry));
-  return relation === 'disjoint' ? `(${box}) IS NOT TRUE` : box;
+  return relation === 'disjoint' ? `NOT ${box}` : box;
 }

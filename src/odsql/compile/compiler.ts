@@ -1,7 +1,7 @@
 // The generic SQL compiler: a checked plan → one SELECT statement with bound parameters and the
 // description of its output columns.
 
-import { RECORD_ID_COLUMN, latColumn, lonColumn } from '../../core/columns.ts';
+import { RECORD_ID_COLUMN, ROW_NUMBER_COLUMN, latColumn, lonColumn } from '../../core/columns.ts';
 import type { Field, FieldType } from '../../core/field.ts';
 import type { Expr } from '../ast.ts';
 import { odsqlError } from '../errors.ts';
@@ -10,13 +10,17 @@ import type { CompileContext } from './context.ts';
 import { quoteIdent } from './context.ts';
 import type { Dialect } from './dialect.ts';
 import { compileExpr, fieldOf, infoOf } from './expression.ts';
+import { clusterCentroid, clusterKeys, clusterOf } from './cluster.ts';
 import { compileFacetValue } from './facet.ts';
 import { Params } from './params.ts';
 
 export interface OutputColumn {
+  /** JSON key: field name, alias, or the expression's text when un-aliased (e.g. "count(*)"). */
   key: string;
+  /** How to render the value: count(*) → 'int', avg(x) → 'double', year(d) → 'int', field → its type. */
   type: FieldType;
   multivalued: boolean;
+  /** Indexes of this output's SQL result columns in each row (geo_point_2d: [lat, lon]). */
   positions: number[];
 }
 
@@ -39,10 +43,12 @@ export interface CompileOptions {
 
 export function createContext(
   dialect: Dialect,
-  plan: Pick<QueryPlan, 'analysis'>,
+  plan: Pick<QueryPlan, 'analysis'> & Partial<Pick<QueryPlan, 'groups' | 'aggregated'>>,
   options: CompileOptions,
 ): CompileContext {
-  return {
+  const groups = plan.groups ?? [];
+  const aggregated = plan.aggregated === true;
+  const ctx: CompileContext = {
     dialect,
     params: new Params(dialect.placeholder, dialect.reuseParams),
     analysis: plan.analysis,
@@ -50,7 +56,29 @@ export function createContext(
     fields: options.fields,
     timeZone: options.timeZone,
     now: Date.now(),
+    rowKey: () => {
+      if (!aggregated) return quoteIdent(ROW_NUMBER_COLUMN);
+      if (groups.length === 0) return '0';
+      return dialect.rowKey(groups.flatMap((g) => groupKeys(ctx, g.expr)));
+    },
   };
+  return ctx;
+}
+
+/** The GROUP BY expressions of one group_by item. */
+function groupKeys(ctx: CompileContext, expr: Expr): string[] {
+  const field = fieldOf(ctx, expr);
+  if (field) return fieldColumns(field);
+  const cluster = clusterOf(ctx, expr);
+  return cluster ? clusterKeys(ctx, cluster) : [compileExpr(ctx, expr)];
+}
+
+/** The SQL result columns of one output expression. */
+function outputParts(ctx: CompileContext, expr: Expr): string[] {
+  const field = fieldOf(ctx, expr);
+  if (field) return fieldColumns(field);
+  const cluster = clusterOf(ctx, expr);
+  return cluster ? clusterCentroid(ctx, cluster) : [compileExpr(ctx, expr)];
 }
 
 /** The SQL columns holding a whole field (a geo point is two columns). */
@@ -61,6 +89,15 @@ function fieldColumns(field: Field): string[] {
   return [quoteIdent(field.name)];
 }
 
+const LITERALS = new Set([
+  'StringLiteral',
+  'NumberLiteral',
+  'BooleanLiteral',
+  'NullLiteral',
+  'DateLiteral',
+  'UnitLiteral',
+]);
+
 export function compilePlan(
   dialect: Dialect,
   plan: QueryPlan,
@@ -70,8 +107,7 @@ export function compilePlan(
   const selectList: string[] = [];
   const columns: OutputColumn[] = [];
   for (const output of plan.outputs) {
-    const field = output.field ?? (output.expr ? fieldOf(ctx, output.expr) : undefined);
-    const parts = field ? fieldColumns(field) : [compileExpr(ctx, output.expr as Expr)];
+    const parts = output.field ? fieldColumns(output.field) : outputParts(ctx, output.expr as Expr);
     const positions = parts.map((_, i) => selectList.length + i);
     selectList.push(...parts);
     columns.push({
@@ -89,28 +125,39 @@ export function compilePlan(
   }
   if (where.length > 0) sql += ` WHERE ${where.join(' AND ')}`;
   if (plan.groups.length > 0) {
-    const keys = plan.groups.flatMap((g) => {
-      const field = fieldOf(ctx, g.expr);
-      return field ? fieldColumns(field) : [compileExpr(ctx, g.expr)];
-    });
+    const keys = plan.groups.flatMap((g) => groupKeys(ctx, g.expr));
     sql += ` GROUP BY ${keys.join(', ')}`;
-  }
-  if (plan.orders.length > 0) {
-    const orders = plan.orders.map((o) => {
-      const field = fieldOf(ctx, o.expr);
-      if (field && (field.type === 'geo_point_2d' || field.type === 'geo_shape')) {
-        throw odsqlError(`Cannot sort on the geo field ${field.name}`, 'order_by', o.start, o.end);
-      }
-      const direction = o.descending ? 'DESC' : 'ASC';
-      return `${compileExpr(ctx, o.expr)} ${direction} NULLS LAST`;
+    // Records outside every range (or without a value) form no range() bucket.
+    const having = plan.groups.flatMap((g) => {
+      if (g.expr.kind !== 'Call' || !['range', 'geo_cluster'].includes(g.expr.name)) return [];
+      return groupKeys(ctx, g.expr).map((key) => `${key} IS NOT NULL`);
     });
-    sql += ` ORDER BY ${orders.join(', ')}`;
+    if (having.length > 0) sql += ` HAVING ${having.join(' AND ')}`;
   }
+  // An aggregated query without group_by has exactly one row: its order_by has nothing to sort.
+  const oneRow = plan.aggregated && plan.groups.length === 0;
+  // A literal sorts nothing (and PostgreSQL rejects a constant in ORDER BY).
+  const sortable = plan.orders.filter((o) => !LITERALS.has(o.expr.kind));
+  const orders = (oneRow ? [] : sortable).map((o) => {
+    const field = fieldOf(ctx, o.expr);
+    const geo = field && (field.type === 'geo_point_2d' || field.type === 'geo_shape');
+    if (geo || clusterOf(ctx, o.expr)) {
+      throw odsqlError('Cannot sort on a geo value', 'order_by', o.start, o.end);
+    }
+    const direction = o.descending ? 'DESC' : 'ASC';
+    return `${compileExpr(ctx, o.expr)} ${direction} NULLS LAST`;
+  });
+  // Records come in load order by default, and the row number breaks ties, so pages never
+  // overlap or skip records.
+  if (!plan.aggregated && options.recordId === undefined) {
+    orders.push(quoteIdent(ROW_NUMBER_COLUMN));
+  }
+  if (orders.length > 0) sql += ` ORDER BY ${orders.join(', ')}`;
   const limit = options.limit !== undefined && options.limit >= 0 ? options.limit : undefined;
   const offset = options.offset !== undefined && options.offset > 0 ? options.offset : undefined;
   sql += dialect.limitOffset(
-    limit === undefined ? null : ctx.params.add(limit),
-    offset === undefined ? null : ctx.params.add(offset),
+    limit === undefined ? null : ctx.params.add(limit, 'bigint'),
+    offset === undefined ? null : ctx.params.add(offset, 'bigint'),
   );
   return { sql, params: ctx.params.values, columns, aggregated: plan.aggregated };
 }

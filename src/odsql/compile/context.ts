@@ -14,6 +14,8 @@ export interface CompileContext {
   timeZone: string;
   /** The instant now() starts from (epoch ms), fixed for one query. */
   now: number;
+  /** SQL identifying a result row (for random ordering): the row id, or the group keys. */
+  rowKey: () => string;
 }
 
 export function quoteIdent(name: string): string {

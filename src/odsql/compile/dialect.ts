@@ -1,6 +1,8 @@
 // The dialect contract: the few places where SQLite and PostgreSQL SQL differ. Everything else
 // is generic (compiler.ts). Methods receive SQL fragments and placeholders, and return SQL.
+// SQLite placeholders are positional: parameters must be added in the order of the SQL text.
 
+import type { IntervalUnit } from '../intervals.ts';
 import type { FtsTerm } from './fts-query.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -31,6 +33,7 @@ export interface Dialect {
   dateParam(placeholder: string): string;
   numberParam(placeholder: string, integer: boolean): string;
   textParam(placeholder: string): string;
+  booleanParam(placeholder: string): string;
   /** `value` is an element of the list column `column`. */
   membership(column: string, value: string): string;
   /** `column` starts with the text in `prefix` (case-sensitive). */
@@ -43,6 +46,18 @@ export interface Dialect {
   formatPattern(pattern: string): string;
   /** date_format(); `zone` as in datePart, `pattern` a placeholder for formatPattern()'s text. */
   dateFormat(value: string, type: TemporalType, pattern: string, zone: string | null): string;
+  /**
+   * The start of the range() bucket of `count` `unit`s holding a date or datetime value.
+   * `bind` and `zone` add parameters: call them in the order the SQL text uses them.
+   */
+  dateBucket(
+    value: string,
+    type: TemporalType,
+    unit: IntervalUnit,
+    count: number,
+    bind: (value: unknown) => string,
+    zone: (() => string) | null,
+  ): string;
   length(value: string): string;
   lower(value: string): string;
   upper(value: string): string;
@@ -52,8 +67,16 @@ export interface Dialect {
   distance(lat1: string, lon1: string, lat2: string, lon2: string): string;
   /** A geo_point against a GeoJSON geometry (`bind` binds it as text), or null if unsupported. */
   pointRelation(lat: string, lon: string, relation: GeoRelation, bind: () => string): string | null;
-  /** Pseudo-random ordering, stable for a given seed placeholder. */
-  random(rowid: string, seed: string | null): string;
+  /** One value identifying a result row from several SQL expressions (group keys). */
+  rowKey(parts: string[]): string;
+  /** A GeoJSON polygon (as the driver returns JSON) from bounding-box SQL; null when empty. */
+  boxPolygon(xmin: string, ymin: string, xmax: string, ymax: string): string;
+  /** The convex hull of the points of a group as GeoJSON, or null to fall back to the box. */
+  convexHull(lat: string, lon: string): string | null;
+  /** json_format(): the text as a JSON value, else the fallback (`fallback` SQL or null). */
+  jsonFormat(value: string, fallback: string | null): string;
+  /** Pseudo-random ordering of rows identified by `key`, stable for a given seed placeholder. */
+  random(key: string, seed: string | null): string;
   /** The LIMIT/OFFSET tail; placeholders or null. */
   limitOffset(limit: string | null, offset: string | null): string;
 }

@@ -44,7 +44,7 @@ export function compileExpr(ctx: CompileContext, node: Expr): string {
     case 'UnitLiteral':
       return dialect.numberParam(params.add(node.value), false);
     case 'BooleanLiteral':
-      return params.add(dialect.booleanValue(node.value));
+      return dialect.booleanParam(params.add(dialect.booleanValue(node.value)));
     case 'NullLiteral':
       return 'NULL';
     case 'DateLiteral':
@@ -87,7 +87,7 @@ export function compileExpr(ctx: CompileContext, node: Expr): string {
       let sql: string;
       if (info.multivalued) {
         const items = node.values.map((v) =>
-          dialect.membership(compileExpr(ctx, node.operand), compileExpr(ctx, v)),
+          dialect.membership(compileExpr(ctx, node.operand), valueAs(ctx, v, info)),
         );
         sql = `(${items.join(' OR ')})`;
       } else {
@@ -107,7 +107,7 @@ export function compileExpr(ctx: CompileContext, node: Expr): string {
     case 'InField': {
       const field = fieldOf(ctx, node.field) as Field;
       const sql = isMultivalued(field)
-        ? dialect.membership(column(field), compileExpr(ctx, node.value))
+        ? dialect.membership(column(field), valueAs(ctx, node.value, infoOf(ctx, node.field)))
         : `${column(field)} = ${valueAs(ctx, node.value, infoOf(ctx, node.field))}`;
       return node.negated ? `(${sql}) IS NOT TRUE` : sql;
     }
@@ -161,10 +161,19 @@ export function valueAs(ctx: CompileContext, node: Expr, target: ExprInfo): stri
     if (node.kind === 'Call' && node.name === 'now')
       return instantValue(ctx, nowInstant(ctx, node), type);
   }
+  if (type === 'text' && node.kind === 'NumberLiteral') {
+    return ctx.dialect.textParam(ctx.params.add(String(node.value)));
+  }
+  if ((type === 'int' || type === 'double') && node.kind === 'StringLiteral') {
+    const n = Number(node.value.trim());
+    if (node.value.trim() !== '' && Number.isFinite(n)) {
+      return ctx.dialect.numberParam(ctx.params.add(n), Number.isInteger(n));
+    }
+  }
   if (type === 'boolean' && node.kind === 'StringLiteral') {
     const lower = node.value.toLowerCase();
     if (lower === 'true' || lower === 'false') {
-      return ctx.params.add(ctx.dialect.booleanValue(lower === 'true'));
+      return ctx.dialect.booleanParam(ctx.params.add(ctx.dialect.booleanValue(lower === 'true')));
     }
   }
   return compileExpr(ctx, node);
@@ -197,8 +206,12 @@ function compileComparison(ctx: CompileContext, node: Comparison): string {
   const { dialect } = ctx;
   if ((node.op === '=' || node.op === '!=') && (left.multivalued || right.multivalued)) {
     const [list, value] = left.multivalued ? [node.left, node.right] : [node.right, node.left];
-    const sql = dialect.membership(compileExpr(ctx, list), compileExpr(ctx, value));
-    return node.op === '=' ? sql : `(${compileExpr(ctx, list)} IS NOT NULL AND NOT ${sql})`;
+    const text = infoOf(ctx, list);
+    const member = (): string =>
+      dialect.membership(compileExpr(ctx, list), valueAs(ctx, value, text));
+    if (node.op === '=') return member();
+    const present = `${compileExpr(ctx, list)} IS NOT NULL`;
+    return `(${present} AND NOT ${member()})`;
   }
   if (isTemporalType(left.type) && !isTemporalColumn(ctx, node.right, left.type)) {
     const parts = literalDate(node.right);
@@ -242,6 +255,8 @@ function compileTerm(ctx: CompileContext, id: Identifier, value: Expr): string {
     return periodCondition(ctx, column(field), dateParts(ctx, value), field.type);
   }
   if (value.kind === 'NullLiteral') return `${column(field)} IS NULL`;
-  if (isMultivalued(field)) return ctx.dialect.membership(column(field), compileExpr(ctx, value));
+  if (isMultivalued(field)) {
+    return ctx.dialect.membership(column(field), valueAs(ctx, value, infoOf(ctx, id)));
+  }
   return `${column(field)} = ${valueAs(ctx, value, infoOf(ctx, id))}`;
 }

@@ -49,7 +49,8 @@ export function compileFacetValue(
     case 'boolean': {
       const lower = value.toLowerCase();
       if (!['true', 'false', '1', '0'].includes(lower)) fail('Invalid boolean');
-      return `${col} = ${params.add(dialect.booleanValue(lower === 'true' || lower === '1'))}`;
+      const bool = dialect.booleanValue(lower === 'true' || lower === '1');
+      return `${col} = ${dialect.booleanParam(params.add(bool))}`;
     }
     case 'date':
     case 'datetime': {

@@ -10,12 +10,17 @@ export class Params {
     private readonly reuse: boolean,
   ) {}
 
-  add(value: unknown): string {
+  /**
+   * Binds a value; `tag` names the SQL type it is used as when that is not its JavaScript type
+   * (a PostgreSQL parameter takes the type of its first cast, so one placeholder never serves
+   * two SQL types).
+   */
+  add(value: unknown, tag = ''): string {
     if (!this.reuse) {
       this.values.push(value);
       return this.placeholder(this.values.length);
     }
-    const key = `${typeof value}:${String(value)}`;
+    const key = `${tag}:${typeof value}:${String(value)}`;
     const known = this.reused.get(key);
     if (known) return known;
     this.values.push(value);

@@ -2,15 +2,45 @@
 // no extension is assumed (no PostGIS: polygon tests on points fall back to bounding boxes).
 
 import { jodaToPostgres } from '../date-format.ts';
+import { UNIT_MS } from '../intervals.ts';
 import type { Dialect, FullTextTarget } from './dialect.ts';
+import type { FtsTerm } from './fts-query.ts';
 import { tsQuery } from './fts-query.ts';
 
-function documentOf(target: FullTextTarget): string {
-  if (!target.fields) return '"_fts"';
-  const parts = target.fields.map((f) =>
+const DAY_MS = 86400000;
+
+// Accent folding without extensions: lowercase, then translate() these letters one for one.
+const FOLD_FROM =
+  'àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž';
+const FOLD_TO =
+  'aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz';
+
+function folded(text: string): string {
+  return `translate(lower(${text}), '${FOLD_FROM}', '${FOLD_TO}')`;
+}
+
+/**
+ * The tsvector of some text fields, as full-text predicates on PostgreSQL expect it: the
+ * storage engine should build the `_fts` column with this expression over every text field.
+ */
+export function postgresFtsDocument(fields: { name: string; multivalued: boolean }[]): string {
+  if (fields.length === 0) return "''::tsvector";
+  const parts = fields.map((f) =>
     f.multivalued ? `coalesce(array_to_string("${f.name}", ' '), '')` : `coalesce("${f.name}", '')`,
   );
-  return `to_tsvector('simple', ${parts.join(` || ' ' || `)})`;
+  return `to_tsvector('simple', ${folded(parts.join(" || ' ' || "))})`;
+}
+
+/** Query terms folded like postgresFtsDocument() folds the documents. */
+function foldTerms(terms: FtsTerm[]): FtsTerm[] {
+  return terms.map((t) => ({
+    text: t.text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
+    prefix: t.prefix,
+  }));
+}
+
+function documentOf(target: FullTextTarget): string {
+  return target.fields ? postgresFtsDocument(target.fields) : '"_fts"';
 }
 
 export const postgresDialect: Dialect = {
@@ -23,23 +53,39 @@ export const postgresDialect: Dialect = {
   dateParam: (p) => `${p}::date`,
   numberParam: (p, integer) => `${p}::${integer ? 'bigint' : 'double precision'}`,
   textParam: (p) => `${p}::text`,
+  booleanParam: (p) => `${p}::boolean`,
   membership: (column, value) => `${value} = ANY(${column})`,
   startsWith: (column, prefix, multivalued) =>
     multivalued
       ? `EXISTS (SELECT 1 FROM unnest(${column}) AS v WHERE starts_with(v, ${prefix}))`
       : `starts_with(${column}, ${prefix})`,
   fullText: (target, bind) =>
-    `${documentOf(target)} @@ to_tsquery('simple', ${bind(tsQuery(target.terms))})`,
+    `${documentOf(target)} @@ to_tsquery('simple', ${bind(tsQuery(foldTerms(target.terms)))})`,
   datePart(value, type, part, zone) {
-    const source = type === 'datetime' && zone !== null ? `(${value} AT TIME ZONE ${zone})` : value;
-    const utc = type === 'datetime' && zone === null ? `(${value} AT TIME ZONE 'UTC')` : source;
-    const extract = `EXTRACT(${part.toUpperCase()} FROM ${utc})`;
+    const local =
+      type === 'datetime' ? `(${value} AT TIME ZONE ${zone ?? "'UTC'"})` : `${value}::timestamp`;
+    const extract = `EXTRACT(${part.toUpperCase()} FROM ${local})`;
     return part === 'second' ? `floor(${extract})::int` : `${extract}::int`;
   },
   formatPattern: jodaToPostgres,
   dateFormat(value, type, pattern, zone) {
     const local = type === 'datetime' ? `(${value} AT TIME ZONE ${zone ?? "'UTC'"})` : value;
     return `to_char(${local}, ${pattern}::text)`;
+  },
+  dateBucket(value, type, unit, count, bind, zone) {
+    if (type === 'date') {
+      if ((UNIT_MS[unit] ?? Infinity) < DAY_MS) return value;
+      if (unit !== 'day' || count === 1) return `date_trunc('${unit}', ${value})::date`;
+      const epoch = "DATE '1970-01-01'";
+      const n = bind(count);
+      return `(${epoch} + (floor((${value} - ${epoch})::double precision / ${n}) * ${n})::int)`;
+    }
+    if (count === 1 && unit !== 'millisecond') {
+      const tz = zone ? zone() : "'UTC'";
+      return `(date_trunc('${unit}', ${value} AT TIME ZONE ${tz}) AT TIME ZONE ${tz})`;
+    }
+    const width = bind((UNIT_MS[unit] ?? DAY_MS) * count);
+    return `to_timestamp(floor(extract(epoch from ${value}) * 1000 / ${width}) * ${width} / 1000.0)`;
   },
   length: (value) => `char_length(${value})`,
   lower: (value) => `lower(${value})`,
@@ -51,8 +97,28 @@ export const postgresDialect: Dialect = {
     `(12742000 * asin(sqrt(power(sin(radians(${lat2} - ${lat1}) / 2), 2) + ` +
     `cos(radians(${lat1})) * cos(radians(${lat2})) * power(sin(radians(${lon2} - ${lon1}) / 2), 2))))`,
   pointRelation: () => null,
-  random: (rowid, seed) => (seed === null ? 'random()' : `md5(${rowid}::text || ${seed}::text)`),
+  boxPolygon(xmin, ymin, xmax, ymax) {
+    const corner = (x: string, y: string): string => `json_build_array(${x}, ${y})`;
+    const ring = [
+      corner(xmin, ymin),
+      corner(xmax, ymin),
+      corner(xmax, ymax),
+      corner(xmin, ymax),
+      corner(xmin, ymin),
+    ];
+    return (
+      `CASE WHEN ${xmin} IS NULL THEN NULL ELSE json_build_object('type', 'Polygon', ` +
+      `'coordinates', json_build_array(json_build_array(${ring.join(', ')}))) END`
+    );
+  },
+  convexHull: () => null,
+  // No JSON validation before PostgreSQL 16 (IS JSON): the text comes back as a JSON string.
+  jsonFormat: (value) => `to_jsonb(${value})`,
+  rowKey: (parts) => `concat_ws('|', ${parts.join(', ')})`,
+  random: (key, seed) => (seed === null ? 'random()' : `md5(${key}::text || ${seed}::text)`),
   limitOffset(limit, offset) {
-    return `${limit === null ? '' : ` LIMIT ${limit}`}${offset === null ? '' : ` OFFSET ${offset}`}`;
+    const tail = (word: string, p: string | null): string =>
+      p === null ? '' : ` ${word} ${p}::bigint`;
+    return `${tail('LIMIT', limit)}${tail('OFFSET', offset)}`;
   },
 };

@@ -37,7 +37,7 @@ export function compileSearchCall(ctx: CompileContext, node: Call): string {
     );
     return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' OR ')})`;
   }
-  return compileFullText(ctx, value, fields, node.name === 'search' ? 'last_prefix' : 'all_prefix');
+  return compileFullText(ctx, value, fields, node.name === 'search' ? 'fuzzy' : 'all_prefix');
 }
 
 function searchFields(ctx: CompileContext, args: Expr[]): Field[] | null {

@@ -16,6 +16,7 @@ export const sqliteDialect: Dialect = {
   dateParam: (p) => p,
   numberParam: (p) => p,
   textParam: (p) => p,
+  booleanParam: (p) => p,
   membership: (column, value) =>
     `EXISTS (SELECT 1 FROM json_each(${column}) WHERE value = ${value})`,
   startsWith: (column, prefix, multivalued) =>
@@ -36,6 +37,8 @@ export const sqliteDialect: Dialect = {
   formatPattern: (pattern) => pattern,
   dateFormat: (value, type, pattern, zone) =>
     `dg_date_format(${value}, '${type}', ${pattern}, ${zone ?? "'UTC'"})`,
+  dateBucket: (value, type, unit, count, bind, zone) =>
+    `dg_date_bucket(${value}, '${type}', '${unit}', ${bind(count)}, ${zone ? zone() : "'UTC'"})`,
   length: (value) => `length(${value})`,
   lower: (value) => `dg_lower(${value})`,
   upper: (value) => `dg_upper(${value})`,
@@ -44,7 +47,12 @@ export const sqliteDialect: Dialect = {
   distance: (lat1, lon1, lat2, lon2) => `dg_distance(${lat1}, ${lon1}, ${lat2}, ${lon2})`,
   pointRelation: (lat, lon, relation, bind) =>
     `dg_point_in(${lat}, ${lon}, ${bind()}) = ${relation === 'disjoint' ? 0 : 1}`,
-  random: (rowid, seed) => (seed === null ? 'random()' : `dg_random(${rowid}, ${seed})`),
+  boxPolygon: (xmin, ymin, xmax, ymax) => `dg_box_geojson(${xmin}, ${ymin}, ${xmax}, ${ymax})`,
+  convexHull: (lat, lon) => `dg_convex_hull(json_group_array(json_array(${lon}, ${lat})))`,
+  jsonFormat: (value, fallback) =>
+    fallback === null ? `dg_json_format(${value})` : `dg_json_format(${value}, ${fallback})`,
+  rowKey: (parts) => `json_array(${parts.join(', ')})`,
+  random: (key, seed) => (seed === null ? 'random()' : `dg_random(${key}, ${seed})`),
   limitOffset(limit, offset) {
     if (limit === null && offset === null) return '';
     return ` LIMIT ${limit ?? '-1'}${offset === null ? '' : ` OFFSET ${offset}`}`;

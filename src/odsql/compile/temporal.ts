@@ -10,15 +10,19 @@ import type { TemporalType } from './dialect.ts';
 /** SQL for the instant or date `parts` names, as a value of `type`. */
 export function temporalValue(ctx: CompileContext, parts: DateParts, type: TemporalType): string {
   const { dialect, params } = ctx;
-  if (type === 'date') return dialect.dateParam(params.add(toDateString(parts, ctx.timeZone)));
+  if (type === 'date') {
+    return dialect.dateParam(params.add(toDateString(parts, ctx.timeZone), 'date'));
+  }
   const ms = toEpochMs(parts, ctx.timeZone);
-  return dialect.datetimeParam(params.add(dialect.datetimeValue(ms)));
+  return dialect.datetimeParam(params.add(dialect.datetimeValue(ms), 'datetime'));
 }
 
 /** SQL for an instant in epoch ms, as a value of `type`. */
 export function instantValue(ctx: CompileContext, ms: number, type: TemporalType): string {
   const { dialect, params } = ctx;
-  if (type === 'datetime') return dialect.datetimeParam(params.add(dialect.datetimeValue(ms)));
+  if (type === 'datetime') {
+    return dialect.datetimeParam(params.add(dialect.datetimeValue(ms), 'datetime'));
+  }
   const d = new Date(ms);
   const parts: DateParts = {
     year: d.getUTCFullYear(),
@@ -31,7 +35,7 @@ export function instantValue(ctx: CompileContext, ms: number, type: TemporalType
     precision: 'millisecond',
     offsetMinutes: 0,
   };
-  return dialect.dateParam(params.add(toDateString(parts, ctx.timeZone)));
+  return dialect.dateParam(params.add(toDateString(parts, ctx.timeZone), 'date'));
 }
 
 /**

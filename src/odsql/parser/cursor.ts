@@ -5,7 +5,9 @@ import { odsqlError } from '../errors.ts';
 import { lex } from '../lexer.ts';
 import type { Token } from '../tokens.ts';
 
-const MAX_TOKENS = 4000;
+const MAX_TOKENS = 20000;
+/** Binary operators per clause (AND, OR, + - * /): their trees are as deep as they are long. */
+const MAX_OPERATORS = 1000;
 const MAX_DEPTH = 100;
 
 export class Cursor {
@@ -19,6 +21,7 @@ export class Cursor {
   depth = 0;
   /** How many function calls enclose the current position (a bare string there is a value). */
   callDepth = 0;
+  private operators = 0;
 
   constructor(text: string, clause: Clause) {
     this.text = text;
@@ -36,6 +39,13 @@ export class Cursor {
 
   leave(): void {
     this.depth--;
+  }
+
+  /** Counts one binary operator; fails beyond MAX_OPERATORS. */
+  countOperator(start: number): void {
+    if (++this.operators > MAX_OPERATORS) {
+      throw this.error(`More than ${MAX_OPERATORS} operators`, start);
+    }
   }
 
   peek(ahead = 0): Token {

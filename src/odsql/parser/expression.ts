@@ -26,7 +26,7 @@ export function parseCondition(c: Cursor): Expr {
 function parseOr(c: Cursor): Expr {
   let left = parseAnd(c);
   while (c.isWord('or')) {
-    c.next();
+    c.countOperator(c.next().start);
     const right = parseAnd(c);
     left = { kind: 'Logical', op: 'or', left, right, start: left.start, end: right.end };
   }
@@ -36,7 +36,7 @@ function parseOr(c: Cursor): Expr {
 function parseAnd(c: Cursor): Expr {
   let left = parseNot(c);
   while (c.isWord('and')) {
-    c.next();
+    c.countOperator(c.next().start);
     const right = parseNot(c);
     left = { kind: 'Logical', op: 'and', left, right, start: left.start, end: right.end };
   }
@@ -172,7 +172,9 @@ function parseTermValue(c: Cursor, field: Identifier): Expr {
 export function parseAdditive(c: Cursor): Expr {
   let left = parseMultiplicative(c);
   while (c.isPunct('+') || c.isPunct('-')) {
-    const op = c.next().value as '+' | '-';
+    const token = c.next();
+    c.countOperator(token.start);
+    const op = token.value as '+' | '-';
     const right = parseMultiplicative(c);
     left = { kind: 'Arithmetic', op, left, right, start: left.start, end: right.end };
   }
@@ -182,7 +184,9 @@ export function parseAdditive(c: Cursor): Expr {
 function parseMultiplicative(c: Cursor): Expr {
   let left = parseUnary(c);
   while (c.isPunct('*') || c.isPunct('/')) {
-    const op = c.next().value as '*' | '/';
+    const token = c.next();
+    c.countOperator(token.start);
+    const op = token.value as '*' | '/';
     const right = parseUnary(c);
     left = { kind: 'Arithmetic', op, left, right, start: left.start, end: right.end };
   }

@@ -121,8 +121,15 @@ describe('where parser', () => {
     assert.throws(() => parseWhere('and = 1'), /Unexpected "and" at position 0/);
   });
 
-  it('bounds nesting depth', () => {
+  it('bounds nesting depth and operator chains', () => {
     assert.throws(() => parseWhere('('.repeat(500) + 'a' + ')'.repeat(500)), OdsqlError);
+    assert.throws(() => parseWhere('not '.repeat(200) + 'a'), /nested too deeply/);
+    const chain = (n: number) => Array.from({ length: n }, (_, i) => `a = ${i}`).join(' or ');
+    assert.ok(parseWhere(chain(1001)));
+    assert.throws(() => parseWhere(chain(1002)), /More than 1000 operators/);
+    assert.throws(() => parseWhere('a' + ' + 1'.repeat(1001) + ' > 0'), /More than 1000 operators/);
+    const list = `a in (${Array.from({ length: 5000 }, (_, i) => i).join(', ')})`;
+    assert.equal(parseWhere(list)?.kind, 'InList');
   });
 });
 

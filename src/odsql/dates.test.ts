@@ -1,0 +1,112 @@
+// Tests run under Node; the no-node:* rule of src/odsql guards the shipped code only.
+/* eslint-disable no-restricted-imports */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { formatDate, jodaToPostgres } from './date-format.ts';
+import type { DateParts } from './dates.ts';
+import {
+  nextPeriod,
+  parseDatePath,
+  parseDateText,
+  toDateString,
+  toEpochMs,
+  wallClock,
+} from './dates.ts';
+import { bucketStart } from './intervals.ts';
+import { computeNow } from './now.ts';
+
+const parts = (text: string): DateParts => parseDateText(text) as DateParts;
+
+describe('dates', () => {
+  it('parses date literals with their precision', () => {
+    assert.equal(parts('2019').precision, 'year');
+    assert.equal(parts('2019-03').precision, 'month');
+    assert.equal(parts('2019/03/22').precision, 'day');
+    assert.equal(parts('2019-03-22T10:00').precision, 'minute');
+    assert.equal(parts('2019-03-22T10:00:00.5Z').millisecond, 500);
+    assert.equal(parts('2019-03-22T10:00:00+02:00').offsetMinutes, 120);
+    for (const bad of ['2019-13', '2019-02-30', '19', '2019-03-22T25:00', 'abc']) {
+      assert.equal(parseDateText(bad), null, bad);
+    }
+    assert.deepEqual(parseDatePath('2019/03')?.month, 3);
+    assert.equal(parseDatePath('2019-03'), null);
+  });
+
+  it('reads wall-clock times in a time zone, across DST changes', () => {
+    assert.equal(toEpochMs(parts('2019-07-01T12:00'), 'Europe/Paris'), Date.UTC(2019, 6, 1, 10));
+    assert.equal(toEpochMs(parts('2019-01-01'), 'Europe/Paris'), Date.UTC(2018, 11, 31, 23));
+    assert.equal(
+      toEpochMs(parts('2019-03-31T03:30'), 'Europe/Paris'),
+      Date.UTC(2019, 2, 31, 1, 30),
+    );
+    assert.equal(toEpochMs(parts('2019-01-01T00:00Z'), 'Asia/Tokyo'), Date.UTC(2019, 0, 1));
+    assert.equal(toDateString(parts('2019-01-01T20:00Z'), 'Asia/Tokyo'), '2019-01-02');
+    assert.equal(wallClock(Date.UTC(2019, 2, 22, 23), 'Europe/Paris').day, 23);
+  });
+
+  it('finds the next period', () => {
+    const next = (t: string) => nextPeriod(parts(t));
+    assert.equal(next('2019').year, 2020);
+    assert.deepEqual([next('2019-12').year, next('2019-12').month], [2020, 1]);
+    assert.deepEqual([next('2019-02-28').month, next('2019-02-28').day], [3, 1]);
+  });
+});
+
+describe('now()', () => {
+  // 2021-05-06 12:34:55.450 UTC, a Thursday (the examples of the ODS documentation).
+  const base = Date.UTC(2021, 4, 6, 12, 34, 55, 450);
+  const now = (args: Record<string, number>, zone = 'UTC') =>
+    new Date(computeNow(base, new Map(Object.entries(args)), zone)).toISOString();
+
+  it('sets and shifts components', () => {
+    assert.equal(now({}), '2021-05-06T12:34:55.450Z');
+    assert.equal(now({ year: 2000 }), '2000-05-06T12:34:55.450Z');
+    assert.equal(now({ years: -1 }), '2020-05-06T12:34:55.450Z');
+    assert.equal(now({ year: 2001, months: -1 }), '2001-04-06T12:34:55.450Z');
+    assert.equal(now({ day: 31, month: 2 }), '2021-02-28T12:34:55.450Z');
+    assert.equal(now({ days: -6, hour: 0, minute: 0, second: 0 }), '2021-04-30T00:00:00.450Z');
+  });
+
+  it('moves to weekdays', () => {
+    assert.equal(now({ weekday: 0 }), '2021-05-10T12:34:55.450Z');
+    assert.equal(now({ mondays: 1 }), '2021-05-10T12:34:55.450Z');
+    assert.equal(now({ mondays: -1 }), '2021-05-03T12:34:55.450Z');
+    assert.equal(now({ thursdays: 1 }), '2021-05-06T12:34:55.450Z');
+  });
+
+  it('works in the query time zone', () => {
+    assert.equal(
+      now({ hour: 0, minute: 0, second: 0 }, 'Europe/Paris'),
+      '2021-05-05T22:00:00.450Z',
+    );
+  });
+});
+
+describe('date_format()', () => {
+  // 2007-11-20T01:23:45, a Tuesday (the examples of the ODS documentation).
+  const w = wallClock(Date.UTC(2007, 10, 20, 1, 23, 45), 'UTC');
+
+  it('formats Joda-like patterns', () => {
+    assert.equal(formatDate('dd/MM/YYYY', w), '20/11/2007');
+    assert.equal(formatDate("'The date is 'dd/MM/YYYY", w), 'The date is 20/11/2007');
+    assert.equal(formatDate("'The date is '''dd/MM/YYYY''", w), "The date is '20/11/2007'");
+    assert.equal(formatDate('H HH yy yyyy M MM', w), '1 01 07 2007 11 11');
+    assert.equal(formatDate('E EEEE MMMM D w e xxxx', w), 'Tue Tuesday November 324 47 2 2007');
+  });
+
+  it('translates patterns for PostgreSQL to_char', () => {
+    assert.equal(jodaToPostgres('dd/MM/yyyy HH:mm'), 'DD"/"MM"/"YYYY" "HH24":"MI');
+    assert.equal(jodaToPostgres("'Week 'ww"), '"Week "IW');
+  });
+});
+
+describe('range() buckets', () => {
+  it('starts buckets on calendar boundaries in the time zone', () => {
+    const t = Date.UTC(2019, 2, 22, 23, 30);
+    assert.equal(bucketStart(t, 'day', 1, 'UTC'), Date.UTC(2019, 2, 22));
+    assert.equal(bucketStart(t, 'day', 1, 'Europe/Paris'), Date.UTC(2019, 2, 22, 23));
+    assert.equal(bucketStart(t, 'week', 1, 'UTC'), Date.UTC(2019, 2, 18));
+    assert.equal(bucketStart(t, 'quarter', 1, 'UTC'), Date.UTC(2019, 0, 1));
+    assert.equal(bucketStart(t, 'hour', 6, 'UTC'), Date.UTC(2019, 2, 22, 18));
+  });
+});
