@@ -1,5 +1,3 @@
-// Tests run under Node; the no-node:* rule of src/odsql guards the shipped code only.
-/* eslint-disable no-restricted-imports */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatDate, jodaToPostgres } from './date-format.ts';

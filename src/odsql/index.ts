@@ -152,7 +152,7 @@ export {
 } from './analyze.ts';
 export { planQuery, planFilters, type QueryPlan, type PlannedOutput } from './plan.ts';
 export { compilePlan } from './compile/compiler.ts';
-export { postgresFtsDocument } from './compile/postgres.ts';
+export { postgresFoldedText, postgresFtsDocument } from './compile/postgres.ts';
 export { SQLITE_FUNCTIONS, type SqliteFunction } from './compile/sqlite-functions.ts';
 export { FUNCTIONS, findFunction, type FunctionSpec } from './functions.ts';
 export type { ExprInfo, ValueType } from './types.ts';

@@ -15,7 +15,8 @@ const FOLD_FROM =
 const FOLD_TO =
   'aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz';
 
-function folded(text: string): string {
+/** SQL folding `text` to lowercase without accents, as full-text documents and terms are. */
+export function postgresFoldedText(text: string): string {
   return `translate(lower(${text}), '${FOLD_FROM}', '${FOLD_TO}')`;
 }
 
@@ -28,7 +29,7 @@ export function postgresFtsDocument(fields: { name: string; multivalued: boolean
   const parts = fields.map((f) =>
     f.multivalued ? `coalesce(array_to_string("${f.name}", ' '), '')` : `coalesce("${f.name}", '')`,
   );
-  return `to_tsvector('simple', ${folded(parts.join(" || ' ' || "))})`;
+  return `to_tsvector('simple', ${postgresFoldedText(parts.join(" || ' ' || "))})`;
 }
 
 /** Query terms folded like postgresFtsDocument() folds the documents. */

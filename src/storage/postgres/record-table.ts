@@ -11,6 +11,7 @@ import {
 } from '../../core/columns.ts';
 import type { Field } from '../../core/field.ts';
 import { hasAnnotation } from '../../core/field.ts';
+import { postgresFoldedText } from '../../odsql/index.ts';
 import { qualified, quoteIdent } from './quote.ts';
 
 /** The full-text vector of a record: `to_tsvector('simple', lower(text))` over its text fields. */
@@ -67,7 +68,8 @@ export function physicalColumns(fields: Field[]): PhysicalColumn[] {
 
 /**
  * The immutable expression of `_fts`: the text columns joined by spaces (a list's items too),
- * lowercased, in the `simple` configuration (no stemming, no stop words, accents kept).
+ * folded like ODSQL's full-text terms (lowercase, accents removed), in the `simple`
+ * configuration (no stemming, no stop words).
  * One to_tsvector call over the joined text costs half as much as one call per column.
  */
 export function ftsExpression(columns: PhysicalColumn[], schema: string): string {
@@ -80,7 +82,7 @@ export function ftsExpression(columns: PhysicalColumn[], schema: string): string
     return [];
   });
   if (parts.length === 0) return `''::tsvector`;
-  return `to_tsvector('simple', lower(${parts.join(` || ' ' || `)}))`;
+  return `to_tsvector('simple', ${postgresFoldedText(parts.join(` || ' ' || `))})`;
 }
 
 /**

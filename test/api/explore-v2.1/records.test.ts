@@ -121,6 +121,29 @@ for (const engine of TEST_ENGINES)
       }
     });
 
+    test('a bare string searches the words of every text field, accents and case aside', async () => {
+      const fold = (text: string) =>
+        text
+          .normalize('NFD')
+          .replace(/\p{M}/gu, '')
+          .toLowerCase()
+          .split(/[^\p{L}\p{N}]+/u);
+      const matching = (words: string[]) =>
+        demoRows().filter((row) => {
+          const tokens = new Set(Object.values(row).flatMap(fold));
+          return words.every((w) => tokens.has(w));
+        }).length;
+      for (const [text, words] of [
+        ['"Très satisfaisant"', ['tres', 'satisfaisant']],
+        ['"PIZZA"', ['pizza']],
+        ['"crêperie"', ['creperie']],
+      ] as const) {
+        const { status, body } = await getJson(portal, url({ where: text, limit: 0 }));
+        assert.equal(status, 200, text);
+        assert.equal(body['total_count'], matching([...words]), text);
+      }
+    });
+
     test('several where parameters are ANDed', async () => {
       const { body } = await getJson(
         portal,
