@@ -2,7 +2,7 @@
 
 import { PortalError } from '../core/errors.ts';
 
-export type Clause = 'select' | 'where' | 'group_by' | 'order_by' | 'refine' | 'exclude';
+export type Clause = 'select' | 'where' | 'group_by' | 'order_by' | 'refine' | 'exclude' | 'q';
 
 export class OdsqlError extends PortalError {
   readonly clause: Clause;

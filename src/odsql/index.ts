@@ -156,3 +156,4 @@ export { postgresFoldedText, postgresFtsDocument } from './compile/postgres.ts';
 export { SQLITE_FUNCTIONS, type SqliteFunction } from './compile/sqlite-functions.ts';
 export { FUNCTIONS, findFunction, type FunctionSpec } from './functions.ts';
 export type { ExprInfo, ValueType } from './types.ts';
+export { translateV1Query } from './v1/translate.ts';

@@ -4,7 +4,12 @@ import type { CatalogService } from '../catalog/index.ts';
 import type { Dataset, DatasetVersion } from '../core/dataset.ts';
 import { PortalError } from '../core/errors.ts';
 import type { CompiledQuery, RecordsQueryInput } from '../odsql/index.ts';
-import { compileCountQuery, compileRecordLookup, compileRecordsQuery } from '../odsql/index.ts';
+import {
+  compileCountQuery,
+  compileRecordLookup,
+  compileRecordsQuery,
+  translateV1Query,
+} from '../odsql/index.ts';
 import type { SqlQuery, StorageEngine } from '../storage/engine.ts';
 import { isValidTimeZone } from '../util/iso-time.ts';
 import { checkPaging } from './limits.ts';
@@ -19,6 +24,8 @@ export interface RecordsRequest {
   orderBy?: string;
   refine?: string[];
   exclude?: string[];
+  /** API v1 queries (ods-widgets send them as `qv1`), ANDed with `where`. */
+  qv1?: string[];
   /** As sent; checked against ODS's paging rules. */
   limit?: number;
   offset?: number;
@@ -80,9 +87,10 @@ export class RecordsService {
   async queryRecords(request: RecordsRequest): Promise<RecordsPage> {
     const timezone = checkTimezone(request.timezone);
     const { version } = await this.currentVersion(request.datasetId);
+    const v1Conditions = (request.qv1 ?? []).map((q) => translateV1Query(q, version?.fields ?? []));
     const input: RecordsQueryInput = {
       select: request.select,
-      where: request.where,
+      where: [...(request.where ?? []), ...v1Conditions.filter((c) => c !== '')],
       groupBy: request.groupBy,
       orderBy: request.orderBy,
       refine: request.refine,

@@ -23,6 +23,7 @@ export function recordsRoutes(scope: FastifyInstance, options: SurfaceOptions): 
       orderBy: single(query, 'order_by'),
       refine: repeated(query, 'refine'),
       exclude: repeated(query, 'exclude'),
+      qv1: repeated(query, 'qv1'),
       limit: integer(query, 'limit'),
       offset: integer(query, 'offset'),
       timezone: single(query, 'timezone'),

@@ -144,6 +144,30 @@ for (const engine of TEST_ENGINES)
       }
     });
 
+    test('qv1 carries API v1 queries, as ods-widgets send them', async () => {
+      const where = await getJson(portal, url({ where: 'code_postal="75009"', limit: 0 }));
+      const v1 = await getJson(portal, url({ qv1: 'code_postal:75009', limit: 0 }));
+      assert.equal(v1.status, 200);
+      assert.equal(v1.body['total_count'], where.body['total_count']);
+      const dated = await getJson(
+        portal,
+        url({
+          qv1: 'date_inspection>=2019/08/01 AND NOT synthese_eval_sanit:Satisfaisant',
+          limit: 0,
+        }),
+      );
+      const expected = demoRows().filter(
+        (r) =>
+          Date.parse(r['Date_inspection'] ?? '') >= Date.UTC(2019, 7, 1) &&
+          r['Synthese_eval_sanit'] !== 'Satisfaisant',
+      ).length;
+      assert.equal(dated.body['total_count'], expected);
+      const broken = await getJson(portal, url({ qv1: '(pizza' }));
+      assert.equal(broken.status, 400);
+      assert.equal(broken.body['error_code'], 'ODSQLError');
+      assert.match(String(broken.body['message']), /Clause\(s\) containing the error\(s\): q\./);
+    });
+
     test('several where parameters are ANDed', async () => {
       const { body } = await getJson(
         portal,
