@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 
+import { downloadRoutes } from './api/download/download.routes.ts';
 import { exploreV21 } from './api/explore-v2.1/index.ts';
 import { CatalogService } from './catalog/index.ts';
 import type { Config } from './config/index.ts';
@@ -72,5 +73,6 @@ export async function buildApp(
     services,
     baseUrl: config.baseUrl,
   });
+  await app.register(downloadRoutes, { services, baseUrl: config.baseUrl });
   return app;
 }

@@ -29,13 +29,17 @@ export function toPortalError(error: unknown): { portal: PortalError; unexpected
   return { portal: new PortalError('DG_ERR_INTERNAL', {}, { cause: error }), unexpected: true };
 }
 
-/** Installs the ODS JSON error handler and not-found handler on an encapsulated API scope. */
-export function useOdsErrors(scope: FastifyInstance): void {
+/**
+ * Installs the ODS JSON error handler on an encapsulated API scope, and its not-found handler
+ * unless the scope has no path prefix of its own (the site's 404 pages answer there).
+ */
+export function useOdsErrors(scope: FastifyInstance, options: { notFound?: boolean } = {}): void {
   scope.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const { portal, unexpected } = toPortalError(error);
     if (unexpected) request.log.error({ err: error }, 'unexpected error');
     void reply.status(portal.status).send(odsErrorBody(portal));
   });
+  if (options.notFound === false) return;
   scope.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     const portal = new PortalError('DG_ERR_ROUTE_NOT_FOUND', {
       path: request.url.split('?')[0] ?? '',

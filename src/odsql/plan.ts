@@ -187,9 +187,11 @@ function planOutputs(
         }
       }
     } else {
-      const key = entry.alias?.name ?? entry.text;
       analyzeExpr(entry.expr, 'select', scope, analysis);
       const target = entry.expr.kind === 'Identifier' ? analysis.resolved.get(entry.expr) : null;
+      // A bare field (`siret` or `` `siret` ``) is keyed by its name, not by its quoting.
+      const fieldName = isField(target ?? undefined) ? (target as Field).name : null;
+      const key = entry.alias?.name ?? fieldName ?? entry.text;
       if (isField(target ?? undefined) && groups.length === 0) {
         outputs.push(fieldOutput(key, target as Field, entry.expr));
       } else {

@@ -1,4 +1,6 @@
-export { RecordsService, checkTimezone } from './records-service.ts';
+export { RecordsService } from './records-service.ts';
+export { checkTimezone } from './timezone.ts';
+export type { ExportRequest, RecordsExport } from './export-query.ts';
 export type {
   RecordRequest,
   RecordsPage,

@@ -11,8 +11,10 @@ import {
   translateV1Query,
 } from '../odsql/index.ts';
 import type { SqlQuery, StorageEngine } from '../storage/engine.ts';
-import { isValidTimeZone } from '../util/iso-time.ts';
 import { checkPaging } from './limits.ts';
+import { checkTimezone } from './timezone.ts';
+import type { ExportRequest, RecordsExport } from './export-query.ts';
+import { openExport } from './export-query.ts';
 import type { JsonRecord } from './render.ts';
 import { renderRecord } from './render.ts';
 
@@ -47,16 +49,6 @@ export interface RecordRequest {
 
 export interface RecordsServiceOptions {
   queryTimeoutMs: number;
-}
-
-export function checkTimezone(timezone: string | undefined): string {
-  const zone = timezone ?? 'UTC';
-  if (!isValidTimeZone(zone)) {
-    throw new PortalError('DG_ERR_REST_INVALID_PARAMETER', {
-      detail: `Invalid value for timezone API parameter: "${zone}" is not a known time zone.`,
-    });
-  }
-  return zone;
 }
 
 /** Adds LIMIT and OFFSET as bound parameters, in the engine's placeholder style. */
@@ -140,5 +132,10 @@ export class RecordsService {
     const row = rows[0];
     if (!row) throw notFound;
     return renderRecord(row, compiled.columns, timezone);
+  }
+
+  /** Every matching row of the current version, streamed (exports and downloads). */
+  async openExport(request: ExportRequest): Promise<RecordsExport> {
+    return openExport(this.engine, this.catalog, request, this.options.queryTimeoutMs);
   }
 }

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { useOdsErrors } from '../../http/ods-errors.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
 import { datasetsRoutes } from './datasets.routes.ts';
+import { exportsRoutes } from './exports.routes.ts';
 import { recordsRoutes } from './records.routes.ts';
 import { rootsRoutes } from './roots.routes.ts';
 
@@ -13,4 +14,5 @@ export async function exploreV21(scope: FastifyInstance, options: SurfaceOptions
   rootsRoutes(scope, options);
   datasetsRoutes(scope, options);
   recordsRoutes(scope, options);
+  exportsRoutes(scope, options);
 }

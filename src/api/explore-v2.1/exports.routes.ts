@@ -1,0 +1,58 @@
+// Exports of a dataset: GET …/exports (the formats) and GET …/exports/{format} (the file).
+
+import type { FastifyInstance } from 'fastify';
+
+import type { QueryValues } from '../../http/query-params.ts';
+import { boolean, integer, repeated, single } from '../../http/query-params.ts';
+import type { SurfaceOptions } from '../../http/services.ts';
+import { EXPORT_FORMATS, findFormat } from '../exports/formats.ts';
+import { sendExport } from '../exports/send-export.ts';
+
+interface DatasetParams {
+  dataset_id: string;
+}
+
+export function exportsRoutes(scope: FastifyInstance, options: SurfaceOptions): void {
+  const { records, catalog } = options.services;
+  const base = `${options.baseUrl}/api/explore/v2.1/catalog/datasets`;
+
+  scope.get<{ Params: DatasetParams }>('/catalog/datasets/:dataset_id/exports', async (request) => {
+    const dataset = await catalog.getDataset(request.params.dataset_id);
+    return {
+      _links: EXPORT_FORMATS.map((f) => ({
+        href: `${base}/${encodeURIComponent(dataset.id)}/exports/${f.name}`,
+        rel: f.name,
+      })),
+    };
+  });
+
+  scope.get<{ Params: DatasetParams & { format: string } }>(
+    '/catalog/datasets/:dataset_id/exports/:format',
+    async (request, reply) => {
+      const query = request.query as QueryValues;
+      const format = findFormat(request.params.format);
+      const compressed = boolean(query, 'compressed', false);
+      const body = format.writer(query);
+      const data = await records.openExport({
+        datasetId: request.params.dataset_id,
+        select: single(query, 'select'),
+        where: repeated(query, 'where'),
+        groupBy: single(query, 'group_by'),
+        orderBy: single(query, 'order_by'),
+        refine: repeated(query, 'refine'),
+        exclude: repeated(query, 'exclude'),
+        qv1: repeated(query, 'qv1'),
+        limit: integer(query, 'limit'),
+        offset: integer(query, 'offset'),
+        timezone: single(query, 'timezone'),
+      });
+      format.check?.(data);
+      return sendExport(reply, data, {
+        body,
+        contentType: format.contentType,
+        extension: format.extension,
+        compressed,
+      });
+    },
+  );
+}

@@ -1,0 +1,78 @@
+// Cell text of the CSV dialect of ODS exports, by output type: points as "lat, lon", lists
+// joined with the list separator, datetimes in the requested time zone, shapes as GeoJSON text.
+
+import type { OutputColumn } from '../../odsql/index.ts';
+import { formatInstant } from '../../util/iso-time.ts';
+
+/** JSON with ", " and ": " separators and sorted keys, as ODS writes geometries in CSV. */
+export function spacedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(spacedJson).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${spacedJson(v)}`).join(', ')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+function parsed(raw: unknown): unknown {
+  if (typeof raw !== 'string') return raw;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
+export type CellFormatter = (row: readonly unknown[]) => string;
+
+/** Builds, once per export, the function that renders one column's cell from a raw row. */
+export function csvCellFormatter(
+  column: OutputColumn,
+  timezone: string,
+  listSeparator: string,
+): CellFormatter {
+  const [first = 0, second = 1] = column.positions;
+  if (column.type === 'geo_point_2d') {
+    return (row) => {
+      const lat = row[first];
+      const lon = row[second];
+      return lat == null || lon == null ? '' : `${Number(lat)}, ${Number(lon)}`;
+    };
+  }
+  if (column.multivalued) {
+    return (row) => {
+      const raw = row[first];
+      if (raw == null) return '';
+      const list = Array.isArray(raw) ? raw : parsed(raw);
+      return Array.isArray(list) ? list.join(listSeparator) : String(list);
+    };
+  }
+  switch (column.type) {
+    case 'datetime':
+      return (row) => {
+        const raw = row[first];
+        if (raw == null) return '';
+        return typeof raw === 'number' ? formatInstant(raw, timezone) : String(raw);
+      };
+    case 'boolean':
+      return (row) => {
+        const raw = row[first];
+        if (raw == null) return '';
+        return raw === true || raw === 1 ? 'true' : 'false';
+      };
+    case 'geo_shape':
+    case 'json_blob':
+    case 'file':
+      return (row) => {
+        const raw = row[first];
+        return raw == null ? '' : spacedJson(parsed(raw));
+      };
+    default:
+      return (row) => {
+        const raw = row[first];
+        return raw == null ? '' : String(raw);
+      };
+  }
+}

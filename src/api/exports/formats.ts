@@ -1,0 +1,86 @@
+// The export formats, one registry entry each: how to name, type and write the file.
+
+import { PortalError } from '../../core/errors.ts';
+import type { QueryValues } from '../../http/query-params.ts';
+import { boolean, single } from '../../http/query-params.ts';
+import type { RecordsExport } from '../../records/index.ts';
+import type { CsvOptions } from './csv.ts';
+import { CSV_DELIMITERS, writeCsv } from './csv.ts';
+import { assertGeo, writeGeoJson } from './geojson.ts';
+import { writeJsonArray, writeJsonLines } from './json.ts';
+
+export interface ExportFormat {
+  name: string;
+  extension: string;
+  contentType: string;
+  /** Checks the request and the data before the first byte is sent. */
+  check?(data: RecordsExport): void;
+  /** Reads the format's options now (a wrong one fails before any byte) and returns its writer. */
+  writer(query: QueryValues): (data: RecordsExport) => AsyncIterable<string>;
+}
+
+function invalid(detail: string): PortalError {
+  return new PortalError('DG_ERR_REST_INVALID_PARAMETER', { detail });
+}
+
+/** The CSV options of the v2.1 exports endpoint (`delimiter`, `list_separator`, …). */
+export function v21CsvOptions(query: QueryValues): CsvOptions {
+  const delimiter = single(query, 'delimiter') ?? ';';
+  if (!CSV_DELIMITERS.includes(delimiter)) {
+    throw invalid(
+      `Invalid value for delimiter API parameter: "${delimiter}" is not one of ; , | or a tab.`,
+    );
+  }
+  const listSeparator = single(query, 'list_separator') ?? ',';
+  if (listSeparator.length !== 1) {
+    throw invalid('Invalid value for list_separator API parameter: one character is expected.');
+  }
+  return {
+    delimiter,
+    listSeparator,
+    quoteAll: boolean(query, 'quote_all', false),
+    withBom: boolean(query, 'with_bom', true),
+    useLabels: boolean(query, 'use_labels', false),
+  };
+}
+
+export const EXPORT_FORMATS: readonly ExportFormat[] = [
+  {
+    name: 'csv',
+    extension: 'csv',
+    contentType: 'text/csv; charset=utf-8',
+    writer: (query) => {
+      const csvOptions = v21CsvOptions(query);
+      return (data) => writeCsv(data, csvOptions);
+    },
+  },
+  {
+    name: 'json',
+    extension: 'json',
+    contentType: 'application/json; charset=utf-8',
+    writer: () => writeJsonArray,
+  },
+  {
+    name: 'jsonl',
+    extension: 'jsonl',
+    contentType: 'application/jsonl; charset=utf-8',
+    writer: () => writeJsonLines,
+  },
+  {
+    name: 'geojson',
+    extension: 'geojson',
+    contentType: 'application/geo+json; charset=utf-8',
+    check: (data) => assertGeo(data, 'geojson'),
+    writer: () => writeGeoJson,
+  },
+];
+
+export function findFormat(name: string): ExportFormat {
+  const format = EXPORT_FORMATS.find((f) => f.name === name.toLowerCase());
+  if (!format) {
+    throw invalid(
+      `Invalid value for format: "${name}" is not one of ${EXPORT_FORMATS.map((f) => f.name).join(', ')}.`,
+    );
+  }
+  return format;
+}

@@ -1,0 +1,100 @@
+// Opening a whole-dataset export: the same ODSQL as /records, without the paging window,
+// streamed in batches from one dataset version (so a republish never mixes two versions).
+
+import type { Field } from '../core/field.ts';
+import { PortalError } from '../core/errors.ts';
+import type { OutputColumn, RecordsQueryInput } from '../odsql/index.ts';
+import { compileRecordsQuery, translateV1Query } from '../odsql/index.ts';
+import type { SqlQuery, StorageEngine } from '../storage/engine.ts';
+import type { CatalogService } from '../catalog/index.ts';
+import { checkTimezone } from './timezone.ts';
+
+export interface ExportRequest {
+  datasetId: string;
+  select?: string;
+  where?: string[];
+  groupBy?: string;
+  orderBy?: string;
+  refine?: string[];
+  exclude?: string[];
+  qv1?: string[];
+  /** -1 (the default) exports every matching row. */
+  limit?: number;
+  offset?: number;
+  timezone?: string;
+}
+
+export interface RecordsExport {
+  datasetId: string;
+  /** The fields of the exported version, for labels and geometry. */
+  fields: Field[];
+  columns: OutputColumn[];
+  timezone: string;
+  rows: AsyncIterable<unknown[][]>;
+}
+
+function invalid(detail: string): PortalError {
+  return new PortalError('DG_ERR_REST_INVALID_PARAMETER', { detail });
+}
+
+function appendPaging(
+  sql: string,
+  params: unknown[],
+  limit: number,
+  offset: number,
+  engine: string,
+) {
+  const placeholder = (n: number) => (engine === 'postgres' ? `$${n}::bigint` : '?');
+  if (limit < 0 && offset === 0) return { sql, params };
+  // Only SQLite reads LIMIT -1 as "no limit"; a huge bound means the same on both engines.
+  const bound = limit < 0 ? Number.MAX_SAFE_INTEGER : limit;
+  const n = params.length;
+  return {
+    sql: `${sql} LIMIT ${placeholder(n + 1)} OFFSET ${placeholder(n + 2)}`,
+    params: [...params, bound, offset],
+  };
+}
+
+export async function openExport(
+  engine: StorageEngine,
+  catalog: CatalogService,
+  request: ExportRequest,
+  queryTimeoutMs: number,
+): Promise<RecordsExport> {
+  const timezone = checkTimezone(request.timezone);
+  const limit = request.limit ?? -1;
+  const offset = request.offset ?? 0;
+  if (limit < -1) {
+    throw invalid(
+      `Invalid value for limit API parameter: ${limit} was found but limit >= -1 is expected.`,
+    );
+  }
+  if (offset < 0) {
+    throw invalid(
+      `Invalid value for offset API parameter: ${offset} was found but offset >= 0 is expected.`,
+    );
+  }
+  const dataset = await catalog.getDataset(request.datasetId);
+  const version = dataset.current;
+  const fields = version?.fields ?? [];
+  const v1 = (request.qv1 ?? []).map((q) => translateV1Query(q, fields)).filter((c) => c !== '');
+  const input: RecordsQueryInput = {
+    select: request.select,
+    where: [...(request.where ?? []), ...v1],
+    groupBy: request.groupBy,
+    orderBy: request.orderBy,
+    refine: request.refine,
+    exclude: request.exclude,
+    timezone,
+  };
+  const compiled = compileRecordsQuery(input, { table: version?.table ?? '', fields }, engine.name);
+  const query: SqlQuery = appendPaging(compiled.sql, compiled.params, limit, offset, engine.name);
+  const empty = async function* (): AsyncIterable<unknown[][]> {};
+  return {
+    datasetId: dataset.id,
+    fields,
+    columns: compiled.columns,
+    timezone,
+    rows: version ? engine.stream(query, { batchSize: 2000, timeoutMs: queryTimeoutMs }) : empty(),
+  };
+}
