@@ -10,6 +10,8 @@ import { downloadRoutes } from './api/download/download.routes.ts';
 import { exploreV21 } from './api/explore-v2.1/index.ts';
 import { CatalogService } from './catalog/index.ts';
 import type { Config } from './config/index.ts';
+import { useCompression } from './http/plugins/compression.ts';
+import { useServerTiming } from './http/plugins/server-timing.ts';
 import type { PortalServices } from './http/services.ts';
 import { RecordsService } from './records/index.ts';
 import type { StorageEngine } from './storage/engine.ts';
@@ -67,6 +69,8 @@ export async function buildApp(
   });
   if (!options.engine) app.addHook('onClose', async () => engine.close());
 
+  useServerTiming(app);
+  await useCompression(app);
   const services = buildServices(engine, config);
   await app.register(exploreV21, {
     prefix: '/api/explore/v2.1',

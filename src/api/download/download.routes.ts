@@ -6,6 +6,8 @@ import type { FastifyInstance } from 'fastify';
 
 import { PortalError } from '../../core/errors.ts';
 import { useOdsErrors } from '../../http/ods-errors.ts';
+import { useApiCors } from '../../http/plugins/api-cors.ts';
+import { answerNotModified } from '../../http/conditional.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import { boolean, single } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
@@ -18,8 +20,9 @@ export async function downloadRoutes(
   scope: FastifyInstance,
   options: SurfaceOptions,
 ): Promise<void> {
+  await useApiCors(scope);
   useOdsErrors(scope, { notFound: false });
-  const { records } = options.services;
+  const { records, catalog } = options.services;
 
   scope.get<{ Params: { dataset_id: string } }>(
     '/explore/dataset/:dataset_id/download',
@@ -33,6 +36,8 @@ export async function downloadRoutes(
       }
       const separator = format === 'csv' ? csvSeparator(query) : ';';
       const useLabels = boolean(query, 'use_labels_for_header', false);
+      const dataset = await catalog.getDataset(request.params.dataset_id);
+      if (answerNotModified(request, reply, dataset)) return reply;
       const data = await records.openExport({
         datasetId: request.params.dataset_id,
         select: selectOfFields(single(query, 'fields')),

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 
 import { toExploreDataset } from '../../catalog/index.ts';
 import { PortalError } from '../../core/errors.ts';
+import { answerNotModified } from '../../http/conditional.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import { integer } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
@@ -32,7 +33,12 @@ export function datasetsRoutes(scope: FastifyInstance, options: SurfaceOptions):
     };
   });
 
-  scope.get<{ Params: { dataset_id: string } }>('/catalog/datasets/:dataset_id', async (request) =>
-    toExploreDataset(await catalog.getDataset(request.params.dataset_id)),
+  scope.get<{ Params: { dataset_id: string } }>(
+    '/catalog/datasets/:dataset_id',
+    async (request, reply) => {
+      const dataset = await catalog.getDataset(request.params.dataset_id);
+      if (answerNotModified(request, reply, dataset)) return reply;
+      return toExploreDataset(dataset);
+    },
   );
 }

@@ -2,6 +2,7 @@
 
 import type { FastifyInstance } from 'fastify';
 
+import { answerNotModified } from '../../http/conditional.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import { boolean, integer, repeated, single } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
@@ -33,6 +34,8 @@ export function exportsRoutes(scope: FastifyInstance, options: SurfaceOptions): 
       const format = findFormat(request.params.format);
       const compressed = boolean(query, 'compressed', false);
       const body = format.writer(query);
+      const dataset = await catalog.getDataset(request.params.dataset_id);
+      if (answerNotModified(request, reply, dataset)) return reply;
       const data = await records.openExport({
         datasetId: request.params.dataset_id,
         select: single(query, 'select'),

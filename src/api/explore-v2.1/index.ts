@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 
 import { useOdsErrors } from '../../http/ods-errors.ts';
+import { useApiCors } from '../../http/plugins/api-cors.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
 import { datasetsRoutes } from './datasets.routes.ts';
 import { exportsRoutes } from './exports.routes.ts';
@@ -10,6 +11,7 @@ import { recordsRoutes } from './records.routes.ts';
 import { rootsRoutes } from './roots.routes.ts';
 
 export async function exploreV21(scope: FastifyInstance, options: SurfaceOptions): Promise<void> {
+  await useApiCors(scope);
   useOdsErrors(scope);
   rootsRoutes(scope, options);
   datasetsRoutes(scope, options);

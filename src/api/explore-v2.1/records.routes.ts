@@ -2,6 +2,7 @@
 
 import type { FastifyInstance } from 'fastify';
 
+import { answerNotModified } from '../../http/conditional.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import { integer, repeated, single } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
@@ -11,32 +12,39 @@ interface DatasetParams {
 }
 
 export function recordsRoutes(scope: FastifyInstance, options: SurfaceOptions): void {
-  const { records } = options.services;
+  const { records, catalog } = options.services;
 
-  scope.get<{ Params: DatasetParams }>('/catalog/datasets/:dataset_id/records', async (request) => {
-    const query = request.query as QueryValues;
-    const page = await records.queryRecords({
-      datasetId: request.params.dataset_id,
-      select: single(query, 'select'),
-      where: repeated(query, 'where'),
-      groupBy: single(query, 'group_by'),
-      orderBy: single(query, 'order_by'),
-      refine: repeated(query, 'refine'),
-      exclude: repeated(query, 'exclude'),
-      qv1: repeated(query, 'qv1'),
-      limit: integer(query, 'limit'),
-      offset: integer(query, 'offset'),
-      timezone: single(query, 'timezone'),
-    });
-    return page.totalCount === undefined
-      ? { results: page.results }
-      : { total_count: page.totalCount, results: page.results };
-  });
+  scope.get<{ Params: DatasetParams }>(
+    '/catalog/datasets/:dataset_id/records',
+    async (request, reply) => {
+      const query = request.query as QueryValues;
+      const dataset = await catalog.getDataset(request.params.dataset_id);
+      if (answerNotModified(request, reply, dataset)) return reply;
+      const page = await records.queryRecords({
+        datasetId: request.params.dataset_id,
+        select: single(query, 'select'),
+        where: repeated(query, 'where'),
+        groupBy: single(query, 'group_by'),
+        orderBy: single(query, 'order_by'),
+        refine: repeated(query, 'refine'),
+        exclude: repeated(query, 'exclude'),
+        qv1: repeated(query, 'qv1'),
+        limit: integer(query, 'limit'),
+        offset: integer(query, 'offset'),
+        timezone: single(query, 'timezone'),
+      });
+      return page.totalCount === undefined
+        ? { results: page.results }
+        : { total_count: page.totalCount, results: page.results };
+    },
+  );
 
   scope.get<{ Params: DatasetParams & { record_id: string } }>(
     '/catalog/datasets/:dataset_id/records/:record_id',
-    async (request) => {
+    async (request, reply) => {
       const query = request.query as QueryValues;
+      const dataset = await catalog.getDataset(request.params.dataset_id);
+      if (answerNotModified(request, reply, dataset)) return reply;
       return records.getRecord({
         datasetId: request.params.dataset_id,
         recordId: request.params.record_id,
