@@ -10,3 +10,5 @@ export type {
 export { checkPaging, DEFAULT_LIMIT, MAX_RECORDS_LIMIT, MAX_RECORDS_WINDOW } from './limits.ts';
 export { renderRecord, renderValue } from './render.ts';
 export type { JsonRecord } from './render.ts';
+export type { FacetGroup, FacetSpec, FacetsRequest } from './facets.ts';
+export type { FacetNode } from './facet-tree.ts';

@@ -15,6 +15,8 @@ import { checkPaging } from './limits.ts';
 import { checkTimezone } from './timezone.ts';
 import type { ExportRequest, RecordsExport } from './export-query.ts';
 import { openExport } from './export-query.ts';
+import type { FacetGroup, FacetsRequest } from './facets.ts';
+import { computeFacets } from './facets.ts';
 import type { JsonRecord } from './render.ts';
 import { renderRecord } from './render.ts';
 
@@ -137,5 +139,10 @@ export class RecordsService {
   /** Every matching row of the current version, streamed (exports and downloads). */
   async openExport(request: ExportRequest): Promise<RecordsExport> {
     return openExport(this.engine, this.catalog, request, this.options.queryTimeoutMs);
+  }
+
+  /** The values and counts of facet fields under the request's filters. */
+  async facets(request: FacetsRequest): Promise<FacetGroup[]> {
+    return computeFacets(this.engine, this.catalog, request, this.options.queryTimeoutMs);
   }
 }

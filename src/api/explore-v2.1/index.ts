@@ -7,6 +7,7 @@ import { useApiCors } from '../../http/plugins/api-cors.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
 import { datasetsRoutes } from './datasets.routes.ts';
 import { exportsRoutes } from './exports.routes.ts';
+import { facetsRoutes } from './facets.routes.ts';
 import { recordsRoutes } from './records.routes.ts';
 import { rootsRoutes } from './roots.routes.ts';
 
@@ -17,4 +18,5 @@ export async function exploreV21(scope: FastifyInstance, options: SurfaceOptions
   datasetsRoutes(scope, options);
   recordsRoutes(scope, options);
   exportsRoutes(scope, options);
+  facetsRoutes(scope, options);
 }

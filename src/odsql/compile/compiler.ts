@@ -3,6 +3,7 @@
 
 import { RECORD_ID_COLUMN, ROW_NUMBER_COLUMN, latColumn, lonColumn } from '../../core/columns.ts';
 import type { Field, FieldType } from '../../core/field.ts';
+import { hasAnnotation } from '../../core/field.ts';
 import type { Expr } from '../ast.ts';
 import { odsqlError } from '../errors.ts';
 import type { PlannedFacetFilter, QueryPlan } from '../plan.ts';
@@ -169,7 +170,23 @@ export function compileConditions(
 ): string[] {
   const out: string[] = [];
   for (const condition of plan.conditions) out.push(asCondition(ctx, condition));
-  for (const filter of plan.facetFilters) out.push(facetCondition(ctx, filter));
+  // Refines of a `disjunctive` facet are alternatives (ORed); all else is ANDed.
+  const disjunctive = new Map<string, string[]>();
+  for (const filter of plan.facetFilters) {
+    const sql = facetCondition(ctx, filter);
+    if (filter.exclude || !hasAnnotation(filter.field, 'disjunctive')) {
+      out.push(sql);
+    } else {
+      const alternatives = disjunctive.get(filter.field.name);
+      if (alternatives) alternatives.push(sql);
+      else disjunctive.set(filter.field.name, [sql]);
+    }
+  }
+  for (const alternatives of disjunctive.values()) {
+    out.push(
+      alternatives.length === 1 ? (alternatives[0] as string) : `(${alternatives.join(' OR ')})`,
+    );
+  }
   return out;
 }
 

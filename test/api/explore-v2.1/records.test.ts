@@ -168,6 +168,24 @@ for (const engine of TEST_ENGINES)
       assert.match(String(broken.body['message']), /Clause\(s\) containing the error\(s\): q\./);
     });
 
+    test('refines on a disjunctive facet are ORed, on other facets ANDed', async () => {
+      const refine = (facet: string, value: string) =>
+        `refine=${encodeURIComponent(`${facet}:"${value}"`)}`;
+      const both = await getJson(
+        portal,
+        `${RECORDS}?limit=0&${refine('synthese_eval_sanit', 'A améliorer')}&${refine('synthese_eval_sanit', 'Satisfaisant')}`,
+      );
+      const expected = demoRows().filter((r) =>
+        ['A améliorer', 'Satisfaisant'].includes(r['Synthese_eval_sanit'] ?? ''),
+      ).length;
+      assert.equal(both.body['total_count'], expected);
+      const communes = await getJson(
+        portal,
+        `${RECORDS}?limit=0&${refine('libelle_commune', 'Saint-Pastour')}&${refine('libelle_commune', 'Lyon')}`,
+      );
+      assert.equal(communes.body['total_count'], 0);
+    });
+
     test('several where parameters are ANDed', async () => {
       const { body } = await getJson(
         portal,

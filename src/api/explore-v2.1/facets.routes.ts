@@ -1,0 +1,33 @@
+// Facets of a dataset: GET /catalog/datasets/{dataset_id}/facets.
+
+import type { FastifyInstance } from 'fastify';
+
+import { answerNotModified } from '../../http/conditional.ts';
+import type { QueryValues } from '../../http/query-params.ts';
+import { repeated, single } from '../../http/query-params.ts';
+import type { SurfaceOptions } from '../../http/services.ts';
+import { parseFacetParameter } from './facet-param.ts';
+
+export function facetsRoutes(scope: FastifyInstance, options: SurfaceOptions): void {
+  const { records, catalog } = options.services;
+
+  scope.get<{ Params: { dataset_id: string } }>(
+    '/catalog/datasets/:dataset_id/facets',
+    async (request, reply) => {
+      const query = request.query as QueryValues;
+      const facets = repeated(query, 'facet').map(parseFacetParameter);
+      const dataset = await catalog.getDataset(request.params.dataset_id);
+      if (answerNotModified(request, reply, dataset)) return reply;
+      const groups = await records.facets({
+        datasetId: request.params.dataset_id,
+        facets,
+        where: repeated(query, 'where'),
+        refine: repeated(query, 'refine'),
+        exclude: repeated(query, 'exclude'),
+        qv1: repeated(query, 'qv1'),
+        timezone: single(query, 'timezone'),
+      });
+      return { facets: groups };
+    },
+  );
+}
