@@ -10,6 +10,7 @@ import { downloadRoutes } from './api/download/download.routes.ts';
 import { exploreV21 } from './api/explore-v2.1/index.ts';
 import { CatalogService } from './catalog/index.ts';
 import type { Config } from './config/index.ts';
+import { DailyQuota } from './http/daily-quota.ts';
 import { useCompression } from './http/plugins/compression.ts';
 import { useServerTiming } from './http/plugins/server-timing.ts';
 import type { PortalServices } from './http/services.ts';
@@ -72,11 +73,18 @@ export async function buildApp(
   useServerTiming(app);
   await useCompression(app);
   const services = buildServices(engine, config);
+  const anonymousQuota =
+    config.quotaAnonymousDaily > 0 ? new DailyQuota(config.quotaAnonymousDaily) : undefined;
   await app.register(exploreV21, {
     prefix: '/api/explore/v2.1',
     services,
     baseUrl: config.baseUrl,
+    anonymousQuota,
   });
-  await app.register(downloadRoutes, { services, baseUrl: config.baseUrl });
+  await app.register(downloadRoutes, {
+    services,
+    baseUrl: config.baseUrl,
+    anonymousQuota,
+  });
   return app;
 }

@@ -22,6 +22,7 @@ function defaults(port: number): Omit<Config, 'port'> {
     queryTimeoutMs: 10_000,
     logLevel: 'info',
     demo: true,
+    quotaAnonymousDaily: 0,
   };
 }
 

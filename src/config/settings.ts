@@ -21,6 +21,8 @@ export interface Config {
   logLevel: string;
   /** Load the bundled Alim'confiance demo into an empty portal at start. */
   demo: boolean;
+  /** API calls per day and anonymous client address; 0 for no quota. */
+  quotaAnonymousDaily: number;
 }
 
 /** A setting that is wrong: the process stops with its name and the reason (exit code 2). */
@@ -158,5 +160,11 @@ export const SETTINGS = [
     env: 'DATAGORA_DEMO',
     description: 'load the demo into an empty portal',
     parse: parseBoolean,
+  },
+  {
+    key: 'quotaAnonymousDaily',
+    env: 'DATAGORA_QUOTA_ANONYMOUS',
+    description: 'API calls per day per anonymous address (0: none)',
+    parse: parseInteger(0, 1_000_000_000),
   },
 ] as const satisfies readonly SettingSpec<keyof Config>[];

@@ -57,6 +57,11 @@ export const ERRORS = {
     message:
       'Invalid dataset id "{dataset_id}": use lowercase letters, digits, "_" and "-" (at most 100 characters).',
   },
+  DG_ERR_AUTH_INVALID_API_KEY: {
+    status: 401,
+    odsCode: 'InvalidAPIKeyError',
+    message: 'The API key or access token is not valid (unknown, revoked or expired).',
+  },
   DG_ERR_INTERNAL: {
     status: 500,
     odsCode: 'InternalError',

@@ -2,6 +2,7 @@
 
 import type { CatalogService } from '../catalog/index.ts';
 import type { RecordsService } from '../records/index.ts';
+import type { DailyQuota } from './daily-quota.ts';
 
 export interface PortalServices {
   catalog: CatalogService;
@@ -12,4 +13,6 @@ export interface SurfaceOptions {
   services: PortalServices;
   /** Public URL of the portal, without a trailing slash. */
   baseUrl: string;
+  /** The daily API quota of anonymous addresses, shared by every API scope; none when unset. */
+  anonymousQuota?: DailyQuota;
 }

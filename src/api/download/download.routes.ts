@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { PortalError } from '../../core/errors.ts';
 import { useOdsErrors } from '../../http/ods-errors.ts';
 import { useApiCors } from '../../http/plugins/api-cors.ts';
+import { useApiCredentials } from '../../http/plugins/api-credentials.ts';
+import { useApiQuota } from '../../http/plugins/api-quota.ts';
 import { answerNotModified } from '../../http/conditional.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import { boolean, single } from '../../http/query-params.ts';
@@ -22,6 +24,8 @@ export async function downloadRoutes(
 ): Promise<void> {
   await useApiCors(scope);
   useOdsErrors(scope, { notFound: false });
+  useApiCredentials(scope);
+  useApiQuota(scope, options.anonymousQuota);
   const { records, catalog } = options.services;
 
   scope.get<{ Params: { dataset_id: string } }>(

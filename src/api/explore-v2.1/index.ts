@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 
 import { useOdsErrors } from '../../http/ods-errors.ts';
 import { useApiCors } from '../../http/plugins/api-cors.ts';
+import { useApiCredentials } from '../../http/plugins/api-credentials.ts';
+import { useApiQuota } from '../../http/plugins/api-quota.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
 import { datasetsRoutes } from './datasets.routes.ts';
 import { exportsRoutes } from './exports.routes.ts';
@@ -14,6 +16,8 @@ import { rootsRoutes } from './roots.routes.ts';
 export async function exploreV21(scope: FastifyInstance, options: SurfaceOptions): Promise<void> {
   await useApiCors(scope);
   useOdsErrors(scope);
+  useApiCredentials(scope);
+  useApiQuota(scope, options.anonymousQuota);
   rootsRoutes(scope, options);
   datasetsRoutes(scope, options);
   recordsRoutes(scope, options);

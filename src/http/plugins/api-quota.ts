@@ -1,0 +1,31 @@
+// API quotas: a daily number of calls per anonymous client address, with ODS's headers
+// (X-RateLimit-Limit, -Remaining, -Reset) and its 429 body (`errorcode`, `reset_time`…).
+
+import type { FastifyInstance } from 'fastify';
+
+import type { DailyQuota } from '../daily-quota.ts';
+
+/** ODS's error number for the anonymous users' quota. */
+const ANONYMOUS_QUOTA_ERROR = 10005;
+
+/** Counts the calls of an encapsulated API scope against `quota` (none: no quota). */
+export function useApiQuota(scope: FastifyInstance, quota: DailyQuota | undefined): void {
+  if (!quota) return;
+  scope.addHook('onRequest', async (request, reply) => {
+    if (request.method === 'OPTIONS') return;
+    const decision = quota.take(`ip:${request.ip}`);
+    void reply
+      .header('x-ratelimit-limit', decision.limit)
+      .header('x-ratelimit-remaining', decision.remaining)
+      .header('x-ratelimit-reset', decision.resetEpoch);
+    if (decision.allowed) return;
+    const resetTime = new Date(decision.resetEpoch * 1000).toISOString().replace('.000Z', 'Z');
+    await reply.code(429).send({
+      errorcode: ANONYMOUS_QUOTA_ERROR,
+      reset_time: resetTime,
+      limit_time_unit: 'day',
+      call_limit: decision.limit,
+      error: `This address has made its ${decision.limit} API calls of the day, the limit for anonymous users of this portal. The count resets at ${resetTime}.`,
+    });
+  });
+}
