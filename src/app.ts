@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 
 import { downloadRoutes } from './api/download/download.routes.ts';
 import { exploreV21 } from './api/explore-v2.1/index.ts';
+import { apiV1 } from './api/v1/index.ts';
 import { CatalogService } from './catalog/index.ts';
 import type { Config } from './config/index.ts';
 import { DailyQuota } from './http/daily-quota.ts';
@@ -81,6 +82,7 @@ export async function buildApp(
     baseUrl: config.baseUrl,
     anonymousQuota,
   });
+  await app.register(apiV1, { prefix: '/api', services, baseUrl: config.baseUrl, anonymousQuota });
   await app.register(downloadRoutes, {
     services,
     baseUrl: config.baseUrl,

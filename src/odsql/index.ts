@@ -30,6 +30,8 @@ export interface RecordsQueryInput {
   offset?: number;
   /** IANA id, default 'UTC'; date literals, date functions and refine date paths use it. */
   timezone?: string;
+  /** Also select the record id (its position comes back as `recordIdPosition`). */
+  withRecordId?: boolean;
 }
 
 export interface TableSchema {
@@ -86,6 +88,7 @@ export function compileRecordsQuery(
       timeZone,
       limit: input.limit,
       offset: input.offset,
+      withRecordId: input.withRecordId,
     });
   });
 }

@@ -6,6 +6,7 @@ export type {
   RecordsPage,
   RecordsRequest,
   RecordsServiceOptions,
+  RowsPage,
 } from './records-service.ts';
 export { checkPaging, DEFAULT_LIMIT, MAX_RECORDS_LIMIT, MAX_RECORDS_WINDOW } from './limits.ts';
 export { renderRecord, renderValue } from './render.ts';

@@ -3,7 +3,7 @@
 import type { CatalogService } from '../catalog/index.ts';
 import type { Dataset, DatasetVersion } from '../core/dataset.ts';
 import { PortalError } from '../core/errors.ts';
-import type { CompiledQuery, RecordsQueryInput } from '../odsql/index.ts';
+import type { CompiledQuery, OutputColumn, RecordsQueryInput } from '../odsql/index.ts';
 import {
   compileCountQuery,
   compileRecordLookup,
@@ -145,4 +145,55 @@ export class RecordsService {
   async facets(request: FacetsRequest): Promise<FacetGroup[]> {
     return computeFacets(this.engine, this.catalog, request, this.options.queryTimeoutMs);
   }
+
+  /**
+   * A page of raw rows with their columns, the record ids and the count, for surfaces that
+   * render records their own way (API v1). Paging is checked by the caller.
+   */
+  async queryRows(request: RecordsRequest & { limit: number; offset: number }): Promise<RowsPage> {
+    const timezone = checkTimezone(request.timezone);
+    const { dataset, version } = await this.currentVersion(request.datasetId);
+    if (!version) return { dataset, version, timezone, totalCount: 0, rows: [], columns: [] };
+    const v1Conditions = (request.qv1 ?? []).map((q) => translateV1Query(q, version.fields));
+    const input: RecordsQueryInput = {
+      select: request.select,
+      where: [...(request.where ?? []), ...v1Conditions.filter((c) => c !== '')],
+      orderBy: request.orderBy,
+      refine: request.refine,
+      exclude: request.exclude,
+      timezone,
+      withRecordId: true,
+    };
+    const schema = { table: version.table, fields: version.fields };
+    const compiled = compileRecordsQuery(input, schema, this.engine.name);
+    const timeout = { timeoutMs: this.options.queryTimeoutMs };
+    const [rows, countRows] = await Promise.all([
+      request.limit === 0
+        ? Promise.resolve([])
+        : this.engine.query(
+            withPaging(compiled, request.limit, request.offset, this.engine.name),
+            timeout,
+          ),
+      this.engine.query(compileCountQuery(input, schema, this.engine.name), timeout),
+    ]);
+    return {
+      dataset,
+      version,
+      timezone,
+      totalCount: Number(countRows[0]?.[0] ?? 0),
+      rows,
+      columns: compiled.columns,
+      recordIdPosition: compiled.recordIdPosition,
+    };
+  }
+}
+
+export interface RowsPage {
+  dataset: Dataset;
+  version: DatasetVersion | null;
+  timezone: string;
+  totalCount: number;
+  rows: unknown[][];
+  columns: OutputColumn[];
+  recordIdPosition?: number;
 }

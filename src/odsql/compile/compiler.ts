@@ -30,6 +30,8 @@ export interface CompiledQuery {
   params: unknown[];
   columns: OutputColumn[];
   aggregated: boolean;
+  /** Where the record id is in each row, when asked for (`withRecordId`). */
+  recordIdPosition?: number;
 }
 
 export interface CompileOptions {
@@ -40,6 +42,8 @@ export interface CompileOptions {
   offset?: number;
   /** Extra condition: the record id to look up. */
   recordId?: string;
+  /** Also select the record id (not for aggregations). */
+  withRecordId?: boolean;
 }
 
 export function createContext(
@@ -119,6 +123,11 @@ export function compilePlan(
     });
   }
   if (selectList.length === 0) selectList.push('NULL');
+  // The record id goes last, outside the columns, for answers that show it (API v1's recordid).
+  const recordIdPosition =
+    options.withRecordId && !plan.aggregated
+      ? selectList.push(quoteIdent(RECORD_ID_COLUMN)) - 1
+      : undefined;
   let sql = `SELECT ${selectList.join(', ')} FROM ${quoteIdent(options.table)}`;
   const where = compileConditions(ctx, plan);
   if (options.recordId !== undefined) {
@@ -160,7 +169,13 @@ export function compilePlan(
     limit === undefined ? null : ctx.params.add(limit, 'bigint'),
     offset === undefined ? null : ctx.params.add(offset, 'bigint'),
   );
-  return { sql, params: ctx.params.values, columns, aggregated: plan.aggregated };
+  return {
+    sql,
+    params: ctx.params.values,
+    columns,
+    aggregated: plan.aggregated,
+    ...(recordIdPosition === undefined ? {} : { recordIdPosition }),
+  };
 }
 
 /** The WHERE conjuncts: where clauses, then refines and excludes. */

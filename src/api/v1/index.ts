@@ -1,0 +1,20 @@
+// The legacy API v1 surface, mounted under /api.
+
+import formbody from '@fastify/formbody';
+import type { FastifyInstance } from 'fastify';
+
+import { useOdsErrors } from '../../http/ods-errors.ts';
+import { useApiCors } from '../../http/plugins/api-cors.ts';
+import { useApiCredentials } from '../../http/plugins/api-credentials.ts';
+import { useApiQuota } from '../../http/plugins/api-quota.ts';
+import type { SurfaceOptions } from '../../http/services.ts';
+import { searchRoutes } from './search.routes.ts';
+
+export async function apiV1(scope: FastifyInstance, options: SurfaceOptions): Promise<void> {
+  await useApiCors(scope);
+  await scope.register(formbody);
+  useOdsErrors(scope, { notFound: false });
+  useApiCredentials(scope);
+  useApiQuota(scope, options.anonymousQuota);
+  searchRoutes(scope, options);
+}
