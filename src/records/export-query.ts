@@ -22,6 +22,8 @@ export interface ExportRequest {
   limit?: number;
   offset?: number;
   timezone?: string;
+  /** Also stream each record's id (API v1 answers show it). */
+  withRecordId?: boolean;
 }
 
 export interface RecordsExport {
@@ -31,6 +33,10 @@ export interface RecordsExport {
   columns: OutputColumn[];
   timezone: string;
   rows: AsyncIterable<unknown[][]>;
+  /** Where the record id is in each row, with `withRecordId`. */
+  recordIdPosition?: number;
+  /** When the exported version was made current (ISO 8601), null without data. */
+  committedAt: string | null;
 }
 
 function invalid(detail: string): PortalError {
@@ -86,6 +92,7 @@ export async function openExport(
     refine: request.refine,
     exclude: request.exclude,
     timezone,
+    withRecordId: request.withRecordId,
   };
   const compiled = compileRecordsQuery(input, { table: version?.table ?? '', fields }, engine.name);
   const query: SqlQuery = appendPaging(compiled.sql, compiled.params, limit, offset, engine.name);
@@ -94,6 +101,8 @@ export async function openExport(
     datasetId: dataset.id,
     fields,
     columns: compiled.columns,
+    recordIdPosition: compiled.recordIdPosition,
+    committedAt: version?.committedAt ?? null,
     timezone,
     rows: version ? engine.stream(query, { batchSize: 2000, timeoutMs: queryTimeoutMs }) : empty(),
   };

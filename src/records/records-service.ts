@@ -119,6 +119,19 @@ export class RecordsService {
   }
 
   async getRecord(request: RecordRequest): Promise<JsonRecord> {
+    const found = await this.getRecordRow(request);
+    return renderRecord(found.row, found.columns, found.timezone);
+  }
+
+  /** One record's raw row and columns, for surfaces that render it their own way. */
+  async getRecordRow(
+    request: RecordRequest,
+  ): Promise<{
+    row: unknown[];
+    columns: OutputColumn[];
+    timezone: string;
+    version: DatasetVersion;
+  }> {
     const timezone = checkTimezone(request.timezone);
     const { version } = await this.currentVersion(request.datasetId);
     const notFound = new PortalError('DG_ERR_RECORD_NOT_FOUND', { record_id: request.recordId });
@@ -133,7 +146,7 @@ export class RecordsService {
     const rows = await this.engine.query(compiled, { timeoutMs: this.options.queryTimeoutMs });
     const row = rows[0];
     if (!row) throw notFound;
-    return renderRecord(row, compiled.columns, timezone);
+    return { row, columns: compiled.columns, timezone, version };
   }
 
   /** Every matching row of the current version, streamed (exports and downloads). */

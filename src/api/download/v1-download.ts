@@ -1,0 +1,104 @@
+// The whole-dataset download of API v1 and of the front-office URL: the v1 filters (q,
+// refine.X, exclude.X, geofilter.*, fields), then CSV (`;`, no BOM, names or labels in the
+// header), GeoJSON, or JSON as an array of v1 record objects.
+
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+import { PortalError } from '../../core/errors.ts';
+import { answerNotModified } from '../../http/conditional.ts';
+import type { QueryValues } from '../../http/query-params.ts';
+import { boolean, single } from '../../http/query-params.ts';
+import type { PortalServices } from '../../http/services.ts';
+import type { RecordsExport } from '../../records/index.ts';
+import { writeCsv } from '../exports/csv.ts';
+import { assertGeo, writeGeoJson } from '../exports/geojson.ts';
+import { sendExport } from '../exports/send-export.ts';
+import { v1GeoFilters, v1OrderBy } from '../v1/v1-params.ts';
+import { v1Record } from '../v1/v1-record.ts';
+import { csvSeparator, facetFilters, selectOfFields, v1Queries } from './download-params.ts';
+
+const FORMATS = ['csv', 'json', 'geojson'];
+
+async function* writeV1Json(data: RecordsExport): AsyncIterable<string> {
+  const timestamp = `${new Date(data.committedAt ?? 0).toISOString().slice(0, 19)}+00:00`;
+  yield '[';
+  let first = true;
+  for await (const batch of data.rows) {
+    const parts = batch.map((row) =>
+      JSON.stringify(
+        v1Record(
+          data.datasetId,
+          row,
+          data.columns,
+          data.recordIdPosition,
+          data.timezone,
+          timestamp,
+        ),
+      ),
+    );
+    if (parts.length === 0) continue;
+    yield `${first ? '' : ','}${parts.join(',')}`;
+    first = false;
+  }
+  yield ']';
+}
+
+export async function sendV1Download(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  services: PortalServices,
+  datasetId: string,
+  query: QueryValues,
+): Promise<FastifyReply> {
+  const format = (single(query, 'format') ?? 'csv').toLowerCase();
+  if (!FORMATS.includes(format)) {
+    throw new PortalError('DG_ERR_REST_INVALID_PARAMETER', {
+      detail: `Invalid value for format: "${format}" (downloads serve ${FORMATS.join(', ')}).`,
+    });
+  }
+  const separator = format === 'csv' ? csvSeparator(query) : ';';
+  const useLabels = boolean(query, 'use_labels_for_header', false);
+  const dataset = await services.catalog.getDataset(datasetId);
+  if (answerNotModified(request, reply, dataset)) return reply;
+  const data = await services.records.openExport({
+    datasetId,
+    select: selectOfFields(single(query, 'fields')),
+    where: v1GeoFilters(query, dataset.current?.fields ?? []),
+    refine: facetFilters(query, 'refine.'),
+    exclude: facetFilters(query, 'exclude.'),
+    orderBy: v1OrderBy(single(query, 'sort')),
+    qv1: v1Queries(query),
+    timezone: single(query, 'timezone'),
+    withRecordId: format === 'json',
+  });
+  if (format === 'json') {
+    return sendExport(reply, data, {
+      body: writeV1Json,
+      contentType: 'application/json; charset=utf-8',
+      extension: 'json',
+      compressed: false,
+    });
+  }
+  if (format === 'geojson') {
+    assertGeo(data, 'geojson');
+    return sendExport(reply, data, {
+      body: writeGeoJson,
+      contentType: 'application/geo+json; charset=utf-8',
+      extension: 'geojson',
+      compressed: false,
+    });
+  }
+  const csvOptions = {
+    delimiter: separator,
+    listSeparator: ',',
+    quoteAll: false,
+    withBom: false,
+    useLabels,
+  };
+  return sendExport(reply, data, {
+    body: (rows) => writeCsv(rows, csvOptions),
+    contentType: 'text/csv; charset=utf-8',
+    extension: 'csv',
+    compressed: false,
+  });
+}
