@@ -124,9 +124,7 @@ export class RecordsService {
   }
 
   /** One record's raw row and columns, for surfaces that render it their own way. */
-  async getRecordRow(
-    request: RecordRequest,
-  ): Promise<{
+  async getRecordRow(request: RecordRequest): Promise<{
     row: unknown[];
     columns: OutputColumn[];
     timezone: string;
