@@ -169,7 +169,13 @@ function planOutputs(
 ): PlannedOutput[] {
   const onlyStar = select.length === 1 && select[0]?.kind === 'SelectAll';
   if (onlyStar && groups.length > 0) {
-    return groups.map((g) => expressionOutput(g.alias?.name ?? g.text, g.expr, analysis));
+    return groups.map((g) =>
+      expressionOutput(
+        g.alias?.name ?? (g.expr.kind === 'Identifier' ? g.expr.name : g.text),
+        g.expr,
+        analysis,
+      ),
+    );
   }
   const outputs: PlannedOutput[] = [];
   const excluded: string[] = [];
@@ -187,9 +193,11 @@ function planOutputs(
         }
       }
     } else {
-      const key = entry.alias?.name ?? entry.text;
       analyzeExpr(entry.expr, 'select', scope, analysis);
       const target = entry.expr.kind === 'Identifier' ? analysis.resolved.get(entry.expr) : null;
+      // A field's key is its name, even when written `back-quoted`.
+      const key =
+        entry.alias?.name ?? (isField(target ?? undefined) ? (target as Field).name : entry.text);
       if (isField(target ?? undefined) && groups.length === 0) {
         outputs.push(fieldOutput(key, target as Field, entry.expr));
       } else {

@@ -15,9 +15,14 @@ const FOLD_FROM =
 const FOLD_TO =
   'aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz';
 
+// Punctuation turned into spaces, so that the 'simple' parser splits paths (`France/Paris`),
+// hosts, e-mails and decimals into words as FTS5 and the query's word splitter do.
+const SEPARATORS = '/.@:_-';
+
 /** SQL folding `text` to lowercase without accents, as full-text documents and terms are. */
 export function postgresFoldedText(text: string): string {
-  return `translate(lower(${text}), '${FOLD_FROM}', '${FOLD_TO}')`;
+  const spaces = ' '.repeat(SEPARATORS.length);
+  return `translate(lower(${text}), '${FOLD_FROM}${SEPARATORS}', '${FOLD_TO}${spaces}')`;
 }
 
 /**
