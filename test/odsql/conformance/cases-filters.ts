@@ -14,6 +14,8 @@ export const FILTER_CASES: Case[] = [
   where('n <= 0', 'eg'),
   where('n = -5', 'g'),
   where('n = 10.0', 'a'),
+  where('n < 9999999999999999999999', 'abdegh'),
+  where('n > -9223372036854775808', 'abdegh'),
   where('n > 9.5', 'abdh'),
   where('10 = n', 'a'),
   where('100 <= n', 'h'),
