@@ -60,6 +60,8 @@ export const INVALID_CASES: InvalidCase[] = [
   odsql('select', 'percentile(n, 150)', 14),
   odsql('select', "search(name, 'x')", 0),
   odsql('select', 'date_format(ts, 5)', 16),
+  odsql('select', 'l * 2 as l', 0),
+  odsql('order_by', 'v', 0),
   odsql('group_by', 'geo', 0),
   odsql('group_by', 'count(*)', 0),
   odsql('group_by', 'range(n)', 0),
