@@ -212,11 +212,20 @@ export function wallClock(ms: number, timeZone: string): WallClock {
   return out;
 }
 
+// Offsets already computed, by zone and second: Intl formatting costs microseconds per call.
+const offsets = new Map<string, number>();
+
 /** Offset of `timeZone` from UTC at instant `ms`, in milliseconds. */
 function offsetAt(ms: number, timeZone: string): number {
+  const key = `${timeZone} ${Math.floor(ms / 1000)}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
   const w = wallClock(ms, timeZone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
-  return asUtc - ms;
+  const offset = asUtc - ms;
+  if (offsets.size >= 10000) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
 }
 
 /**
@@ -230,6 +239,7 @@ export function toEpochMs(parts: DateParts, timeZone: string): number {
   if (timeZone === 'UTC') return local;
   const before = offsetAt(local - 86400000, timeZone);
   const after = offsetAt(local + 86400000, timeZone);
+  if (before === after) return local - before;
   const valid = [local - before, local - after].filter((t) => local - offsetAt(t, timeZone) === t);
   return valid.length > 0 ? Math.min(...valid) : local - before;
 }
