@@ -22,6 +22,15 @@ for (const engine of TEST_ENGINES)
     });
     after(async () => portal.close());
 
+    // Documented in docs/odsql.md: a point is tested against a polygon exactly on SQLite, by the
+    // polygon's bounding box on PostgreSQL (no PostGIS). c and h are in the box, not the triangle.
+    test('points in a triangle: exact on SQLite, bounding box on PostgreSQL', async () => {
+      const where = "intersects(geo, geom'POLYGON((2.3 48.8, 2.4 48.8, 2.3 48.95, 2.3 48.8))')";
+      const { body } = await getJson(portal, recordsUrl({ select: 'id', where }));
+      const ids = (body.results ?? []).map((r) => r['id']);
+      assert.deepEqual(ids, engine === 'sqlite' ? ['a', 'g'] : ['a', 'c', 'g', 'h']);
+    });
+
     for (const c of CASES)
       test(c.name, async () => {
         const params = c.ids ? { select: 'id', limit: 100, ...c.q } : { limit: 100, ...c.q };

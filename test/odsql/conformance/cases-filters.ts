@@ -124,6 +124,9 @@ export const FILTER_CASES: Case[] = [
   where('n in (10)', 'a'),
   where('n in (10, 20, 30, 40)', 'abd'),
   where('x in (1.5, 0.1)', 'ah'),
+  where('n not in (10, 20)', 'cdefgh'),
+  where('not n in (10, 20)', 'cdefgh'),
+  where('n not in [0..20]', 'cdfgh'),
   // ranges
   where('n in [10..30]', 'abd'),
   where('n in ]10..30]', 'bd'),
