@@ -35,6 +35,8 @@ export const GEO_CASES: Case[] = [
   where(`disjoint(shape, ${LYON_SQUARE})`, 'adg'),
   where(`within(shape, ${SQUARE})`, 'ag'),
   where(`intersects(geo, ${LYON_SQUARE})`, 'b'),
+  where(`within_distance(shape, ${PARIS}, 10km)`, 'ag'),
+  where(`distance(shape, ${PARIS}) < 1000`, 'a'),
   where(
     'intersects(geo, geom\'{"type": "Polygon", "coordinates": [[[4, 45], [5, 45], [5, 46], [4, 46], [4, 45]]]}\')',
     'b',
