@@ -234,6 +234,8 @@ class Analyzer {
     if (isField(target)) {
       return info(target.type, false, target.type === 'text' && isMultivalued(target));
     }
+    // `l * 2 as l`: an alias inside its own expression, with no field of that name.
+    if (this.resolving.has(node.name)) throw this.error(`Unknown field: ${node.name}`, node);
     this.resolving.add(node.name);
     try {
       return this.expr(target);

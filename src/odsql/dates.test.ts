@@ -16,6 +16,17 @@ import { computeNow } from './now.ts';
 const parts = (text: string): DateParts => parseDateText(text) as DateParts;
 
 describe('dates', () => {
+  it('reads a repeated wall-clock time as its first occurrence and a skipped one after the gap', () => {
+    const iso = (text: string, zone: string) =>
+      new Date(toEpochMs(parts(text), zone)).toISOString();
+    assert.equal(iso('2021-10-31T02:00', 'Europe/Paris'), '2021-10-31T00:00:00.000Z');
+    assert.equal(iso('2021-10-31T02:59', 'Europe/Paris'), '2021-10-31T00:59:00.000Z');
+    assert.equal(iso('2021-10-31T03:00', 'Europe/Paris'), '2021-10-31T02:00:00.000Z');
+    assert.equal(iso('2021-03-28T02:30', 'Europe/Paris'), '2021-03-28T01:30:00.000Z');
+    assert.equal(iso('2021-11-07T01:30', 'America/New_York'), '2021-11-07T05:30:00.000Z');
+    assert.equal(iso('2020-03-01T00:15', 'Asia/Kolkata'), '2020-02-29T18:45:00.000Z');
+  });
+
   it('parses date literals with their precision', () => {
     assert.equal(parts('2019').precision, 'year');
     assert.equal(parts('2019-03').precision, 'month');

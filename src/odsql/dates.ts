@@ -212,22 +212,36 @@ export function wallClock(ms: number, timeZone: string): WallClock {
   return out;
 }
 
+// Offsets already computed, by zone and second: Intl formatting costs microseconds per call.
+const offsets = new Map<string, number>();
+
 /** Offset of `timeZone` from UTC at instant `ms`, in milliseconds. */
 function offsetAt(ms: number, timeZone: string): number {
+  const key = `${timeZone} ${Math.floor(ms / 1000)}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
   const w = wallClock(ms, timeZone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
-  return asUtc - ms;
+  const offset = asUtc - ms;
+  if (offsets.size >= 10000) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
 }
 
-/** The instant (epoch ms) of `parts`, read in `timeZone` unless the text carried an offset. */
+/**
+ * The instant (epoch ms) of `parts`, read in `timeZone` unless the text carried an offset. A
+ * wall-clock time that occurs twice (autumn DST change) is its first occurrence; one that never
+ * occurs (spring gap) is read with the offset before the gap (02:30 → 03:30 after the change).
+ */
 export function toEpochMs(parts: DateParts, timeZone: string): number {
   const local = wallClockMs(parts);
   if (parts.offsetMinutes !== null) return local - parts.offsetMinutes * 60000;
   if (timeZone === 'UTC') return local;
-  let guess = local - offsetAt(local, timeZone);
-  const second = local - offsetAt(guess, timeZone);
-  if (second !== guess) guess = second;
-  return guess;
+  const before = offsetAt(local - 86400000, timeZone);
+  const after = offsetAt(local + 86400000, timeZone);
+  if (before === after) return local - before;
+  const valid = [local - before, local - after].filter((t) => local - offsetAt(t, timeZone) === t);
+  return valid.length > 0 ? Math.min(...valid) : local - before;
 }
 
 /** `YYYY-MM-DD` of `parts` (a date field value); an instant with an offset is read in `timeZone`. */

@@ -16,6 +16,12 @@ export function parseGeometry(text: string): Geometry | null {
   }
 }
 
+/** True when every number of nested coordinate arrays is finite (JSON reads 1e999 as Infinity). */
+function finiteCoordinates(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(finiteCoordinates);
+  return typeof value !== 'number' || Number.isFinite(value);
+}
+
 function parseGeoJson(text: string): Geometry | null {
   try {
     const value: unknown = JSON.parse(text);
@@ -23,6 +29,7 @@ function parseGeoJson(text: string): Geometry | null {
     const g = value as { type?: unknown; coordinates?: unknown; geometry?: unknown };
     if (g.type === 'Feature') return parseGeoJson(JSON.stringify(g.geometry));
     if (typeof g.type !== 'string' || !Array.isArray(g.coordinates)) return null;
+    if (!finiteCoordinates(g.coordinates)) return null;
     return { type: g.type, coordinates: g.coordinates };
   } catch {
     return null;
@@ -100,7 +107,9 @@ class WktReader {
     const match = /^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?/.exec(this.text.slice(this.i));
     if (!match) throw new Error('expected a number');
     this.i += match[0].length;
-    return Number(match[0]);
+    const value = Number(match[0]);
+    if (!Number.isFinite(value)) throw new Error('number out of range');
+    return value;
   }
 }
 

@@ -10,6 +10,7 @@ import { postgresDialect } from './compile/postgres.ts';
 import { sqliteDialect } from './compile/sqlite.ts';
 import { quoteIdent } from './compile/context.ts';
 import { checkTimeZone } from './dates.ts';
+import { rejectNul } from './nul.ts';
 import { planFilters, planQuery } from './plan.ts';
 
 export type { DialectName } from './compile/dialect.ts';
@@ -81,6 +82,7 @@ export function compileRecordsQuery(
 ): CompiledQuery {
   return guarded(() => {
     const timeZone = timeZoneOf(input);
+    rejectNul(input);
     const plan = planQuery(input, schema.fields);
     return compilePlan(dialectOf(dialect), plan, {
       table: schema.table,
@@ -101,6 +103,7 @@ export function compileCountQuery(
 ): { sql: string; params: unknown[] } {
   return guarded(() => {
     const timeZone = timeZoneOf(input);
+    rejectNul(input);
     const plan = planFilters(input, schema.fields);
     const ctx = createContext(dialectOf(dialect), plan, {
       table: schema.table,
@@ -123,6 +126,11 @@ export function compileRecordLookup(
 ): CompiledQuery {
   return guarded(() => {
     const timeZone = timeZoneOf(input);
+    rejectNul(input);
+    // A record id is 40 hex digits: one with a NUL (which no engine can bind) matches nothing.
+    if (recordId.includes('\u0000')) {
+      throw new PortalError('DG_ERR_RECORD_NOT_FOUND', { record_id: recordId });
+    }
     const plan = planQuery({ select: input.select }, schema.fields);
     return compilePlan(dialectOf(dialect), plan, {
       table: schema.table,

@@ -169,7 +169,13 @@ function planOutputs(
 ): PlannedOutput[] {
   const onlyStar = select.length === 1 && select[0]?.kind === 'SelectAll';
   if (onlyStar && groups.length > 0) {
-    return groups.map((g) => expressionOutput(g.alias?.name ?? g.text, g.expr, analysis));
+    return groups.map((g) =>
+      expressionOutput(
+        g.alias?.name ?? (g.expr.kind === 'Identifier' ? g.expr.name : g.text),
+        g.expr,
+        analysis,
+      ),
+    );
   }
   const outputs: PlannedOutput[] = [];
   const excluded: string[] = [];
@@ -189,9 +195,9 @@ function planOutputs(
     } else {
       analyzeExpr(entry.expr, 'select', scope, analysis);
       const target = entry.expr.kind === 'Identifier' ? analysis.resolved.get(entry.expr) : null;
-      // A bare field (`siret` or `` `siret` ``) is keyed by its name, not by its quoting.
-      const fieldName = isField(target ?? undefined) ? (target as Field).name : null;
-      const key = entry.alias?.name ?? fieldName ?? entry.text;
+      // A field's key is its name, even when written `back-quoted`.
+      const key =
+        entry.alias?.name ?? (isField(target ?? undefined) ? (target as Field).name : entry.text);
       if (isField(target ?? undefined) && groups.length === 0) {
         outputs.push(fieldOutput(key, target as Field, entry.expr));
       } else {

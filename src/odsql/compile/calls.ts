@@ -125,7 +125,8 @@ export function nowInstant(ctx: CompileContext, node: Call): number {
     }
   }
   const ms = computeNow(ctx.now, args, ctx.timeZone);
-  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) {
+  // Years 1 to 9999: what both engines' date and timestamp types hold.
+  if (!Number.isFinite(ms) || ms < -62135596800000 || ms > 253402300799999) {
     throw odsqlError('now() is out of range', 'where', node.start, node.end);
   }
   return ms;

@@ -167,7 +167,7 @@ export function valueAs(ctx: CompileContext, node: Expr, target: ExprInfo): stri
   if ((type === 'int' || type === 'double') && node.kind === 'StringLiteral') {
     const n = Number(node.value.trim());
     if (node.value.trim() !== '' && Number.isFinite(n)) {
-      return ctx.dialect.numberParam(ctx.params.add(n), Number.isInteger(n));
+      return ctx.dialect.numberParam(ctx.params.add(n), Number.isSafeInteger(n));
     }
   }
   if (type === 'boolean' && node.kind === 'StringLiteral') {

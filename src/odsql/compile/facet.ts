@@ -44,7 +44,7 @@ export function compileFacetValue(
     case 'double': {
       const n = Number(value);
       if (value.trim() === '' || !Number.isFinite(n)) fail('Invalid number');
-      return `${col} = ${dialect.numberParam(params.add(n), Number.isInteger(n))}`;
+      return `${col} = ${dialect.numberParam(params.add(n), Number.isSafeInteger(n))}`;
     }
     case 'boolean': {
       const lower = value.toLowerCase();

@@ -15,9 +15,14 @@ const FOLD_FROM =
 const FOLD_TO =
   'aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz';
 
+// Punctuation turned into spaces, so that the 'simple' parser splits paths (`France/Paris`),
+// hosts, e-mails and decimals into words as FTS5 and the query's word splitter do.
+const SEPARATORS = '/.@:_-';
+
 /** SQL folding `text` to lowercase without accents, as full-text documents and terms are. */
 export function postgresFoldedText(text: string): string {
-  return `translate(lower(${text}), '${FOLD_FROM}', '${FOLD_TO}')`;
+  const spaces = ' '.repeat(SEPARATORS.length);
+  return `translate(lower(${text}), '${FOLD_FROM}${SEPARATORS}', '${FOLD_TO}${spaces}')`;
 }
 
 /**
@@ -114,7 +119,12 @@ export const postgresDialect: Dialect = {
   },
   convexHull: () => null,
   // No JSON validation before PostgreSQL 16 (IS JSON): the text comes back as a JSON string.
-  jsonFormat: (value) => `to_jsonb(${value})`,
+  // PostgreSQL 15 cannot test whether text is JSON, so the fallback is never chosen; it is still
+  // referenced (typed as text) so that its bound parameter has a type.
+  jsonFormat: (value, fallback) =>
+    fallback === null
+      ? `to_jsonb(${value})`
+      : `(CASE WHEN (${fallback})::text IS NULL THEN to_jsonb(${value}) ELSE to_jsonb(${value}) END)`,
   rowKey: (parts) => `concat_ws('|', ${parts.join(', ')})`,
   random: (key, seed) => (seed === null ? 'random()' : `md5(${key}::text || ${seed}::text)`),
   limitOffset(limit, offset) {

@@ -38,7 +38,7 @@ function equalWidth(
     return dialect.dateBucket(value, temporal, unit, width.value, (v) => params.add(v), zone);
   }
   const w = width.kind === 'NumberLiteral' ? width.value : 1;
-  const step = (): string => dialect.numberParam(params.add(w), Number.isInteger(w));
+  const step = (): string => dialect.numberParam(params.add(w), Number.isSafeInteger(w));
   return `(floor(${dialect.divide(value, step())}) * ${step()})`;
 }
 

@@ -266,7 +266,9 @@ function parseNumber(c: Cursor): Expr {
     const unit = after.value.toLowerCase();
     return { kind: 'UnitLiteral', value, unit, start: token.start, end: after.end };
   }
-  return { kind: 'NumberLiteral', value, integer: !token.value.includes('.'), ...base };
+  // An integer beyond 2^53 is read (and bound) as a double: no engine integer would hold it.
+  const integer = !token.value.includes('.') && Number.isSafeInteger(value);
+  return { kind: 'NumberLiteral', value, integer, ...base };
 }
 
 export function parseIdentifier(c: Cursor): Identifier {
