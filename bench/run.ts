@@ -63,6 +63,7 @@ try {
     ['import: load (read + insert) s', (imported['loadSeconds'] ?? 0).toFixed(1), ''],
     ['import: indexes + full text s', (imported['indexSeconds'] ?? 0).toFixed(1), ''],
     ['import: peak memory MB', Math.round(imported['peakRssMb'] ?? 0).toString(), '< 400'],
+    ['import: CPU time (all threads) s', (imported['cpuSeconds'] ?? 0).toFixed(1), ''],
   ];
   const width = Math.max(...figures.map((f) => f[0]?.length ?? 0));
   console.log(`\nDatagora bench, engine ${values.engine}, ${rows.toLocaleString('en-US')} rows\n`);

@@ -215,6 +215,22 @@ test('a record with the wrong number of cells is refused', async () => {
   await writer.abort('bad record');
 });
 
+test('after a failed append, a writer refuses more records and its commit', async () => {
+  await engine.metadata.saveDataset({ id: 'broken', metas: emptyMetas('Broken') });
+  const writer = await engine.beginVersion({
+    datasetId: 'broken',
+    fields: SAMPLE_FIELDS,
+    source: null,
+  });
+  await writer.append(sampleRows(100));
+  assert.throws(() => writer.append([...sampleRows(100, 100), [1, 2]]), /2 cells/);
+  assert.throws(() => writer.append(sampleRows(1)), /already failed/);
+  await assert.rejects(writer.commit(), /already failed/);
+  await writer.abort('broken batch');
+  const [version] = await engine.metadata.listVersions('broken');
+  assert.equal(version?.status, 'failed');
+});
+
 test('two loads can interleave on the one connection', async () => {
   await engine.metadata.saveDataset({ id: 'left', metas: emptyMetas('Left') });
   await engine.metadata.saveDataset({ id: 'right', metas: emptyMetas('Right') });

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 
 /** How long a statement waits for another process's write lock before failing. */
 export const BUSY_TIMEOUT_MS = 5000;
-/** Bytes of the file read through memory mapping: whole-table scans (index builds) run faster. */
+/** Bytes of the file read through memory mapping by the reader connections. */
 export const MMAP_SIZE = 1 << 30;
 
 export function openWriteConnection(path: string): Database.Database {
@@ -22,7 +22,9 @@ export function openWriteConnection(path: string): Database.Database {
     // Bulk loads and index builds sort in memory and keep hot pages cached (64 MiB).
     db.pragma('temp_store = MEMORY');
     db.pragma('cache_size = -65536');
-    db.pragma(`mmap_size = ${MMAP_SIZE}`);
+    // No memory mapping here: a bulk load would map (and count in the process's memory) every
+    // page it writes and scans; the page cache above bounds what the writer keeps.
+    db.pragma('mmap_size = 0');
     // Index builds sort with helper threads.
     db.pragma(`threads = ${Math.min(4, availableParallelism())}`);
     return db;

@@ -92,20 +92,30 @@ export function searchableFields(fields: Field[]): Field[] {
 }
 
 /**
- * Creates and fills the FTS5 external-content index of `table`, or returns no statement when
- * the table has no text field (then no `<table>_fts` exists).
+ * The FTS5 external-content index of `table`, or null when the table has no text field (then no
+ * `<table>_fts` exists). It is filled by `ftsInsertSql`, range by range, as records are loaded.
  */
-export function createFtsSqls(table: string, fields: Field[]): string[] {
+export function createFtsSql(table: string, fields: Field[]): string | null {
   const searchable = searchableFields(fields);
-  if (searchable.length === 0) return [];
-  const fts = quoteName(ftsTableName(table));
+  if (searchable.length === 0) return null;
   const columns = searchable.map((f) => quoteName(f.name)).join(', ');
-  return [
-    `CREATE VIRTUAL TABLE ${fts} USING fts5(${columns}, content=${quoteText(table)}, ` +
-      `content_rowid=${quoteText(ROW_NUMBER_COLUMN)}, ` +
-      `tokenize=${quoteText('unicode61 remove_diacritics 2')})`,
-    `INSERT INTO ${fts}(${fts}) VALUES ('rebuild')`,
-  ];
+  return (
+    `CREATE VIRTUAL TABLE ${quoteName(ftsTableName(table))} USING fts5(${columns}, ` +
+    `content=${quoteText(table)}, content_rowid=${quoteText(ROW_NUMBER_COLUMN)}, ` +
+    `tokenize=${quoteText('unicode61 remove_diacritics 2')})`
+  );
+}
+
+/** Indexes the records of `table` whose `_rowid` is in (?, ?]; null without a full-text index. */
+export function ftsInsertSql(table: string, fields: Field[]): string | null {
+  const searchable = searchableFields(fields);
+  if (searchable.length === 0) return null;
+  const columns = searchable.map((f) => quoteName(f.name)).join(', ');
+  const rowid = quoteName(ROW_NUMBER_COLUMN);
+  return (
+    `INSERT INTO ${quoteName(ftsTableName(table))} (rowid, ${columns}) ` +
+    `SELECT ${rowid}, ${columns} FROM ${quoteName(table)} WHERE ${rowid} > ? AND ${rowid} <= ?`
+  );
 }
 
 /** Drops a version's table and its full-text index (indexes go with the table). */

@@ -18,7 +18,7 @@ import type {
 } from '../engine.ts';
 import type { DatasetRepository } from '../metadata/dataset-repository.ts';
 import type { VersionRepository } from '../metadata/version-repository.ts';
-import { createTableSql, recordTableName } from './record-table.ts';
+import { createFtsSql, createTableSql, recordTableName } from './record-table.ts';
 import type { ReaderPool } from './reader-pool.ts';
 import { SqliteVersionWriter } from './version-writer.ts';
 
@@ -85,6 +85,8 @@ export class SqliteEngine implements StorageEngine {
         }
         const created = this.versions.insertLoading(input, recordTableName);
         this.db.exec(createTableSql(created.table, created.fields));
+        const fts = createFtsSql(created.table, created.fields);
+        if (fts !== null) this.db.exec(fts);
         return created;
       })
       .immediate();

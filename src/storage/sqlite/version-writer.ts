@@ -1,7 +1,8 @@
-// Loads one dataset version into its own table: rows are encoded as they come, inserted in
-// transactions of about FLUSH_ROWS records (the table is invisible to readers until the version
-// is made current), then indexes and the full-text index are built, then one transaction makes
-// the version current.
+// Loads one dataset version into its own table. Each batch of records is encoded into one reused
+// array and inserted in one transaction as it comes (nothing is buffered, so the records die young
+// and cost little to collect); every FLUSH_ROWS records, the new ones are added to the full-text
+// index and the event loop gets a turn. At commit the indexes are built, one statement at a time,
+// then one transaction makes the version current (the table is invisible to readers until then).
 
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 
@@ -11,11 +12,11 @@ import type { Row } from '../../core/cell.ts';
 import type { DatasetVersion } from '../../core/dataset.ts';
 import type { VersionWriter } from '../engine.ts';
 import type { VersionRepository } from '../metadata/version-repository.ts';
-import { createFtsSqls, createIndexSqls, dropTableSqls, insertSql } from './record-table.ts';
+import { createIndexSqls, dropTableSqls, ftsInsertSql, insertSql } from './record-table.ts';
 import type { RowEncoder } from './row-encoder.ts';
 import { createRowEncoder } from './row-encoder.ts';
 
-/** Records per transaction while loading. */
+/** Records loaded between two turns of the event loop, and per full-text indexing step. */
 export const FLUSH_ROWS = 50_000;
 /** Records per INSERT statement (multi-row VALUES), within SQLite's limit of bound values. */
 const ROWS_PER_INSERT = 64;
@@ -26,31 +27,37 @@ export const RETIRED_KEPT = 2;
 type SqlValue = string | number | bigint | null;
 
 export class SqliteVersionWriter implements VersionWriter {
-  private state: 'loading' | 'committing' | 'committed' | 'aborted' = 'loading';
+  private state: 'loading' | 'failed' | 'committing' | 'committed' | 'aborted' = 'loading';
   private readonly encoder: RowEncoder;
   private readonly rowsPerInsert: number;
   private readonly insertMany: Database.Statement;
   private readonly insertOne: Database.Statement;
-  /** Full chunks of `rowsPerInsert` encoded records, and the chunk being filled. */
-  private chunks: SqlValue[][] = [];
-  private chunk: SqlValue[];
+  private readonly indexText: Database.Statement | null;
+  private readonly insertBatch: Database.Transaction<(rows: Row[]) => void>;
+  /** The values of up to `rowsPerInsert` encoded records, reused from one INSERT to the next. */
+  private readonly chunk: SqlValue[];
   private chunkRows = 0;
-  private bufferedRows = 0;
+  /** Records inserted, and how many of them the full-text index covers (`_rowid` 1…n). */
   private recordsCount = 0;
+  private textIndexed = 0;
 
   constructor(
     private readonly db: Database.Database,
     private readonly versions: VersionRepository,
     private current: DatasetVersion,
   ) {
-    this.encoder = createRowEncoder(current.fields);
+    const { table, fields } = current;
+    this.encoder = createRowEncoder(fields);
     this.rowsPerInsert = Math.max(
       1,
       Math.min(ROWS_PER_INSERT, Math.floor(MAX_BOUND_VALUES / this.encoder.width)),
     );
-    this.insertMany = db.prepare(insertSql(current.table, current.fields, this.rowsPerInsert));
-    this.insertOne = db.prepare(insertSql(current.table, current.fields, 1));
-    this.chunk = this.newChunk();
+    this.insertMany = db.prepare(insertSql(table, fields, this.rowsPerInsert));
+    this.insertOne = db.prepare(insertSql(table, fields, 1));
+    const fts = ftsInsertSql(table, fields);
+    this.indexText = fts === null ? null : db.prepare(fts);
+    this.insertBatch = db.transaction((rows: Row[]) => this.insertRows(rows));
+    this.chunk = new Array<SqlValue>(this.rowsPerInsert * this.encoder.width);
   }
 
   get version(): DatasetVersion {
@@ -58,38 +65,31 @@ export class SqliteVersionWriter implements VersionWriter {
   }
 
   /**
-   * Encodes and buffers the records; every FLUSH_ROWS records they are inserted in one
-   * transaction, and the returned promise then gives the event loop a turn.
+   * Encodes and inserts the records in one transaction (the last few, short of a full INSERT,
+   * wait for the next batch); every FLUSH_ROWS records, indexes their text and returns a promise
+   * that gives the event loop a turn. After a failure (its batch rolled back, the records
+   * waiting in the chunk possibly overwritten), the writer only accepts `abort`.
    */
   append(rows: Row[]): void | Promise<void> {
     this.assertLoading();
-    const width = this.encoder.width;
-    let flushed = false;
-    for (const row of rows) {
-      this.encoder.encode(row, this.chunk, this.chunkRows * width);
-      this.chunkRows++;
-      this.bufferedRows++;
-      if (this.chunkRows === this.rowsPerInsert) {
-        this.chunks.push(this.chunk);
-        this.chunk = this.newChunk();
-        this.chunkRows = 0;
-        if (this.bufferedRows >= FLUSH_ROWS) {
-          this.flush();
-          flushed = true;
-        }
-      }
+    try {
+      this.insertBatch.immediate(rows);
+    } catch (error) {
+      this.state = 'failed';
+      throw error;
     }
-    return flushed ? yieldToEventLoop() : undefined;
+    if (this.recordsCount - this.textIndexed < FLUSH_ROWS) return undefined;
+    this.indexTextUpTo(this.recordsCount);
+    return yieldToEventLoop();
   }
 
   async commit(): Promise<DatasetVersion> {
     this.assertLoading();
     this.state = 'committing';
     try {
-      this.flush();
-      const table = this.current.table;
-      const fields = this.current.fields;
-      for (const sql of [...createIndexSqls(table, fields), ...createFtsSqls(table, fields)]) {
+      this.db.transaction(() => this.insertPartialChunk()).immediate();
+      this.indexTextUpTo(this.recordsCount);
+      for (const sql of createIndexSqls(this.current.table, this.current.fields)) {
         await yieldToEventLoop();
         this.db.exec(sql);
       }
@@ -116,7 +116,7 @@ export class SqliteVersionWriter implements VersionWriter {
   async abort(reason: string): Promise<void> {
     if (this.state === 'committed' || this.state === 'aborted') return;
     this.state = 'aborted';
-    this.chunks = [];
+    this.chunk.fill(null);
     this.db
       .transaction(() => {
         for (const sql of dropTableSqls(this.current.table)) this.db.exec(sql);
@@ -126,25 +126,38 @@ export class SqliteVersionWriter implements VersionWriter {
     this.current = this.versions.get(this.current.id)!;
   }
 
-  /** Inserts the buffered records in one transaction. */
-  private flush(): void {
+  /** Inserts `rows` by full INSERTs of `rowsPerInsert` records (inside a transaction). */
+  private insertRows(rows: Row[]): void {
+    const { encoder, chunk, rowsPerInsert } = this;
+    const width = encoder.width;
+    for (let i = 0; i < rows.length; i++) {
+      encoder.encode(rows[i]!, chunk, this.chunkRows * width);
+      if (++this.chunkRows === rowsPerInsert) {
+        this.insertMany.run(chunk);
+        this.chunkRows = 0;
+        this.recordsCount += rowsPerInsert;
+      }
+    }
+  }
+
+  /** Inserts the records waiting in the chunk one by one (inside a transaction). */
+  private insertPartialChunk(): void {
     const width = this.encoder.width;
-    const chunks = this.chunks;
-    const partial = this.chunk;
-    const partialRows = this.chunkRows;
-    this.chunks = [];
-    this.chunk = this.newChunk();
+    for (let i = 0; i < this.chunkRows; i++) {
+      this.insertOne.run(this.chunk.slice(i * width, (i + 1) * width));
+    }
+    this.recordsCount += this.chunkRows;
     this.chunkRows = 0;
-    this.bufferedRows = 0;
-    this.db
-      .transaction(() => {
-        for (const chunk of chunks) this.insertMany.run(chunk);
-        for (let i = 0; i < partialRows; i++) {
-          this.insertOne.run(partial.slice(i * width, (i + 1) * width));
-        }
-      })
-      .immediate();
-    this.recordsCount += chunks.length * this.rowsPerInsert + partialRows;
+  }
+
+  /** Adds the records after those already indexed, up to `_rowid` `last`, to the full-text index. */
+  private indexTextUpTo(last: number): void {
+    if (this.indexText !== null && last > this.textIndexed) {
+      const statement = this.indexText;
+      const from = this.textIndexed;
+      this.db.transaction(() => statement.run(from, last)).immediate();
+    }
+    this.textIndexed = last;
   }
 
   private dropOldRetired(): void {
@@ -156,10 +169,6 @@ export class SqliteVersionWriter implements VersionWriter {
         }
       })
       .immediate();
-  }
-
-  private newChunk(): SqlValue[] {
-    return new Array<SqlValue>(this.rowsPerInsert * this.encoder.width);
   }
 
   private assertLoading(): void {

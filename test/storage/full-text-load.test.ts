@@ -1,0 +1,61 @@
+// A load of more than FLUSH_ROWS records fills its full-text index in several steps as the records
+// come: the index must be the one a single rebuild would give.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import Database from 'better-sqlite3';
+
+import { emptyMetas } from '../../src/core/dataset.ts';
+import { FLUSH_ROWS } from '../../src/storage/sqlite/version-writer.ts';
+import { SAMPLE_FIELDS, sampleRows } from '../helpers/sample-fields.ts';
+import { openTempSqliteEngine } from '../helpers/temp-sqlite-engine.ts';
+
+const COUNT = FLUSH_ROWS * 2 + 123;
+
+test('a load in several full-text steps indexes every record once', async () => {
+  const temp = await openTempSqliteEngine({ readers: 1 });
+  try {
+    await temp.engine.metadata.saveDataset({ id: 'big', metas: emptyMetas('Big') });
+    const writer = await temp.engine.beginVersion({
+      datasetId: 'big',
+      fields: SAMPLE_FIELDS,
+      source: null,
+    });
+    // Batches whose size is not a multiple of the rows per INSERT, to leave partial chunks.
+    for (let from = 0; from < COUNT; from += 999) {
+      await writer.append(sampleRows(Math.min(999, COUNT - from), from));
+    }
+    const version = await writer.commit();
+    assert.equal(version.recordsCount, COUNT);
+
+    const fts = `"${version.table}_fts"`;
+    const count = async (match: string): Promise<unknown> =>
+      (
+        await temp.engine.query({
+          sql: `SELECT count(*) FROM ${fts} WHERE ${fts} MATCH ?`,
+          params: [match],
+        })
+      )[0]?.[0];
+    assert.equal(await count('"lyon"'), Math.ceil(COUNT / 2));
+    assert.equal(await count('{"city"} : ("nantes")'), Math.floor(COUNT / 2));
+    assert.equal(await count('"cafe" "12345"'), 1, 'accents folded');
+    assert.equal(await count(`"t${FLUSH_ROWS}"`), 1, 'the first record of a step');
+    assert.equal(await count(`"t${COUNT - 1}"`), 1, 'the last record');
+    assert.equal(await count('{"tags"} : ("a")'), COUNT);
+    const ids = await temp.engine.query({
+      sql: `SELECT count(*), count(DISTINCT "_rowid"), min("_rowid"), max("_rowid") FROM "${version.table}"`,
+      params: [],
+    });
+    assert.deepEqual(ids, [[COUNT, COUNT, 1, COUNT]]);
+
+    const direct = new Database(temp.path);
+    try {
+      direct.exec(`INSERT INTO ${fts}(${fts}) VALUES ('integrity-check')`);
+    } finally {
+      direct.close();
+    }
+  } finally {
+    await temp.cleanup();
+  }
+});
