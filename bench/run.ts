@@ -71,6 +71,18 @@ try {
     console.log(`${(name ?? '').padEnd(width)}  ${(value ?? '').padStart(12)}  ${target ?? ''}`);
   }
 
+  // ODSQL parse + analyze + compile time (target: under 50 µs for a typical query).
+  const compileOutput = node(['bench/odsql-compile.ts']);
+  console.log(`\n${compileOutput.trim()}  (target: median < 50 µs)`);
+  const odsqlCompile = [
+    ...compileOutput.matchAll(/^(.+?)\s{2,}(sqlite|postgres)\s+([\d.]+)\s+([\d.]+)$/gm),
+  ].map((m) => ({
+    query: (m[1] ?? '').trim(),
+    dialect: m[2],
+    medianMicros: Number(m[3]),
+    p99Micros: Number(m[4]),
+  }));
+
   const resultsDir = join(root, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
   const result = {
@@ -79,6 +91,7 @@ try {
     rows,
     node: process.version,
     import: imported,
+    odsqlCompile,
   };
   writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
 } finally {

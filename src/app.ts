@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 
 import Fastify from 'fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 import { downloadRoutes } from './api/download/download.routes.ts';
 import { exploreV21 } from './api/explore-v2.1/index.ts';
@@ -68,6 +68,13 @@ export async function buildApp(
     logger: options.logger === false ? false : { level: config.logLevel },
     trustProxy: trustProxyOption(config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
+    // A URL the router cannot even read (a bad %-escape, an over-long id) still gets ODS's body.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      void reply.code(error.statusCode ?? 400).send({
+        error_code: 'InvalidRESTParameterError',
+        message: `Invalid request URL: ${error.message}`,
+      });
+    },
   });
   if (!options.engine) app.addHook('onClose', async () => engine.close());
 

@@ -133,18 +133,12 @@ for (const engine of TEST_ENGINES)
       }
     });
 
-    test(
-      'an invalid UTF-8 escape or a record id over 100 characters answers an ODS error body',
-      {
-        todo: 'Fastify answers FST_ERR_BAD_URL (400) and FST_ERR_MAX_PARAM_LENGTH (414) itself',
-      },
-      async () => {
-        for (const id of ['%ED%A0%80', 'a'.repeat(101)]) {
-          const response = await portal.app.inject({ method: 'GET', url: `${RECORDS}/${id}` });
-          assert.ok(response.statusCode >= 400 && response.statusCode < 500);
-          assert.doesNotMatch(response.body, /TOPSECRET/);
-          checkAnswer(response.statusCode, response.body, '', id);
-        }
-      },
-    );
+    test('an invalid UTF-8 escape or a record id over 100 characters answers an ODS error body', async () => {
+      for (const id of ['%ED%A0%80', 'a'.repeat(101)]) {
+        const response = await portal.app.inject({ method: 'GET', url: `${RECORDS}/${id}` });
+        assert.ok(response.statusCode >= 400 && response.statusCode < 500);
+        assert.doesNotMatch(response.body, /TOPSECRET/);
+        checkAnswer(response.statusCode, response.body, '', id);
+      }
+    });
   });
