@@ -8,6 +8,7 @@ import type { CsvOptions } from './csv.ts';
 import { CSV_DELIMITERS, writeCsv } from './csv.ts';
 import { assertGeo, writeGeoJson } from './geojson.ts';
 import { writeJsonArray, writeJsonLines } from './json.ts';
+import { writeXlsx } from './xlsx.ts';
 
 export interface ExportFormat {
   name: string;
@@ -16,7 +17,7 @@ export interface ExportFormat {
   /** Checks the request and the data before the first byte is sent. */
   check?(data: RecordsExport): void;
   /** Reads the format's options now (a wrong one fails before any byte) and returns its writer. */
-  writer(query: QueryValues): (data: RecordsExport) => AsyncIterable<string>;
+  writer(query: QueryValues): (data: RecordsExport) => AsyncIterable<string | Uint8Array>;
 }
 
 function invalid(detail: string): PortalError {
@@ -65,6 +66,15 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     extension: 'jsonl',
     contentType: 'application/jsonl; charset=utf-8',
     writer: () => writeJsonLines,
+  },
+  {
+    name: 'xlsx',
+    extension: 'xlsx',
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    writer: (query) => {
+      const useLabels = boolean(query, 'use_labels', false);
+      return (data) => writeXlsx(data, useLabels);
+    },
   },
   {
     name: 'geojson',

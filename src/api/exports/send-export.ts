@@ -10,7 +10,7 @@ import type { FastifyReply } from 'fastify';
 import type { RecordsExport } from '../../records/index.ts';
 
 export interface ExportFile {
-  body: (data: RecordsExport) => AsyncIterable<string>;
+  body: (data: RecordsExport) => AsyncIterable<string | Uint8Array>;
   contentType: string;
   extension: string;
   compressed: boolean;

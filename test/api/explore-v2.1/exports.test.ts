@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 
+import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 
 import { demoRows } from '../../helpers/demo-csv.ts';
@@ -100,6 +101,32 @@ for (const engine of TEST_ENGINES) {
       assert.equal(noGeo.status, 400);
     });
 
+    test('the XLSX export reads back in a spreadsheet library, typed and labelled', async () => {
+      const response = await get(
+        `${DATASET}/exports/xlsx?use_labels=true&where=code_postal%3D%2275009%22&order_by=siret`,
+      );
+      assert.equal(response.statusCode, 200);
+      assert.match(String(response.headers['content-type']), /spreadsheetml/);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0];
+      const header = (sheet?.getRow(1).values as unknown[]).slice(1);
+      assert.deepEqual(header.slice(0, 3), [
+        'filtre',
+        'APP_Libelle_activite_etablissement',
+        'APP_Libelle_etablissement',
+      ]);
+      const expected = demoRows()
+        .filter((r) => r['Code_postal'] === '75009')
+        .sort((a, b) => String(a['SIRET']).localeCompare(String(b['SIRET'])));
+      assert.equal(sheet?.rowCount, expected.length + 1);
+      const second = (sheet?.getRow(2).values as unknown[]).slice(1);
+      const sirets = header.indexOf('SIRET');
+      const geores = header.indexOf('geores');
+      assert.equal(second[sirets], expected[0]?.['SIRET']);
+      assert.equal(second[geores], expected[0]?.['geores']);
+    });
+
     test('compressed=true gzips the same file', async () => {
       const plain = await get(`${DATASET}/exports/csv?limit=50`);
       const gzipped = await get(`${DATASET}/exports/csv?limit=50&compressed=true`);
@@ -110,7 +137,7 @@ for (const engine of TEST_ENGINES) {
     test('the exports list, and bad requests answer ODS errors before any byte', async () => {
       const list = await getJson(portal, `${DATASET}/exports`);
       const rels = (list.body['_links'] as { rel: string }[]).map((l) => l.rel);
-      assert.deepEqual(rels, ['csv', 'json', 'jsonl', 'geojson']);
+      assert.deepEqual(rels, ['csv', 'json', 'jsonl', 'xlsx', 'geojson']);
       for (const url of [
         `${DATASET}/exports/docx`,
         `${DATASET}/exports/csv?delimiter=x`,
