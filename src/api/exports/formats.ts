@@ -8,6 +8,7 @@ import type { CsvOptions } from './csv.ts';
 import { CSV_DELIMITERS, writeCsv } from './csv.ts';
 import { assertGeo, writeGeoJson } from './geojson.ts';
 import { writeJsonArray, writeJsonLines } from './json.ts';
+import { writeParquet } from './parquet.ts';
 import { writeXlsx } from './xlsx.ts';
 
 export interface ExportFormat {
@@ -75,6 +76,12 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
       const useLabels = boolean(query, 'use_labels', false);
       return (data) => writeXlsx(data, useLabels);
     },
+  },
+  {
+    name: 'parquet',
+    extension: 'parquet',
+    contentType: 'application/vnd.apache.parquet',
+    writer: () => writeParquet,
   },
   {
     name: 'geojson',

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 
 import ExcelJS from 'exceljs';
+import { parquetReadObjects } from 'hyparquet';
 import Papa from 'papaparse';
 
 import { demoRows } from '../../helpers/demo-csv.ts';
@@ -127,6 +128,26 @@ for (const engine of TEST_ENGINES) {
       assert.equal(second[geores], expected[0]?.['geores']);
     });
 
+    test('the Parquet export reads back with its types: text, timestamps, WKB points', async () => {
+      const response = await get(
+        `${DATASET}/exports/parquet?select=siret,date_inspection,geores&where=code_postal%3D%2275009%22&order_by=siret`,
+      );
+      assert.equal(response.statusCode, 200);
+      const bytes = response.rawPayload;
+      const file = new Uint8Array(bytes).buffer;
+      const rows = (await parquetReadObjects({ file })) as Record<string, unknown>[];
+      const expected = demoRows()
+        .filter((r) => r['Code_postal'] === '75009')
+        .sort((a, b) => String(a['SIRET']).localeCompare(String(b['SIRET'])));
+      assert.equal(rows.length, expected.length);
+      assert.equal(rows[0]?.['siret'], expected[0]?.['SIRET']);
+      const date = rows[0]?.['date_inspection'];
+      assert.ok(date instanceof Date);
+      assert.equal(date.getTime(), Date.parse(expected[0]?.['Date_inspection'] ?? ''));
+      const [lat, lon] = (expected[0]?.['geores'] ?? '').split(', ').map(Number);
+      assert.deepEqual(rows[0]?.['geores'], { type: 'Point', coordinates: [lon, lat] });
+    });
+
     test('compressed=true gzips the same file', async () => {
       const plain = await get(`${DATASET}/exports/csv?limit=50`);
       const gzipped = await get(`${DATASET}/exports/csv?limit=50&compressed=true`);
@@ -137,7 +158,7 @@ for (const engine of TEST_ENGINES) {
     test('the exports list, and bad requests answer ODS errors before any byte', async () => {
       const list = await getJson(portal, `${DATASET}/exports`);
       const rels = (list.body['_links'] as { rel: string }[]).map((l) => l.rel);
-      assert.deepEqual(rels, ['csv', 'json', 'jsonl', 'xlsx', 'geojson']);
+      assert.deepEqual(rels, ['csv', 'json', 'jsonl', 'xlsx', 'parquet', 'geojson']);
       for (const url of [
         `${DATASET}/exports/docx`,
         `${DATASET}/exports/csv?delimiter=x`,
