@@ -71,6 +71,26 @@ try {
     console.log(`${(name ?? '').padEnd(width)}  ${(value ?? '').padStart(12)}  ${target ?? ''}`);
   }
 
+  // Whole-dataset exports over HTTP on loopback, from the store just imported.
+  const exported = JSON.parse(
+    node(['bench/export-child.ts', join(work, 'bench.sqlite')])
+      .trim()
+      .split('\n')
+      .pop() ?? '{}',
+  ) as { exports: Record<string, Record<string, number>> };
+  const exportTargets: Record<string, string> = {
+    csv: '≥ 400,000 (step 3), ≥ 500,000 (step 10)',
+    json: '≥ 300,000',
+    parquet: '≥ 300,000',
+  };
+  console.log('');
+  for (const [format, figures] of Object.entries(exported.exports ?? {})) {
+    const rate = Math.round(figures['rowsPerSecond'] ?? 0).toLocaleString('en-US');
+    const label = `export ${format}: rows/s (peak MB)`;
+    const value = `${rate} (${Math.round(figures['peakRssMb'] ?? 0)})`;
+    console.log(`${label.padEnd(width)}  ${value.padStart(18)}  ${exportTargets[format] ?? ''}`);
+  }
+
   // ODSQL parse + analyze + compile time (target: under 50 µs for a typical query).
   const compileOutput = node(['bench/odsql-compile.ts']);
   console.log(`\n${compileOutput.trim()}  (target: median < 50 µs)`);
@@ -91,6 +111,7 @@ try {
     rows,
     node: process.version,
     import: imported,
+    exports: exported.exports,
     odsqlCompile,
   };
   writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);

@@ -104,6 +104,6 @@ export async function openExport(
     recordIdPosition: compiled.recordIdPosition,
     committedAt: version?.committedAt ?? null,
     timezone,
-    rows: version ? engine.stream(query, { batchSize: 2000, timeoutMs: queryTimeoutMs }) : empty(),
+    rows: version ? engine.stream(query, { batchSize: 5000, timeoutMs: queryTimeoutMs }) : empty(),
   };
 }

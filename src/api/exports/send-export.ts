@@ -36,6 +36,15 @@ async function withFirstBatchRead(data: RecordsExport): Promise<RecordsExport> {
   return { ...data, rows: rows() };
 }
 
+/** Buffers, not strings: downstream readers (compression) slice buffers cheaply, strings not. */
+async function* asBuffers(chunks: AsyncIterable<string | Uint8Array>): AsyncIterable<Buffer> {
+  for await (const chunk of chunks) {
+    yield typeof chunk === 'string'
+      ? Buffer.from(chunk, 'utf8')
+      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  }
+}
+
 export async function sendExport(
   reply: FastifyReply,
   exported: RecordsExport,
@@ -43,7 +52,7 @@ export async function sendExport(
 ): Promise<FastifyReply> {
   const data = await withFirstBatchRead(exported);
   const name = `${data.datasetId}.${file.extension}${file.compressed ? '.gz' : ''}`;
-  const stream = Readable.from(file.body(data), { objectMode: false });
+  const stream = Readable.from(asBuffers(file.body(data)), { objectMode: false });
   void reply
     .header('content-type', file.compressed ? 'application/gzip' : file.contentType)
     .header('content-disposition', `attachment; filename="${name}"`);

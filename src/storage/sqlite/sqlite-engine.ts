@@ -59,6 +59,9 @@ export class SqliteEngine implements StorageEngine {
     const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
     const lease = await this.readers.acquire();
     let done = false;
+    // The next batch is asked for before the current one is handed over, so the reader reads
+    // while the consumer works; at most one batch waits ahead.
+    let ahead: Promise<unknown> | null = null;
     try {
       let reply = await lease.exchange(
         { kind: 'stream', sql: query.sql, params: query.params, batchSize },
@@ -66,11 +69,17 @@ export class SqliteEngine implements StorageEngine {
       );
       for (;;) {
         done = reply.done;
+        const next = done ? null : lease.exchange({ kind: 'next' }, timeoutMs);
+        ahead = next;
+        next?.catch(() => undefined);
         if (reply.rows.length > 0) yield reply.rows;
-        if (done) return;
-        reply = await lease.exchange({ kind: 'next' }, timeoutMs);
+        if (!next) return;
+        reply = await next;
+        ahead = null;
       }
     } finally {
+      // An early stop waits for the batch in flight, so the reader is idle when released.
+      if (ahead) await ahead.catch(() => undefined);
       if (!done) lease.post({ kind: 'cancel' });
       lease.release();
     }
