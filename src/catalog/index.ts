@@ -1,3 +1,5 @@
 export { CatalogService } from './catalog-service.ts';
 export { datasetFeatures, toExploreDataset } from './explore-dataset.ts';
 export type { ExploreDataset, ExploreField } from './explore-dataset.ts';
+export { dcatCatalog, dcatDataset } from './dcat.ts';
+export { catalogRss } from './rss.ts';

@@ -23,6 +23,7 @@ function defaults(port: number): Omit<Config, 'port'> {
     logLevel: 'info',
     demo: true,
     quotaAnonymousDaily: 0,
+    portalName: 'Datagora',
   };
 }
 

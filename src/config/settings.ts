@@ -23,6 +23,8 @@ export interface Config {
   demo: boolean;
   /** API calls per day and anonymous client address; 0 for no quota. */
   quotaAnonymousDaily: number;
+  /** The portal's name, shown in feeds and catalog exports. */
+  portalName: string;
 }
 
 /** A setting that is wrong: the process stops with its name and the reason (exit code 2). */
@@ -166,5 +168,11 @@ export const SETTINGS = [
     env: 'DATAGORA_QUOTA_ANONYMOUS',
     description: 'API calls per day per anonymous address (0: none)',
     parse: parseInteger(0, 1_000_000_000),
+  },
+  {
+    key: 'portalName',
+    env: 'DATAGORA_PORTAL_NAME',
+    description: 'the portal name',
+    parse: parseNonEmpty,
   },
 ] as const satisfies readonly SettingSpec<keyof Config>[];

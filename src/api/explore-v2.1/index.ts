@@ -7,6 +7,7 @@ import { useApiCors } from '../../http/plugins/api-cors.ts';
 import { useApiCredentials } from '../../http/plugins/api-credentials.ts';
 import { useApiQuota } from '../../http/plugins/api-quota.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
+import { catalogExportsRoutes } from './catalog-exports.routes.ts';
 import { datasetsRoutes } from './datasets.routes.ts';
 import { exportsRoutes } from './exports.routes.ts';
 import { facetsRoutes } from './facets.routes.ts';
@@ -23,4 +24,5 @@ export async function exploreV21(scope: FastifyInstance, options: SurfaceOptions
   recordsRoutes(scope, options);
   exportsRoutes(scope, options);
   facetsRoutes(scope, options);
+  catalogExportsRoutes(scope, options);
 }

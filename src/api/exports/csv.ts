@@ -14,7 +14,7 @@ export interface CsvOptions {
 
 export const CSV_DELIMITERS = [';', ',', '\t', '|'];
 
-function quoter(delimiter: string, quoteAll: boolean): (text: string) => string {
+export function quoter(delimiter: string, quoteAll: boolean): (text: string) => string {
   return (text) => {
     if (
       quoteAll ||

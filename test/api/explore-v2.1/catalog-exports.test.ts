@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import Papa from 'papaparse';
+
+import { demoRows } from '../../helpers/demo-csv.ts';
+import type { TestPortal } from '../../helpers/test-portal.ts';
+import { getJson, startTestPortal } from '../../helpers/test-portal.ts';
+
+const EXPORTS = '/api/explore/v2.1/catalog/exports';
+
+describe('catalog exports', () => {
+  let portal: TestPortal;
+  before(async () => {
+    portal = await startTestPortal({
+      demo: true,
+      env: { DATAGORA_BASE_URL: 'https://data.example.org', DATAGORA_PORTAL_NAME: 'Données DGAL' },
+    });
+  });
+  after(async () => portal.close());
+
+  const get = (url: string) => portal.app.inject({ method: 'GET', url });
+
+  test('the list names every format', async () => {
+    const { body } = await getJson(portal, EXPORTS);
+    assert.deepEqual(
+      (body['_links'] as { rel: string }[]).map((l) => l.rel),
+      ['csv', 'json', 'rss', 'dcat', 'jsonld'],
+    );
+  });
+
+  test('CSV and JSON list the datasets', async () => {
+    const csv = await get(`${EXPORTS}/csv?with_bom=false`);
+    assert.equal(csv.statusCode, 200);
+    const rows = Papa.parse<Record<string, string>>(csv.body, {
+      header: true,
+      delimiter: ';',
+      skipEmptyLines: true,
+    }).data;
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0]?.['dataset_id'], 'export_alimconfiance');
+    assert.equal(rows[0]?.['records_count'], String(demoRows().length));
+    assert.equal(rows[0]?.['theme'], 'Alimentation,Santé');
+    const json = await get(`${EXPORTS}/json`);
+    assert.equal((json.json() as { dataset_id: string }[])[0]?.dataset_id, 'export_alimconfiance');
+  });
+
+  test('RSS is a feed with an item per dataset, escaped', async () => {
+    const rss = await get(`${EXPORTS}/rss`);
+    assert.equal(rss.statusCode, 200);
+    assert.match(String(rss.headers['content-type']), /application\/rss\+xml/);
+    assert.match(
+      rss.body,
+      /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<rss version="2\.0"><channel><title>Données DGAL<\/title>/,
+    );
+    assert.match(
+      rss.body,
+      /<item><title>Alimentation : résultats des contrôles sanitaires \(Alim&apos;confiance\)<\/title>/,
+    );
+    assert.match(
+      rss.body,
+      /<link>https:\/\/data\.example\.org\/explore\/dataset\/export_alimconfiance\/<\/link>/,
+    );
+    assert.equal(rss.body.match(/<item>/g)?.length, 1);
+  });
+
+  test('DCAT-AP JSON-LD describes each dataset and distributions that download', async () => {
+    for (const format of ['dcat', 'jsonld']) {
+      const response = await get(`${EXPORTS}/${format}`);
+      assert.equal(response.statusCode, 200);
+      assert.match(String(response.headers['content-type']), /application\/ld\+json/);
+      const graph = response.json() as Record<string, unknown>;
+      assert.equal(graph['@type'], 'dcat:Catalog');
+      assert.equal(graph['dct:title'], 'Données DGAL');
+      const [dataset] = graph['dcat:dataset'] as Record<string, unknown>[];
+      assert.equal(dataset?.['dct:identifier'], 'export_alimconfiance');
+      assert.equal(
+        dataset?.['dct:license'],
+        'https://www.etalab.gouv.fr/licence-ouverte-open-licence',
+      );
+      assert.deepEqual(dataset?.['dct:publisher'], {
+        '@type': 'foaf:Agent',
+        'foaf:name': "Direction générale de l'alimentation (DGAL)",
+      });
+      const distributions = dataset?.['dcat:distribution'] as Record<string, string>[];
+      assert.deepEqual(
+        distributions.map((d) => d['dct:format']),
+        ['CSV', 'JSON', 'XLSX', 'PARQUET', 'GEOJSON'],
+      );
+      const csv = distributions[0]?.['dcat:downloadURL'] ?? '';
+      assert.equal(
+        csv,
+        'https://data.example.org/api/explore/v2.1/catalog/datasets/export_alimconfiance/exports/csv',
+      );
+      const download = await get(new URL(csv).pathname);
+      assert.equal(download.statusCode, 200);
+    }
+  });
+
+  test('an unknown catalog format is a 400', async () => {
+    const { status, body } = await getJson(portal, `${EXPORTS}/docx`);
+    assert.equal(status, 400);
+    assert.equal(body['error_code'], 'InvalidRESTParameterError');
+  });
+});
