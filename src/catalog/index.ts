@@ -3,3 +3,9 @@ export { datasetFeatures, toExploreDataset } from './explore-dataset.ts';
 export type { ExploreDataset, ExploreField } from './explore-dataset.ts';
 export { dcatCatalog, dcatDataset } from './dcat.ts';
 export { catalogRss } from './rss.ts';
+export {
+  CATALOG_FACETS,
+  catalogFacets,
+  filterCatalog,
+  parseCatalogFilters,
+} from './catalog-facets.ts';

@@ -8,8 +8,8 @@ import type { Field } from '../core/field.ts';
 import { hasAnnotation } from '../core/field.ts';
 import { compileRecordsQuery, parseFacetFilter, translateV1Query } from '../odsql/index.ts';
 import type { StorageEngine } from '../storage/engine.ts';
-import type { FacetNode, FacetSort } from './facet-tree.ts';
-import { FACET_SORTS, dateFacet, flatFacet } from './facet-tree.ts';
+import type { FacetNode, FacetSort } from '../core/facet-tree.ts';
+import { FACET_SORTS, dateFacet, flatFacet } from '../core/facet-tree.ts';
 import { renderRecord } from './render.ts';
 import { checkTimezone } from './timezone.ts';
 

@@ -12,4 +12,4 @@ export { checkPaging, DEFAULT_LIMIT, MAX_RECORDS_LIMIT, MAX_RECORDS_WINDOW } fro
 export { renderRecord, renderValue } from './render.ts';
 export type { JsonRecord } from './render.ts';
 export type { FacetGroup, FacetSpec, FacetsRequest } from './facets.ts';
-export type { FacetNode } from './facet-tree.ts';
+export type { FacetNode } from '../core/facet-tree.ts';
