@@ -1,0 +1,80 @@
+// The query parameters of the API, described once for the OpenAPI document.
+
+export interface ParameterSpec {
+  name: string;
+  description: string;
+  type: 'string' | 'integer' | 'boolean';
+  repeated?: boolean;
+  required?: boolean;
+}
+
+const p = (
+  name: string,
+  type: ParameterSpec['type'],
+  description: string,
+  extra: Partial<ParameterSpec> = {},
+): ParameterSpec => ({ name, type, description, ...extra });
+
+export const ODSQL_PARAMETERS: ParameterSpec[] = [
+  p('select', 'string', 'ODSQL select: fields, expressions, aggregates, `AS` aliases.'),
+  p('where', 'string', 'ODSQL condition; repeated conditions are ANDed.', { repeated: true }),
+  p('group_by', 'string', 'ODSQL grouping expressions.'),
+  p('order_by', 'string', 'ODSQL sort: `expr [asc|desc]`, comma separated.'),
+  p('refine', 'string', 'Facet filter `facet:value` (dates as `YYYY[/MM[/DD]]`).', {
+    repeated: true,
+  }),
+  p('exclude', 'string', 'Facet exclusion `facet:value`.', { repeated: true }),
+  p('qv1', 'string', 'An API v1 query (as ods-widgets send it), ANDed.', { repeated: true }),
+  p('timezone', 'string', 'IANA time zone for dates in and out (default UTC).'),
+  p('lang', 'string', 'Language of the answer (accepted; names are not localised yet).'),
+];
+
+export const PAGING_PARAMETERS: ParameterSpec[] = [
+  p('limit', 'integer', 'Page size: 10 by default, -1 to 100 (20,000 with aggregations).'),
+  p('offset', 'integer', 'First result; offset + limit ≤ 10,000 without aggregation.'),
+];
+
+export const EXPORT_PARAMETERS: ParameterSpec[] = [
+  p('limit', 'integer', 'Rows to export; -1 (default) for all.'),
+  p('offset', 'integer', 'Rows to skip.'),
+  p('compressed', 'boolean', 'Gzip the file.'),
+  p('use_labels', 'boolean', 'Field labels instead of names in headers (csv, xlsx).'),
+  p('delimiter', 'string', 'CSV delimiter: `;` (default), `,`, tab or `|`.'),
+  p('list_separator', 'string', 'CSV separator of multivalued values (default `,`).'),
+  p('quote_all', 'boolean', 'CSV: quote every cell.'),
+  p('with_bom', 'boolean', 'CSV: start with a UTF-8 BOM (default true).'),
+];
+
+export const FACET_PARAMETERS: ParameterSpec[] = [
+  p(
+    'facet',
+    'string',
+    'A facet name, or `facet(name="f", disjunctive=true, sort="-count", limit=10)`.',
+    {
+      repeated: true,
+    },
+  ),
+];
+
+export const V1_PARAMETERS: ParameterSpec[] = [
+  p('dataset', 'string', 'The dataset id.', { required: true }),
+  p('q', 'string', 'A query in the API v1 language (`q.<name>` adds more, ANDed).'),
+  p('rows', 'integer', 'Page size (default 10); start + rows ≤ 10,000.'),
+  p('start', 'integer', 'First record.'),
+  p('sort', 'string', 'Sort field, descending; `-field` for ascending.'),
+  p('fields', 'string', 'Comma-separated fields to return.'),
+  p('facet', 'string', 'Facet to compute.', { repeated: true }),
+  p('geofilter.distance', 'string', '`lat,lon,metres`.'),
+  p('geofilter.polygon', 'string', '`(lat,lon),(lat,lon),…`.'),
+  p('timezone', 'string', 'IANA time zone (default UTC).'),
+];
+
+export const DOWNLOAD_PARAMETERS: ParameterSpec[] = [
+  p('format', 'string', '`csv` (default), `json` or `geojson`.'),
+  p('csv_separator', 'string', 'CSV delimiter (default `;`).'),
+  p('use_labels_for_header', 'boolean', 'Field labels in the CSV header.'),
+  p('fields', 'string', 'Comma-separated fields.'),
+  p('q', 'string', 'An API v1 query.'),
+  p('sort', 'string', 'v1 sort.'),
+  p('timezone', 'string', 'IANA time zone (default UTC).'),
+];

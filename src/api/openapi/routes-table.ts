@@ -1,0 +1,185 @@
+// Every API route Datagora serves, for the OpenAPI document (a test checks it against the
+// routes really registered).
+
+import type { ParameterSpec } from './parameters.ts';
+import {
+  DOWNLOAD_PARAMETERS,
+  EXPORT_PARAMETERS,
+  FACET_PARAMETERS,
+  ODSQL_PARAMETERS,
+  PAGING_PARAMETERS,
+  V1_PARAMETERS,
+} from './parameters.ts';
+
+export interface ApiRoute {
+  method: 'get' | 'post';
+  /** OpenAPI path template (`{dataset_id}`). */
+  path: string;
+  summary: string;
+  tag: string;
+  parameters: ParameterSpec[];
+  produces: string;
+}
+
+const JSON_TYPE = 'application/json';
+const V21 = '/api/explore/v2.1';
+const CATALOG_FILTERS = PAGING_PARAMETERS.concat(
+  ODSQL_PARAMETERS.filter((p) => p.name === 'refine' || p.name === 'exclude'),
+);
+
+export const API_ROUTES: ApiRoute[] = [
+  {
+    method: 'get',
+    path: `${V21}/`,
+    summary: 'Links to the API sources',
+    tag: 'Explore v2.1',
+    parameters: [],
+    produces: JSON_TYPE,
+  },
+  {
+    method: 'get',
+    path: `${V21}/catalog/`,
+    summary: 'Links to the catalog resources',
+    tag: 'Catalog',
+    parameters: [],
+    produces: JSON_TYPE,
+  },
+  {
+    method: 'get',
+    path: `${V21}/catalog/datasets/`,
+    summary: 'The datasets of the catalog',
+    tag: 'Catalog',
+    parameters: CATALOG_FILTERS,
+    produces: JSON_TYPE,
+  },
+  {
+    method: 'get',
+    path: `${V21}/catalog/facets/`,
+    summary: 'Facets of the catalog',
+    tag: 'Catalog',
+    parameters: FACET_PARAMETERS.concat(CATALOG_FILTERS.slice(2)),
+    produces: JSON_TYPE,
+  },
+  {
+    method: 'get',
+    path: `${V21}/catalog/exports/`,
+    summary: 'Catalog export formats',
+    tag: 'Catalog',
+    parameters: [],
+    produces: JSON_TYPE,
+  },
+  {
+    method: 'get',
+    path: `${V21}/catalog/exports/{format}/`,
+    summary: 'The catalog as csv, json, rss or DCAT-AP JSON-LD',
+    tag: 'Catalog',
+    parameters: EXPORT_PARAMETERS.slice(4),
+    produces: '*/*',
+  },
+  {
+    method: 'get',
+    path: `${V21}/catalog/datasets/{dataset_id}/`,
+    summary: 'One dataset',
+    tag: 'Dataset',
+    parameters: [],
+    produces: JSON_TYPE,
+  },
+  {
+    method: 'get',
+    path: `${V21}/catalog/datasets/{dataset_id}/records/`,
+    summary: 'Query the records with ODSQL',
+    tag: 'Dataset',
+    parameters: ODSQL_PARAMETERS.concat(PAGING_PARAMETERS),
+    produces: JSON_TYPE,
+  },
+  {
+    method: 'get',
+    path: `${V21}/catalog/datasets/{dataset_id}/records/{record_id}/`,
+    summary: 'One record',
+    tag: 'Dataset',
+    parameters: ODSQL_PARAMETERS.filter((p) => p.name === 'select' || p.name === 'timezone'),
+    produces: JSON_TYPE,
+  },
+  {
+    method: 'get',
+    path: `${V21}/catalog/datasets/{dataset_id}/facets/`,
+    summary: 'Facet values and counts',
+    tag: 'Dataset',
+    parameters: FACET_PARAMETERS.concat(
+      ODSQL_PARAMETERS.filter((p) => !['select', 'group_by', 'order_by'].includes(p.name)),
+    ),
+    produces: JSON_TYPE,
+  },
+  {
+    method: 'get',
+    path: `${V21}/catalog/datasets/{dataset_id}/exports/`,
+    summary: 'Export formats of a dataset',
+    tag: 'Dataset',
+    parameters: [],
+    produces: JSON_TYPE,
+  },
+  {
+    method: 'get',
+    path: `${V21}/catalog/datasets/{dataset_id}/exports/{format}/`,
+    summary: 'Export the records: csv, json, jsonl, xlsx, parquet, geojson',
+    tag: 'Dataset',
+    parameters: ODSQL_PARAMETERS.concat(EXPORT_PARAMETERS),
+    produces: '*/*',
+  },
+  {
+    method: 'get',
+    path: `${V21}/openapi.json`,
+    summary: 'This description',
+    tag: 'Explore v2.1',
+    parameters: [],
+    produces: JSON_TYPE,
+  },
+  {
+    method: 'get',
+    path: '/api/records/1.0/search/',
+    summary: 'API v1 record search',
+    tag: 'API v1',
+    parameters: V1_PARAMETERS,
+    produces: JSON_TYPE,
+  },
+  {
+    method: 'post',
+    path: '/api/records/1.0/search/',
+    summary: 'API v1 record search (form body)',
+    tag: 'API v1',
+    parameters: V1_PARAMETERS,
+    produces: JSON_TYPE,
+  },
+  {
+    method: 'get',
+    path: '/api/records/1.0/download/',
+    summary: 'API v1 download',
+    tag: 'API v1',
+    parameters: V1_PARAMETERS.slice(0, 1).concat(DOWNLOAD_PARAMETERS),
+    produces: '*/*',
+  },
+  {
+    method: 'post',
+    path: '/api/records/1.0/download/',
+    summary: 'API v1 download (form body)',
+    tag: 'API v1',
+    parameters: V1_PARAMETERS.slice(0, 1).concat(DOWNLOAD_PARAMETERS),
+    produces: '*/*',
+  },
+  {
+    method: 'get',
+    path: '/api/datasets/1.0/{dataset_id}/records/{record_id}/',
+    summary: 'API v1 record',
+    tag: 'API v1',
+    parameters: [],
+    produces: JSON_TYPE,
+  },
+  {
+    method: 'get',
+    path: '/explore/dataset/{dataset_id}/download/',
+    summary: 'The front-office download URL',
+    tag: 'Downloads',
+    parameters: DOWNLOAD_PARAMETERS,
+    produces: '*/*',
+  },
+];

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { API_ROUTES } from '../../src/api/openapi/routes-table.ts';
+import type { TestPortal } from '../helpers/test-portal.ts';
+import { getJson, startTestPortal } from '../helpers/test-portal.ts';
+
+describe('the OpenAPI description', () => {
+  let portal: TestPortal;
+  before(async () => {
+    portal = await startTestPortal();
+  });
+  after(async () => portal.close());
+
+  test('is served, in OpenAPI 3, with every documented path', async () => {
+    const { status, body } = await getJson(portal, '/api/explore/v2.1/openapi.json');
+    assert.equal(status, 200);
+    assert.equal(body['openapi'], '3.0.3');
+    const paths = body['paths'] as Record<
+      string,
+      Record<string, { parameters: { name: string }[] }>
+    >;
+    assert.deepEqual(Object.keys(paths).sort(), [...new Set(API_ROUTES.map((r) => r.path))].sort());
+    const records = paths['/api/explore/v2.1/catalog/datasets/{dataset_id}/records/']?.['get'];
+    assert.ok(records?.parameters.some((p) => p.name === 'where'));
+    assert.ok(records?.parameters.some((p) => p.name === 'dataset_id'));
+  });
+
+  test('documents only routes the server really answers', () => {
+    for (const route of API_ROUTES) {
+      const url = route.path.replace(/\{(\w+)\}/g, ':$1').replace(/\/$/, '');
+      assert.ok(
+        portal.app.hasRoute({ method: route.method.toUpperCase() as 'GET', url }),
+        `${route.method} ${route.path}`,
+      );
+    }
+  });
+});
