@@ -9,3 +9,5 @@ export {
   filterCatalog,
   parseCatalogFilters,
 } from './catalog-facets.ts';
+export { toV1Dataset } from './v1-dataset.ts';
+export type { V1Dataset } from './v1-dataset.ts';
