@@ -24,6 +24,7 @@ const DISTRIBUTIONS: DistributionFormat[] = [
 ];
 
 const CONTEXT = {
+  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
   dcat: 'http://www.w3.org/ns/dcat#',
   dct: 'http://purl.org/dc/terms/',
   foaf: 'http://xmlns.com/foaf/0.1/',

@@ -3,7 +3,7 @@
 
 import type { FastifyInstance } from 'fastify';
 
-import { catalogRss, dcatCatalog, toExploreDataset } from '../../catalog/index.ts';
+import { catalogRss, dcatCatalog, jsonLdToTurtle, toExploreDataset } from '../../catalog/index.ts';
 import type { Dataset } from '../../core/dataset.ts';
 import { PortalError } from '../../core/errors.ts';
 import type { QueryValues } from '../../http/query-params.ts';
@@ -11,7 +11,7 @@ import type { SurfaceOptions } from '../../http/services.ts';
 import { quoter } from '../exports/csv.ts';
 import { v21CsvOptions } from '../exports/formats.ts';
 
-const FORMATS = ['csv', 'json', 'rss', 'dcat', 'jsonld'];
+const FORMATS = ['csv', 'json', 'rss', 'dcat', 'jsonld', 'ttl'];
 
 function catalogCsv(datasets: Dataset[], query: QueryValues): string {
   const options = v21CsvOptions(query);
@@ -79,6 +79,9 @@ export function catalogExportsRoutes(scope: FastifyInstance, options: SurfaceOpt
       case 'jsonld':
         attachment('jsonld').type('application/ld+json; charset=utf-8');
         return dcatCatalog(datasets, options.baseUrl, title);
+      case 'ttl':
+        attachment('ttl').type('text/turtle; charset=utf-8');
+        return jsonLdToTurtle(dcatCatalog(datasets, options.baseUrl, title));
       default:
         throw new PortalError('DG_ERR_REST_INVALID_PARAMETER', {
           detail: `Invalid value for format: "${request.params.format}" is not one of ${FORMATS.join(', ')}.`,

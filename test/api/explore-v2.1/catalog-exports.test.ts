@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
+import { Parser } from 'n3';
 import Papa from 'papaparse';
 
 import { demoRows } from '../../helpers/demo-csv.ts';
@@ -25,7 +26,7 @@ describe('catalog exports', () => {
     const { body } = await getJson(portal, EXPORTS);
     assert.deepEqual(
       (body['_links'] as { rel: string }[]).map((l) => l.rel),
-      ['csv', 'json', 'rss', 'dcat', 'jsonld'],
+      ['csv', 'json', 'rss', 'dcat', 'jsonld', 'ttl'],
     );
   });
 
@@ -95,6 +96,31 @@ describe('catalog exports', () => {
       const download = await get(new URL(csv).pathname);
       assert.equal(download.statusCode, 200);
     }
+  });
+
+  test('Turtle carries the same DCAT graph, and parses', async () => {
+    const response = await get(`${EXPORTS}/ttl`);
+    assert.equal(response.statusCode, 200);
+    assert.match(String(response.headers['content-type']), /text\/turtle/);
+    const quads = new Parser().parse(response.body);
+    const DCAT = 'http://www.w3.org/ns/dcat#';
+    const typed = (type: string) =>
+      quads.filter(
+        (q) => q.predicate.value.endsWith('#type') && q.object.value === `${DCAT}${type}`,
+      );
+    assert.equal(typed('Catalog').length, 1);
+    assert.deepEqual(
+      typed('Dataset').map((q) => q.subject.value),
+      ['https://data.example.org/explore/dataset/export_alimconfiance/'],
+    );
+    assert.equal(typed('Distribution').length, 5);
+    const modified = quads.find((q) => q.predicate.value === 'http://purl.org/dc/terms/modified');
+    assert.equal(
+      (modified?.object as { datatype?: { value: string } }).datatype?.value,
+      'http://www.w3.org/2001/XMLSchema#dateTime',
+    );
+    const publisher = quads.find((q) => q.predicate.value === 'http://xmlns.com/foaf/0.1/name');
+    assert.equal(publisher?.object.value, "Direction générale de l'alimentation (DGAL)");
   });
 
   test('an unknown catalog format is a 400', async () => {

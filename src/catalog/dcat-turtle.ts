@@ -1,0 +1,46 @@
+// The DCAT-AP catalog as Turtle: the JSON-LD graph of dcat.ts turned into triples and written
+// by N3.js. Prefixed names (`dcat:Dataset`) are expanded with the graph's @context.
+
+import { DataFactory, Writer } from 'n3';
+import type { Quad_Object, Quad_Subject } from 'n3';
+
+const { namedNode, literal, blankNode, quad } = DataFactory;
+
+type JsonLdNode = Record<string, unknown>;
+
+export function jsonLdToTurtle(graph: JsonLdNode): Promise<string> {
+  const context = graph['@context'] as Record<string, string>;
+  const iri = (name: string) => {
+    const [prefix, local] = name.split(':');
+    const base = prefix !== undefined && local !== undefined ? context[prefix] : undefined;
+    return namedNode(base ? `${base}${local}` : name);
+  };
+  const writer = new Writer({ prefixes: context });
+
+  const object = (value: unknown): Quad_Object => {
+    if (value !== null && typeof value === 'object') {
+      const node = value as JsonLdNode;
+      if ('@value' in node) return literal(String(node['@value']), iri(String(node['@type'])));
+      return subject(node);
+    }
+    return literal(String(value));
+  };
+
+  function subject(node: JsonLdNode): Quad_Subject {
+    const id = typeof node['@id'] === 'string' ? namedNode(node['@id']) : blankNode();
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '@context' || key === '@id') continue;
+      const predicate = key === '@type' ? iri('rdf:type') : iri(key);
+      for (const item of Array.isArray(value) ? value : [value]) {
+        const target = key === '@type' ? iri(String(item)) : object(item);
+        writer.addQuad(quad(id, predicate, target));
+      }
+    }
+    return id;
+  }
+
+  subject(graph);
+  return new Promise((resolve, reject) =>
+    writer.end((error: Error | null, result: string) => (error ? reject(error) : resolve(result))),
+  );
+}
