@@ -2,20 +2,23 @@
 // by N3.js. Prefixed names (`dcat:Dataset`) are expanded with the graph's @context.
 
 import { DataFactory, Writer } from 'n3';
-import type { Quad_Object, Quad_Subject } from 'n3';
+import type { Quad, Quad_Object, Quad_Subject } from 'n3';
+
+import { quadsToRdfXml } from './rdf-xml.ts';
 
 const { namedNode, literal, blankNode, quad } = DataFactory;
 
 type JsonLdNode = Record<string, unknown>;
 
-export function jsonLdToTurtle(graph: JsonLdNode): Promise<string> {
+/** The triples of a JSON-LD graph shaped like dcat.ts builds it. */
+export function jsonLdToQuads(graph: JsonLdNode): Quad[] {
   const context = graph['@context'] as Record<string, string>;
   const iri = (name: string) => {
     const [prefix, local] = name.split(':');
     const base = prefix !== undefined && local !== undefined ? context[prefix] : undefined;
     return namedNode(base ? `${base}${local}` : name);
   };
-  const writer = new Writer({ prefixes: context });
+  const quads: Quad[] = [];
 
   const object = (value: unknown): Quad_Object => {
     if (value !== null && typeof value === 'object') {
@@ -33,14 +36,24 @@ export function jsonLdToTurtle(graph: JsonLdNode): Promise<string> {
       const predicate = key === '@type' ? iri('rdf:type') : iri(key);
       for (const item of Array.isArray(value) ? value : [value]) {
         const target = key === '@type' ? iri(String(item)) : object(item);
-        writer.addQuad(quad(id, predicate, target));
+        quads.push(quad(id, predicate, target));
       }
     }
     return id;
   }
 
   subject(graph);
+  return quads;
+}
+
+export function jsonLdToTurtle(graph: JsonLdNode): Promise<string> {
+  const writer = new Writer({ prefixes: graph['@context'] as Record<string, string> });
+  writer.addQuads(jsonLdToQuads(graph));
   return new Promise((resolve, reject) =>
     writer.end((error: Error | null, result: string) => (error ? reject(error) : resolve(result))),
   );
+}
+
+export function jsonLdToRdfXml(graph: JsonLdNode): string {
+  return quadsToRdfXml(jsonLdToQuads(graph), graph['@context'] as Record<string, string>);
 }

@@ -11,4 +11,4 @@ export {
 } from './catalog-facets.ts';
 export { toV1Dataset } from './v1-dataset.ts';
 export type { V1Dataset } from './v1-dataset.ts';
-export { jsonLdToTurtle } from './dcat-turtle.ts';
+export { jsonLdToRdfXml, jsonLdToTurtle } from './dcat-turtle.ts';

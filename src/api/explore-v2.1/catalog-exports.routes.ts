@@ -3,7 +3,13 @@
 
 import type { FastifyInstance } from 'fastify';
 
-import { catalogRss, dcatCatalog, jsonLdToTurtle, toExploreDataset } from '../../catalog/index.ts';
+import {
+  catalogRss,
+  dcatCatalog,
+  jsonLdToRdfXml,
+  jsonLdToTurtle,
+  toExploreDataset,
+} from '../../catalog/index.ts';
 import type { Dataset } from '../../core/dataset.ts';
 import { PortalError } from '../../core/errors.ts';
 import type { QueryValues } from '../../http/query-params.ts';
@@ -11,7 +17,7 @@ import type { SurfaceOptions } from '../../http/services.ts';
 import { quoter } from '../exports/csv.ts';
 import { v21CsvOptions } from '../exports/formats.ts';
 
-const FORMATS = ['csv', 'json', 'rss', 'dcat', 'jsonld', 'ttl'];
+const FORMATS = ['csv', 'json', 'rss', 'dcat', 'jsonld', 'ttl', 'rdf'];
 
 function catalogCsv(datasets: Dataset[], query: QueryValues): string {
   const options = v21CsvOptions(query);
@@ -82,6 +88,9 @@ export function catalogExportsRoutes(scope: FastifyInstance, options: SurfaceOpt
       case 'ttl':
         attachment('ttl').type('text/turtle; charset=utf-8');
         return jsonLdToTurtle(dcatCatalog(datasets, options.baseUrl, title));
+      case 'rdf':
+        attachment('rdf').type('application/rdf+xml; charset=utf-8');
+        return jsonLdToRdfXml(dcatCatalog(datasets, options.baseUrl, title));
       default:
         throw new PortalError('DG_ERR_REST_INVALID_PARAMETER', {
           detail: `Invalid value for format: "${request.params.format}" is not one of ${FORMATS.join(', ')}.`,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { Parser } from 'n3';
+import { RdfXmlParser } from 'rdfxml-streaming-parser';
 import Papa from 'papaparse';
 
 import { demoRows } from '../../helpers/demo-csv.ts';
@@ -9,6 +10,21 @@ import type { TestPortal } from '../../helpers/test-portal.ts';
 import { getJson, startTestPortal } from '../../helpers/test-portal.ts';
 
 const EXPORTS = '/api/explore/v2.1/catalog/exports';
+
+interface TermLike {
+  termType: string;
+  value: string;
+}
+
+/** A triple as text, blank nodes anonymised (their labels differ between syntaxes). */
+function tripleKey(q: {
+  subject: TermLike;
+  predicate: { value: string };
+  object: TermLike;
+}): string {
+  const term = (t: TermLike) => (t.termType === 'BlankNode' ? '_' : t.value);
+  return `${term(q.subject)} ${q.predicate.value} ${term(q.object)}`;
+}
 
 describe('catalog exports', () => {
   let portal: TestPortal;
@@ -26,7 +42,7 @@ describe('catalog exports', () => {
     const { body } = await getJson(portal, EXPORTS);
     assert.deepEqual(
       (body['_links'] as { rel: string }[]).map((l) => l.rel),
-      ['csv', 'json', 'rss', 'dcat', 'jsonld', 'ttl'],
+      ['csv', 'json', 'rss', 'dcat', 'jsonld', 'ttl', 'rdf'],
     );
   });
 
@@ -121,6 +137,31 @@ describe('catalog exports', () => {
     );
     const publisher = quads.find((q) => q.predicate.value === 'http://xmlns.com/foaf/0.1/name');
     assert.equal(publisher?.object.value, "Direction générale de l'alimentation (DGAL)");
+  });
+
+  test('RDF/XML carries the same triples as Turtle', async () => {
+    const response = await get(`${EXPORTS}/rdf`);
+    assert.equal(response.statusCode, 200);
+    assert.match(String(response.headers['content-type']), /application\/rdf\+xml/);
+    const fromXml: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const parser = new RdfXmlParser();
+      parser.on(
+        'data',
+        (q: {
+          subject: { termType: string; value: string };
+          predicate: { value: string };
+          object: { termType: string; value: string };
+        }) => fromXml.push(tripleKey(q)),
+      );
+      parser.on('error', reject);
+      parser.on('end', () => resolve());
+      parser.write(response.body);
+      parser.end();
+    });
+    const turtle = await get(`${EXPORTS}/ttl`);
+    const fromTurtle = new Parser().parse(turtle.body).map(tripleKey);
+    assert.deepEqual(fromXml.sort(), fromTurtle.sort());
   });
 
   test('an unknown catalog format is a 400', async () => {
