@@ -40,6 +40,8 @@ export interface RecordsPage {
   /** Number of matching records; absent for aggregations, as ODS answers. */
   totalCount?: number;
   results: JsonRecord[];
+  /** Time spent in the store (query and count side by side), in milliseconds. */
+  queryMs?: number;
 }
 
 export interface RecordRequest {
@@ -96,6 +98,7 @@ export class RecordsService {
     const compiled = compileRecordsQuery(input, schema, this.engine.name);
     const paging = checkPaging(request.limit, request.offset, compiled.aggregated);
     const timeout = { timeoutMs: this.options.queryTimeoutMs };
+    const started = performance.now();
     const rowsPromise =
       paging.limit === 0
         ? Promise.resolve([])
@@ -105,16 +108,19 @@ export class RecordsService {
           );
     if (compiled.aggregated) {
       const rows = await rowsPromise;
-      return { results: rows.map((row) => renderRecord(row, compiled.columns, timezone)) };
+      const queryMs = performance.now() - started;
+      return { results: rows.map((row) => renderRecord(row, compiled.columns, timezone)), queryMs };
     }
     const countQuery = compileCountQuery(input, schema, this.engine.name);
     const [rows, countRows] = await Promise.all([
       rowsPromise,
       this.engine.query(countQuery, timeout),
     ]);
+    const queryMs = performance.now() - started;
     return {
       totalCount: Number(countRows[0]?.[0] ?? 0),
       results: rows.map((row) => renderRecord(row, compiled.columns, timezone)),
+      queryMs,
     };
   }
 

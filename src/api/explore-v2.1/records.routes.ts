@@ -33,6 +33,8 @@ export function recordsRoutes(scope: FastifyInstance, options: SurfaceOptions): 
         offset: integer(query, 'offset'),
         timezone: single(query, 'timezone'),
       });
+      if (page.queryMs !== undefined)
+        void reply.header('server-timing', `db;dur=${page.queryMs.toFixed(1)}`);
       return page.totalCount === undefined
         ? { results: page.results }
         : { total_count: page.totalCount, results: page.results };

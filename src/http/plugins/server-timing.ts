@@ -1,5 +1,5 @@
-// `Server-Timing: total;dur=…`: the time the portal spent on the request, for clients and
-// browser dev tools.
+// `Server-Timing: …, total;dur=…`: the time the portal spent on the request (after any entry a
+// route added, such as the store's `db` time), for clients and browser dev tools.
 
 import type { FastifyInstance } from 'fastify';
 
@@ -15,8 +15,11 @@ export function useServerTiming(app: FastifyInstance): void {
   });
   app.addHook('onSend', async (request, reply) => {
     const start = (request as Timed)[started];
-    if (start === undefined || reply.hasHeader('server-timing')) return;
+    if (start === undefined) return;
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    void reply.header('server-timing', `total;dur=${ms.toFixed(1)}`);
+    // Routes may have added their own entries (the store's time as `db`).
+    const earlier = reply.getHeader('server-timing');
+    const total = `total;dur=${ms.toFixed(1)}`;
+    void reply.header('server-timing', earlier ? `${String(earlier)}, ${total}` : total);
   });
 }
