@@ -7,21 +7,11 @@ import type { OutputColumn, RecordsQueryInput } from '../odsql/index.ts';
 import { compileRecordsQuery, translateV1Query } from '../odsql/index.ts';
 import type { SqlQuery, StorageEngine } from '../storage/engine.ts';
 import type { CatalogService } from '../catalog/index.ts';
+import type { RecordsRequest } from './records-service.ts';
 import { checkTimezone } from './timezone.ts';
 
-export interface ExportRequest {
-  datasetId: string;
-  select?: string;
-  where?: string[];
-  groupBy?: string;
-  orderBy?: string;
-  refine?: string[];
-  exclude?: string[];
-  qv1?: string[];
-  /** -1 (the default) exports every matching row. */
-  limit?: number;
-  offset?: number;
-  timezone?: string;
+/** The records request, where `limit` -1 (the default) exports every matching row. */
+export interface ExportRequest extends RecordsRequest {
   /** Also stream each record's id (API v1 answers show it). */
   withRecordId?: boolean;
 }

@@ -4,10 +4,11 @@ import type { FastifyInstance } from 'fastify';
 
 import { answerNotModified } from '../../http/conditional.ts';
 import type { QueryValues } from '../../http/query-params.ts';
-import { boolean, integer, repeated, single } from '../../http/query-params.ts';
+import { boolean } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
 import { EXPORT_FORMATS, findFormat } from '../exports/formats.ts';
 import { sendExport } from '../exports/send-export.ts';
+import { recordsQueryInput } from './query-input.ts';
 
 interface DatasetParams {
   dataset_id: string;
@@ -36,19 +37,7 @@ export function exportsRoutes(scope: FastifyInstance, options: SurfaceOptions): 
       const body = format.writer(query);
       const dataset = await catalog.getDataset(request.params.dataset_id);
       if (answerNotModified(request, reply, dataset)) return reply;
-      const data = await records.openExport({
-        datasetId: request.params.dataset_id,
-        select: single(query, 'select'),
-        where: repeated(query, 'where'),
-        groupBy: single(query, 'group_by'),
-        orderBy: single(query, 'order_by'),
-        refine: repeated(query, 'refine'),
-        exclude: repeated(query, 'exclude'),
-        qv1: repeated(query, 'qv1'),
-        limit: integer(query, 'limit'),
-        offset: integer(query, 'offset'),
-        timezone: single(query, 'timezone'),
-      });
+      const data = await records.openExport(recordsQueryInput(request.params.dataset_id, query));
       format.check?.(data);
       return sendExport(reply, data, {
         body,

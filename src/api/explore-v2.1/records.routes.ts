@@ -4,8 +4,9 @@ import type { FastifyInstance } from 'fastify';
 
 import { answerNotModified } from '../../http/conditional.ts';
 import type { QueryValues } from '../../http/query-params.ts';
-import { integer, repeated, single } from '../../http/query-params.ts';
+import { single } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
+import { recordsQueryInput } from './query-input.ts';
 
 interface DatasetParams {
   dataset_id: string;
@@ -20,19 +21,7 @@ export function recordsRoutes(scope: FastifyInstance, options: SurfaceOptions): 
       const query = request.query as QueryValues;
       const dataset = await catalog.getDataset(request.params.dataset_id);
       if (answerNotModified(request, reply, dataset)) return reply;
-      const page = await records.queryRecords({
-        datasetId: request.params.dataset_id,
-        select: single(query, 'select'),
-        where: repeated(query, 'where'),
-        groupBy: single(query, 'group_by'),
-        orderBy: single(query, 'order_by'),
-        refine: repeated(query, 'refine'),
-        exclude: repeated(query, 'exclude'),
-        qv1: repeated(query, 'qv1'),
-        limit: integer(query, 'limit'),
-        offset: integer(query, 'offset'),
-        timezone: single(query, 'timezone'),
-      });
+      const page = await records.queryRecords(recordsQueryInput(request.params.dataset_id, query));
       if (page.queryMs !== undefined)
         void reply.header('server-timing', `db;dur=${page.queryMs.toFixed(1)}`);
       return page.totalCount === undefined
