@@ -11,9 +11,18 @@ import type { Clause } from './errors.ts';
 import { odsqlError } from './errors.ts';
 import type { ArgKind } from './functions.ts';
 import { findFunction } from './functions.ts';
-import { coercible, describe, INTERVAL_UNITS, NOW_UNITS, valueKind } from './analyze-rules.ts';
+import type { ErrorAt } from './analyze-calls.ts';
+import {
+  checkArgumentKind,
+  checkCallValues,
+  checkCluster,
+  checkGeometryMode,
+  checkNowArguments,
+  rangeType,
+} from './analyze-calls.ts';
+import { coercible, describe, INTERVAL_UNITS, valueKind } from './analyze-rules.ts';
 import type { Geometry } from './geometry.ts';
-import { DISTANCE_UNITS, parseGeometry } from './geometry.ts';
+import { parseGeometry } from './geometry.ts';
 import type { ExprInfo, ValueType } from './types.ts';
 import { isNumeric, isTemporal } from './types.ts';
 
@@ -69,6 +78,8 @@ class Analyzer {
   error(message: string, node: { start: number; end: number }): Error {
     return odsqlError(message, this.clause, node.start, node.end);
   }
+
+  private readonly errorAt: ErrorAt = (message, node) => this.error(message, node);
 
   expr(node: Expr): ExprInfo {
     const result = this.visit(node);
@@ -287,22 +298,9 @@ class Analyzer {
       const args = this.arguments(node, spec.args);
       let type: ValueType = spec.returns === 'arg0' ? (args[0]?.type ?? 'null') : spec.returns;
       if (legacyDistance) type = 'boolean';
-      if (node.name === 'range') type = this.rangeType(node, args);
-      if (node.name === 'geo_cluster') this.checkCluster(node);
-      const p = node.args[1];
-      if (
-        node.name === 'percentile' &&
-        p?.kind === 'NumberLiteral' &&
-        !(p.value > 0 && p.value <= 100)
-      ) {
-        throw this.error('The percentile must be greater than 0 and at most 100', p);
-      }
-      if (
-        (node.name === 'min' || node.name === 'max') &&
-        !['text', 'int', 'double', 'date', 'datetime', 'boolean', 'null'].includes(type)
-      ) {
-        throw this.error(`${node.name}() expects a number, a date or a text`, node.args[0] as Expr);
-      }
+      if (node.name === 'range') type = rangeType(node, args, this.errorAt);
+      if (node.name === 'geo_cluster') checkCluster(node, this.errorAt);
+      checkCallValues(node, type, this.errorAt);
       if (node.name === 'ifnull') {
         const [a, b] = node.args as [Expr, Expr];
         this.compatible(a, args[0] as ExprInfo, b, args[1] as ExprInfo);
@@ -318,14 +316,20 @@ class Analyzer {
 
   private arguments(node: Call, kinds: readonly ArgKind[]): ExprInfo[] {
     const name = node.name;
-    if (name === 'now') return this.nowArguments(node);
+    if (name === 'now') {
+      checkNowArguments(node, this.errorAt);
+      return [];
+    }
     if (name === 'search' || name === 'suggest' || name === 'startswith') {
       return this.searchArguments(node);
     }
     if (name === 'count' && node.args[0]?.kind === 'Star') return [info('int')];
     return node.args.map((arg, i) => {
       const kind = kinds[Math.min(i, kinds.length - 1)] as ArgKind;
-      if (name === 'geometry' && i === 2) return this.geometryMode(arg);
+      if (name === 'geometry' && i === 2) {
+        checkGeometryMode(arg, this.errorAt);
+        return info('text');
+      }
       if (name === 'json_format' && i === 1) {
         if (arg.kind !== 'StringLiteral' && arg.kind !== 'NullLiteral') {
           throw this.error('json_format() expects a string or null fallback', arg);
@@ -349,118 +353,8 @@ class Analyzer {
       return this.analysis.info.get(arg) as ExprInfo;
     }
     const result = this.expr(arg);
-    const t = result.type;
-    const fail = (what: string): never => {
-      throw this.error(`${fn}() expects ${what}`, arg);
-    };
-    switch (kind) {
-      case 'number':
-        if (!isNumeric(t)) fail('a number');
-        break;
-      case 'text':
-        if (t !== 'text' && t !== 'null') fail('a text');
-        if (fn === 'json_format' && result.multivalued) fail('a single-valued text');
-        break;
-      case 'temporal':
-        if (!isTemporal(t) && t !== 'null') fail('a date');
-        break;
-      case 'string':
-        if (arg.kind !== 'StringLiteral') fail('a string');
-        break;
-      case 'geom':
-        if (arg.kind !== 'GeomLiteral') fail('a geometry literal');
-        break;
-      case 'distance':
-        if (arg.kind !== 'UnitLiteral' || DISTANCE_UNITS[arg.unit] === undefined) {
-          fail('a distance such as 10km');
-        }
-        break;
-      case 'number_literal':
-        if (arg.kind !== 'NumberLiteral') fail('a number');
-        break;
-      case 'step':
-        if (arg.kind !== 'NumberLiteral' && arg.kind !== 'DateLiteral') fail('a range bound');
-        break;
-      default:
-        break;
-    }
+    checkArgumentKind(arg, kind, result, fn, this.errorAt);
     return result;
-  }
-
-  /** range(): checks the field and the steps; the key type (text labels or bucket starts). */
-  private rangeType(node: Call, args: ExprInfo[]): ValueType {
-    const field = args[0] as ExprInfo;
-    const temporal = isTemporal(field.type);
-    if (!temporal && !isNumeric(field.type)) {
-      throw this.error('range() expects a number or a date', node.args[0] as Expr);
-    }
-    const steps = node.args.slice(1);
-    const width = steps[0] as Expr;
-    if (steps.length === 1 && width.kind !== 'Star' && width.kind !== 'DateLiteral') {
-      if (temporal && width.kind !== 'UnitLiteral') {
-        throw this.error('range() on a date expects an interval such as 1 day', width as Expr);
-      }
-      if (!temporal && width.kind !== 'NumberLiteral') {
-        throw this.error('range() on a number expects a width', width as Expr);
-      }
-      if (width.kind === 'NumberLiteral' && !(width.value > 0)) {
-        throw this.error('The range width must be positive', width);
-      }
-      if (width.kind === 'UnitLiteral' && !(width.value >= 1 && Number.isInteger(width.value))) {
-        throw this.error('The interval must be a positive integer', width);
-      }
-      if (
-        width.kind === 'UnitLiteral' &&
-        width.value !== 1 &&
-        /^(w|M|q|y|week|month|quarter|year)/.test(width.unit)
-      ) {
-        throw this.error('Week, month, quarter and year intervals only support 1', width);
-      }
-      const integer = field.type === 'int' && width.kind === 'NumberLiteral' && width.integer;
-      return temporal ? field.type : integer ? 'int' : 'double';
-    }
-    steps.forEach((step, i) => {
-      const star = step.kind === 'Star';
-      if (star && i !== 0 && i !== steps.length - 1) throw this.error('Unexpected "*"', step);
-      if (!star && temporal !== (step.kind === 'DateLiteral')) {
-        throw this.error(`range() expects ${temporal ? 'dates' : 'numbers'} as bounds`, step);
-      }
-    });
-    if (steps.filter((s) => s.kind !== 'Star').length === 0) {
-      throw this.error('range() needs at least one bound', node);
-    }
-    return 'text';
-  }
-
-  private checkCluster(node: Call): void {
-    const [, zoom, radius] = node.args;
-    if (
-      zoom?.kind === 'NumberLiteral' &&
-      !(Number.isInteger(zoom.value) && zoom.value >= 0 && zoom.value <= 25)
-    ) {
-      throw this.error('The zoom must be an integer from 0 to 25', zoom);
-    }
-    if (radius?.kind === 'NumberLiteral' && !(radius.value > 0)) {
-      throw this.error('The radius must be positive', radius);
-    }
-  }
-
-  private geometryMode(arg: Expr): ExprInfo {
-    const mode = arg.kind === 'Identifier' ? arg.name.toLowerCase() : '';
-    if (!['intersects', 'disjoint', 'within'].includes(mode)) {
-      throw this.error('Expected INTERSECTS, DISJOINT or WITHIN', arg);
-    }
-    return info('text');
-  }
-
-  private nowArguments(node: Call): ExprInfo[] {
-    for (const arg of node.args) {
-      if (arg.kind !== 'NamedArgument' || !NOW_UNITS.has(arg.name)) {
-        throw this.error('now() expects arguments such as days=-1', arg);
-      }
-      if (arg.value.kind !== 'NumberLiteral') throw this.error('Expected a number', arg.value);
-    }
-    return [];
   }
 
   private searchArguments(node: Call): ExprInfo[] {
