@@ -1,21 +1,9 @@
 // Parse + analyze + compile time of typical ODSQL queries, per dialect: median and p99 in µs.
 // Run with `node --import tsx bench/odsql-compile.ts`; exits 0.
 
-import type { Field } from '../src/core/field.ts';
+import { makeField as field } from '../src/core/field.ts';
 import type { DialectName, RecordsQueryInput } from '../src/odsql/index.ts';
 import { compileCountQuery, compileRecordsQuery } from '../src/odsql/index.ts';
-
-const field = (
-  name: string,
-  type: Field['type'],
-  annotations: Field['annotations'] = {},
-): Field => ({
-  name,
-  label: name,
-  type,
-  description: null,
-  annotations,
-});
 
 /** The demo dataset's shape (export_alimconfiance). */
 const SCHEMA = {

@@ -62,3 +62,8 @@ export function isSortable(field: Field): boolean {
       return false;
   }
 }
+
+/** A field labelled with its own name and without description (schemas built in code). */
+export function makeField(name: string, type: FieldType, annotations: Annotations = {}): Field {
+  return { name, label: name, type, description: null, annotations };
+}

@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Field } from '../core/field.ts';
+import { makeField as f } from '../core/field.ts';
 import { isPortalError } from '../core/errors.ts';
 import { OdsqlError } from './errors.ts';
 import type { PlanInput } from './plan.ts';
 import { planQuery } from './plan.ts';
 
-const f = (name: string, type: Field['type'], annotations: Field['annotations'] = {}): Field => ({
-  name,
-  label: name,
-  type,
-  description: null,
-  annotations,
-});
 const FIELDS = [
   f('name', 'text'),
   f('tags', 'text', { multivalued: [','] }),

@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { Field } from '../core/field.ts';
+import { makeField as f } from '../core/field.ts';
 import { OdsqlError } from './errors.ts';
 import type { DialectName, RecordsQueryInput } from './index.ts';
 import { compileCountQuery, compileRecordsQuery } from './index.ts';
 
-const f = (name: string, type: Field['type'], annotations: Field['annotations'] = {}): Field => ({
-  name,
-  label: name,
-  type,
-  description: null,
-  annotations,
-});
 const SCHEMA = {
   table: 't',
   fields: [

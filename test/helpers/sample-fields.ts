@@ -2,14 +2,7 @@
 
 import type { Row } from '../../src/core/cell.ts';
 import type { Field } from '../../src/core/field.ts';
-
-export function field(
-  name: string,
-  type: Field['type'],
-  annotations: Field['annotations'] = {},
-): Field {
-  return { name, label: name, type, description: null, annotations };
-}
+import { makeField as field } from '../../src/core/field.ts';
 
 export const SAMPLE_FIELDS: Field[] = [
   field('name', 'text', { sortable: [] }),
@@ -54,3 +47,6 @@ export function sampleRow(n: number): Row {
 export function sampleRows(count: number, from = 0): Row[] {
   return Array.from({ length: count }, (_, i) => sampleRow(from + i));
 }
+
+/** Tests that build their own fields use the same constructor. */
+export { field };

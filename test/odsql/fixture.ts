@@ -1,14 +1,7 @@
 // The records every ODSQL feature test runs against, with the fields of their dataset.
 
 import type { Field } from '../../src/core/field.ts';
-
-const f = (name: string, type: Field['type'], annotations: Field['annotations'] = {}): Field => ({
-  name,
-  label: name,
-  type,
-  description: null,
-  annotations,
-});
+import { makeField as f } from '../../src/core/field.ts';
 
 export const FIELDS: Field[] = [
   f('name', 'text', { sortable: [] }),

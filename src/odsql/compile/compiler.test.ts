@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Field } from '../../core/field.ts';
+import { makeField as f } from '../../core/field.ts';
 import type { DialectName, RecordsQueryInput } from '../index.ts';
 import { compileCountQuery, compileRecordLookup, compileRecordsQuery } from '../index.ts';
 
-const f = (name: string, type: Field['type'], annotations: Field['annotations'] = {}): Field => ({
-  name,
-  label: name,
-  type,
-  description: null,
-  annotations,
-});
 const SCHEMA = {
   table: 't',
   fields: [

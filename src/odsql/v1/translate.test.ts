@@ -2,13 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import type { Field } from '../../core/field.ts';
+import { makeField as field } from '../../core/field.ts';
 import { OdsqlError } from '../errors.ts';
 import { compileRecordsQuery } from '../index.ts';
 import { translateV1Query } from './translate.ts';
-
-function field(name: string, type: Field['type'], annotations: Field['annotations'] = {}): Field {
-  return { name, label: name, type, description: null, annotations };
-}
 
 const FIELDS: Field[] = [
   field('nom', 'text'),

@@ -4,18 +4,7 @@
 
 import type { Row } from '../../../src/core/cell.ts';
 import type { Field } from '../../../src/core/field.ts';
-
-const field = (
-  name: string,
-  type: Field['type'],
-  annotations: Field['annotations'] = {},
-): Field => ({
-  name,
-  label: name,
-  type,
-  description: null,
-  annotations,
-});
+import { makeField as field } from '../../../src/core/field.ts';
 
 export const CONFORMANCE_ID = 'conformance';
 
