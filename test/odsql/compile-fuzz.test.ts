@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { makeField as f } from '../core/field.ts';
-import { OdsqlError } from './errors.ts';
-import type { DialectName, RecordsQueryInput } from './index.ts';
-import { compileCountQuery, compileRecordsQuery } from './index.ts';
+
+import { makeField as f } from '../../src/core/field.ts';
+import { OdsqlError } from '../../src/odsql/errors.ts';
+import type { DialectName, RecordsQueryInput } from '../../src/odsql/index.ts';
+import { compileCountQuery, compileRecordsQuery } from '../../src/odsql/index.ts';
+import { soupOf } from './soup.ts';
 
 const SCHEMA = {
   table: 't',
@@ -21,74 +23,7 @@ const SCHEMA = {
   ],
 };
 
-const PIECES = [
-  'name',
-  'tags',
-  'n',
-  'x',
-  'ok',
-  'd',
-  'ts',
-  'geo',
-  'shape',
-  '`n`',
-  'and',
-  'or',
-  'not',
-  'in',
-  'is',
-  'null',
-  'like',
-  'as',
-  'desc',
-  'true',
-  '=',
-  '!=',
-  '<',
-  '>=',
-  '+',
-  '-',
-  '*',
-  '/',
-  '(',
-  ')',
-  ',',
-  '[',
-  ']',
-  '..',
-  ':',
-  '1',
-  '2.5',
-  '10km',
-  "'a'",
-  '"b c"',
-  "date'2019'",
-  "date'2019-03-22T10:00Z'",
-  "geom'POINT(1 2)'",
-  "geom'POLYGON((0 0, 1 0, 1 1, 0 0))'",
-  'count(',
-  'sum(',
-  'year(',
-  'now(',
-  'days=-1',
-  'search(',
-  'distance(',
-  'within_distance(',
-  'in_bbox(',
-  'range(',
-  'random(',
-  'date_format(',
-  "'yyyy'",
-  'ifnull(',
-  'percentile(',
-  'distinct',
-  'intersects(',
-  'median(',
-];
-
-const soup = fc
-  .array(fc.constantFrom(...PIECES), { maxLength: 12 })
-  .map((parts) => parts.join(' '));
+const soup = soupOf(['name', 'tags', 'n', 'x', 'ok', 'd', 'ts', 'geo', 'shape', '`n`'], 12);
 const text = fc.oneof(
   soup,
   fc.string({ maxLength: 30 }),
