@@ -94,6 +94,9 @@ export function searchableFields(fields: Field[]): Field[] {
 /**
  * The FTS5 external-content index of `table`, or null when the table has no text field (then no
  * `<table>_fts` exists). It is filled by `ftsInsertSql`, range by range, as records are loaded.
+ * `detail=column` keeps which columns hold a word but not where: queries never use phrases or
+ * NEAR (every word is matched on its own, see odsql's fts-query), and building the index costs
+ * about a third less than with word positions (1.9 → 1.2 s per 200,000 Alim'confiance rows).
  */
 export function createFtsSql(table: string, fields: Field[]): string | null {
   const searchable = searchableFields(fields);
@@ -102,7 +105,7 @@ export function createFtsSql(table: string, fields: Field[]): string | null {
   return (
     `CREATE VIRTUAL TABLE ${quoteName(ftsTableName(table))} USING fts5(${columns}, ` +
     `content=${quoteText(table)}, content_rowid=${quoteText(ROW_NUMBER_COLUMN)}, ` +
-    `tokenize=${quoteText('unicode61 remove_diacritics 2')})`
+    `tokenize=${quoteText('unicode61 remove_diacritics 2')}, detail=column)`
   );
 }
 
