@@ -17,6 +17,7 @@ import { useServerTiming } from './http/plugins/server-timing.ts';
 import type { PortalServices } from './http/services.ts';
 import { RecordsService } from './records/index.ts';
 import type { StorageEngine } from './storage/engine.ts';
+import { webSite } from './web/index.ts';
 import { openPostgresEngine } from './storage/postgres/index.ts';
 import { openSqliteEngine } from './storage/sqlite/index.ts';
 
@@ -95,6 +96,12 @@ export async function buildApp(
     services,
     baseUrl: config.baseUrl,
     anonymousQuota,
+  });
+  await app.register(webSite, {
+    services,
+    baseUrl: config.baseUrl,
+    portalName: config.portalName,
+    stateIdentity: config.stateIdentity,
   });
   return app;
 }

@@ -24,6 +24,7 @@ function defaults(port: number): Omit<Config, 'port'> {
     demo: true,
     quotaAnonymousDaily: 0,
     portalName: 'Datagora',
+    stateIdentity: true,
   };
 }
 

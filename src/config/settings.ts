@@ -25,6 +25,8 @@ export interface Config {
   quotaAnonymousDaily: number;
   /** The portal's name, shown in feeds and catalog exports. */
   portalName: string;
+  /** The site wears the French State's identity (Marianne block, "République française"). */
+  stateIdentity: boolean;
 }
 
 /** A setting that is wrong: the process stops with its name and the reason (exit code 2). */
@@ -174,5 +176,11 @@ export const SETTINGS = [
     env: 'DATAGORA_PORTAL_NAME',
     description: 'the portal name',
     parse: parseNonEmpty,
+  },
+  {
+    key: 'stateIdentity',
+    env: 'DATAGORA_STATE_IDENTITY',
+    description: "the site wears the French State's identity",
+    parse: parseBoolean,
   },
 ] as const satisfies readonly SettingSpec<keyof Config>[];

@@ -1,0 +1,46 @@
+// The public site (front office), server-rendered: home, catalog, dataset pages, legal pages,
+// language choice, robots.txt and sitemap.xml, with localised error pages.
+
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+import { isPortalError } from '../core/errors.ts';
+import { useSiteAssets } from './assets.ts';
+import { languageRoutes } from './language.routes.ts';
+import { pageContext } from './page-context.ts';
+import { ErrorPage } from './pages/error-page.tsx';
+import { pagesRoutes } from './pages.routes.ts';
+import { sendPage } from './render.ts';
+import { seoRoutes } from './seo/seo.routes.ts';
+import type { SiteOptions } from './site-options.ts';
+
+export type { SiteOptions } from './site-options.ts';
+
+export async function webSite(scope: FastifyInstance, options: SiteOptions): Promise<void> {
+  await scope.register(cookie);
+  await scope.register(formbody);
+  await useSiteAssets(scope);
+
+  scope.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const status = siteErrorStatus(error);
+    if (status >= 500) request.log.error({ err: error }, 'site page failed');
+    const ctx = pageContext(request, options);
+    return sendPage(reply, ctx, ErrorPage({ ctx, status }), status);
+  });
+  scope.setNotFoundHandler((request, reply) => {
+    const ctx = pageContext(request, options);
+    return sendPage(reply, ctx, ErrorPage({ ctx, status: 404 }), 404);
+  });
+
+  languageRoutes(scope);
+  pagesRoutes(scope, options);
+  seoRoutes(scope, options);
+}
+
+/** Registry errors keep their status (a missing dataset is a 404); anything else is a 500. */
+function siteErrorStatus(error: unknown): number {
+  if (isPortalError(error)) return error.status;
+  const status = (error as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
+}

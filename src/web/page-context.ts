@@ -1,0 +1,46 @@
+// What every page needs to render: the visitor's language and messages, where it is, and the
+// portal's settings. Built once per request from the request and the site's options.
+
+import type { FastifyRequest } from 'fastify';
+
+import type { Lang } from '../i18n/languages.ts';
+import { negotiateLanguage } from '../i18n/negotiate.ts';
+import type { MessageKey, Translate } from '../i18n/translate.ts';
+import { formatNumber, plural, translator } from '../i18n/translate.ts';
+import type { SiteOptions } from './site-options.ts';
+
+export const LANGUAGE_COOKIE = 'django_language';
+
+export interface PageContext {
+  lang: Lang;
+  t: Translate;
+  /** A count with its noun, from a `singular|plural` message. */
+  count: (key: MessageKey, count: number) => string;
+  number: (value: number) => string;
+  /** The path of the page asked for (no query string). */
+  path: string;
+  /** The path and query string, as asked for. */
+  url: string;
+  query: URLSearchParams;
+  site: SiteOptions;
+}
+
+export function requestLanguage(request: FastifyRequest): Lang {
+  return negotiateLanguage(request.cookies[LANGUAGE_COOKIE], request.headers['accept-language']);
+}
+
+export function pageContext(request: FastifyRequest, site: SiteOptions): PageContext {
+  const lang = requestLanguage(request);
+  const url = request.url;
+  const queryAt = url.indexOf('?');
+  return {
+    lang,
+    t: translator(lang),
+    count: (key, n) => plural(lang, key, n),
+    number: (value) => formatNumber(lang, value),
+    path: queryAt < 0 ? url : url.slice(0, queryAt),
+    url,
+    query: new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1)),
+    site,
+  };
+}

@@ -1,0 +1,83 @@
+// The site's pages: one route per URL shape, each loading its data from the services and
+// rendering its page component.
+
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+import { isValidDatasetId } from '../core/dataset.ts';
+import { PortalError } from '../core/errors.ts';
+import { flatFacetValues } from './pages/home-model.ts';
+import { pageContext } from './page-context.ts';
+import { loadCatalog } from './pages/catalog/catalog-model.ts';
+import { CatalogPage } from './pages/catalog/catalog-page.tsx';
+import { readCatalogState } from './pages/catalog/catalog-state.ts';
+import { CookiesPage } from './pages/cookies-page.tsx';
+import { InformationTab } from './pages/dataset/information-tab.tsx';
+import { HomePage } from './pages/home.tsx';
+import type { LegalPath } from './pages/legal-pages.tsx';
+import { LEGAL_PAGES, LegalPage } from './pages/legal-pages.tsx';
+import { SiteMapPage } from './pages/site-map-page.tsx';
+import { sendPage } from './render.ts';
+import type { SiteOptions } from './site-options.ts';
+
+const NEWEST_SHOWN = 4;
+
+type DatasetRequest = FastifyRequest<{ Params: { dataset_id: string } }>;
+
+export function pagesRoutes(scope: FastifyInstance, options: SiteOptions): void {
+  const { catalog } = options.services;
+
+  scope.get('/', async (request, reply) => {
+    const ctx = pageContext(request, options);
+    const datasets = await catalog.listDatasets();
+    const newest = [...datasets].sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));
+    return sendPage(
+      reply,
+      ctx,
+      HomePage({
+        ctx,
+        data: {
+          themes: flatFacetValues(datasets, 'theme'),
+          newest: newest.slice(0, NEWEST_SHOWN),
+          datasetCount: datasets.length,
+          recordCount: datasets.reduce((n, d) => n + (d.current?.recordsCount ?? 0), 0),
+        },
+      }),
+    );
+  });
+
+  scope.get('/explore', async (request, reply) => {
+    const ctx = pageContext(request, options);
+    const state = readCatalogState(ctx.query);
+    const model = await loadCatalog(options.services, state);
+    return sendPage(reply, ctx, CatalogPage({ ctx, state, model }));
+  });
+
+  const informationTab = async (request: DatasetRequest, reply: FastifyReply) => {
+    const id = request.params.dataset_id;
+    if (!isValidDatasetId(id))
+      throw new PortalError('DG_ERR_DATASET_NOT_FOUND', { dataset_id: id });
+    const ctx = pageContext(request, options);
+    const dataset = await catalog.getDataset(id);
+    return sendPage(reply, ctx, InformationTab({ ctx, dataset }));
+  };
+  scope.get<{ Params: { dataset_id: string } }>('/explore/dataset/:dataset_id', informationTab);
+  scope.get<{ Params: { dataset_id: string } }>(
+    '/explore/dataset/:dataset_id/information',
+    informationTab,
+  );
+
+  for (const path of Object.keys(LEGAL_PAGES) as LegalPath[]) {
+    scope.get(path, async (request, reply) => {
+      const ctx = pageContext(request, options);
+      return sendPage(reply, ctx, LegalPage({ ctx, path }));
+    });
+  }
+  scope.get('/cookies', async (request, reply) => {
+    const ctx = pageContext(request, options);
+    return sendPage(reply, ctx, CookiesPage({ ctx }));
+  });
+  scope.get('/sitemap', async (request, reply) => {
+    const ctx = pageContext(request, options);
+    return sendPage(reply, ctx, SiteMapPage({ ctx, datasets: await catalog.listDatasets() }));
+  });
+}

@@ -1,0 +1,34 @@
+// The dataset page's header and tabs. Each tab is its own URL, as on ODS portals
+// (/explore/dataset/{id}/information/, …/table/…); the tabs are links, so they work without
+// JavaScript.
+
+import type { Dataset } from '../../../core/dataset.ts';
+import type { MessageKey } from '../../../i18n/translate.ts';
+import type { PageContext } from '../../page-context.ts';
+
+export const DATASET_TABS = ['information'] as const;
+export type DatasetTab = (typeof DATASET_TABS)[number];
+
+export function datasetUrl(id: string, tab?: DatasetTab): string {
+  return `/explore/dataset/${encodeURIComponent(id)}/${tab ? `${tab}/` : ''}`;
+}
+
+export function DatasetTabs(props: { ctx: PageContext; dataset: Dataset; current: DatasetTab }) {
+  const { ctx, dataset, current } = props;
+  return (
+    <nav class="dg-tabs fr-mb-4w" aria-label={ctx.t('dataset.tabs')}>
+      <ul>
+        {DATASET_TABS.map((tab) => (
+          <li>
+            <a
+              href={datasetUrl(dataset.id, tab)}
+              aria-current={tab === current ? 'page' : undefined}
+            >
+              {ctx.t(`tab.${tab}` as MessageKey)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

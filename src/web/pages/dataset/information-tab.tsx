@@ -1,0 +1,132 @@
+// The information tab: description, metadata, and the fields with their labels and types.
+
+import type { ComponentChildren } from 'preact';
+
+import type { Dataset } from '../../../core/dataset.ts';
+import type { Field } from '../../../core/field.ts';
+import type { MessageKey } from '../../../i18n/translate.ts';
+import { formatDate } from '../../components/dates.ts';
+import { RichText } from '../../components/rich-text.tsx';
+import type { PageContext } from '../../page-context.ts';
+import { DatasetLayout } from './dataset-layout.tsx';
+import { schemaOrgDataset, scriptJson } from './schema-org.ts';
+
+function isSafeUrl(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
+function MetadataRows({ ctx, dataset }: { ctx: PageContext; dataset: Dataset }) {
+  const { t } = ctx;
+  const m = dataset.metas;
+  const rows: [MessageKey, ComponentChildren][] = [];
+  if (m.publisher) rows.push(['meta.publisher', m.publisher]);
+  if (m.license) {
+    rows.push([
+      'meta.license',
+      m.license_url && isSafeUrl(m.license_url) ? (
+        <a href={m.license_url}>{m.license}</a>
+      ) : (
+        m.license
+      ),
+    ]);
+  }
+  if (m.theme?.length) rows.push(['meta.theme', m.theme.join(', ')]);
+  if (m.keyword?.length) rows.push(['meta.keyword', m.keyword.join(', ')]);
+  if (m.territory?.length) rows.push(['meta.territory', m.territory.join(', ')]);
+  if (m.language) rows.push(['meta.language', m.language]);
+  if (m.references) {
+    rows.push([
+      'meta.references',
+      isSafeUrl(m.references) ? <a href={m.references}>{m.references}</a> : m.references,
+    ]);
+  }
+  rows.push(['meta.records', ctx.number(dataset.current?.recordsCount ?? 0)]);
+  rows.push(['meta.created', formatDate(ctx.lang, dataset.createdAt)]);
+  rows.push(['meta.modified', formatDate(ctx.lang, dataset.modifiedAt, true)]);
+  if (dataset.dataProcessedAt) {
+    rows.push(['meta.dataProcessed', formatDate(ctx.lang, dataset.dataProcessedAt, true)]);
+  }
+  rows.push(['meta.identifier', <code>{dataset.id}</code>]);
+  return (
+    <dl class="dg-metadata">
+      {rows.map(([key, value]) => (
+        <div>
+          <dt>{t(key)}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function FieldsTable({ ctx, fields }: { ctx: PageContext; fields: Field[] }) {
+  const { t } = ctx;
+  return (
+    <div class="fr-table fr-table--no-caption dg-table-scroll">
+      <table>
+        <caption>{t('fields.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('fields.label')}</th>
+            <th scope="col">{t('fields.name')}</th>
+            <th scope="col">{t('fields.type')}</th>
+            <th scope="col">{t('fields.description')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fields.map((field) => (
+            <tr>
+              <th scope="row">{field.label}</th>
+              <td>
+                <code>{field.name}</code>
+              </td>
+              <td>{t(`fieldType.${field.type}` as MessageKey)}</td>
+              <td>{field.description ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function InformationTab({ ctx, dataset }: { ctx: PageContext; dataset: Dataset }) {
+  const { t } = ctx;
+  const fields = dataset.current?.fields ?? [];
+  return (
+    <DatasetLayout
+      ctx={ctx}
+      dataset={dataset}
+      tab="information"
+      head={
+        <script
+          type="application/ld+json"
+          dangerouslySetInnerHTML={{
+            __html: scriptJson(schemaOrgDataset(dataset, ctx.site.baseUrl)),
+          }}
+        />
+      }
+    >
+      <div class="fr-grid-row fr-grid-row--gutters">
+        <div class="fr-col-12 fr-col-md-8">
+          <h2>{t('information.description')}</h2>
+          {dataset.metas.description ? (
+            <RichText html={dataset.metas.description} class="dg-description" />
+          ) : (
+            <p>{t('information.noDescription')}</p>
+          )}
+        </div>
+        <div class="fr-col-12 fr-col-md-4">
+          <h2>{t('information.metadata')}</h2>
+          <MetadataRows ctx={ctx} dataset={dataset} />
+        </div>
+      </div>
+      <h2 class="fr-mt-4w">{t('information.fields')}</h2>
+      {fields.length === 0 ? (
+        <p>{t('information.noFields')}</p>
+      ) : (
+        <FieldsTable ctx={ctx} fields={fields} />
+      )}
+    </DatasetLayout>
+  );
+}

@@ -1,0 +1,64 @@
+// A portal for the site's tests: the demo dataset plus metadata-only datasets, so that the
+// catalog has several themes, publishers and dates to search, filter, sort and page through.
+
+import { parse } from 'node-html-parser';
+import type { HTMLElement } from 'node-html-parser';
+
+import { emptyMetas } from '../../src/core/dataset.ts';
+import type { TestPortal } from '../helpers/test-portal.ts';
+import { startTestPortal } from '../helpers/test-portal.ts';
+
+export const EXTRA_DATASETS = Array.from({ length: 12 }, (_, i) => ({
+  id: `arbres_${String(i + 1).padStart(2, '0')}`,
+  title: `Arbres remarquables de la commune ${i + 1}`,
+  theme: i % 2 === 0 ? ['Environnement'] : ['Environnement', 'Culture'],
+  publisher: i < 4 ? 'Ville de Lyon' : 'Ville de Nantes',
+}));
+
+export async function startSitePortal(
+  options: { env?: Record<string, string>; extra?: boolean } = {},
+): Promise<TestPortal> {
+  const portal = await startTestPortal({
+    demo: true,
+    env: { DATAGORA_BASE_URL: 'https://data.example.fr', ...options.env },
+  });
+  if (options.extra !== false) {
+    for (const extra of EXTRA_DATASETS) {
+      await portal.engine.metadata.saveDataset({
+        id: extra.id,
+        metas: {
+          ...emptyMetas(extra.title),
+          theme: extra.theme,
+          publisher: extra.publisher,
+          description: `<p>Les arbres <strong>remarquables</strong> (${extra.id}).</p>`,
+        },
+      });
+    }
+  }
+  return portal;
+}
+
+export interface Page {
+  status: number;
+  headers: Record<string, unknown>;
+  html: string;
+  dom: HTMLElement;
+}
+
+export async function getPage(
+  portal: TestPortal,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<Page> {
+  const response = await portal.app.inject({ method: 'GET', url, headers });
+  return {
+    status: response.statusCode,
+    headers: response.headers,
+    html: response.body,
+    dom: parse(response.body),
+  };
+}
+
+export function texts(dom: HTMLElement, selector: string): string[] {
+  return dom.querySelectorAll(selector).map((e) => e.text.replace(/\s+/g, ' ').trim());
+}
