@@ -9,11 +9,7 @@ import { formatDate } from '../../components/dates.ts';
 import { RichText } from '../../components/rich-text.tsx';
 import type { PageContext } from '../../page-context.ts';
 import { DatasetLayout } from './dataset-layout.tsx';
-import { schemaOrgDataset, scriptJson } from './schema-org.ts';
-
-function isSafeUrl(url: string): boolean {
-  return /^https?:\/\//i.test(url);
-}
+import { isWebUrl, schemaOrgDataset, scriptJson } from './schema-org.ts';
 
 function MetadataRows({ ctx, dataset }: { ctx: PageContext; dataset: Dataset }) {
   const { t } = ctx;
@@ -23,7 +19,7 @@ function MetadataRows({ ctx, dataset }: { ctx: PageContext; dataset: Dataset }) 
   if (m.license) {
     rows.push([
       'meta.license',
-      m.license_url && isSafeUrl(m.license_url) ? (
+      m.license_url && isWebUrl(m.license_url) ? (
         <a href={m.license_url}>{m.license}</a>
       ) : (
         m.license
@@ -37,7 +33,7 @@ function MetadataRows({ ctx, dataset }: { ctx: PageContext; dataset: Dataset }) 
   if (m.references) {
     rows.push([
       'meta.references',
-      isSafeUrl(m.references) ? <a href={m.references}>{m.references}</a> : m.references,
+      isWebUrl(m.references) ? <a href={m.references}>{m.references}</a> : m.references,
     ]);
   }
   rows.push(['meta.records', ctx.number(dataset.current?.recordsCount ?? 0)]);

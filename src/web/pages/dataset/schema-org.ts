@@ -9,6 +9,10 @@ const DOWNLOAD_FORMATS: [string, string][] = [
   ['geojson', 'application/geo+json'],
 ];
 
+export function isWebUrl(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
 export function schemaOrgDataset(dataset: Dataset, baseUrl: string): Record<string, unknown> {
   const m = dataset.metas;
   const page = `${baseUrl}/explore/dataset/${encodeURIComponent(dataset.id)}/`;
@@ -24,7 +28,11 @@ export function schemaOrgDataset(dataset: Dataset, baseUrl: string): Record<stri
     url: page,
     identifier: dataset.id,
     ...(m.keyword ? { keywords: m.keyword } : {}),
-    ...(m.license_url ? { license: m.license_url } : m.license ? { license: m.license } : {}),
+    ...(m.license_url && isWebUrl(m.license_url)
+      ? { license: m.license_url }
+      : m.license
+        ? { license: m.license }
+        : {}),
     ...(m.publisher ? { creator: { '@type': 'Organization', name: m.publisher } } : {}),
     ...(m.territory ? { spatialCoverage: m.territory.join(', ') } : {}),
     ...(m.language ? { inLanguage: m.language } : {}),
