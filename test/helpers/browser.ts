@@ -1,0 +1,38 @@
+// Debian's Chromium driven by playwright-core, for the site's browser tests (no downloaded
+// browser: the machines have no internet). `.ci/run` installs the `chromium` package.
+
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { Browser } from 'playwright-core';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** Where screenshots go for review (ignored by git). */
+export const SCREENSHOTS = join(
+  new URL('../..', import.meta.url).pathname,
+  'test-output',
+  'screenshots',
+);
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `${CHROMIUM_PATH} is missing: install Debian's chromium package (.ci/run does)`,
+    );
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}

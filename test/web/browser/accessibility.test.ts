@@ -1,0 +1,105 @@
+// Every page template and tab in Chromium, in French and English: axe-core finds no WCAG 2.1
+// A/AA violation, and a screenshot of each is written under test-output/screenshots/.
+
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import type { Browser, Page } from 'playwright-core';
+
+import { SCREENSHOTS, launchChromium } from '../../helpers/browser.ts';
+import { listen } from '../../helpers/listening-portal.ts';
+import type { TestPortal } from '../../helpers/test-portal.ts';
+import { startSitePortal } from '../site-fixture.ts';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
+
+export const SITE_PAGES: Record<string, string> = {
+  home: '/',
+  catalog: '/explore/',
+  'catalog-refined': '/explore/?q=arbres&refine.theme=Culture&sort=title',
+  'catalog-empty': '/explore/?q=zzzz',
+  information: '/explore/dataset/export_alimconfiance/information/',
+  'legal-notice': '/legal-notice/',
+  accessibility: '/accessibility/',
+  'personal-data': '/personal-data/',
+  cookies: '/cookies/',
+  sitemap: '/sitemap/',
+  'not-found': '/explore/dataset/nope/',
+};
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...a: unknown[]) => Promise<unknown> } }).axe;
+    const result = (await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    })) as { violations: AxeViolation[] };
+    return result.violations.map((v) => ({
+      id: v.id,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  });
+}
+
+describe('every page passes axe-core in Chromium, in both languages', () => {
+  let portal: TestPortal;
+  let base: string;
+  let browser: Browser;
+  before(async () => {
+    portal = await startSitePortal();
+    base = await listen(portal);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+
+  test('the harness does catch violations (a page without lang, an image without alt)', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.setContent('<html><body><img src="data:,"><a href="/"></a></body></html>');
+      const ids = (await axeViolations(page)).map((v) => v.id);
+      for (const expected of ['html-has-lang', 'image-alt', 'link-name', 'document-title']) {
+        assert.ok(ids.includes(expected), `${expected} in ${ids.join(', ')}`);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  for (const lang of ['fr', 'en'] as const) {
+    test(`all templates, ${lang}`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addCookies([{ name: 'django_language', value: lang, url: base }]);
+      const page = await context.newPage();
+      const failures: string[] = [];
+      try {
+        for (const [name, path] of Object.entries(SITE_PAGES)) {
+          const response = await page.goto(`${base}${path}`, { waitUntil: 'load' });
+          assert.ok(response, path);
+          assert.equal(await page.getAttribute('html', 'lang'), lang, path);
+          await page.screenshot({ path: join(SCREENSHOTS, `${name}-${lang}.png`), fullPage: true });
+          for (const v of await axeViolations(page)) {
+            failures.push(
+              `${path} [${lang}] ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+            );
+          }
+        }
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(failures, []);
+    });
+  }
+});
