@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { downloadRoutes } from './api/download/download.routes.ts';
 import { exploreV21 } from './api/explore-v2.1/index.ts';
 import { apiV1 } from './api/v1/index.ts';
-import { CatalogService } from './catalog/index.ts';
+import { CatalogQueries, CatalogService } from './catalog/index.ts';
 import type { Config } from './config/index.ts';
 import { DailyQuota } from './http/daily-quota.ts';
 import { useCompression } from './http/plugins/compression.ts';
@@ -48,8 +48,9 @@ export async function openStorage(config: Config): Promise<StorageEngine> {
 
 export function buildServices(engine: StorageEngine, config: Config): PortalServices {
   const catalog = new CatalogService(engine.metadata);
-  const records = new RecordsService(engine, catalog, { queryTimeoutMs: config.queryTimeoutMs });
-  return { catalog, records };
+  const timeouts = { queryTimeoutMs: config.queryTimeoutMs };
+  const records = new RecordsService(engine, catalog, timeouts);
+  return { catalog, catalogQueries: new CatalogQueries(engine, catalog, timeouts), records };
 }
 
 /** Fastify takes a hop count as a function: trust the first `n` proxies. */

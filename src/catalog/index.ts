@@ -1,4 +1,7 @@
 export { CatalogService } from './catalog-service.ts';
+export { CatalogQueries } from './catalog-query.ts';
+export type { CatalogAnswer, CatalogPaging, CatalogRequest } from './catalog-query.ts';
+export { CATALOG_FIELDS } from './catalog-schema.ts';
 export { datasetFeatures, toExploreDataset } from './explore-dataset.ts';
 export type { ExploreDataset, ExploreField } from './explore-dataset.ts';
 export { dcatCatalog, dcatDataset } from './dcat.ts';

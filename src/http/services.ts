@@ -1,11 +1,13 @@
 // The services every surface receives from the composition root (app.ts).
 
-import type { CatalogService } from '../catalog/index.ts';
+import type { CatalogQueries, CatalogService } from '../catalog/index.ts';
 import type { RecordsService } from '../records/index.ts';
 import type { DailyQuota } from './daily-quota.ts';
 
 export interface PortalServices {
   catalog: CatalogService;
+  /** ODSQL over the catalog's metadata. */
+  catalogQueries: CatalogQueries;
   records: RecordsService;
 }
 

@@ -50,6 +50,17 @@ describe('analyzer', () => {
     fails({ exclude: ['`town`:Paris'] }, 'exclude', 0, /Unknown field: town/);
   });
 
+  it('resolves other names of fields (aliases) to the same field', () => {
+    const aliases = new Map([['default.population', 'population']]);
+    const plan = planQuery(
+      { select: 'default.population', where: ['default.population > 3'] },
+      FIELDS,
+      aliases,
+    );
+    assert.equal(plan.outputs.length, 1);
+    assert.throws(() => planQuery({ select: 'default.population' }, FIELDS), OdsqlError);
+  });
+
   it('checks functions: existence, clause, arity and argument types', () => {
     fails({ select: 'foo(name)' }, 'select', 0, /Unknown function: foo\(\)/);
     fails({ where: ['count(*) > 1'] }, 'where', 0, /count\(\) is not allowed in where/);

@@ -42,9 +42,18 @@ export interface Analysis {
   geometries: Map<GeomLiteral, Geometry>;
 }
 
-export function createScope(fields: readonly Field[]): Scope {
+/** `aliases`: other names of fields (name → field name), such as the catalog's `default.title`. */
+export function createScope(
+  fields: readonly Field[],
+  aliases?: ReadonlyMap<string, string>,
+): Scope {
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  for (const [alias, name] of aliases ?? []) {
+    const field = byName.get(name);
+    if (field && !byName.has(alias)) byName.set(alias, field);
+  }
   return {
-    fields: new Map(fields.map((f) => [f.name, f])),
+    fields: byName,
     selectAliases: new Map(),
     groupAliases: new Map(),
   };

@@ -12,6 +12,7 @@ import { quoteIdent } from './compile/context.ts';
 import { checkTimeZone } from './dates.ts';
 import { rejectNul } from './nul.ts';
 import { planFilters, planQuery } from './plan.ts';
+import { createScope } from './analyze.ts';
 
 export type { DialectName } from './compile/dialect.ts';
 export type { Field, FieldType };
@@ -38,6 +39,8 @@ export interface RecordsQueryInput {
 export interface TableSchema {
   table: string;
   fields: Field[];
+  /** Other names of fields (name → field name), e.g. the catalog's `default.title`. */
+  aliases?: ReadonlyMap<string, string>;
 }
 
 export type { CompiledQuery, OutputColumn } from './compile/compiler.ts';
@@ -83,7 +86,7 @@ export function compileRecordsQuery(
   return guarded(() => {
     const timeZone = timeZoneOf(input);
     rejectNul(input);
-    const plan = planQuery(input, schema.fields);
+    const plan = planQuery(input, schema.fields, schema.aliases);
     return compilePlan(dialectOf(dialect), plan, {
       table: schema.table,
       fields: schema.fields,
@@ -104,7 +107,7 @@ export function compileCountQuery(
   return guarded(() => {
     const timeZone = timeZoneOf(input);
     rejectNul(input);
-    const plan = planFilters(input, schema.fields);
+    const plan = planFilters(input, schema.fields, createScope(schema.fields, schema.aliases));
     const ctx = createContext(dialectOf(dialect), plan, {
       table: schema.table,
       fields: schema.fields,

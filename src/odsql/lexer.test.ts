@@ -19,6 +19,21 @@ describe('lexer', () => {
     );
   });
 
+  it('reads dotted names (a metadata template and its field) as one word', () => {
+    assert.deepEqual(kinds('default.modified > 2020'), [
+      ['word', 'default.modified'],
+      ['punct', '>'],
+      ['number', '2020'],
+      ['eof', ''],
+    ]);
+    assert.deepEqual(kinds('a IN [x..y]').slice(2, 6), [
+      ['punct', '['],
+      ['word', 'x'],
+      ['punct', '..'],
+      ['word', 'y'],
+    ]);
+  });
+
   it('unescapes strings in both quote styles', () => {
     assert.deepEqual(kinds(`'l\\'eau' "a\\"b\\\\c" "\\u00e9\\n"`).slice(0, 3), [
       ['string', "l'eau"],

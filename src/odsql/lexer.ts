@@ -65,6 +65,11 @@ export function lex(text: string, clause: Clause): Token[] {
       i = readNumberOrWord(text, i, push);
     } else if (isWordChar(c)) {
       while (i < n && isWordChar(text.charCodeAt(i))) i++;
+      // Dotted names (`default.modified`, a metadata template's field) are one word.
+      while (text.charCodeAt(i) === 46 && isWordChar(text.charCodeAt(i + 1))) {
+        i++;
+        while (i < n && isWordChar(text.charCodeAt(i))) i++;
+      }
       const word = text.slice(start, i);
       const next = text.charCodeAt(i);
       const lower = word.toLowerCase();

@@ -79,8 +79,12 @@ export function planFilters(input: PlanInput, fields: readonly Field[], scope?: 
   return { analysis, conditions, facetFilters, scope: s };
 }
 
-export function planQuery(input: PlanInput, fields: readonly Field[]): QueryPlan {
-  const scope = createScope(fields);
+export function planQuery(
+  input: PlanInput,
+  fields: readonly Field[],
+  aliases?: ReadonlyMap<string, string>,
+): QueryPlan {
+  const scope = createScope(fields, aliases);
   const select = parseSelect(input.select ?? '');
   const groups = parseGroupBy(input.groupBy ?? '');
   const orders = parseOrderBy(input.orderBy ?? '');

@@ -23,6 +23,15 @@ export interface StreamOptions extends QueryOptions {
   batchSize?: number;
 }
 
+/** A small table built for one call (the catalog's metadata as rows), then dropped. */
+export interface ScratchTable {
+  /** The name the queries use; it shadows no dataset table. */
+  name: string;
+  fields: Field[];
+  /** Typed cells in field order, as `VersionWriter.append` takes them. */
+  rows: Row[];
+}
+
 export interface DatasetInput {
   id: string;
   metas: DefaultMetas;
@@ -67,6 +76,15 @@ export interface StorageEngine {
   query(query: SqlQuery, options?: QueryOptions): Promise<unknown[][]>;
   /** Streams the rows of a read query in batches, with back-pressure. */
   stream(query: SqlQuery, options?: StreamOptions): AsyncIterable<unknown[][]>;
+  /**
+   * Builds `table` where only this call sees it (with its full-text index), runs `queries` on
+   * it in the engine's dialect (rows as `query` returns them), then drops it.
+   */
+  queryScratch(
+    table: ScratchTable,
+    queries: SqlQuery[],
+    options?: QueryOptions,
+  ): Promise<unknown[][][]>;
   beginVersion(input: BeginVersionInput): Promise<VersionWriter>;
   /** Writes a consistent copy of the whole store to `path` while it keeps serving. */
   backup(path: string): Promise<void>;

@@ -1,8 +1,11 @@
 // Catalog exports: GET /catalog/exports (the formats) and /catalog/exports/{format}: the
-// datasets as CSV, JSON, an RSS feed, and DCAT-AP JSON-LD for harvesters such as data.gouv.fr.
+// datasets the catalog parameters select (where, refine, exclude, order_by, select, group_by,
+// limit, offset) as CSV, JSON, XLSX, an RSS feed, and DCAT-AP (JSON-LD, Turtle, RDF/XML) for
+// harvesters such as data.gouv.fr.
 
 import type { FastifyInstance } from 'fastify';
 
+import type { CatalogRequest } from '../../catalog/index.ts';
 import {
   catalogRss,
   dcatCatalog,
@@ -14,50 +17,14 @@ import type { Dataset } from '../../core/dataset.ts';
 import { PortalError } from '../../core/errors.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
-import { quoter } from '../exports/csv.ts';
 import { v21CsvOptions } from '../exports/formats.ts';
+import { catalogQueryInput } from './catalog-input.ts';
+import { catalogCsv, catalogTable, catalogXlsx } from './catalog-table.ts';
 
-const FORMATS = ['csv', 'json', 'rss', 'dcat', 'jsonld', 'ttl', 'rdf'];
-
-function catalogCsv(datasets: Dataset[], query: QueryValues): string {
-  const options = v21CsvOptions(query);
-  const quote = quoter(options.delimiter, options.quoteAll);
-  const list = (values: string[] | null) => (values ?? []).join(options.listSeparator);
-  const header = [
-    'dataset_id',
-    'title',
-    'description',
-    'theme',
-    'keyword',
-    'license',
-    'language',
-    'publisher',
-    'modified',
-    'data_processed',
-    'records_count',
-  ];
-  const lines = datasets.map((d) =>
-    [
-      d.id,
-      d.metas.title,
-      d.metas.description ?? '',
-      list(d.metas.theme),
-      list(d.metas.keyword),
-      d.metas.license ?? '',
-      d.metas.language ?? '',
-      d.metas.publisher ?? '',
-      d.modifiedAt,
-      d.dataProcessedAt ?? '',
-      String(d.current?.recordsCount ?? 0),
-    ]
-      .map(quote)
-      .join(options.delimiter),
-  );
-  return `${options.withBom ? '\ufeff' : ''}${[header.join(options.delimiter), ...lines].join('\r\n')}\r\n`;
-}
+const FORMATS = ['csv', 'json', 'xlsx', 'rss', 'dcat', 'jsonld', 'ttl', 'rdf'];
 
 export function catalogExportsRoutes(scope: FastifyInstance, options: SurfaceOptions): void {
-  const { catalog } = options.services;
+  const { catalogQueries } = options.services;
   const base = `${options.baseUrl}/api/explore/v2.1/catalog/exports`;
   const title = options.portalName ?? 'Datagora';
 
@@ -68,33 +35,48 @@ export function catalogExportsRoutes(scope: FastifyInstance, options: SurfaceOpt
   scope.get<{ Params: { format: string } }>('/catalog/exports/:format', async (request, reply) => {
     const query = request.query as QueryValues;
     const format = request.params.format.toLowerCase().replace(/-/g, '_');
-    const datasets = await catalog.listDatasets();
+    if (!FORMATS.includes(format)) {
+      throw new PortalError('DG_ERR_REST_INVALID_PARAMETER', {
+        detail: `Invalid value for format: "${request.params.format}" is not one of ${FORMATS.join(', ')}.`,
+      });
+    }
+    const input = catalogQueryInput(query);
+    const csvOptions = format === 'csv' ? v21CsvOptions(query) : undefined;
+    const answer = () => catalogQueries.query(input, 'export');
+    // Feeds and DCAT describe whole datasets: select and group_by do not apply to them.
+    const datasets = async (): Promise<Dataset[]> => {
+      const whole: CatalogRequest = { ...input, select: undefined, groupBy: undefined };
+      const found = await catalogQueries.query(whole, 'export');
+      return found.kind === 'datasets' ? found.datasets : [];
+    };
     const attachment = (extension: string) =>
       reply.header('content-disposition', `attachment; filename="catalog.${extension}"`);
     switch (format) {
       case 'csv':
         attachment('csv').type('text/csv; charset=utf-8');
-        return catalogCsv(datasets, query);
-      case 'json':
+        return catalogCsv(catalogTable(await answer()), csvOptions!);
+      case 'xlsx':
+        attachment('xlsx').type(
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        );
+        return catalogXlsx(catalogTable(await answer()));
+      case 'json': {
         attachment('json').type('application/json; charset=utf-8');
-        return datasets.map(toExploreDataset);
+        const found = await answer();
+        return found.kind === 'datasets' ? found.datasets.map(toExploreDataset) : found.results;
+      }
       case 'rss':
         reply.type('application/rss+xml; charset=utf-8');
-        return catalogRss(datasets, options.baseUrl, title);
-      case 'dcat':
-      case 'jsonld':
-        attachment('jsonld').type('application/ld+json; charset=utf-8');
-        return dcatCatalog(datasets, options.baseUrl, title);
+        return catalogRss(await datasets(), options.baseUrl, title);
       case 'ttl':
         attachment('ttl').type('text/turtle; charset=utf-8');
-        return jsonLdToTurtle(dcatCatalog(datasets, options.baseUrl, title));
+        return jsonLdToTurtle(dcatCatalog(await datasets(), options.baseUrl, title));
       case 'rdf':
         attachment('rdf').type('application/rdf+xml; charset=utf-8');
-        return jsonLdToRdfXml(dcatCatalog(datasets, options.baseUrl, title));
+        return jsonLdToRdfXml(dcatCatalog(await datasets(), options.baseUrl, title));
       default:
-        throw new PortalError('DG_ERR_REST_INVALID_PARAMETER', {
-          detail: `Invalid value for format: "${request.params.format}" is not one of ${FORMATS.join(', ')}.`,
-        });
+        attachment('jsonld').type('application/ld+json; charset=utf-8');
+        return dcatCatalog(await datasets(), options.baseUrl, title);
     }
   });
 }

@@ -1,56 +1,50 @@
-// Catalog of datasets: GET /catalog/datasets and GET /catalog/datasets/{dataset_id}.
+// Catalog of datasets: GET /catalog/datasets (ODSQL over the datasets' metadata),
+// /catalog/facets and /catalog/datasets/{dataset_id}.
 
 import type { FastifyInstance } from 'fastify';
 
-import {
-  catalogFacets,
-  filterCatalog,
-  parseCatalogFilters,
-  toExploreDataset,
-} from '../../catalog/index.ts';
-import { PortalError } from '../../core/errors.ts';
+import type { CatalogAnswer } from '../../catalog/index.ts';
+import { catalogFacets, parseCatalogFilters, toExploreDataset } from '../../catalog/index.ts';
 import { answerNotModified } from '../../http/conditional.ts';
 import type { QueryValues } from '../../http/query-params.ts';
-import { integer, repeated } from '../../http/query-params.ts';
+import { repeated, single } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
-import { checkPaging } from '../../records/index.ts';
+import { catalogQueryInput, checkLang } from './catalog-input.ts';
 import { parseFacetParameter } from './facet-param.ts';
 
-/** Catalog parameters that need ODSQL over metadata, which the catalog does not run yet. */
-const CATALOG_QUERY_PARAMETERS = ['select', 'where', 'group_by', 'order_by'];
+/** `{total_count, results}`; aggregations answer `{results}` only, as on records. */
+function catalogPage(answer: CatalogAnswer): Record<string, unknown> {
+  if (answer.kind === 'datasets') {
+    return { total_count: answer.totalCount, results: answer.datasets.map(toExploreDataset) };
+  }
+  return answer.totalCount === undefined
+    ? { results: answer.results }
+    : { total_count: answer.totalCount, results: answer.results };
+}
 
 export function datasetsRoutes(scope: FastifyInstance, options: SurfaceOptions): void {
-  const { catalog } = options.services;
+  const { catalog, catalogQueries } = options.services;
 
   scope.get('/catalog/datasets', async (request) => {
     const query = request.query as QueryValues;
-    for (const name of CATALOG_QUERY_PARAMETERS) {
-      if (query[name] !== undefined) {
-        throw new PortalError('DG_ERR_REST_INVALID_PARAMETER', {
-          detail: `The ${name} API parameter is not supported on the catalog yet.`,
-        });
-      }
-    }
-    const paging = checkPaging(integer(query, 'limit'), integer(query, 'offset'), false);
-    const datasets = filterCatalog(
-      await catalog.listDatasets(),
-      parseCatalogFilters(repeated(query, 'refine'), 'refine'),
-      parseCatalogFilters(repeated(query, 'exclude'), 'exclude'),
-    );
-    return {
-      total_count: datasets.length,
-      results: datasets.slice(paging.offset, paging.offset + paging.limit).map(toExploreDataset),
-    };
+    return catalogPage(await catalogQueries.query(catalogQueryInput(query), 'page'));
   });
 
   scope.get('/catalog/facets', async (request) => {
     const query = request.query as QueryValues;
+    const input = catalogQueryInput(query);
     const names = repeated(query, 'facet').map((text) => parseFacetParameter(text).name);
+    // Facets count under where and qv1; refine and exclude also set each value's state.
+    const datasets = await catalogQueries.filter({
+      where: input.where,
+      qv1: input.qv1,
+      timezone: input.timezone,
+    });
     return {
       facets: catalogFacets(
-        await catalog.listDatasets(),
-        parseCatalogFilters(repeated(query, 'refine'), 'refine'),
-        parseCatalogFilters(repeated(query, 'exclude'), 'exclude'),
+        datasets,
+        parseCatalogFilters(input.refine ?? [], 'refine'),
+        parseCatalogFilters(input.exclude ?? [], 'exclude'),
         names,
       ),
     };
@@ -59,9 +53,24 @@ export function datasetsRoutes(scope: FastifyInstance, options: SurfaceOptions):
   scope.get<{ Params: { dataset_id: string } }>(
     '/catalog/datasets/:dataset_id',
     async (request, reply) => {
+      const query = request.query as QueryValues;
+      checkLang(query);
       const dataset = await catalog.getDataset(request.params.dataset_id);
-      if (answerNotModified(request, reply, dataset)) return reply;
-      return toExploreDataset(dataset);
+      const select = single(query, 'select');
+      if (select === undefined || select.trim() === '' || select.trim() === '*') {
+        if (answerNotModified(request, reply, dataset)) return reply;
+        return toExploreDataset(dataset);
+      }
+      // With select, the chosen metadata of the dataset, flat (as each /catalog/datasets result).
+      const answer = await catalogQueries.query(
+        {
+          select,
+          where: [`dataset_id = ${JSON.stringify(dataset.id)}`],
+          timezone: single(query, 'timezone'),
+        },
+        'page',
+      );
+      return answer.kind === 'rows' ? (answer.results[0] ?? {}) : toExploreDataset(dataset);
     },
   );
 }

@@ -23,8 +23,10 @@ export interface ApiRoute {
 
 const JSON_TYPE = 'application/json';
 const V21 = '/api/explore/v2.1';
-const CATALOG_FILTERS = PAGING_PARAMETERS.concat(
-  ODSQL_PARAMETERS.filter((p) => p.name === 'refine' || p.name === 'exclude'),
+/** ODSQL over the catalog's metadata (dataset_id, title, theme, modified, records_count…). */
+const CATALOG_QUERY = ODSQL_PARAMETERS.concat(PAGING_PARAMETERS);
+const CATALOG_FILTERS = ODSQL_PARAMETERS.filter((p) =>
+  ['where', 'refine', 'exclude', 'qv1', 'timezone', 'lang'].includes(p.name),
 );
 
 export const API_ROUTES: ApiRoute[] = [
@@ -47,9 +49,9 @@ export const API_ROUTES: ApiRoute[] = [
   {
     method: 'get',
     path: `${V21}/catalog/datasets/`,
-    summary: 'The datasets of the catalog',
+    summary: 'Query the datasets of the catalog with ODSQL over their metadata',
     tag: 'Catalog',
-    parameters: CATALOG_FILTERS,
+    parameters: CATALOG_QUERY,
     produces: JSON_TYPE,
   },
   {
@@ -57,7 +59,7 @@ export const API_ROUTES: ApiRoute[] = [
     path: `${V21}/catalog/facets/`,
     summary: 'Facets of the catalog',
     tag: 'Catalog',
-    parameters: FACET_PARAMETERS.concat(CATALOG_FILTERS.slice(2)),
+    parameters: FACET_PARAMETERS.concat(CATALOG_FILTERS),
     produces: JSON_TYPE,
   },
   {
@@ -71,17 +73,17 @@ export const API_ROUTES: ApiRoute[] = [
   {
     method: 'get',
     path: `${V21}/catalog/exports/{format}/`,
-    summary: 'The catalog as csv, json, rss or DCAT-AP JSON-LD',
+    summary: 'The catalog as csv, json, xlsx, rss or DCAT-AP (JSON-LD, Turtle, RDF/XML)',
     tag: 'Catalog',
-    parameters: EXPORT_PARAMETERS.slice(4),
+    parameters: ODSQL_PARAMETERS.concat(EXPORT_PARAMETERS.slice(0, 2), EXPORT_PARAMETERS.slice(4)),
     produces: '*/*',
   },
   {
     method: 'get',
     path: `${V21}/catalog/datasets/{dataset_id}/`,
-    summary: 'One dataset',
+    summary: 'One dataset (with select, its chosen metadata, flat)',
     tag: 'Dataset',
-    parameters: [],
+    parameters: ODSQL_PARAMETERS.filter((p) => ['select', 'timezone', 'lang'].includes(p.name)),
     produces: JSON_TYPE,
   },
   {
@@ -165,6 +167,16 @@ export const API_ROUTES: ApiRoute[] = [
     tag: 'API v1',
     parameters: V1_PARAMETERS.slice(0, 1).concat(DOWNLOAD_PARAMETERS),
     produces: '*/*',
+  },
+  {
+    method: 'get',
+    path: '/api/datasets/1.0/search/',
+    summary: 'API v1 dataset search: the v1 query language over metadata',
+    tag: 'API v1',
+    parameters: V1_PARAMETERS.filter((p) =>
+      ['q', 'rows', 'start', 'sort', 'facet'].includes(p.name),
+    ),
+    produces: JSON_TYPE,
   },
   {
     method: 'get',

@@ -8,6 +8,7 @@ import type {
   BeginVersionInput,
   MetadataStore,
   QueryOptions,
+  ScratchTable,
   SqlQuery,
   StorageEngine,
   StreamOptions,
@@ -22,6 +23,7 @@ import { migrate } from './migrate.ts';
 import { isValidSchemaName } from './quote.ts';
 import { ReadQueries } from './read-queries.ts';
 import { recoverDeadLoads } from './recovery.ts';
+import { queryScratchTable } from './scratch-table.ts';
 import type { PostgresVersionWriter } from './version-writer.ts';
 import { beginPostgresVersion } from './version-writer.ts';
 
@@ -87,7 +89,7 @@ class PostgresEngine implements StorageEngine {
     private readonly settings: PoolSettings,
     private readonly writePool: pg.Pool,
     private readonly readPool: pg.Pool,
-    queryTimeoutMs: number,
+    private readonly queryTimeoutMs: number,
   ) {
     this.metadata = new PostgresMetadataStore(writePool, settings.schema);
     this.reads = new ReadQueries(readPool, queryTimeoutMs, (pid) =>
@@ -103,6 +105,16 @@ class PostgresEngine implements StorageEngine {
   async *stream(query: SqlQuery, options?: StreamOptions): AsyncIterable<unknown[][]> {
     this.checkOpen();
     yield* this.reads.stream(query, options);
+  }
+
+  async queryScratch(
+    table: ScratchTable,
+    queries: SqlQuery[],
+    options?: QueryOptions,
+  ): Promise<unknown[][][]> {
+    this.checkOpen();
+    const timeoutMs = options?.timeoutMs ?? this.queryTimeoutMs;
+    return queryScratchTable(this.readPool, this.settings.schema, table, queries, timeoutMs);
   }
 
   async beginVersion(input: BeginVersionInput): Promise<VersionWriter> {

@@ -90,15 +90,23 @@ export function ftsExpression(columns: PhysicalColumn[], schema: string): string
  * rows are copied, which writes each row once (an UPDATE after the load would write it twice).
  */
 export function createTableSql(schema: string, table: string, fields: Field[]): string {
+  return `CREATE TABLE ${qualified(schema, table)} (\n  ${columnDefinitions(schema, fields)}\n)`;
+}
+
+/** A temporary table of the same layout, dropped at the end of the transaction. */
+export function createTempTableSql(schema: string, table: string, fields: Field[]): string {
+  return `CREATE TEMP TABLE ${quoteIdent(table)} (${columnDefinitions(schema, fields)}) ON COMMIT DROP`;
+}
+
+function columnDefinitions(schema: string, fields: Field[]): string {
   const columns = physicalColumns(fields);
-  const definitions = [
+  return [
     `${quoteIdent(ROW_NUMBER_COLUMN)} bigint NOT NULL`,
     // Hex digits need no linguistic collation; "C" makes the _id index several times cheaper.
     `${quoteIdent(RECORD_ID_COLUMN)} text COLLATE "C" NOT NULL`,
     ...columns.map((c) => `${quoteIdent(c.name)} ${sqlTypeOf(c.kind)}`),
     `${quoteIdent(FTS_COLUMN)} tsvector GENERATED ALWAYS AS (${ftsExpression(columns, schema)}) STORED`,
-  ];
-  return `CREATE TABLE ${qualified(schema, table)} (\n  ${definitions.join(',\n  ')}\n)`;
+  ].join(',\n  ');
 }
 
 /** The columns COPY fills, in the order the row encoder writes them. */

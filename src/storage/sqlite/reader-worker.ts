@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 import Database from 'better-sqlite3';
 
+import { bindable } from './bindable.ts';
 import { BUSY_TIMEOUT_MS, MMAP_SIZE } from './connection.ts';
 import type { ReaderReply, ReaderRequest, ReaderWorkerData } from './reader-protocol.ts';
 import { registerSqliteFunctions } from './register-functions.ts';
@@ -36,13 +37,6 @@ function prepare(sql: string): Database.Statement {
   }
   statements.set(sql, statement);
   return statement;
-}
-
-/** SQLite binds numbers, strings, bigints, buffers and null: booleans become 1/0. */
-function bindable(params: unknown[]): unknown[] {
-  return params.map((value) =>
-    typeof value === 'boolean' ? (value ? 1 : 0) : value === undefined ? null : value,
-  );
 }
 
 function closeStream(): void {

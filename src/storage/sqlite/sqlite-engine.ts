@@ -11,6 +11,7 @@ import type {
   BeginVersionInput,
   MetadataStore,
   QueryOptions,
+  ScratchTable,
   SqlQuery,
   StorageEngine,
   StreamOptions,
@@ -20,6 +21,7 @@ import type { DatasetRepository } from '../metadata/dataset-repository.ts';
 import type { VersionRepository } from '../metadata/version-repository.ts';
 import { createFtsSql, createTableSql, recordTableName } from './record-table.ts';
 import type { ReaderPool } from './reader-pool.ts';
+import { queryScratchTable } from './scratch-table.ts';
 import { SqliteVersionWriter } from './version-writer.ts';
 
 const DEFAULT_BATCH_SIZE = 1000;
@@ -83,6 +85,11 @@ export class SqliteEngine implements StorageEngine {
       if (!done) lease.post({ kind: 'cancel' });
       lease.release();
     }
+  }
+
+  async queryScratch(table: ScratchTable, queries: SqlQuery[]): Promise<unknown[][][]> {
+    this.assertOpen();
+    return queryScratchTable(table, queries);
   }
 
   async beginVersion(input: BeginVersionInput): Promise<VersionWriter> {

@@ -42,7 +42,7 @@ describe('catalog exports', () => {
     const { body } = await getJson(portal, EXPORTS);
     assert.deepEqual(
       (body['_links'] as { rel: string }[]).map((l) => l.rel),
-      ['csv', 'json', 'rss', 'dcat', 'jsonld', 'ttl', 'rdf'],
+      ['csv', 'json', 'xlsx', 'rss', 'dcat', 'jsonld', 'ttl', 'rdf'],
     );
   });
 
