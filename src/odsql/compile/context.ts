@@ -16,6 +16,8 @@ export interface CompileContext {
   now: number;
   /** SQL identifying a result row (for random ordering): the row id, or the group keys. */
   rowKey: () => string;
+  /** Multivalued fields read as one value per row (grouping by them: see unnest.ts). */
+  unnested: Set<string>;
 }
 
 export function quoteIdent(name: string): string {

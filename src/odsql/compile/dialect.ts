@@ -36,6 +36,11 @@ export interface Dialect {
   booleanParam(placeholder: string): string;
   /** `value` is an element of the list column `column`. */
   membership(column: string, value: string): string;
+  /**
+   * A LEFT JOIN of the distinct values of the list column `list` as `alias`, one row per
+   * value (one row with a null value for an empty or null list), in a column named `value`.
+   */
+  unnestJoin(list: string, alias: string): string;
   /** `column` starts with the text in `prefix` (case-sensitive). */
   startsWith(column: string, prefix: string, multivalued: boolean): string;
   /** Full-text match; `bind` adds the query text as a parameter. */

@@ -61,6 +61,8 @@ export const postgresDialect: Dialect = {
   textParam: (p) => `${p}::text`,
   booleanParam: (p) => `${p}::boolean`,
   membership: (column, value) => `${value} = ANY(${column})`,
+  unnestJoin: (list, alias) =>
+    `LEFT JOIN LATERAL (SELECT DISTINCT v AS value FROM unnest(${list}) AS v) AS ${alias} ON true`,
   startsWith: (column, prefix, multivalued) =>
     multivalued
       ? `EXISTS (SELECT 1 FROM unnest(${column}) AS v WHERE starts_with(v, ${prefix}))`

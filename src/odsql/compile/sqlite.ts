@@ -19,6 +19,10 @@ export const sqliteDialect: Dialect = {
   booleanParam: (p) => p,
   membership: (column, value) =>
     `EXISTS (SELECT 1 FROM json_each(${column}) WHERE value = ${value})`,
+  // json_each cannot be DISTINCT inside a join: later duplicates of a value are skipped.
+  unnestJoin: (list, alias) =>
+    `LEFT JOIN json_each(${list}) AS ${alias} ON NOT EXISTS (SELECT 1 FROM json_each(${list}) ` +
+    `AS "$dup" WHERE "$dup".value = ${alias}.value AND "$dup".key < ${alias}.key)`,
   startsWith: (column, prefix, multivalued) =>
     multivalued
       ? `EXISTS (SELECT 1 FROM json_each(${column}) WHERE instr(value, ${prefix}) = 1)`
