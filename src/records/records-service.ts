@@ -34,6 +34,8 @@ export interface RecordsRequest {
   limit?: number;
   offset?: number;
   timezone?: string;
+  /** ODS's `lang` (default fr): month and day names of date_format(). */
+  lang?: string;
 }
 
 export interface RecordsPage {
@@ -49,6 +51,7 @@ export interface RecordRequest {
   recordId: string;
   select?: string;
   timezone?: string;
+  lang?: string;
 }
 
 export interface RecordsServiceOptions {
@@ -92,6 +95,7 @@ export class RecordsService {
       refine: request.refine,
       exclude: request.exclude,
       timezone,
+      lang: request.lang,
     };
     if (!version) return { totalCount: 0, results: [] };
     const schema = { table: version.table, fields: version.fields };
@@ -143,7 +147,7 @@ export class RecordsService {
     const schema = { table: version.table, fields: version.fields };
     const compiled = compileRecordLookup(
       request.recordId,
-      { select: request.select, timezone },
+      { select: request.select, timezone, lang: request.lang },
       schema,
       this.engine.name,
     );
@@ -179,6 +183,7 @@ export class RecordsService {
       refine: request.refine,
       exclude: request.exclude,
       timezone,
+      lang: request.lang,
       withRecordId: true,
     };
     const schema = { table: version.table, fields: version.fields };

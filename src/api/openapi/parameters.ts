@@ -26,7 +26,11 @@ export const ODSQL_PARAMETERS: ParameterSpec[] = [
   p('exclude', 'string', 'Facet exclusion `facet:value`.', { repeated: true }),
   p('qv1', 'string', 'An API v1 query (as ods-widgets send it), ANDed.', { repeated: true }),
   p('timezone', 'string', 'IANA time zone for dates in and out (default UTC).'),
-  p('lang', 'string', 'Language of the answer (accepted; names are not localised yet).'),
+  p(
+    'lang',
+    'string',
+    'Language of month and day names in date_format(): en, fr (default), nl, pt, it, ar, de, es, ca, eu or sv.',
+  ),
 ];
 
 export const PAGING_PARAMETERS: ParameterSpec[] = [

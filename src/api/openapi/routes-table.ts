@@ -97,7 +97,7 @@ export const API_ROUTES: ApiRoute[] = [
     path: `${V21}/catalog/datasets/{dataset_id}/records/{record_id}/`,
     summary: 'One record',
     tag: 'Dataset',
-    parameters: ODSQL_PARAMETERS.filter((p) => p.name === 'select' || p.name === 'timezone'),
+    parameters: ODSQL_PARAMETERS.filter((p) => ['select', 'timezone', 'lang'].includes(p.name)),
     produces: JSON_TYPE,
   },
   {

@@ -13,6 +13,7 @@ import type { Dialect } from './dialect.ts';
 import { compileExpr, fieldOf, infoOf } from './expression.ts';
 import { clusterCentroid, clusterKeys, clusterOf } from './cluster.ts';
 import { compileFacetValue } from './facet.ts';
+import { DEFAULT_LANGUAGE } from '../date-names.ts';
 import { Params } from './params.ts';
 import { fromSource, multivaluedGroupFields, valueColumn, withValues } from './unnest.ts';
 
@@ -39,6 +40,8 @@ export interface CompileOptions {
   table: string;
   fields: readonly Field[];
   timeZone: string;
+  /** Month and day names of date_format(); default French, as ODS. */
+  lang?: string;
   limit?: number;
   offset?: number;
   /** Extra condition: the record id to look up. */
@@ -61,6 +64,7 @@ export function createContext(
     table: options.table,
     fields: options.fields,
     timeZone: options.timeZone,
+    lang: options.lang ?? DEFAULT_LANGUAGE,
     now: Date.now(),
     unnested: new Set(),
     rowKey: () => {

@@ -12,6 +12,8 @@ export interface CompileContext {
   table: string;
   fields: readonly Field[];
   timeZone: string;
+  /** The `lang` parameter: month and day names of date_format(). */
+  lang: string;
   /** The instant now() starts from (epoch ms), fixed for one query. */
   now: number;
   /** SQL identifying a result row (for random ordering): the row id, or the group keys. */

@@ -38,9 +38,8 @@ export const sqliteDialect: Dialect = {
     const source = type === 'datetime' ? `${value} / 1000.0, 'unixepoch'` : value;
     return `CAST(strftime('${STRFTIME[part]}', ${source}) AS INTEGER)`;
   },
-  formatPattern: (pattern) => pattern,
-  dateFormat: (value, type, pattern, zone) =>
-    `dg_date_format(${value}, '${type}', ${pattern}, ${zone ?? "'UTC'"})`,
+  dateFormat: (value, type, pattern, lang, bind, zone) =>
+    `dg_date_format(${value}, '${type}', ${bind(pattern)}, ${zone ? zone() : "'UTC'"}, ${bind(lang)})`,
   dateBucket: (value, type, unit, count, bind, zone) =>
     `dg_date_bucket(${value}, '${type}', '${unit}', ${bind(count)}, ${zone ? zone() : "'UTC'"})`,
   length: (value) => `length(${value})`,

@@ -5,6 +5,7 @@ import { DATE_CASES } from './cases-dates.ts';
 import { FACET_CASES } from './cases-facets.ts';
 import { FILTER_CASES } from './cases-filters.ts';
 import { GEO_CASES } from './cases-geo.ts';
+import { LANG_CASES } from './cases-lang.ts';
 import { MULTIVALUED_GROUP_CASES } from './cases-multivalued-groups.ts';
 import { ORDER_CASES } from './cases-order.ts';
 import { SELECT_CASES } from './cases-select.ts';
@@ -20,4 +21,5 @@ export const CASES: Case[] = [
   ...AGGREGATE_CASES,
   ...MULTIVALUED_GROUP_CASES,
   ...SELECT_CASES,
+  ...LANG_CASES,
 ];
