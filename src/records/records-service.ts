@@ -15,7 +15,11 @@ import { checkPaging } from './limits.ts';
 import { checkTimezone } from './timezone.ts';
 import type { ExportRequest, RecordsExport } from './export-query.ts';
 import { openExport } from './export-query.ts';
+import type { AnalyzePoint, AnalyzeRequest } from './analyze.ts';
+import { analyzeRecords } from './analyze.ts';
 import type { FacetGroup, FacetsRequest } from './facets.ts';
+import type { GeoclusterAnswer, GeoclusterRequest } from './geocluster.ts';
+import { geoclusterRecords } from './geocluster.ts';
 import { computeFacets } from './facets.ts';
 import type { JsonRecord } from './render.ts';
 import { renderRecord } from './render.ts';
@@ -160,6 +164,16 @@ export class RecordsService {
   /** Every matching row of the current version, streamed (exports and downloads). */
   async openExport(request: ExportRequest): Promise<RecordsExport> {
     return openExport(this.engine, this.catalog, request, this.options.queryTimeoutMs);
+  }
+
+  /** API v1 analyze: series of aggregates by the values (or periods) of a field. */
+  async analyze(request: AnalyzeRequest): Promise<AnalyzePoint[]> {
+    return analyzeRecords(this, this.catalog, request);
+  }
+
+  /** API v1 geocluster: the points clustered for a zoom level, with series. */
+  async geocluster(request: GeoclusterRequest): Promise<GeoclusterAnswer> {
+    return geoclusterRecords(this, this.catalog, request);
   }
 
   /** The values and counts of facet fields under the request's filters. */
