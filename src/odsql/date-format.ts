@@ -1,7 +1,9 @@
 // date_format() patterns (Joda-like: yyyy/YYYY MM dd HH mm ss, xxxx week year, w, e, E/EEEE, D,
-// MMMM, 'literal'):
-// a JavaScript formatter (used by the SQLite function) and a translation to PostgreSQL to_char.
+// MMMM, 'literal'): a JavaScript formatter (used by the SQLite function) and a translation to
+// PostgreSQL to_char pieces. Month and weekday names follow the `lang` parameter (date-names.ts).
 
+import type { DateNames } from './date-names.ts';
+import { dateNames } from './date-names.ts';
 import type { WallClock } from './dates.ts';
 
 type Piece = { literal: string } | { symbol: string };
@@ -43,22 +45,6 @@ function pieces(pattern: string): Piece[] {
   return out;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
@@ -76,8 +62,20 @@ function dayOfYear(w: WallClock): number {
   return (Date.UTC(w.year, w.month - 1, w.day) - Date.UTC(w.year, 0, 1)) / 86400000 + 1;
 }
 
-function formatSymbol(symbol: string, w: WallClock): string {
+/** The list of names a symbol prints (E, EEEE, MMM, MMMM), or null for a number. */
+function namesOf(symbol: string): keyof DateNames | null {
+  if (symbol[0] === 'E') return symbol.length >= 4 ? 'days' : 'daysShort';
+  if (symbol[0] === 'M' && symbol.length >= 3) return symbol.length >= 4 ? 'months' : 'monthsShort';
+  return null;
+}
+
+function formatSymbol(symbol: string, w: WallClock, lang: string): string {
   const n = symbol.length;
+  const names = namesOf(symbol);
+  if (names) {
+    const list = dateNames(lang)[names];
+    return (names.startsWith('day') ? list[w.weekday - 1] : list[w.month - 1]) ?? '';
+  }
   switch (symbol[0]) {
     case 'y':
     case 'Y':
@@ -90,19 +88,10 @@ function formatSymbol(symbol: string, w: WallClock): string {
       return pad(isoWeek(w)[0], n);
     case 'e':
       return pad(w.weekday, n);
-    case 'E': {
-      const name = DAYS[w.weekday - 1] as string;
-      return n >= 4 ? name : name.slice(0, 3);
-    }
     case 'D':
       return pad(dayOfYear(w), n);
-    case 'M': {
-      if (n >= 3) {
-        const name = MONTHS[w.month - 1] as string;
-        return n >= 4 ? name : name.slice(0, 3);
-      }
+    case 'M':
       return pad(w.month, n);
-    }
     case 'd':
       return pad(w.day, n);
     case 'H':
@@ -118,10 +107,10 @@ function formatSymbol(symbol: string, w: WallClock): string {
   }
 }
 
-export function formatDate(pattern: string, w: WallClock): string {
+export function formatDate(pattern: string, w: WallClock, lang: string): string {
   let out = '';
   for (const piece of pieces(pattern)) {
-    out += 'literal' in piece ? piece.literal : formatSymbol(piece.symbol, w);
+    out += 'literal' in piece ? piece.literal : formatSymbol(piece.symbol, w, lang);
   }
   return out;
 }
@@ -137,15 +126,10 @@ const TO_CHAR: Record<string, string> = {
   w: 'FMIW',
   ww: 'IW',
   e: 'ID',
-  E: 'Dy',
-  EEE: 'Dy',
-  EEEE: 'FMDay',
   D: 'FMDDD',
   DDD: 'DDD',
   M: 'FMMM',
   MM: 'MM',
-  MMM: 'Mon',
-  MMMM: 'FMMonth',
   d: 'FMDD',
   dd: 'DD',
   H: 'FMHH24',
@@ -157,15 +141,25 @@ const TO_CHAR: Record<string, string> = {
   SSS: 'MS',
 };
 
-/** The PostgreSQL to_char() pattern for an ODSQL date_format() pattern. */
-export function jodaToPostgres(pattern: string): string {
-  let out = '';
+/** A piece of a date_format() on PostgreSQL: a to_char() pattern, or a list of names. */
+export type PostgresFormatPart = { toChar: string } | { names: keyof DateNames };
+
+/** The to_char() patterns and name lookups that print an ODSQL date_format() pattern. */
+export function postgresFormatParts(pattern: string): PostgresFormatPart[] {
+  const parts: PostgresFormatPart[] = [];
+  const add = (text: string): void => {
+    const last = parts[parts.length - 1];
+    if (last && 'toChar' in last) last.toChar += text;
+    else parts.push({ toChar: text });
+  };
   for (const piece of pieces(pattern)) {
     if ('literal' in piece) {
-      if (piece.literal !== '') out += `"${piece.literal.replaceAll('"', '\\"')}"`;
-    } else {
-      out += TO_CHAR[piece.symbol] ?? `"${piece.symbol}"`;
+      if (piece.literal !== '') add(`"${piece.literal.replaceAll('"', '\\"')}"`);
+      continue;
     }
+    const names = namesOf(piece.symbol);
+    if (names) parts.push({ names });
+    else add(TO_CHAR[piece.symbol] ?? `"${piece.symbol}"`);
   }
-  return out;
+  return parts;
 }

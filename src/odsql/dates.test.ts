@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatDate, jodaToPostgres } from './date-format.ts';
+import { formatDate, postgresFormatParts } from './date-format.ts';
 import type { DateParts } from './dates.ts';
 import {
   nextPeriod,
@@ -96,16 +96,38 @@ describe('date_format()', () => {
   const w = wallClock(Date.UTC(2007, 10, 20, 1, 23, 45), 'UTC');
 
   it('formats Joda-like patterns', () => {
-    assert.equal(formatDate('dd/MM/YYYY', w), '20/11/2007');
-    assert.equal(formatDate("'The date is 'dd/MM/YYYY", w), 'The date is 20/11/2007');
-    assert.equal(formatDate("'The date is '''dd/MM/YYYY''", w), "The date is '20/11/2007'");
-    assert.equal(formatDate('H HH yy yyyy M MM', w), '1 01 07 2007 11 11');
-    assert.equal(formatDate('E EEEE MMMM D w e xxxx', w), 'Tue Tuesday November 324 47 2 2007');
+    assert.equal(formatDate('dd/MM/YYYY', w, 'fr'), '20/11/2007');
+    assert.equal(formatDate("'The date is 'dd/MM/YYYY", w, 'fr'), 'The date is 20/11/2007');
+    assert.equal(formatDate("'The date is '''dd/MM/YYYY''", w, 'fr'), "The date is '20/11/2007'");
+    assert.equal(formatDate('H HH yy yyyy M MM', w, 'fr'), '1 01 07 2007 11 11');
   });
 
-  it('translates patterns for PostgreSQL to_char', () => {
-    assert.equal(jodaToPostgres('dd/MM/yyyy HH:mm'), 'DD"/"MM"/"YYYY" "HH24":"MI');
-    assert.equal(jodaToPostgres("'Week 'ww"), '"Week "IW');
+  it('names months and days in the language asked', () => {
+    // The ODS documentation's French examples: 'E' → 'mar.', 'EEEE' → 'mardi'.
+    assert.equal(formatDate('E EEEE MMM MMMM', w, 'fr'), 'mar. mardi nov. novembre');
+    assert.equal(
+      formatDate('E EEEE MMM MMMM D w e xxxx', w, 'en'),
+      'Tue Tuesday Nov November 324 47 2 2007',
+    );
+    assert.equal(formatDate('EEEE d MMMM', w, 'de'), 'Dienstag 20 November');
+    assert.equal(formatDate('EEEE MMMM', w, 'es'), 'martes noviembre');
+  });
+
+  it('translates patterns for PostgreSQL to_char, names apart', () => {
+    assert.deepEqual(postgresFormatParts('dd/MM/yyyy HH:mm'), [
+      { toChar: 'DD"/"MM"/"YYYY" "HH24":"MI' },
+    ]);
+    assert.deepEqual(postgresFormatParts("'Week 'ww"), [{ toChar: '"Week "IW' }]);
+    assert.deepEqual(postgresFormatParts('EEEE dd MMMM'), [
+      { names: 'days' },
+      { toChar: '" "DD" "' },
+      { names: 'months' },
+    ]);
+    assert.deepEqual(postgresFormatParts('E MMM'), [
+      { names: 'daysShort' },
+      { toChar: '" "' },
+      { names: 'monthsShort' },
+    ]);
   });
 });
 

@@ -10,6 +10,8 @@ import { postgresDialect } from './compile/postgres.ts';
 import { sqliteDialect } from './compile/sqlite.ts';
 import { quoteIdent } from './compile/context.ts';
 import { checkTimeZone } from './dates.ts';
+import type { Language } from './date-names.ts';
+import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage } from './date-names.ts';
 import { rejectNul } from './nul.ts';
 import { planFilters, planQuery } from './plan.ts';
 import { createScope } from './analyze.ts';
@@ -32,6 +34,8 @@ export interface RecordsQueryInput {
   offset?: number;
   /** IANA id, default 'UTC'; date literals, date functions and refine date paths use it. */
   timezone?: string;
+  /** One of LANGUAGES (default 'fr', as ODS): month and day names of date_format(). */
+  lang?: string;
   /** Also select the record id (its position comes back as `recordIdPosition`). */
   withRecordId?: boolean;
 }
@@ -54,6 +58,16 @@ function dialectOf(name: DialectName): Dialect {
   const dialect = DIALECTS[name];
   if (!dialect) throw new PortalError('DG_ERR_INTERNAL');
   return dialect;
+}
+
+function languageOf(input: { lang?: string }): Language {
+  const lang = input.lang === undefined || input.lang === '' ? DEFAULT_LANGUAGE : input.lang;
+  if (!isLanguage(lang)) {
+    throw new PortalError('DG_ERR_REST_INVALID_PARAMETER', {
+      detail: `Invalid value for lang API parameter: "${lang}" is not one of ${LANGUAGES.join(', ')}.`,
+    });
+  }
+  return lang;
 }
 
 function timeZoneOf(input: { timezone?: string }): string {
@@ -86,11 +100,13 @@ export function compileRecordsQuery(
   return guarded(() => {
     const timeZone = timeZoneOf(input);
     rejectNul(input);
+    const lang = languageOf(input);
     const plan = planQuery(input, schema.fields, schema.aliases);
     return compilePlan(dialectOf(dialect), plan, {
       table: schema.table,
       fields: schema.fields,
       timeZone,
+      lang,
       limit: input.limit,
       offset: input.offset,
       withRecordId: input.withRecordId,
@@ -123,7 +139,7 @@ export function compileCountQuery(
 /** One record by its record id (column `_id`), with an optional select. */
 export function compileRecordLookup(
   recordId: string,
-  input: Pick<RecordsQueryInput, 'select' | 'timezone'>,
+  input: Pick<RecordsQueryInput, 'select' | 'timezone' | 'lang'>,
   schema: TableSchema,
   dialect: DialectName,
 ): CompiledQuery {
@@ -134,11 +150,13 @@ export function compileRecordLookup(
     if (recordId.includes('\u0000')) {
       throw new PortalError('DG_ERR_RECORD_NOT_FOUND', { record_id: recordId });
     }
+    const lang = languageOf(input);
     const plan = planQuery({ select: input.select }, schema.fields);
     return compilePlan(dialectOf(dialect), plan, {
       table: schema.table,
       fields: schema.fields,
       timeZone,
+      lang,
       recordId,
       limit: 1,
     });
@@ -149,6 +167,7 @@ export function compileRecordLookup(
 export { OdsqlError, odsqlError } from './errors.ts';
 export type { Clause } from './errors.ts';
 export { lex } from './lexer.ts';
+export { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, type Language } from './date-names.ts';
 export type { Token, TokenKind } from './tokens.ts';
 export type * from './ast.ts';
 export { parseSelect } from './parser/select.ts';

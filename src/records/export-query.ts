@@ -82,6 +82,7 @@ export async function openExport(
     refine: request.refine,
     exclude: request.exclude,
     timezone,
+    lang: request.lang,
     withRecordId: request.withRecordId,
   };
   const compiled = compileRecordsQuery(input, { table: version?.table ?? '', fields }, engine.name);

@@ -13,3 +13,6 @@ export { renderRecord, renderValue } from './render.ts';
 export type { JsonRecord } from './render.ts';
 export type { FacetGroup, FacetSpec, FacetsRequest } from './facets.ts';
 export type { FacetNode } from '../core/facet-tree.ts';
+export type { AnalyzePoint, AnalyzeRequest } from './analyze.ts';
+export type { GeoclusterAnswer, GeoclusterRequest } from './geocluster.ts';
+export { SERIE_FUNCTIONS, type Serie, type SerieFunction } from './series.ts';

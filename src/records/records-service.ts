@@ -15,7 +15,11 @@ import { checkPaging } from './limits.ts';
 import { checkTimezone } from './timezone.ts';
 import type { ExportRequest, RecordsExport } from './export-query.ts';
 import { openExport } from './export-query.ts';
+import type { AnalyzePoint, AnalyzeRequest } from './analyze.ts';
+import { analyzeRecords } from './analyze.ts';
 import type { FacetGroup, FacetsRequest } from './facets.ts';
+import type { GeoclusterAnswer, GeoclusterRequest } from './geocluster.ts';
+import { geoclusterRecords } from './geocluster.ts';
 import { computeFacets } from './facets.ts';
 import type { JsonRecord } from './render.ts';
 import { renderRecord } from './render.ts';
@@ -34,6 +38,8 @@ export interface RecordsRequest {
   limit?: number;
   offset?: number;
   timezone?: string;
+  /** ODS's `lang` (default fr): month and day names of date_format(). */
+  lang?: string;
 }
 
 export interface RecordsPage {
@@ -49,6 +55,7 @@ export interface RecordRequest {
   recordId: string;
   select?: string;
   timezone?: string;
+  lang?: string;
 }
 
 export interface RecordsServiceOptions {
@@ -92,6 +99,7 @@ export class RecordsService {
       refine: request.refine,
       exclude: request.exclude,
       timezone,
+      lang: request.lang,
     };
     if (!version) return { totalCount: 0, results: [] };
     const schema = { table: version.table, fields: version.fields };
@@ -143,7 +151,7 @@ export class RecordsService {
     const schema = { table: version.table, fields: version.fields };
     const compiled = compileRecordLookup(
       request.recordId,
-      { select: request.select, timezone },
+      { select: request.select, timezone, lang: request.lang },
       schema,
       this.engine.name,
     );
@@ -156,6 +164,16 @@ export class RecordsService {
   /** Every matching row of the current version, streamed (exports and downloads). */
   async openExport(request: ExportRequest): Promise<RecordsExport> {
     return openExport(this.engine, this.catalog, request, this.options.queryTimeoutMs);
+  }
+
+  /** API v1 analyze: series of aggregates by the values (or periods) of a field. */
+  async analyze(request: AnalyzeRequest): Promise<AnalyzePoint[]> {
+    return analyzeRecords(this, this.catalog, request);
+  }
+
+  /** API v1 geocluster: the points clustered for a zoom level, with series. */
+  async geocluster(request: GeoclusterRequest): Promise<GeoclusterAnswer> {
+    return geoclusterRecords(this, this.catalog, request);
   }
 
   /** The values and counts of facet fields under the request's filters. */
@@ -179,6 +197,7 @@ export class RecordsService {
       refine: request.refine,
       exclude: request.exclude,
       timezone,
+      lang: request.lang,
       withRecordId: true,
     };
     const schema = { table: version.table, fields: version.fields };

@@ -17,5 +17,6 @@ export function recordsQueryInput(datasetId: string, query: QueryValues): Record
     limit: integer(query, 'limit'),
     offset: integer(query, 'offset'),
     timezone: single(query, 'timezone'),
+    lang: single(query, 'lang'),
   };
 }

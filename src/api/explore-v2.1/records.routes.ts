@@ -41,6 +41,7 @@ export function recordsRoutes(scope: FastifyInstance, options: SurfaceOptions): 
         recordId: request.params.record_id,
         select: single(query, 'select'),
         timezone: single(query, 'timezone'),
+        lang: single(query, 'lang'),
       });
     },
   );

@@ -29,7 +29,7 @@ export const ODSQL_PARAMETERS: ParameterSpec[] = [
   p(
     'lang',
     'string',
-    'Language of the answer: en, fr, nl, pt, it, ar, de, es, ca, eu or sv (checked on the catalog; names are not localised yet).',
+    'Language of the answer: en, fr (default), nl, pt, it, ar, de, es, ca, eu or sv (month and day names of date_format(); checked on the catalog).',
   ),
 ];
 
@@ -81,4 +81,34 @@ export const DOWNLOAD_PARAMETERS: ParameterSpec[] = [
   p('q', 'string', 'An API v1 query.'),
   p('sort', 'string', 'v1 sort.'),
   p('timezone', 'string', 'IANA time zone (default UTC).'),
+];
+
+/** The filters of v1 analyze and geocluster (dataset, q, geofilters, timezone). */
+const V1_FILTERS = V1_PARAMETERS.filter((spec) =>
+  ['dataset', 'q', 'geofilter.distance', 'geofilter.polygon', 'timezone'].includes(spec.name),
+);
+
+const SERIES_PARAMETERS: ParameterSpec[] = [
+  p('y.<serie>.func', 'string', 'COUNT, AVG, SUM, MIN, MAX, STDDEV or SUMSQUARES.'),
+  p('y.<serie>.expr', 'string', 'A numeric field or arithmetic expression (not for COUNT).'),
+];
+
+export const ANALYZE_PARAMETERS: ParameterSpec[] = [
+  ...V1_FILTERS,
+  p('x', 'string', 'The field whose values (or date periods) make the points.', {
+    required: true,
+  }),
+  ...SERIES_PARAMETERS,
+  p('y.<serie>.cumulative', 'boolean', 'Add up the values of the serie along the points.'),
+  p('periodic', 'string', 'Date x: year (default), month, week, weekday, day, hour, minute.'),
+  p('precision', 'string', 'Date x: year, month, week, day (default), hour, minute.'),
+  p('sort', 'string', '`x` or a serie, descending; `-` prefix for ascending (default `-x`).'),
+  p('maxpoints', 'integer', 'At most this many points (20,000 at most).'),
+];
+
+export const GEOCLUSTER_PARAMETERS: ParameterSpec[] = [
+  ...V1_FILTERS,
+  p('clusterprecision', 'integer', 'The map zoom level (0 to 25).', { required: true }),
+  p('clusterdistance', 'integer', 'Cluster radius in pixels (default 40).'),
+  ...SERIES_PARAMETERS,
 ];

@@ -3,7 +3,9 @@
 
 import type { ParameterSpec } from './parameters.ts';
 import {
+  ANALYZE_PARAMETERS,
   DOWNLOAD_PARAMETERS,
+  GEOCLUSTER_PARAMETERS,
   EXPORT_PARAMETERS,
   FACET_PARAMETERS,
   ODSQL_PARAMETERS,
@@ -99,7 +101,7 @@ export const API_ROUTES: ApiRoute[] = [
     path: `${V21}/catalog/datasets/{dataset_id}/records/{record_id}/`,
     summary: 'One record',
     tag: 'Dataset',
-    parameters: ODSQL_PARAMETERS.filter((p) => p.name === 'select' || p.name === 'timezone'),
+    parameters: ODSQL_PARAMETERS.filter((p) => ['select', 'timezone', 'lang'].includes(p.name)),
     produces: JSON_TYPE,
   },
   {
@@ -152,6 +154,24 @@ export const API_ROUTES: ApiRoute[] = [
     parameters: V1_PARAMETERS,
     produces: JSON_TYPE,
   },
+  ...(['get', 'post'] as const).flatMap((method): ApiRoute[] => [
+    {
+      method,
+      path: '/api/records/1.0/analyze/',
+      summary: 'API v1 analysis: series of aggregates by the values or periods of a field',
+      tag: 'API v1',
+      parameters: ANALYZE_PARAMETERS,
+      produces: JSON_TYPE,
+    },
+    {
+      method,
+      path: '/api/records/1.0/geocluster/',
+      summary: 'API v1 clusters of points for a map zoom level',
+      tag: 'API v1',
+      parameters: GEOCLUSTER_PARAMETERS,
+      produces: JSON_TYPE,
+    },
+  ]),
   {
     method: 'get',
     path: '/api/records/1.0/download/',

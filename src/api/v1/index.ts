@@ -8,6 +8,7 @@ import { useApiCors } from '../../http/plugins/api-cors.ts';
 import { useApiCredentials } from '../../http/plugins/api-credentials.ts';
 import { useApiQuota } from '../../http/plugins/api-quota.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
+import { analyzeRoutes } from './analyze.routes.ts';
 import { datasetsV1Routes } from './datasets.routes.ts';
 import { recordsV1Routes } from './records.routes.ts';
 import { searchRoutes } from './search.routes.ts';
@@ -19,6 +20,7 @@ export async function apiV1(scope: FastifyInstance, options: SurfaceOptions): Pr
   useApiCredentials(scope);
   useApiQuota(scope, options.anonymousQuota);
   searchRoutes(scope, options);
+  analyzeRoutes(scope, options);
   recordsV1Routes(scope, options);
   datasetsV1Routes(scope, options);
 }

@@ -10,7 +10,7 @@ import { repeated, single } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
 import type { FacetNode } from '../../records/index.ts';
 import { facetFilters, selectOfFields, v1Queries } from '../download/download-params.ts';
-import { v1GeoFilters, v1OrderBy, v1Paging } from './v1-params.ts';
+import { v1GeoFilters, v1OrderBy, v1Paging, v1Parameters } from './v1-params.ts';
 import { v1Record } from './v1-record.ts';
 
 interface V1FacetNode {
@@ -43,18 +43,11 @@ function echoFilters(query: QueryValues, prefix: string): Record<string, string 
   return echoed;
 }
 
-function parameters(request: FastifyRequest): QueryValues {
-  // POST (for long URLs) sends the same parameters as a form body.
-  const body =
-    request.body && typeof request.body === 'object' ? (request.body as QueryValues) : {};
-  return { ...(request.query as QueryValues), ...body };
-}
-
 export function searchRoutes(scope: FastifyInstance, options: SurfaceOptions): void {
   const { records, catalog } = options.services;
 
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
-    const query = parameters(request);
+    const query = v1Parameters(request);
     const datasetId = single(query, 'dataset');
     if (!datasetId) {
       throw new PortalError('DG_ERR_REST_INVALID_PARAMETER', {

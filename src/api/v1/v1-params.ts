@@ -1,6 +1,8 @@
 // API v1 parameters turned into ODSQL: `sort` (descending by default, `-field` ascending),
 // `geofilter.distance=lat,lon,metres`, `geofilter.polygon=(lat,lon),(lat,lon),…`, paging.
 
+import type { FastifyRequest } from 'fastify';
+
 import type { Field } from '../../core/field.ts';
 import { PortalError } from '../../core/errors.ts';
 import type { QueryValues } from '../../http/query-params.ts';
@@ -22,6 +24,13 @@ export function v1OrderBy(sort: string | undefined): string | undefined {
       item.startsWith('-') ? `${odsqlName(item.slice(1))} asc` : `${odsqlName(item)} desc`,
     )
     .join(', ');
+}
+
+/** The query string, with a POST's form body over it (v1 clients POST long URLs). */
+export function v1Parameters(request: FastifyRequest): QueryValues {
+  const body =
+    request.body && typeof request.body === 'object' ? (request.body as QueryValues) : {};
+  return { ...(request.query as QueryValues), ...body };
 }
 
 const NUMBER = '(-?\\d+(?:\\.\\d+)?)';

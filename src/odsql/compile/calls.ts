@@ -39,9 +39,10 @@ export function compileCall(ctx: CompileContext, node: Call): string {
       const pattern = node.args[1] as Expr;
       const raw = pattern.kind === 'StringLiteral' ? pattern.value : '';
       const value = compileExpr(ctx, source);
-      const bound = ctx.params.add(dialect.formatPattern(raw));
       const type = temporalType(ctx, source);
-      return dialect.dateFormat(value, type, bound, zoneParam(ctx, type));
+      const zone =
+        ctx.timeZone === 'UTC' || type === 'date' ? null : () => ctx.params.add(ctx.timeZone);
+      return dialect.dateFormat(value, type, raw, ctx.lang, (v) => ctx.params.add(v), zone);
     }
     case 'now':
       return instantValue(ctx, nowInstant(ctx, node), 'datetime');

@@ -13,7 +13,9 @@ import type { Dialect } from './dialect.ts';
 import { compileExpr, fieldOf, infoOf } from './expression.ts';
 import { clusterCentroid, clusterKeys, clusterOf } from './cluster.ts';
 import { compileFacetValue } from './facet.ts';
+import { DEFAULT_LANGUAGE } from '../date-names.ts';
 import { Params } from './params.ts';
+import { fromSource, multivaluedGroupFields, valueColumn, withValues } from './unnest.ts';
 
 export interface OutputColumn {
   /** JSON key: field name, alias, or the expression's text when un-aliased (e.g. "count(*)"). */
@@ -38,6 +40,8 @@ export interface CompileOptions {
   table: string;
   fields: readonly Field[];
   timeZone: string;
+  /** Month and day names of date_format(); default French, as ODS. */
+  lang?: string;
   limit?: number;
   offset?: number;
   /** Extra condition: the record id to look up. */
@@ -60,7 +64,9 @@ export function createContext(
     table: options.table,
     fields: options.fields,
     timeZone: options.timeZone,
+    lang: options.lang ?? DEFAULT_LANGUAGE,
     now: Date.now(),
+    unnested: new Set(),
     rowKey: () => {
       if (!aggregated) return quoteIdent(ROW_NUMBER_COLUMN);
       if (groups.length === 0) return '0';
@@ -73,7 +79,7 @@ export function createContext(
 /** The GROUP BY expressions of one group_by item. */
 function groupKeys(ctx: CompileContext, expr: Expr): string[] {
   const field = fieldOf(ctx, expr);
-  if (field) return fieldColumns(field);
+  if (field) return fieldColumns(ctx, field);
   const cluster = clusterOf(ctx, expr);
   return cluster ? clusterKeys(ctx, cluster) : [compileExpr(ctx, expr)];
 }
@@ -81,13 +87,14 @@ function groupKeys(ctx: CompileContext, expr: Expr): string[] {
 /** The SQL result columns of one output expression. */
 function outputParts(ctx: CompileContext, expr: Expr): string[] {
   const field = fieldOf(ctx, expr);
-  if (field) return fieldColumns(field);
+  if (field) return fieldColumns(ctx, field);
   const cluster = clusterOf(ctx, expr);
   return cluster ? clusterCentroid(ctx, cluster) : [compileExpr(ctx, expr)];
 }
 
 /** The SQL columns holding a whole field (a geo point is two columns). */
-function fieldColumns(field: Field): string[] {
+function fieldColumns(ctx: CompileContext, field: Field): string[] {
+  if (ctx.unnested.has(field.name)) return [quoteIdent(valueColumn(field.name))];
   if (field.type === 'geo_point_2d') {
     return [quoteIdent(latColumn(field.name)), quoteIdent(lonColumn(field.name))];
   }
@@ -109,31 +116,52 @@ export function compilePlan(
   options: CompileOptions,
 ): CompiledQuery {
   const ctx = createContext(dialect, plan, options);
+  const unnested = multivaluedGroupFields(plan.groups, plan.analysis);
   const selectList: string[] = [];
   const columns: OutputColumn[] = [];
-  for (const output of plan.outputs) {
-    const parts = output.field ? fieldColumns(output.field) : outputParts(ctx, output.expr as Expr);
-    const positions = parts.map((_, i) => selectList.length + i);
-    selectList.push(...parts);
-    columns.push({
-      key: output.key,
-      type: output.type,
-      multivalued: output.multivalued,
-      positions,
-    });
-  }
+  withValues(ctx, unnested, () => {
+    for (const output of plan.outputs) {
+      const parts = output.field
+        ? fieldColumns(ctx, output.field)
+        : outputParts(ctx, output.expr as Expr);
+      const positions = parts.map((_, i) => selectList.length + i);
+      selectList.push(...parts);
+      // Outputs of a query grouped by a multivalued field hold one of its values.
+      const multivalued = output.multivalued && unnested.length === 0;
+      columns.push({ key: output.key, type: output.type, multivalued, positions });
+    }
+  });
   if (selectList.length === 0) selectList.push('NULL');
   // The record id goes last, outside the columns, for answers that show it (API v1's recordid).
   const recordIdPosition =
     options.withRecordId && !plan.aggregated
       ? selectList.push(quoteIdent(RECORD_ID_COLUMN)) - 1
       : undefined;
-  let sql = `SELECT ${selectList.join(', ')} FROM ${quoteIdent(options.table)}`;
+  let sql = `SELECT ${selectList.join(', ')} FROM ${fromSource(ctx, unnested)}`;
   const where = compileConditions(ctx, plan);
   if (options.recordId !== undefined) {
     where.push(`${quoteIdent(RECORD_ID_COLUMN)} = ${ctx.params.add(options.recordId)}`);
   }
   if (where.length > 0) sql += ` WHERE ${where.join(' AND ')}`;
+  sql += withValues(ctx, unnested, () => groupingTail(ctx, plan, options));
+  const limit = options.limit !== undefined && options.limit >= 0 ? options.limit : undefined;
+  const offset = options.offset !== undefined && options.offset > 0 ? options.offset : undefined;
+  sql += dialect.limitOffset(
+    limit === undefined ? null : ctx.params.add(limit, 'bigint'),
+    offset === undefined ? null : ctx.params.add(offset, 'bigint'),
+  );
+  return {
+    sql,
+    params: ctx.params.values,
+    columns,
+    aggregated: plan.aggregated,
+    ...(recordIdPosition === undefined ? {} : { recordIdPosition }),
+  };
+}
+
+/** GROUP BY, HAVING and ORDER BY. */
+function groupingTail(ctx: CompileContext, plan: QueryPlan, options: CompileOptions): string {
+  let sql = '';
   if (plan.groups.length > 0) {
     const keys = plan.groups.flatMap((g) => groupKeys(ctx, g.expr));
     sql += ` GROUP BY ${keys.join(', ')}`;
@@ -163,19 +191,7 @@ export function compilePlan(
     orders.push(quoteIdent(ROW_NUMBER_COLUMN));
   }
   if (orders.length > 0) sql += ` ORDER BY ${orders.join(', ')}`;
-  const limit = options.limit !== undefined && options.limit >= 0 ? options.limit : undefined;
-  const offset = options.offset !== undefined && options.offset > 0 ? options.offset : undefined;
-  sql += dialect.limitOffset(
-    limit === undefined ? null : ctx.params.add(limit, 'bigint'),
-    offset === undefined ? null : ctx.params.add(offset, 'bigint'),
-  );
-  return {
-    sql,
-    params: ctx.params.values,
-    columns,
-    aggregated: plan.aggregated,
-    ...(recordIdPosition === undefined ? {} : { recordIdPosition }),
-  };
+  return sql;
 }
 
 /** The WHERE conjuncts: where clauses, then refines and excludes. */

@@ -12,10 +12,14 @@ export interface CompileContext {
   table: string;
   fields: readonly Field[];
   timeZone: string;
+  /** The `lang` parameter: month and day names of date_format(). */
+  lang: string;
   /** The instant now() starts from (epoch ms), fixed for one query. */
   now: number;
   /** SQL identifying a result row (for random ordering): the row id, or the group keys. */
   rowKey: () => string;
+  /** Multivalued fields read as one value per row (grouping by them: see unnest.ts). */
+  unnested: Set<string>;
 }
 
 export function quoteIdent(name: string): string {

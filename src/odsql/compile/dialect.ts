@@ -36,16 +36,29 @@ export interface Dialect {
   booleanParam(placeholder: string): string;
   /** `value` is an element of the list column `column`. */
   membership(column: string, value: string): string;
+  /**
+   * A LEFT JOIN of the distinct values of the list column `list` as `alias`, one row per
+   * value (one row with a null value for an empty or null list), in a column named `value`.
+   */
+  unnestJoin(list: string, alias: string): string;
   /** `column` starts with the text in `prefix` (case-sensitive). */
   startsWith(column: string, prefix: string, multivalued: boolean): string;
   /** Full-text match; `bind` adds the query text as a parameter. */
   fullText(target: FullTextTarget, bind: (value: unknown) => string): string;
   /** A date part as an integer; `zone` is a placeholder for the time zone, null for UTC. */
   datePart(value: string, type: TemporalType, part: DatePart, zone: string | null): string;
-  /** The pattern to bind for date_format(), from the ODSQL (Joda-like) pattern. */
-  formatPattern(pattern: string): string;
-  /** date_format(); `zone` as in datePart, `pattern` a placeholder for formatPattern()'s text. */
-  dateFormat(value: string, type: TemporalType, pattern: string, zone: string | null): string;
+  /**
+   * date_format() of a value with an ODSQL (Joda-like) pattern, month and day names in `lang`.
+   * `bind` and `zone` add parameters: call them in the order the SQL text uses them.
+   */
+  dateFormat(
+    value: string,
+    type: TemporalType,
+    pattern: string,
+    lang: string,
+    bind: (value: unknown) => string,
+    zone: (() => string) | null,
+  ): string;
   /**
    * The start of the range() bucket of `count` `unit`s holding a date or datetime value.
    * `bind` and `zone` add parameters: call them in the order the SQL text uses them.

@@ -16,6 +16,7 @@ import type { TemporalType } from './dialect.ts';
 import { compileFacetValue } from './facet.ts';
 import { compileCall, nowInstant } from './calls.ts';
 import { compileFullText } from './search.ts';
+import { valueColumn } from './unnest.ts';
 import { comparePeriod, instantValue, periodCondition, temporalValue } from './temporal.ts';
 
 export function infoOf(ctx: CompileContext, node: Expr): ExprInfo {
@@ -130,6 +131,7 @@ function compileIdentifier(ctx: CompileContext, node: Identifier): string {
   const target = ctx.analysis.resolved.get(node);
   if (!target) throw odsqlError(`Unknown field: ${node.name}`, 'select', node.start);
   if (!isField(target)) return compileExpr(ctx, target);
+  if (ctx.unnested.has(target.name)) return quoteIdent(valueColumn(target.name));
   switch (target.type) {
     case 'geo_point_2d':
       return quoteIdent(latColumn(target.name));

@@ -1,7 +1,8 @@
 // PostgreSQL overrides. Full text uses the `_fts` tsvector column ('simple' configuration);
 // no extension is assumed (no PostGIS: polygon tests on points fall back to bounding boxes).
 
-import { jodaToPostgres } from '../date-format.ts';
+import { postgresFormatParts } from '../date-format.ts';
+import { dateNames } from '../date-names.ts';
 import { UNIT_MS } from '../intervals.ts';
 import type { Dialect, FullTextTarget } from './dialect.ts';
 import type { FtsTerm } from './fts-query.ts';
@@ -61,6 +62,8 @@ export const postgresDialect: Dialect = {
   textParam: (p) => `${p}::text`,
   booleanParam: (p) => `${p}::boolean`,
   membership: (column, value) => `${value} = ANY(${column})`,
+  unnestJoin: (list, alias) =>
+    `LEFT JOIN LATERAL (SELECT DISTINCT v AS value FROM unnest(${list}) AS v) AS ${alias} ON true`,
   startsWith: (column, prefix, multivalued) =>
     multivalued
       ? `EXISTS (SELECT 1 FROM unnest(${column}) AS v WHERE starts_with(v, ${prefix}))`
@@ -73,10 +76,18 @@ export const postgresDialect: Dialect = {
     const extract = `EXTRACT(${part.toUpperCase()} FROM ${local})`;
     return part === 'second' ? `floor(${extract})::int` : `${extract}::int`;
   },
-  formatPattern: jodaToPostgres,
-  dateFormat(value, type, pattern, zone) {
-    const local = type === 'datetime' ? `(${value} AT TIME ZONE ${zone ?? "'UTC'"})` : value;
-    return `to_char(${local}, ${pattern}::text)`;
+  dateFormat(value, type, pattern, lang, bind, zone) {
+    const local =
+      type === 'datetime' ? `(${value} AT TIME ZONE ${zone ? zone() : "'UTC'"})` : value;
+    // Names come from the same CLDR data as on SQLite (to_char's depend on the server's locale).
+    const parts = postgresFormatParts(pattern).map((part) => {
+      if ('toChar' in part) return `to_char(${local}, ${bind(part.toChar)}::text)`;
+      const index = part.names.startsWith('day') ? 'ISODOW' : 'MONTH';
+      const names = bind(dateNames(lang)[part.names].join('|'));
+      return `split_part(${names}::text, '|', EXTRACT(${index} FROM ${local})::int)`;
+    });
+    if (parts.length === 0) return `to_char(${local}, ${bind('')}::text)`;
+    return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' || ')})`;
   },
   dateBucket(value, type, unit, count, bind, zone) {
     if (type === 'date') {

@@ -40,15 +40,16 @@ function datePart(ms: Num, zone: string, part: string): number | null {
   return clock[part as keyof WallClock];
 }
 
-/** dg_date_format(value, 'date'|'datetime', pattern, zone). */
+/** dg_date_format(value, 'date'|'datetime', pattern, zone, lang). */
 function dateFormat(
   value: string | Num,
   type: string,
   pattern: string,
   zone: string,
+  lang: string,
 ): string | null {
   const clock = clockOf(value, type, zone);
-  return clock ? formatDate(pattern, clock) : null;
+  return clock ? formatDate(pattern, clock, lang) : null;
 }
 
 /** dg_date_bucket(value, 'date'|'datetime', unit, count, zone): the start of its range() bucket. */

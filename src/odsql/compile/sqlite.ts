@@ -19,6 +19,10 @@ export const sqliteDialect: Dialect = {
   booleanParam: (p) => p,
   membership: (column, value) =>
     `EXISTS (SELECT 1 FROM json_each(${column}) WHERE value = ${value})`,
+  // json_each cannot be DISTINCT inside a join: later duplicates of a value are skipped.
+  unnestJoin: (list, alias) =>
+    `LEFT JOIN json_each(${list}) AS ${alias} ON NOT EXISTS (SELECT 1 FROM json_each(${list}) ` +
+    `AS "$dup" WHERE "$dup".value = ${alias}.value AND "$dup".key < ${alias}.key)`,
   startsWith: (column, prefix, multivalued) =>
     multivalued
       ? `EXISTS (SELECT 1 FROM json_each(${column}) WHERE instr(value, ${prefix}) = 1)`
@@ -34,9 +38,8 @@ export const sqliteDialect: Dialect = {
     const source = type === 'datetime' ? `${value} / 1000.0, 'unixepoch'` : value;
     return `CAST(strftime('${STRFTIME[part]}', ${source}) AS INTEGER)`;
   },
-  formatPattern: (pattern) => pattern,
-  dateFormat: (value, type, pattern, zone) =>
-    `dg_date_format(${value}, '${type}', ${pattern}, ${zone ?? "'UTC'"})`,
+  dateFormat: (value, type, pattern, lang, bind, zone) =>
+    `dg_date_format(${value}, '${type}', ${bind(pattern)}, ${zone ? zone() : "'UTC'"}, ${bind(lang)})`,
   dateBucket: (value, type, unit, count, bind, zone) =>
     `dg_date_bucket(${value}, '${type}', '${unit}', ${bind(count)}, ${zone ? zone() : "'UTC'"})`,
   length: (value) => `length(${value})`,

@@ -24,7 +24,7 @@ export const SELECT_CASES: Case[] = [
   one('h', "date_format(ts, 'yyyy-MM-dd HH:mm') as f", { f: '2021-10-31 02:30' }, 'Europe/Paris'),
   one('e', "date_format(ts, 'yyyy-MM-dd HH:mm') as f", { f: '2020-03-01 00:15' }, 'Asia/Kolkata'),
   one('e', "date_format(d, 'dd/MM/yyyy') as f", { f: '29/02/2020' }),
-  one('e', "date_format(ts, 'EEEE') as f", { f: 'Saturday' }),
+  one('e', "date_format(ts, 'EEEE') as f", { f: 'samedi' }),
   one('d', "date_format(ts, 'HH:mm') as f", { f: '01:30' }, 'America/New_York'),
   one('d', 'year(ts) as y, hour(ts) as h', { y: 2021, h: 1 }, 'America/New_York'),
   one('a', 'ts', { ts: '2021-03-28T01:30:00+01:00' }, 'Europe/Paris'),

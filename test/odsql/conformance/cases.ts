@@ -5,6 +5,8 @@ import { DATE_CASES } from './cases-dates.ts';
 import { FACET_CASES } from './cases-facets.ts';
 import { FILTER_CASES } from './cases-filters.ts';
 import { GEO_CASES } from './cases-geo.ts';
+import { LANG_CASES } from './cases-lang.ts';
+import { MULTIVALUED_GROUP_CASES } from './cases-multivalued-groups.ts';
 import { ORDER_CASES } from './cases-order.ts';
 import { SELECT_CASES } from './cases-select.ts';
 import { TEXT_CASES } from './cases-text.ts';
@@ -17,5 +19,7 @@ export const CASES: Case[] = [
   ...FACET_CASES,
   ...ORDER_CASES,
   ...AGGREGATE_CASES,
+  ...MULTIVALUED_GROUP_CASES,
   ...SELECT_CASES,
+  ...LANG_CASES,
 ];

@@ -92,4 +92,6 @@ export const INVALID_CASES: InvalidCase[] = [
   rest('offset', '9995'),
   rest('timezone', 'Mars/Olympus_Mons'),
   rest('timezone', "UTC'; --"),
+  rest('lang', 'ja'),
+  rest('lang', 'fr-FR'),
 ];
