@@ -12,6 +12,9 @@ import { CatalogPage } from './pages/catalog/catalog-page.tsx';
 import { readCatalogState } from './pages/catalog/catalog-state.ts';
 import { CookiesPage } from './pages/cookies-page.tsx';
 import { InformationTab } from './pages/dataset/information-tab.tsx';
+import { loadTable } from './pages/dataset/table-model.ts';
+import { readTableState } from './pages/dataset/table-state.ts';
+import { TableTab } from './pages/dataset/table-tab.tsx';
 import { HomePage } from './pages/home.tsx';
 import type { LegalPath } from './pages/legal-pages.tsx';
 import { LEGAL_PAGES, LegalPage } from './pages/legal-pages.tsx';
@@ -52,18 +55,34 @@ export function pagesRoutes(scope: FastifyInstance, options: SiteOptions): void 
     return sendPage(reply, ctx, CatalogPage({ ctx, state, model }));
   });
 
-  const informationTab = async (request: DatasetRequest, reply: FastifyReply) => {
-    const id = request.params.dataset_id;
+  /** A public dataset, or the 404 page (an invalid id never reaches the store). */
+  const publicDataset = async (id: string) => {
     if (!isValidDatasetId(id))
       throw new PortalError('DG_ERR_DATASET_NOT_FOUND', { dataset_id: id });
+    return catalog.getDataset(id);
+  };
+
+  const informationTab = async (request: DatasetRequest, reply: FastifyReply) => {
+    const dataset = await publicDataset(request.params.dataset_id);
     const ctx = pageContext(request, options);
-    const dataset = await catalog.getDataset(id);
     return sendPage(reply, ctx, InformationTab({ ctx, dataset }));
   };
   scope.get<{ Params: { dataset_id: string } }>('/explore/dataset/:dataset_id', informationTab);
   scope.get<{ Params: { dataset_id: string } }>(
     '/explore/dataset/:dataset_id/information',
     informationTab,
+  );
+
+  scope.get<{ Params: { dataset_id: string } }>(
+    '/explore/dataset/:dataset_id/table',
+    async (request, reply) => {
+      const dataset = await publicDataset(request.params.dataset_id);
+      const ctx = pageContext(request, options);
+      const state = readTableState(ctx.query, dataset.current?.fields ?? []);
+      const model = await loadTable(options.services, dataset, state);
+      const status = model.error === null ? 200 : 400;
+      return sendPage(reply, ctx, TableTab({ ctx, dataset, state, model }), status);
+    },
   );
 
   for (const path of Object.keys(LEGAL_PAGES) as LegalPath[]) {

@@ -3,6 +3,7 @@
 
 import { PORTAL_COOKIES } from '../../core/cookies.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
+import { ScrollTable } from '../components/scroll-table.tsx';
 import { Layout } from '../layout/layout.tsx';
 import type { PageContext } from '../page-context.ts';
 
@@ -20,40 +21,37 @@ export function CookiesPage({ ctx }: { ctx: PageContext }) {
       <div class="fr-container fr-pb-6w">
         <h1>{t('cookies.title')}</h1>
         <p>{t('cookies.intro', { portal: ctx.site.portalName })}</p>
-        <div class="fr-table dg-table-scroll">
-          <table>
-            <caption>{t('cookies.caption')}</caption>
-            <thead>
+        <ScrollTable id="cookies-table" caption={t('cookies.caption')} showCaption>
+          <thead>
+            <tr>
+              <th scope="col">{t('cookies.name')}</th>
+              <th scope="col">{t('cookies.purpose')}</th>
+              <th scope="col">{t('cookies.lifetime')}</th>
+              <th scope="col">{t('cookies.attributes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {PORTAL_COOKIES.map((cookie) => (
               <tr>
-                <th scope="col">{t('cookies.name')}</th>
-                <th scope="col">{t('cookies.purpose')}</th>
-                <th scope="col">{t('cookies.lifetime')}</th>
-                <th scope="col">{t('cookies.attributes')}</th>
+                <th scope="row">
+                  <code>{cookie.name}</code>
+                </th>
+                <td>{t(cookie.purposeKey as MessageKey)}</td>
+                <td>{lifetime(ctx, cookie.maxAgeSeconds)}</td>
+                <td>
+                  {[
+                    cookie.httpOnly ? 'HttpOnly' : null,
+                    `SameSite=${cookie.sameSite === 'lax' ? 'Lax' : 'Strict'}`,
+                    t('cookies.secure'),
+                    `Path=${cookie.path}`,
+                  ]
+                    .filter(Boolean)
+                    .join(', ')}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {PORTAL_COOKIES.map((cookie) => (
-                <tr>
-                  <th scope="row">
-                    <code>{cookie.name}</code>
-                  </th>
-                  <td>{t(cookie.purposeKey as MessageKey)}</td>
-                  <td>{lifetime(ctx, cookie.maxAgeSeconds)}</td>
-                  <td>
-                    {[
-                      cookie.httpOnly ? 'HttpOnly' : null,
-                      `SameSite=${cookie.sameSite === 'lax' ? 'Lax' : 'Strict'}`,
-                      t('cookies.secure'),
-                      `Path=${cookie.path}`,
-                    ]
-                      .filter(Boolean)
-                      .join(', ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
         <h2 id="cookie-choices">{t('cookies.choicesHeading')}</h2>
         <p>{t('cookies.choicesText')}</p>
       </div>

@@ -4,14 +4,13 @@
 import type { FacetNode } from '../../../core/facet-tree.ts';
 import type { MessageKey } from '../../../i18n/translate.ts';
 import { DatasetCard } from '../../components/dataset-card.tsx';
+import { FacetList } from '../../components/facet-list.tsx';
 import { Pagination } from '../../components/pagination.tsx';
 import { Layout } from '../../layout/layout.tsx';
 import type { PageContext } from '../../page-context.ts';
 import type { CatalogModel } from './catalog-model.ts';
 import type { CatalogState, SiteFacet } from './catalog-state.ts';
 import { CATALOG_SORTS, catalogUrl, toggleRefine, withoutExclude } from './catalog-state.ts';
-
-const FACET_VALUES_SHOWN = 12;
 
 function FacetGroup(props: {
   ctx: PageContext;
@@ -20,41 +19,22 @@ function FacetGroup(props: {
   nodes: FacetNode[];
 }) {
   const { ctx, state, name, nodes } = props;
-  if (nodes.length === 0) return null;
-  const id = `facet-${name}`;
-  const label = (node: FacetNode) =>
-    name === 'features' ? ctx.t(`feature.${node.value}` as MessageKey) : node.name;
   return (
-    <section class="fr-mb-4w" aria-labelledby={id}>
-      <h3 class="fr-h6 fr-mb-1w" id={id}>
-        {ctx.t(`facet.${name}` as MessageKey)}
-      </h3>
-      <ul class="dg-facet-list">
-        {nodes.slice(0, FACET_VALUES_SHOWN).map((node) => {
-          const choice = { facet: name, value: node.value };
-          const refined = node.state === 'refined';
-          const excluded = node.state === 'excluded';
-          const href = catalogUrl(
-            excluded ? withoutExclude(state, choice) : toggleRefine(state, choice),
-          );
-          return (
-            <li>
-              <a
-                href={href}
-                class={`fr-link fr-link--sm${refined ? ' dg-facet--refined' : ''}`}
-                aria-current={refined ? 'true' : undefined}
-              >
-                {excluded ? <del>{label(node)}</del> : label(node)}{' '}
-                <span class="dg-facet-count">({ctx.number(node.count)})</span>
-                {refined || excluded ? (
-                  <span class="fr-sr-only"> {ctx.t('facet.remove')}</span>
-                ) : null}
-              </a>
-            </li>
-          );
-        })}
-      </ul>
-    </section>
+    <FacetList
+      ctx={ctx}
+      id={`facet-${name}`}
+      title={ctx.t(`facet.${name}` as MessageKey)}
+      nodes={nodes}
+      label={(node) =>
+        name === 'features' ? ctx.t(`feature.${node.value}` as MessageKey) : node.name
+      }
+      href={(node) => {
+        const choice = { facet: name, value: node.value };
+        return catalogUrl(
+          node.state === 'excluded' ? withoutExclude(state, choice) : toggleRefine(state, choice),
+        );
+      }}
+    />
   );
 }
 

@@ -6,7 +6,7 @@ import type { Dataset } from '../../../core/dataset.ts';
 import type { MessageKey } from '../../../i18n/translate.ts';
 import type { PageContext } from '../../page-context.ts';
 
-export const DATASET_TABS = ['information'] as const;
+export const DATASET_TABS = ['information', 'table'] as const;
 export type DatasetTab = (typeof DATASET_TABS)[number];
 
 export function datasetUrl(id: string, tab?: DatasetTab): string {

@@ -7,6 +7,7 @@ import type { Field } from '../../../core/field.ts';
 import type { MessageKey } from '../../../i18n/translate.ts';
 import { formatDate } from '../../components/dates.ts';
 import { RichText } from '../../components/rich-text.tsx';
+import { ScrollTable } from '../../components/scroll-table.tsx';
 import type { PageContext } from '../../page-context.ts';
 import { DatasetLayout } from './dataset-layout.tsx';
 import { isWebUrl, schemaOrgDataset, scriptJson } from './schema-org.ts';
@@ -58,31 +59,28 @@ function MetadataRows({ ctx, dataset }: { ctx: PageContext; dataset: Dataset }) 
 function FieldsTable({ ctx, fields }: { ctx: PageContext; fields: Field[] }) {
   const { t } = ctx;
   return (
-    <div class="fr-table fr-table--no-caption dg-table-scroll">
-      <table>
-        <caption>{t('fields.caption')}</caption>
-        <thead>
+    <ScrollTable id="fields-table" caption={t('fields.caption')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('fields.label')}</th>
+          <th scope="col">{t('fields.name')}</th>
+          <th scope="col">{t('fields.type')}</th>
+          <th scope="col">{t('fields.description')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {fields.map((field) => (
           <tr>
-            <th scope="col">{t('fields.label')}</th>
-            <th scope="col">{t('fields.name')}</th>
-            <th scope="col">{t('fields.type')}</th>
-            <th scope="col">{t('fields.description')}</th>
+            <th scope="row">{field.label}</th>
+            <td>
+              <code>{field.name}</code>
+            </td>
+            <td>{t(`fieldType.${field.type}` as MessageKey)}</td>
+            <td>{field.description ?? ''}</td>
           </tr>
-        </thead>
-        <tbody>
-          {fields.map((field) => (
-            <tr>
-              <th scope="row">{field.label}</th>
-              <td>
-                <code>{field.name}</code>
-              </td>
-              <td>{t(`fieldType.${field.type}` as MessageKey)}</td>
-              <td>{field.description ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }
 
