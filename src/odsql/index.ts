@@ -9,6 +9,7 @@ import { compileConditions, compilePlan, createContext } from './compile/compile
 import { postgresDialect } from './compile/postgres.ts';
 import { sqliteDialect } from './compile/sqlite.ts';
 import { quoteIdent } from './compile/context.ts';
+import { ftsLanguageOf } from './compile/fts-language.ts';
 import { checkTimeZone } from './dates.ts';
 import { rejectNul } from './nul.ts';
 import { planFilters, planQuery } from './plan.ts';
@@ -38,6 +39,8 @@ export interface RecordsQueryInput {
 export interface TableSchema {
   table: string;
   fields: Field[];
+  /** The dataset's `language` metadata: full text is stemmed in English or French (default). */
+  language?: string | null;
 }
 
 export type { CompiledQuery, OutputColumn } from './compile/compiler.ts';
@@ -87,6 +90,7 @@ export function compileRecordsQuery(
     return compilePlan(dialectOf(dialect), plan, {
       table: schema.table,
       fields: schema.fields,
+      language: ftsLanguageOf(schema.language),
       timeZone,
       limit: input.limit,
       offset: input.offset,
@@ -108,6 +112,7 @@ export function compileCountQuery(
     const ctx = createContext(dialectOf(dialect), plan, {
       table: schema.table,
       fields: schema.fields,
+      language: ftsLanguageOf(schema.language),
       timeZone,
     });
     const where = compileConditions(ctx, plan);
@@ -135,6 +140,7 @@ export function compileRecordLookup(
     return compilePlan(dialectOf(dialect), plan, {
       table: schema.table,
       fields: schema.fields,
+      language: ftsLanguageOf(schema.language),
       timeZone,
       recordId,
       limit: 1,
@@ -163,7 +169,12 @@ export {
 } from './analyze.ts';
 export { planQuery, planFilters, type QueryPlan, type PlannedOutput } from './plan.ts';
 export { compilePlan } from './compile/compiler.ts';
-export { postgresFoldedText, postgresFtsDocument } from './compile/postgres.ts';
+export {
+  postgresFoldedText,
+  postgresFtsDocument,
+  postgresFtsVector,
+} from './compile/postgres-fts.ts';
+export { ftsLanguageOf, type FtsLanguage } from './compile/fts-language.ts';
 export { SQLITE_FUNCTIONS, type SqliteFunction } from './compile/sqlite-functions.ts';
 export { FUNCTIONS, findFunction, type FunctionSpec } from './functions.ts';
 export type { ExprInfo, ValueType } from './types.ts';

@@ -13,6 +13,8 @@ import type { Dialect } from './dialect.ts';
 import { compileExpr, fieldOf, infoOf } from './expression.ts';
 import { clusterCentroid, clusterKeys, clusterOf } from './cluster.ts';
 import { compileFacetValue } from './facet.ts';
+import type { FtsLanguage } from './fts-language.ts';
+import { DEFAULT_FTS_LANGUAGE } from './fts-language.ts';
 import { Params } from './params.ts';
 
 export interface OutputColumn {
@@ -38,6 +40,8 @@ export interface CompileOptions {
   table: string;
   fields: readonly Field[];
   timeZone: string;
+  /** The dataset's language (default French). */
+  language?: FtsLanguage;
   limit?: number;
   offset?: number;
   /** Extra condition: the record id to look up. */
@@ -48,7 +52,8 @@ export interface CompileOptions {
 
 export function createContext(
   dialect: Dialect,
-  plan: Pick<QueryPlan, 'analysis'> & Partial<Pick<QueryPlan, 'groups' | 'aggregated'>>,
+  plan: Pick<QueryPlan, 'analysis'> &
+    Partial<Pick<QueryPlan, 'groups' | 'aggregated' | 'conditions'>>,
   options: CompileOptions,
 ): CompileContext {
   const groups = plan.groups ?? [];
@@ -60,6 +65,8 @@ export function createContext(
     table: options.table,
     fields: options.fields,
     timeZone: options.timeZone,
+    language: options.language ?? DEFAULT_FTS_LANGUAGE,
+    conditions: plan.conditions ?? [],
     now: Date.now(),
     rowKey: () => {
       if (!aggregated) return quoteIdent(ROW_NUMBER_COLUMN);
@@ -154,7 +161,9 @@ export function compilePlan(
     if (geo || clusterOf(ctx, o.expr)) {
       throw odsqlError('Cannot sort on a geo value', 'order_by', o.start, o.end);
     }
-    const direction = o.descending ? 'DESC' : 'ASC';
+    // relevance() sorts the best matches first unless a direction is written.
+    const descending = o.descending || (!o.explicit && isRelevance(ctx, o.expr));
+    const direction = descending ? 'DESC' : 'ASC';
     return `${compileExpr(ctx, o.expr)} ${direction} NULLS LAST`;
   });
   // Records come in load order by default, and the row number breaks ties, so pages never
@@ -176,6 +185,14 @@ export function compilePlan(
     aggregated: plan.aggregated,
     ...(recordIdPosition === undefined ? {} : { recordIdPosition }),
   };
+}
+
+/** The expression is relevance(), directly or through an alias. */
+function isRelevance(ctx: CompileContext, expr: Expr): boolean {
+  if (expr.kind === 'Call') return expr.name === 'relevance';
+  if (expr.kind !== 'Identifier') return false;
+  const target = ctx.analysis.resolved.get(expr);
+  return target !== undefined && !('label' in target) && isRelevance(ctx, target);
 }
 
 /** The WHERE conjuncts: where clauses, then refines and excludes. */

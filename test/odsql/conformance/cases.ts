@@ -6,12 +6,14 @@ import { FACET_CASES } from './cases-facets.ts';
 import { FILTER_CASES } from './cases-filters.ts';
 import { GEO_CASES } from './cases-geo.ts';
 import { ORDER_CASES } from './cases-order.ts';
+import { SEARCH_CASES } from './cases-search.ts';
 import { SELECT_CASES } from './cases-select.ts';
 import { TEXT_CASES } from './cases-text.ts';
 
 export const CASES: Case[] = [
   ...FILTER_CASES,
   ...TEXT_CASES,
+  ...SEARCH_CASES,
   ...GEO_CASES,
   ...DATE_CASES,
   ...FACET_CASES,
