@@ -26,6 +26,8 @@ describe('the v1 query language', () => {
     assert.equal(translate('pizza Paris'), '("pizza" AND "Paris")');
     assert.equal(translate('"Très satisfaisant"'), '"Très satisfaisant"');
     assert.equal(translate('pizz*'), 'suggest("pizz")');
+    // A lone `!` is a word of its own (the lexer once looped on it forever).
+    assert.equal(translate('Hello! a ! b'), '("Hello" AND "!" AND "a" AND "!" AND "b")');
     assert.equal(translate(''), '');
     assert.equal(translate('   '), '');
   });

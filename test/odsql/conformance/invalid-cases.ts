@@ -65,6 +65,8 @@ export const INVALID_CASES: InvalidCase[] = [
   odsql('group_by', 'geo', 0),
   odsql('group_by', 'relevance()', 0),
   odsql('where', 'relevance() > 0', 0),
+  odsql('where', "n > 1 and 'a' <= tags", 17),
+  odsql('where', "tags in ['a'..'b']", 0),
   odsql('select', 'relevance(n)', 0),
   odsql('group_by', 'count(*)', 0),
   odsql('group_by', 'range(n)', 0),
