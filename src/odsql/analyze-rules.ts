@@ -1,9 +1,9 @@
 // Vocabulary of the analyzer: the names now() and intervals accept, and which kinds of values
 // may meet in a comparison (with the literals that convert to another kind).
 
-import type { Expr } from './ast.ts';
+import type { Comparison, Expr } from './ast.ts';
 import { parseDateText } from './dates.ts';
-import type { ValueType } from './types.ts';
+import type { ExprInfo, ValueType } from './types.ts';
 
 export const NOW_UNITS = new Set([
   'year',
@@ -77,4 +77,10 @@ export function coercible(node: Expr, kind: ValueKind): boolean {
     default:
       return false;
   }
+}
+
+/** The multivalued side of an ordering comparison (`<`, `>=`…), which a list cannot take. */
+export function unorderedSide(node: Comparison, left: ExprInfo, right: ExprInfo): Expr | null {
+  if (node.op === '=' || node.op === '!=') return null;
+  return left.multivalued ? node.left : right.multivalued ? node.right : null;
 }

@@ -20,7 +20,7 @@ import {
   checkNowArguments,
   rangeType,
 } from './analyze-calls.ts';
-import { coercible, describe, INTERVAL_UNITS, valueKind } from './analyze-rules.ts';
+import { coercible, describe, INTERVAL_UNITS, unorderedSide, valueKind } from './analyze-rules.ts';
 import type { Geometry } from './geometry.ts';
 import { parseGeometry } from './geometry.ts';
 import type { ExprInfo, ValueType } from './types.ts';
@@ -156,6 +156,8 @@ class Analyzer {
         this.comparable(left, node.left);
         this.comparable(right, node.right);
         this.compatible(node.left, left, node.right, right);
+        const list = unorderedSide(node, left, right);
+        if (list) throw this.error(`A multivalued field cannot be compared with ${node.op}`, list);
         return info('boolean', left.aggregate || right.aggregate);
       }
       case 'Logical': {
@@ -184,8 +186,9 @@ class Analyzer {
       }
       case 'InRange': {
         const operand = this.expr(node.operand);
-        if (!isNumeric(operand.type) && !isTemporal(operand.type) && operand.type !== 'text') {
-          throw this.error('Expected a number or a date', node.operand);
+        const text = operand.type === 'text' && !operand.multivalued;
+        if (!isNumeric(operand.type) && !isTemporal(operand.type) && !text) {
+          throw this.error('Expected a number, a date or a single text value', node.operand);
         }
         this.compatible(node.operand, operand, node.low, this.literal(node.low));
         this.compatible(node.operand, operand, node.high, this.literal(node.high));

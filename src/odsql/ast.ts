@@ -201,6 +201,8 @@ export interface OrderItem extends Span {
   kind: 'OrderItem';
   expr: Expr;
   descending: boolean;
+  /** A direction was written (`-`, `+`, ASC, DESC); relevance() otherwise sorts descending. */
+  explicit: boolean;
 }
 
 /** A refine/exclude value: `facet:value`. */

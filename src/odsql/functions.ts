@@ -311,6 +311,18 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     signature: 'random([seed]) → double (stable order per seed)',
     example: 'random(42)',
   },
+  {
+    name: 'relevance',
+    kind: 'ordering',
+    minArgs: 0,
+    maxArgs: 0,
+    args: [],
+    returns: 'double',
+    clauses: ['select', 'order_by'],
+    signature:
+      'relevance() → double (full-text score of the where clauses, 0 without; sorts descending)',
+    example: 'relevance()',
+  },
 ];
 
 const BY_NAME = new Map(FUNCTIONS.map((f) => [f.name, f]));

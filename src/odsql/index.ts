@@ -9,6 +9,7 @@ import { compileConditions, compilePlan, createContext } from './compile/compile
 import { postgresDialect } from './compile/postgres.ts';
 import { sqliteDialect } from './compile/sqlite.ts';
 import { quoteIdent } from './compile/context.ts';
+import { ftsLanguageOf } from './compile/fts-language.ts';
 import { checkTimeZone } from './dates.ts';
 import type { Language } from './date-names.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage } from './date-names.ts';
@@ -45,6 +46,8 @@ export interface TableSchema {
   fields: Field[];
   /** Other names of fields (name → field name), e.g. the catalog's `default.title`. */
   aliases?: ReadonlyMap<string, string>;
+  /** The dataset's `language` metadata: full text is stemmed in English or French (default). */
+  language?: string | null;
 }
 
 export type { CompiledQuery, OutputColumn } from './compile/compiler.ts';
@@ -105,6 +108,7 @@ export function compileRecordsQuery(
     return compilePlan(dialectOf(dialect), plan, {
       table: schema.table,
       fields: schema.fields,
+      language: ftsLanguageOf(schema.language),
       timeZone,
       lang,
       limit: input.limit,
@@ -127,6 +131,7 @@ export function compileCountQuery(
     const ctx = createContext(dialectOf(dialect), plan, {
       table: schema.table,
       fields: schema.fields,
+      language: ftsLanguageOf(schema.language),
       timeZone,
     });
     const where = compileConditions(ctx, plan);
@@ -155,6 +160,7 @@ export function compileRecordLookup(
     return compilePlan(dialectOf(dialect), plan, {
       table: schema.table,
       fields: schema.fields,
+      language: ftsLanguageOf(schema.language),
       timeZone,
       lang,
       recordId,
@@ -185,7 +191,12 @@ export {
 } from './analyze.ts';
 export { planQuery, planFilters, type QueryPlan, type PlannedOutput } from './plan.ts';
 export { compilePlan } from './compile/compiler.ts';
-export { postgresFoldedText, postgresFtsDocument } from './compile/postgres.ts';
+export {
+  postgresFoldedText,
+  postgresFtsDocument,
+  postgresFtsVector,
+} from './compile/postgres-fts.ts';
+export { ftsLanguageOf, type FtsLanguage } from './compile/fts-language.ts';
 export { SQLITE_FUNCTIONS, type SqliteFunction } from './compile/sqlite-functions.ts';
 export { FUNCTIONS, findFunction, type FunctionSpec } from './functions.ts';
 export type { ExprInfo, ValueType } from './types.ts';

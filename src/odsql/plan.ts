@@ -254,8 +254,9 @@ class Grouping {
         const target = this.analysis.resolved.get(expr);
         return target !== undefined && !isField(target) && this.covers(target);
       }
+      // relevance() is a record's score: it needs the record, like a field.
       case 'Call':
-        return expr.args.every((a) => this.covers(a));
+        return expr.name !== 'relevance' && expr.args.every((a) => this.covers(a));
       case 'Unary':
       case 'Not':
         return this.covers(expr.operand);

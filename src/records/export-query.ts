@@ -9,6 +9,7 @@ import type { SqlQuery, StorageEngine } from '../storage/engine.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { RecordsRequest } from './records-service.ts';
 import { checkTimezone } from './timezone.ts';
+import { tableSchemaOf } from './table-schema.ts';
 
 /** The records request, where `limit` -1 (the default) exports every matching row. */
 export interface ExportRequest extends RecordsRequest {
@@ -85,7 +86,7 @@ export async function openExport(
     lang: request.lang,
     withRecordId: request.withRecordId,
   };
-  const compiled = compileRecordsQuery(input, { table: version?.table ?? '', fields }, engine.name);
+  const compiled = compileRecordsQuery(input, tableSchemaOf(dataset), engine.name);
   const query: SqlQuery = appendPaging(compiled.sql, compiled.params, limit, offset, engine.name);
   const empty = async function* (): AsyncIterable<unknown[][]> {};
   return {

@@ -7,6 +7,7 @@ import { PortalError } from '../core/errors.ts';
 import type { Field } from '../core/field.ts';
 import { hasAnnotation } from '../core/field.ts';
 import { compileRecordsQuery, parseFacetFilter, translateV1Query } from '../odsql/index.ts';
+import { tableSchemaOf } from './table-schema.ts';
 import type { StorageEngine } from '../storage/engine.ts';
 import type { FacetNode, FacetSort } from '../core/facet-tree.ts';
 import { FACET_SORTS, dateFacet, flatFacet } from '../core/facet-tree.ts';
@@ -86,7 +87,7 @@ export async function computeFacets(
   const excludes = parseFilters(request.exclude, 'exclude');
   const v1 = (request.qv1 ?? []).map((q) => translateV1Query(q, fields)).filter((c) => c !== '');
   const where = [...(request.where ?? []), ...v1];
-  const schema = { table: version?.table ?? '', fields };
+  const schema = tableSchemaOf(dataset);
 
   return Promise.all(
     specs.map(async (spec): Promise<FacetGroup> => {

@@ -23,6 +23,7 @@ import { geoclusterRecords } from './geocluster.ts';
 import { computeFacets } from './facets.ts';
 import type { JsonRecord } from './render.ts';
 import { renderRecord } from './render.ts';
+import { tableSchemaOf } from './table-schema.ts';
 
 export interface RecordsRequest {
   datasetId: string;
@@ -89,7 +90,7 @@ export class RecordsService {
 
   async queryRecords(request: RecordsRequest): Promise<RecordsPage> {
     const timezone = checkTimezone(request.timezone);
-    const { version } = await this.currentVersion(request.datasetId);
+    const { dataset, version } = await this.currentVersion(request.datasetId);
     const v1Conditions = (request.qv1 ?? []).map((q) => translateV1Query(q, version?.fields ?? []));
     const input: RecordsQueryInput = {
       select: request.select,
@@ -102,7 +103,7 @@ export class RecordsService {
       lang: request.lang,
     };
     if (!version) return { totalCount: 0, results: [] };
-    const schema = { table: version.table, fields: version.fields };
+    const schema = tableSchemaOf(dataset);
     const compiled = compileRecordsQuery(input, schema, this.engine.name);
     const paging = checkPaging(request.limit, request.offset, compiled.aggregated);
     const timeout = { timeoutMs: this.options.queryTimeoutMs };
@@ -145,10 +146,10 @@ export class RecordsService {
     version: DatasetVersion;
   }> {
     const timezone = checkTimezone(request.timezone);
-    const { version } = await this.currentVersion(request.datasetId);
+    const { dataset, version } = await this.currentVersion(request.datasetId);
     const notFound = new PortalError('DG_ERR_RECORD_NOT_FOUND', { record_id: request.recordId });
     if (!version) throw notFound;
-    const schema = { table: version.table, fields: version.fields };
+    const schema = tableSchemaOf(dataset);
     const compiled = compileRecordLookup(
       request.recordId,
       { select: request.select, timezone, lang: request.lang },
@@ -200,7 +201,7 @@ export class RecordsService {
       lang: request.lang,
       withRecordId: true,
     };
-    const schema = { table: version.table, fields: version.fields };
+    const schema = tableSchemaOf(dataset);
     const compiled = compileRecordsQuery(input, schema, this.engine.name);
     const timeout = { timeoutMs: this.options.queryTimeoutMs };
     const [rows, countRows] = await Promise.all([

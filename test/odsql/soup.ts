@@ -67,6 +67,7 @@ const LANGUAGE_PIECES = [
   'lower(',
   'length(',
   'bbox(',
+  'relevance()',
 ];
 
 /** Random clause text mixing the language's pieces with the given field names. */

@@ -12,6 +12,7 @@ import { quoteIdent } from './context.ts';
 import type { DatePart, GeoRelation, TemporalType } from './dialect.ts';
 import { compileExpr, fieldOf, infoOf, valueAs } from './expression.ts';
 import { compileRange } from './range.ts';
+import { compileRelevance } from './relevance.ts';
 import { compileSearchCall } from './search.ts';
 import { instantValue } from './temporal.ts';
 
@@ -70,6 +71,9 @@ export function compileCall(ctx: CompileContext, node: Call): string {
       const key = ctx.rowKey();
       return dialect.random(key, ctx.params.add(seed.value));
     }
+    // A cast, not a bare literal: PostgreSQL refuses a constant in ORDER BY.
+    case 'relevance':
+      return compileRelevance(ctx) ?? 'CAST(0 AS DOUBLE PRECISION)';
     case 'range':
       return compileRange(ctx, node);
     case 'bbox':

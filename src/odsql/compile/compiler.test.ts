@@ -234,8 +234,9 @@ describe('compiler (PostgreSQL)', () => {
 
   it('uses arrays for multivalued fields and tsquery for full text', () => {
     assert.deepEqual(sql({ select: 'n', where: ["tags = 'a'", '"big tree"'] }, 'postgres'), [
-      `SELECT "n" FROM "t" WHERE $1::text = ANY("tags") AND "_fts" @@ to_tsquery('simple', $2) ORDER BY "_rowid"`,
-      ['a', "'big' & 'tree'"],
+      `SELECT "n" FROM "t" WHERE $1::text = ANY("tags") AND "_fts" @@ ` +
+        `(to_tsquery('simple', $2) || to_tsquery('french', $3)) ORDER BY "_rowid"`,
+      ['a', "'big':D & 'tree':D", "'big':B & 'tree':B"],
     ]);
   });
 

@@ -14,6 +14,8 @@ import { compileExpr, fieldOf, infoOf } from './expression.ts';
 import { clusterCentroid, clusterKeys, clusterOf } from './cluster.ts';
 import { compileFacetValue } from './facet.ts';
 import { DEFAULT_LANGUAGE } from '../date-names.ts';
+import type { FtsLanguage } from './fts-language.ts';
+import { DEFAULT_FTS_LANGUAGE } from './fts-language.ts';
 import { Params } from './params.ts';
 import { fromSource, multivaluedGroupFields, valueColumn, withValues } from './unnest.ts';
 
@@ -42,6 +44,8 @@ export interface CompileOptions {
   timeZone: string;
   /** Month and day names of date_format(); default French, as ODS. */
   lang?: string;
+  /** The dataset's language (default French). */
+  language?: FtsLanguage;
   limit?: number;
   offset?: number;
   /** Extra condition: the record id to look up. */
@@ -52,7 +56,8 @@ export interface CompileOptions {
 
 export function createContext(
   dialect: Dialect,
-  plan: Pick<QueryPlan, 'analysis'> & Partial<Pick<QueryPlan, 'groups' | 'aggregated'>>,
+  plan: Pick<QueryPlan, 'analysis'> &
+    Partial<Pick<QueryPlan, 'groups' | 'aggregated' | 'conditions'>>,
   options: CompileOptions,
 ): CompileContext {
   const groups = plan.groups ?? [];
@@ -65,6 +70,8 @@ export function createContext(
     fields: options.fields,
     timeZone: options.timeZone,
     lang: options.lang ?? DEFAULT_LANGUAGE,
+    language: options.language ?? DEFAULT_FTS_LANGUAGE,
+    conditions: plan.conditions ?? [],
     now: Date.now(),
     unnested: new Set(),
     rowKey: () => {
@@ -182,7 +189,9 @@ function groupingTail(ctx: CompileContext, plan: QueryPlan, options: CompileOpti
     if (geo || clusterOf(ctx, o.expr)) {
       throw odsqlError('Cannot sort on a geo value', 'order_by', o.start, o.end);
     }
-    const direction = o.descending ? 'DESC' : 'ASC';
+    // relevance() sorts the best matches first unless a direction is written.
+    const descending = o.descending || (!o.explicit && isRelevance(ctx, o.expr));
+    const direction = descending ? 'DESC' : 'ASC';
     return `${compileExpr(ctx, o.expr)} ${direction} NULLS LAST`;
   });
   // Records come in load order by default, and the row number breaks ties, so pages never
@@ -192,6 +201,14 @@ function groupingTail(ctx: CompileContext, plan: QueryPlan, options: CompileOpti
   }
   if (orders.length > 0) sql += ` ORDER BY ${orders.join(', ')}`;
   return sql;
+}
+
+/** The expression is relevance(), directly or through an alias. */
+function isRelevance(ctx: CompileContext, expr: Expr): boolean {
+  if (expr.kind === 'Call') return expr.name === 'relevance';
+  if (expr.kind !== 'Identifier') return false;
+  const target = ctx.analysis.resolved.get(expr);
+  return target !== undefined && !('label' in target) && isRelevance(ctx, target);
 }
 
 /** The WHERE conjuncts: where clauses, then refines and excludes. */

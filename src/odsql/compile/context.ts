@@ -2,7 +2,9 @@
 
 import type { Field } from '../../core/field.ts';
 import type { Analysis } from '../analyze.ts';
+import type { Expr } from '../ast.ts';
 import type { Dialect } from './dialect.ts';
+import type { FtsLanguage } from './fts-language.ts';
 import type { Params } from './params.ts';
 
 export interface CompileContext {
@@ -14,6 +16,10 @@ export interface CompileContext {
   timeZone: string;
   /** The `lang` parameter: month and day names of date_format(). */
   lang: string;
+  /** The dataset's language, for full-text stemming. */
+  language: FtsLanguage;
+  /** The where conditions (relevance() scores their full-text predicates). */
+  conditions: readonly Expr[];
   /** The instant now() starts from (epoch ms), fixed for one query. */
   now: number;
   /** SQL identifying a result row (for random ordering): the row id, or the group keys. */

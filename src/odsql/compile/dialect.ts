@@ -3,6 +3,7 @@
 // SQLite placeholders are positional: parameters must be added in the order of the SQL text.
 
 import type { IntervalUnit } from '../intervals.ts';
+import type { FtsLanguage } from './fts-language.ts';
 import type { FtsTerm } from './fts-query.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -18,6 +19,8 @@ export interface FullTextTarget {
   /** Text fields to search, null for every field; `multivalued` ones hold lists. */
   fields: { name: string; multivalued: boolean }[] | null;
   terms: FtsTerm[];
+  /** The dataset's language (PostgreSQL stems words in it). */
+  language: FtsLanguage;
 }
 
 export interface Dialect {
@@ -45,6 +48,8 @@ export interface Dialect {
   startsWith(column: string, prefix: string, multivalued: boolean): string;
   /** Full-text match; `bind` adds the query text as a parameter. */
   fullText(target: FullTextTarget, bind: (value: unknown) => string): string;
+  /** How well a record matches `target` (higher is better; 0 when it does not match). */
+  relevance(target: FullTextTarget, bind: (value: unknown) => string): string;
   /** A date part as an integer; `zone` is a placeholder for the time zone, null for UTC. */
   datePart(value: string, type: TemporalType, part: DatePart, zone: string | null): string;
   /**

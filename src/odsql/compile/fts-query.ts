@@ -41,9 +41,12 @@ export function fts5Query(terms: FtsTerm[], columns: string[] | null): string {
   return columns ? `{${columns.join(' ')}} : (${joined})` : joined;
 }
 
-/** A PostgreSQL tsquery text (all terms required). */
-export function tsQuery(terms: FtsTerm[]): string {
+/** A PostgreSQL tsquery text (all terms required), matching lexemes of the given weight. */
+export function tsQuery(terms: FtsTerm[], weight: string): string {
   return terms
-    .map((t) => `'${t.text.replaceAll("'", "''").replaceAll('\\', '\\\\')}'${t.prefix ? ':*' : ''}`)
+    .map((t) => {
+      const lexeme = t.text.replaceAll("'", "''").replaceAll('\\', '\\\\');
+      return `'${lexeme}':${t.prefix ? '*' : ''}${weight}`;
+    })
     .join(' & ');
 }

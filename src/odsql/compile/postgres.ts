@@ -1,53 +1,16 @@
-// PostgreSQL overrides. Full text uses the `_fts` tsvector column ('simple' configuration);
-// no extension is assumed (no PostGIS: polygon tests on points fall back to bounding boxes).
+// PostgreSQL overrides. Full text uses the `_fts` tsvector column (postgres-fts.ts); no
+// extension is assumed (no PostGIS: polygon tests on points fall back to bounding boxes).
 
 import { postgresFormatParts } from '../date-format.ts';
 import { dateNames } from '../date-names.ts';
 import { UNIT_MS } from '../intervals.ts';
 import type { Dialect, FullTextTarget } from './dialect.ts';
-import type { FtsTerm } from './fts-query.ts';
-import { tsQuery } from './fts-query.ts';
+import { postgresFtsDocument, postgresRank, postgresTsQuery } from './postgres-fts.ts';
 
 const DAY_MS = 86400000;
 
-// Accent folding without extensions: lowercase, then translate() these letters one for one.
-const FOLD_FROM =
-  'àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž';
-const FOLD_TO =
-  'aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz';
-
-// Punctuation turned into spaces, so that the 'simple' parser splits paths (`France/Paris`),
-// hosts, e-mails and decimals into words as FTS5 and the query's word splitter do.
-const SEPARATORS = '/.@:_-';
-
-/** SQL folding `text` to lowercase without accents, as full-text documents and terms are. */
-export function postgresFoldedText(text: string): string {
-  const spaces = ' '.repeat(SEPARATORS.length);
-  return `translate(lower(${text}), '${FOLD_FROM}${SEPARATORS}', '${FOLD_TO}${spaces}')`;
-}
-
-/**
- * The tsvector of some text fields, as full-text predicates on PostgreSQL expect it: the
- * storage engine should build the `_fts` column with this expression over every text field.
- */
-export function postgresFtsDocument(fields: { name: string; multivalued: boolean }[]): string {
-  if (fields.length === 0) return "''::tsvector";
-  const parts = fields.map((f) =>
-    f.multivalued ? `coalesce(array_to_string("${f.name}", ' '), '')` : `coalesce("${f.name}", '')`,
-  );
-  return `to_tsvector('simple', ${postgresFoldedText(parts.join(" || ' ' || "))})`;
-}
-
-/** Query terms folded like postgresFtsDocument() folds the documents. */
-function foldTerms(terms: FtsTerm[]): FtsTerm[] {
-  return terms.map((t) => ({
-    text: t.text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
-    prefix: t.prefix,
-  }));
-}
-
 function documentOf(target: FullTextTarget): string {
-  return target.fields ? postgresFtsDocument(target.fields) : '"_fts"';
+  return target.fields ? postgresFtsDocument(target.fields, target.language) : '"_fts"';
 }
 
 export const postgresDialect: Dialect = {
@@ -69,7 +32,9 @@ export const postgresDialect: Dialect = {
       ? `EXISTS (SELECT 1 FROM unnest(${column}) AS v WHERE starts_with(v, ${prefix}))`
       : `starts_with(${column}, ${prefix})`,
   fullText: (target, bind) =>
-    `${documentOf(target)} @@ to_tsquery('simple', ${bind(tsQuery(foldTerms(target.terms)))})`,
+    `${documentOf(target)} @@ ${postgresTsQuery(target.terms, target.language, bind)}`,
+  relevance: (target, bind) =>
+    postgresRank(documentOf(target), postgresTsQuery(target.terms, target.language, bind)),
   datePart(value, type, part, zone) {
     const local =
       type === 'datetime' ? `(${value} AT TIME ZONE ${zone ?? "'UTC'"})` : `${value}::timestamp`;

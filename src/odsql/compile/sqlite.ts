@@ -33,6 +33,14 @@ export const sqliteDialect: Dialect = {
     const query = bind(fts5Query(target.terms, columns));
     return `"_rowid" IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${query})`;
   },
+  // bm25() is negative, lower for better matches; the row is the outer query's record.
+  relevance(target, bind) {
+    const fts = `"${target.table}_fts"`;
+    const columns = target.fields ? target.fields.map((f) => f.name) : null;
+    const query = bind(fts5Query(target.terms, columns));
+    const row = `"${target.table}"."_rowid"`;
+    return `coalesce((SELECT -bm25(${fts}) FROM ${fts} WHERE ${fts} MATCH ${query} AND rowid = ${row}), 0)`;
+  },
   datePart(value, type, part, zone) {
     if (type === 'datetime' && zone !== null) return `dg_datepart(${value}, ${zone}, '${part}')`;
     const source = type === 'datetime' ? `${value} / 1000.0, 'unixepoch'` : value;

@@ -11,11 +11,14 @@ export function parseOrderBy(text: string): OrderItem[] {
   do {
     const start = c.peek().start;
     let descending = false;
-    if (c.isPunct('-') || c.isPunct('+')) descending = c.next().value === '-';
+    let explicit = c.isPunct('-') || c.isPunct('+');
+    if (explicit) descending = c.next().value === '-';
     const expr = parseCondition(c);
-    if (c.acceptWord('desc')) descending = true;
-    else if (c.acceptWord('asc')) descending = false;
-    items.push({ kind: 'OrderItem', expr, descending, start, end: c.lastEnd });
+    if (c.isWord('desc') || c.isWord('asc')) {
+      descending = c.next().value.toLowerCase() === 'desc';
+      explicit = true;
+    }
+    items.push({ kind: 'OrderItem', expr, descending, explicit, start, end: c.lastEnd });
   } while (c.acceptPunct(','));
   c.expectEnd();
   return items;

@@ -87,7 +87,9 @@ export function lexV1(text: string): V1Token[] {
         tokens.push({ kind: 'op', text: op, start, end: i + op.length, spaced });
         i += op.length;
       } else {
-        let end = i;
+        // A stop character that starts nothing else (a lone `!`) is a word of its own, so that
+        // the lexer always moves on.
+        let end = i + 1;
         while (end < text.length && !WORD_STOP.has(text[end] as string)) end++;
         tokens.push({ kind: 'word', text: text.slice(i, end), start, end, spaced });
         i = end;

@@ -26,6 +26,8 @@ describe('the v1 query language', () => {
     assert.equal(translate('pizza Paris'), '("pizza" AND "Paris")');
     assert.equal(translate('"Très satisfaisant"'), '"Très satisfaisant"');
     assert.equal(translate('pizz*'), 'suggest("pizz")');
+    // A lone `!` is a word of its own (the lexer once looped on it forever).
+    assert.equal(translate('Hello! a ! b'), '("Hello" AND "!" AND "a" AND "!" AND "b")');
     assert.equal(translate(''), '');
     assert.equal(translate('   '), '');
   });
@@ -45,6 +47,36 @@ describe('the v1 query language', () => {
     assert.equal(translate('jour<2019/3'), "`jour` < date'2019-03'");
     assert.equal(translate('population:[1950 TO 2000]'), '`population` IN [1950..2000]');
     assert.equal(translate('date_inspection>=#now(days=-7)'), '`date_inspection` >= now(days=-7)');
+  });
+
+  it('reads field:(a OR b) groups and field:-value exclusions', () => {
+    assert.equal(translate('nom:(a OR b)'), '(`nom`:"a" OR `nom`:"b")');
+    assert.equal(translate('nom:(a b)'), '(`nom`:"a" AND `nom`:"b")');
+    assert.equal(translate('nom:(a AND NOT b)'), '(`nom`:"a" AND (NOT `nom`:"b"))');
+    assert.equal(
+      translate('nom:(a OR (b AND "c d"))'),
+      '(`nom`:"a" OR (`nom`:"b" AND `nom`:"c d"))',
+    );
+    assert.equal(translate('nom:(a OR b) pizza'), '((`nom`:"a" OR `nom`:"b") AND "pizza")');
+    assert.equal(translate('nom:-pizza'), '(NOT `nom`:"pizza")');
+    assert.equal(translate('nom:(-a)'), '(NOT `nom`:"a")');
+    assert.equal(translate('nom:-(a OR b)'), '(NOT (`nom`:"a" OR `nom`:"b"))');
+    // `-` excludes whatever the type; a negative number is quoted.
+    assert.equal(translate('population:-5'), '(NOT `population`:5)');
+    assert.equal(translate('population:"-5"'), '`population`:-5');
+    assert.equal(translate('population>-5'), '`population` > -5');
+    assert.equal(
+      translate('population:([1 TO 5] OR 10)'),
+      '(`population` IN [1..5] OR `population`:10)',
+    );
+    assert.equal(
+      translate('jour:(2019 OR 2020/03)'),
+      "(`jour`:date'2019' OR `jour`:date'2020-03')",
+    );
+    assert.equal(
+      translate('activites:(bar OR -deli)'),
+      '(`activites`:"bar" OR (NOT `activites`:"deli"))',
+    );
   });
 
   it('maps the #functions', () => {
@@ -73,6 +105,8 @@ describe('the v1 query language', () => {
       '#distance(geores, "48.85, 2.35", 500) #null(note)',
       'population:[1 TO 5]',
       'date_inspection<#now(years=-1)',
+      'nom:(a OR -b) population:(1 OR [5 TO 9])',
+      'activites:-(bar AND NOT deli)',
     ]) {
       const where = translate(q);
       assert.doesNotThrow(
@@ -101,6 +135,13 @@ describe('the v1 query language', () => {
       ['#nope(a)', 0],
       ['population:[1 TO', 16],
       [')', 0],
+      ['nom:(a OR', 9],
+      ['nom:()', 5],
+      ['nom:-', 5],
+      ['nom==(a)', 5],
+      ['population>[1 TO 2]', 11],
+      ['(a'.repeat(101), 200],
+      [`nom:${'-('.repeat(51)}`, 104],
     ] as const) {
       assert.throws(
         () => translate(q),

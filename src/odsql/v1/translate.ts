@@ -1,8 +1,9 @@
 // The API v1 query language (`q`, `q.<name>`) translated into an ODSQL condition, so that v1
 // queries run through the one ODSQL analyzer and compiler. Grammar, loosest first:
 //   query := and { OR and }            and := unary { [AND] unary }     unary := NOT unary | primary
-//   primary := "(" query ")" | #function(args) | field op value | word | "words"
-// with op one of `:` (term), `==` `=` (exact), `!=`, `>` `>=` `<` `<=`, and `field:[a TO b]`.
+//   primary := "(" query ")" | #function(args) | field op value | field ":" term | word | "words"
+//   term := value | "-" term | "[" value TO value "]" | "(" terms with AND, OR, NOT ")"
+// with op one of `==` `=` (exact), `!=`, `>` `>=` `<` `<=`.
 
 import type { Field } from '../../core/field.ts';
 import { odsqlError } from '../errors.ts';
@@ -13,10 +14,13 @@ import { odsqlName, odsqlString, odsqlValue } from './values.ts';
 const FIELD_NAME = /^[A-Za-z0-9_]+$/;
 const DISTANCE = /^\d+(\.\d+)?$/;
 const POINT = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/;
+/** Nesting (parentheses, NOT, `-`) deeper than this is refused, before the stack runs out. */
+const MAX_DEPTH = 100;
 
 class V1Translator {
   private readonly tokens: V1Token[];
   private index = 0;
+  private depth = 0;
 
   constructor(
     text: string,
@@ -55,6 +59,14 @@ class V1Translator {
     return token;
   }
 
+  /** Runs one nested level of the grammar (errors abort the whole translation). */
+  private nested(start: number, parse: () => string): string {
+    if (++this.depth > MAX_DEPTH) throw odsqlError('The query is nested too deeply', 'q', start);
+    const result = parse();
+    this.depth--;
+    return result;
+  }
+
   private isKeyword(token: V1Token, keyword: string): boolean {
     return token.kind === 'word' && token.text === keyword;
   }
@@ -91,9 +103,10 @@ class V1Translator {
   }
 
   private unary(): string {
-    if (this.isKeyword(this.peek(), 'NOT')) {
+    const token = this.peek();
+    if (this.isKeyword(token, 'NOT')) {
       this.next();
-      return `(NOT ${this.unary()})`;
+      return this.nested(token.start, () => `(NOT ${this.unary()})`);
     }
     return this.primary();
   }
@@ -102,7 +115,7 @@ class V1Translator {
     const token = this.peek();
     if (token.kind === 'punct' && token.text === '(') {
       this.next();
-      const inner = this.or();
+      const inner = this.nested(token.start, () => this.or());
       this.expect(')');
       return inner;
     }
@@ -130,20 +143,69 @@ class V1Translator {
     const column = odsqlName(field?.name ?? name);
     const op = this.next().text;
     const token = this.peek();
-    if (token.kind === 'punct' && token.text === '[') {
-      if (op !== ':') throw odsqlError(`A range goes after ":", not "${op}"`, 'q', token.start);
-      return this.range(column, field);
+    if (op === ':') return this.termValue(column, field);
+    if (token.kind === 'punct' && (token.text === '[' || token.text === '(')) {
+      throw odsqlError(`"${token.text}" goes after ":", not "${op}"`, 'q', token.start);
     }
     const value = this.value(field);
     switch (op) {
-      case ':':
-        return `${column}:${value}`;
       case '==':
       case '=':
         return `${column} = ${value}`;
       default:
         return `${column} ${op} ${value}`;
     }
+  }
+
+  /**
+   * What follows `field:`: a value, a range, `-value` (records without that value) or a group
+   * of them with AND, OR, NOT and parentheses: `field:(a OR -b)`.
+   */
+  private termValue(column: string, field: Field | undefined): string {
+    const token = this.peek();
+    if (token.kind === 'punct' && token.text === '[') return this.range(column, field);
+    if (token.kind === 'punct' && token.text === '(') {
+      this.next();
+      const inner = this.nested(token.start, () => this.valueOr(column, field));
+      this.expect(')');
+      return inner;
+    }
+    if (token.kind === 'word' && token.text.startsWith('-')) {
+      this.next();
+      if (token.text === '-') {
+        return this.nested(token.start, () => `(NOT ${this.termValue(column, field)})`);
+      }
+      const rest = { ...token, text: token.text.slice(1), start: token.start + 1 };
+      return `(NOT ${column}:${this.valueOf(rest, field)})`;
+    }
+    return `${column}:${this.value(field)}`;
+  }
+
+  private valueOr(column: string, field: Field | undefined): string {
+    const parts = [this.valueAnd(column, field)];
+    while (this.isKeyword(this.peek(), 'OR')) {
+      this.next();
+      parts.push(this.valueAnd(column, field));
+    }
+    return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' OR ')})`;
+  }
+
+  private valueAnd(column: string, field: Field | undefined): string {
+    const parts = [this.valueNot(column, field)];
+    for (;;) {
+      const token = this.peek();
+      if (this.isKeyword(token, 'AND')) this.next();
+      else if (!this.startsUnary(token) || this.isKeyword(token, 'OR')) break;
+      parts.push(this.valueNot(column, field));
+    }
+    return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' AND ')})`;
+  }
+
+  private valueNot(column: string, field: Field | undefined): string {
+    const token = this.peek();
+    if (!this.isKeyword(token, 'NOT')) return this.termValue(column, field);
+    this.next();
+    return this.nested(token.start, () => `(NOT ${this.valueNot(column, field)})`);
   }
 
   private range(column: string, field: Field | undefined): string {
@@ -157,7 +219,10 @@ class V1Translator {
   }
 
   private value(field: Field | undefined): string {
-    const token = this.next();
+    return this.valueOf(this.next(), field);
+  }
+
+  private valueOf(token: V1Token, field: Field | undefined): string {
     if (token.kind === 'string') return odsqlValue(token.text, true, field);
     if (token.kind === 'word') return odsqlValue(token.text, false, field);
     if (token.kind === 'hash' && token.text === 'now') return this.now();

@@ -11,10 +11,12 @@ import {
 } from '../../core/columns.ts';
 import type { Field } from '../../core/field.ts';
 import { hasAnnotation } from '../../core/field.ts';
-import { postgresFoldedText } from '../../odsql/index.ts';
+import type { FtsLanguage } from '../../odsql/index.ts';
+import { ftsLanguageOf } from '../../odsql/index.ts';
+import { postgresFoldedText, postgresFtsVector } from '../../odsql/index.ts';
 import { qualified, quoteIdent } from './quote.ts';
 
-/** The full-text vector of a record: `to_tsvector('simple', lower(text))` over its text fields. */
+/** The full-text vector of a record over its text fields: its words and their stems. */
 export const FTS_COLUMN = '_fts';
 
 const SQL_TYPES: Record<ColumnKind, string> = {
@@ -68,11 +70,15 @@ export function physicalColumns(fields: Field[]): PhysicalColumn[] {
 
 /**
  * The immutable expression of `_fts`: the text columns joined by spaces (a list's items too),
- * folded like ODSQL's full-text terms (lowercase, accents removed), in the `simple`
- * configuration (no stemming, no stop words).
+ * folded like ODSQL's full-text terms (lowercase, accents removed), as words (`simple`
+ * configuration) and as stems in the dataset's language (see odsql's postgres-fts.ts).
  * One to_tsvector call over the joined text costs half as much as one call per column.
  */
-export function ftsExpression(columns: PhysicalColumn[], schema: string): string {
+export function ftsExpression(
+  columns: PhysicalColumn[],
+  schema: string,
+  language: FtsLanguage,
+): string {
   const parts = columns.flatMap((column) => {
     const name = quoteIdent(column.name);
     if (column.kind === 'text') return [`coalesce(${name}, '')`];
@@ -82,30 +88,41 @@ export function ftsExpression(columns: PhysicalColumn[], schema: string): string
     return [];
   });
   if (parts.length === 0) return `''::tsvector`;
-  return `to_tsvector('simple', ${postgresFoldedText(parts.join(` || ' ' || `))})`;
+  return postgresFtsVector(postgresFoldedText(parts.join(` || ' ' || `)), language);
 }
 
 /**
  * CREATE TABLE of a version. `_fts` is a stored generated column: PostgreSQL fills it while the
  * rows are copied, which writes each row once (an UPDATE after the load would write it twice).
+ * Its stems are in `language`, the dataset's language when the version is loaded.
  */
-export function createTableSql(schema: string, table: string, fields: Field[]): string {
-  return `CREATE TABLE ${qualified(schema, table)} (\n  ${columnDefinitions(schema, fields)}\n)`;
+export function createTableSql(
+  schema: string,
+  table: string,
+  fields: Field[],
+  language: FtsLanguage,
+): string {
+  return `CREATE TABLE ${qualified(schema, table)} (\n  ${columnDefinitions(schema, fields, language)}\n)`;
 }
 
 /** A temporary table of the same layout, dropped at the end of the transaction. */
-export function createTempTableSql(schema: string, table: string, fields: Field[]): string {
-  return `CREATE TEMP TABLE ${quoteIdent(table)} (${columnDefinitions(schema, fields)}) ON COMMIT DROP`;
+export function createTempTableSql(
+  schema: string,
+  table: string,
+  fields: Field[],
+  language: FtsLanguage = ftsLanguageOf(null),
+): string {
+  return `CREATE TEMP TABLE ${quoteIdent(table)} (${columnDefinitions(schema, fields, language)}) ON COMMIT DROP`;
 }
 
-function columnDefinitions(schema: string, fields: Field[]): string {
+function columnDefinitions(schema: string, fields: Field[], language: FtsLanguage): string {
   const columns = physicalColumns(fields);
   return [
     `${quoteIdent(ROW_NUMBER_COLUMN)} bigint NOT NULL`,
     // Hex digits need no linguistic collation; "C" makes the _id index several times cheaper.
     `${quoteIdent(RECORD_ID_COLUMN)} text COLLATE "C" NOT NULL`,
     ...columns.map((c) => `${quoteIdent(c.name)} ${sqlTypeOf(c.kind)}`),
-    `${quoteIdent(FTS_COLUMN)} tsvector GENERATED ALWAYS AS (${ftsExpression(columns, schema)}) STORED`,
+    `${quoteIdent(FTS_COLUMN)} tsvector GENERATED ALWAYS AS (${ftsExpression(columns, schema, language)}) STORED`,
   ].join(',\n  ');
 }
 

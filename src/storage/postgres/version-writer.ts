@@ -16,6 +16,7 @@ import type { CopyStreamQuery } from 'pg-copy-streams';
 import type { Row } from '../../core/cell.ts';
 import type { DatasetVersion } from '../../core/dataset.ts';
 import { PortalError } from '../../core/errors.ts';
+import { ftsLanguageOf } from '../../odsql/index.ts';
 import type { BeginVersionInput, VersionWriter } from '../engine.ts';
 import type { PoolSettings } from './connection.ts';
 import { clientConfig } from './connection.ts';
@@ -82,6 +83,11 @@ export async function beginPostgresVersion(
     );
     const id = next.rows[0]!.id;
     await client.query(`SELECT pg_advisory_lock(${loadLockArgs(schema, id)})`);
+    const dataset = await client.query<{ language: string | null }>(
+      `SELECT metas->>'language' AS language FROM ${qualified(schema, 'datasets')} WHERE id = $1`,
+      [input.datasetId],
+    );
+    const language = ftsLanguageOf(dataset.rows[0]?.language);
     const created = await client.query<VersionRow>(
       `INSERT INTO ${versions} (id, dataset_id, table_name, fields, status, source, owner)
        SELECT $1, id, $2, $3, 'loading', $4, $5 FROM ${qualified(schema, 'datasets')} WHERE id = $6
@@ -100,7 +106,7 @@ export async function beginPostgresVersion(
     inserted = row.id;
     await client.query(`SET maintenance_work_mem = '256MB'`);
     await client.query('BEGIN');
-    await client.query(createTableSql(schema, row.table_name, input.fields));
+    await client.query(createTableSql(schema, row.table_name, input.fields, language));
     const copy = client.query(
       copyFrom(
         `COPY ${qualified(schema, row.table_name)} (${copyColumnList(input.fields)}) ` +

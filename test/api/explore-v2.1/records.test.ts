@@ -128,19 +128,22 @@ for (const engine of TEST_ENGINES)
           .replace(/\p{M}/gu, '')
           .toLowerCase()
           .split(/[^\p{L}\p{N}]+/u);
-      const matching = (words: string[]) =>
+      // Each word: the forms a record may hold. PostgreSQL also matches the forms sharing the
+      // word's French stem (docs/odsql.md), listed here by hand from the Snowball rules.
+      const matching = (words: readonly (readonly string[])[]) =>
         demoRows().filter((row) => {
           const tokens = new Set(Object.values(row).flatMap(fold));
-          return words.every((w) => tokens.has(w));
+          return words.every((forms) => forms.some((w) => tokens.has(w)));
         }).length;
-      for (const [text, words] of [
-        ['"Très satisfaisant"', ['tres', 'satisfaisant']],
-        ['"PIZZA"', ['pizza']],
-        ['"crêperie"', ['creperie']],
+      for (const [text, words, stems] of [
+        ['"Très satisfaisant"', ['tres', 'satisfaisant'], [['tres', 'tre'], ['satisfaisant']]],
+        ['"PIZZA"', ['pizza'], [['pizz', 'pizza', 'pizzas', 'pizze', 'pizzer']]],
+        ['"crêperie"', ['creperie'], [['creperie', 'creperies']]],
       ] as const) {
         const { status, body } = await getJson(portal, url({ where: text, limit: 0 }));
         assert.equal(status, 200, text);
-        assert.equal(body['total_count'], matching([...words]), text);
+        const expected = engine === 'postgres' ? stems : words.map((w) => [w]);
+        assert.equal(body['total_count'], matching(expected), text);
       }
     });
 

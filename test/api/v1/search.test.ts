@@ -121,12 +121,38 @@ for (const engine of TEST_ENGINES) {
       );
     });
 
+    test('q sub-forms: field:(a OR b) and field:-value (records without the value)', async () => {
+      const postcodes = demoRows().map((r) => r['Code_postal']);
+      const count = (keep: (postcode: string | undefined) => boolean) =>
+        postcodes.filter(keep).length;
+      const either = await search('q=code_postal:(75009 OR 75010)&rows=0');
+      assert.equal(
+        either.nhits,
+        count((p) => p === '75009' || p === '75010'),
+      );
+      assert.ok(either.nhits > count((p) => p === '75009'));
+      const without = await search('q=code_postal:-75009&rows=0');
+      assert.equal(
+        without.nhits,
+        count((p) => p !== '75009'),
+      );
+      const mixed = await search(
+        `q=${encodeURIComponent('code_postal:(75009 OR 75010 OR 75011) AND code_postal:(-75010 AND NOT "75011")')}&rows=0`,
+      );
+      assert.equal(
+        mixed.nhits,
+        count((p) => p === '75009'),
+      );
+    });
+
     test('bad requests answer ODS errors', async () => {
       for (const [url, status] of [
         [SEARCH, 400],
         [`${SEARCH}?dataset=nope`, 404],
         [`${SEARCH}?dataset=export_alimconfiance&rows=100&start=9950`, 400],
         [`${SEARCH}?dataset=export_alimconfiance&q=(pizza`, 400],
+        [`${SEARCH}?dataset=export_alimconfiance&q=code_postal:(75009 OR`, 400],
+        [`${SEARCH}?dataset=export_alimconfiance&q=${'('.repeat(5000)}pizza`, 400],
         [`${SEARCH}?dataset=export_alimconfiance&geofilter.distance=abc`, 400],
       ] as const) {
         const response = await getJson(portal, url);

@@ -7,6 +7,8 @@ import type { Field } from '../../../src/core/field.ts';
 import { makeField as field } from '../../../src/core/field.ts';
 
 export const CONFORMANCE_ID = 'conformance';
+/** The same records in a dataset whose language is English (full-text stemming differs). */
+export const ENGLISH_ID = 'conformance_en';
 
 export const FIELDS: Field[] = [
   field('id', 'text', { sortable: [] }),

@@ -54,7 +54,8 @@ export const edit: fc.Arbitrary<Edit> = fc.record({
   piece: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 3 })),
 });
 
-function apply(text: string, e: Edit): string {
+/** The text with one edit applied (the edit's clause aside). */
+export function editText(text: string, e: Edit): string {
   const at = text.length === 0 ? 0 : e.at % (text.length + 1);
   switch (e.kind) {
     case 'delete':
@@ -72,7 +73,7 @@ export function mutate(input: RecordsQueryInput, e: Edit): RecordsQueryInput {
   if (e.clause === 'where' || e.clause === 'refine') {
     const list = input[e.clause] ?? [];
     const first = list[0] ?? '';
-    return { ...input, [e.clause]: [apply(first, e), ...list.slice(1)] };
+    return { ...input, [e.clause]: [editText(first, e), ...list.slice(1)] };
   }
-  return { ...input, [e.clause]: apply(input[e.clause] ?? '', e) };
+  return { ...input, [e.clause]: editText(input[e.clause] ?? '', e) };
 }

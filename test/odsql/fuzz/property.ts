@@ -1,5 +1,5 @@
-// The fuzz property, shared by both engines: random and mutated queries go through parse,
-// analyze, compile and the real engine. Only ODSQL or REST-parameter errors may come out of
+// The fuzz property, shared by both engines and by the ODSQL and v1 `q` fuzzers: random and
+// mutated queries go through (translate,) parse, analyze, compile and the real engine. Only ODSQL or REST-parameter errors may come out of
 // the compiler; an accepted query must run without an engine error; no text literal may ever
 // appear in the SQL (every value is a bound parameter).
 import assert from 'node:assert/strict';
@@ -35,13 +35,31 @@ function compileOrNull<T>(compile: () => T): T | null {
   }
 }
 
-export async function runFuzz(
+/** What to fuzz: generated inputs, how each becomes a records query (throwing is a rejection). */
+export interface FuzzSource<T> {
+  name: string;
+  inputs: fc.Arbitrary<T>;
+  toQuery: (input: T, schema: TableSchema) => RecordsQueryInput;
+  runs: number;
+}
+
+const ODSQL_SOURCE: FuzzSource<RecordsQueryInput> = {
+  name: 'ODSQL',
+  inputs,
+  toQuery: (input) => input,
+  runs: FUZZ_RUNS,
+};
+
+export async function runFuzz<T = RecordsQueryInput>(
   t: TestContext,
   engine: StorageEngine,
   schema: TableSchema,
   dialect: DialectName,
+  source: FuzzSource<T> = ODSQL_SOURCE as unknown as FuzzSource<T>,
 ): Promise<number> {
-  t.diagnostic(`ODSQL fuzz seed ${FUZZ_SEED} (ODSQL_FUZZ_SEED replays), ${FUZZ_RUNS} inputs`);
+  t.diagnostic(
+    `${source.name} fuzz seed ${FUZZ_SEED} (ODSQL_FUZZ_SEED replays), ${source.runs} inputs`,
+  );
   let executed = 0;
   let rejected = 0;
   const run = async (sql: string, params: unknown[]) => {
@@ -54,9 +72,10 @@ export async function runFuzz(
     executed++;
   };
   await fc.assert(
-    fc.asyncProperty(inputs, async (input: RecordsQueryInput) => {
-      const q = compileOrNull(() => compileRecordsQuery(input, schema, dialect));
-      if (q === null) {
+    fc.asyncProperty(source.inputs, async (generated: T) => {
+      const input = compileOrNull(() => source.toQuery(generated, schema));
+      const q = input && compileOrNull(() => compileRecordsQuery(input, schema, dialect));
+      if (input === null || q === null) {
         rejected++;
         return;
       }
@@ -66,7 +85,7 @@ export async function runFuzz(
       assert.ok(count !== null, 'a compiled query has a count query');
       await run(count.sql, count.params);
     }),
-    { numRuns: FUZZ_RUNS, seed: FUZZ_SEED },
+    { numRuns: source.runs, seed: FUZZ_SEED },
   );
   t.diagnostic(`${executed} queries executed, ${rejected} inputs rejected by the analyzer`);
   return executed;

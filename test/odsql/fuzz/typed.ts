@@ -221,10 +221,11 @@ const projection: Arb = fc.oneof(
     "date_format(ts, 'yyyy-MM-dd HH:mm') as f",
     'lower(name) as l, upper(city) as u',
     "json_format(name, 'x') as j",
+    'id, relevance() as r',
   ),
 );
 const sortKey: Arb = fc.oneof(
-  fc.constantFrom('n', 'x', 'id', 'ts', 'd', 'ok', 'name', 'random(3)'),
+  fc.constantFrom('n', 'x', 'id', 'ts', 'd', 'ok', 'name', 'random(3)', 'relevance()'),
   numExpr,
 );
 const direction = fc.constantFrom('', ' asc', ' desc');
