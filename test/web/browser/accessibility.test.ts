@@ -22,6 +22,10 @@ export const SITE_PAGES: Record<string, string> = {
   'catalog-refined': '/explore/?q=arbres&refine.theme=Culture&sort=title',
   'catalog-empty': '/explore/?q=zzzz',
   information: '/explore/dataset/export_alimconfiance/information/',
+  table: '/explore/dataset/export_alimconfiance/table/',
+  'table-filtered':
+    '/explore/dataset/export_alimconfiance/table/?q=pizza&refine.synthese_eval_sanit=Satisfaisant&sort=date_inspection&page=2',
+  'table-invalid': '/explore/dataset/export_alimconfiance/table/?q=date_inspection%3E%22x',
   'legal-notice': '/legal-notice/',
   accessibility: '/accessibility/',
   'personal-data': '/personal-data/',
