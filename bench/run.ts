@@ -103,6 +103,11 @@ try {
     p99Micros: Number(m[4]),
   }));
 
+  // Server-side render time of the site's pages on the demo dataset (target: median < 50 ms).
+  const pagesOutput = node(['bench/pages-child.ts']).trim().split('\n');
+  console.log(`\n${pagesOutput.slice(0, -1).join('\n')}  (target: median < 50 ms)`);
+  const pages = (JSON.parse(pagesOutput.at(-1) ?? '{}') as { pages?: unknown }).pages;
+
   const resultsDir = join(root, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
   const result = {
@@ -113,6 +118,7 @@ try {
     import: imported,
     exports: exported.exports,
     odsqlCompile,
+    pages,
   };
   writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
 } finally {

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, test } from 'node:test';
+
+import fc from 'fast-check';
+
 import { formatDate, postgresFormatParts } from './date-format.ts';
 import type { DateParts } from './dates.ts';
 import {
@@ -140,4 +143,59 @@ describe('range() buckets', () => {
     assert.equal(bucketStart(t, 'quarter', 1, 'UTC'), Date.UTC(2019, 0, 1));
     assert.equal(bucketStart(t, 'hour', 6, 'UTC'), Date.UTC(2019, 2, 22, 18));
   });
+});
+
+test('wall clocks match Intl for any instant, DST change days included', () => {
+  const zones = [
+    'Europe/Paris',
+    'America/New_York',
+    'Asia/Kolkata',
+    'Australia/Lord_Howe',
+    'Pacific/Chatham',
+  ];
+  const reference = (ms: number, zone: string) => {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      })
+        .formatToParts(ms)
+        .map((p) => [p.type, Number(p.value)]),
+    );
+    return [
+      parts['year'],
+      parts['month'],
+      parts['day'],
+      parts['hour'],
+      parts['minute'],
+      parts['second'],
+    ];
+  };
+  fc.assert(
+    fc.property(
+      fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }),
+      fc.constantFrom(...zones),
+      (ms, zone) => {
+        const w = wallClock(ms, zone);
+        assert.deepEqual([w.year, w.month, w.day, w.hour, w.minute, w.second], reference(ms, zone));
+      },
+    ),
+    { numRuns: 5000, seed: 20261129 },
+  );
+  // Every minute around the 2026 spring and autumn changes in Paris.
+  for (const change of [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1)]) {
+    for (let ms = change - 3 * 3_600_000; ms <= change + 3 * 3_600_000; ms += 60_000) {
+      const w = wallClock(ms, 'Europe/Paris');
+      assert.deepEqual(
+        [w.year, w.month, w.day, w.hour, w.minute, w.second],
+        reference(ms, 'Europe/Paris'),
+      );
+    }
+  }
 });
