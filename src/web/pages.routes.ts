@@ -11,6 +11,10 @@ import { loadCatalog } from './pages/catalog/catalog-model.ts';
 import { CatalogPage } from './pages/catalog/catalog-page.tsx';
 import { readCatalogState } from './pages/catalog/catalog-state.ts';
 import { CookiesPage } from './pages/cookies-page.tsx';
+import { readConsoleInput, runConsole } from './pages/dataset/api-console.ts';
+import { ApiTab } from './pages/dataset/api-tab.tsx';
+import { loadExportModel } from './pages/dataset/export-model.ts';
+import { ExportTab } from './pages/dataset/export-tab.tsx';
 import { InformationTab } from './pages/dataset/information-tab.tsx';
 import { loadTable } from './pages/dataset/table-model.ts';
 import { readTableState } from './pages/dataset/table-state.ts';
@@ -82,6 +86,30 @@ export function pagesRoutes(scope: FastifyInstance, options: SiteOptions): void 
       const model = await loadTable(options.services, dataset, state);
       const status = model.error === null ? 200 : 400;
       return sendPage(reply, ctx, TableTab({ ctx, dataset, state, model }), status);
+    },
+  );
+
+  scope.get<{ Params: { dataset_id: string } }>(
+    '/explore/dataset/:dataset_id/export',
+    async (request, reply) => {
+      const dataset = await publicDataset(request.params.dataset_id);
+      const ctx = pageContext(request, options);
+      const state = readTableState(ctx.query, dataset.current?.fields ?? []);
+      const model = await loadExportModel(options.services, dataset, state);
+      return sendPage(reply, ctx, ExportTab({ ctx, dataset, state, model }));
+    },
+  );
+
+  scope.get<{ Params: { dataset_id: string } }>(
+    '/explore/dataset/:dataset_id/api',
+    async (request, reply) => {
+      const dataset = await publicDataset(request.params.dataset_id);
+      const ctx = pageContext(request, options);
+      const state = readTableState(ctx.query, dataset.current?.fields ?? []);
+      const input = readConsoleInput(ctx.query);
+      const answer = input ? await runConsole(options.services, dataset.id, state, input) : null;
+      const status = answer && answer.status >= 400 ? answer.status : 200;
+      return sendPage(reply, ctx, ApiTab({ ctx, dataset, state, input, answer }), status);
     },
   );
 

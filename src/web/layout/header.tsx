@@ -94,11 +94,6 @@ export function Header({ ctx }: { ctx: PageContext }) {
               <div class="fr-header__tools-links">
                 <ul class="fr-btns-group">
                   <li>
-                    <a class="fr-btn fr-icon-account-circle-line" href="/login/">
-                      {t('nav.signIn')}
-                    </a>
-                  </li>
-                  <li>
                     <LanguageForm ctx={ctx} />
                   </li>
                 </ul>

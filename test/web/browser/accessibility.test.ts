@@ -26,6 +26,10 @@ export const SITE_PAGES: Record<string, string> = {
   'table-filtered':
     '/explore/dataset/export_alimconfiance/table/?q=pizza&refine.synthese_eval_sanit=Satisfaisant&sort=date_inspection&page=2',
   'table-invalid': '/explore/dataset/export_alimconfiance/table/?q=date_inspection%3E%22x',
+  export: '/explore/dataset/export_alimconfiance/export/?refine.synthese_eval_sanit=Satisfaisant',
+  api: '/explore/dataset/export_alimconfiance/api/',
+  'api-console':
+    '/explore/dataset/export_alimconfiance/api/?run=1&select=count(*)%20as%20n&group_by=synthese_eval_sanit',
   'legal-notice': '/legal-notice/',
   accessibility: '/accessibility/',
   'personal-data': '/personal-data/',

@@ -10,16 +10,19 @@ import { Layout } from '../../layout/layout.tsx';
 import type { PageContext } from '../../page-context.ts';
 import type { DatasetTab } from './dataset-tabs.tsx';
 import { DatasetTabs, datasetUrl } from './dataset-tabs.tsx';
+import type { TableState } from './table-state.ts';
 
 export interface DatasetLayoutProps {
   ctx: PageContext;
   dataset: Dataset;
   tab: DatasetTab;
+  /** The table's filters, carried to the other tabs' links. */
+  state?: TableState;
   head?: ComponentChildren;
   children: ComponentChildren;
 }
 
-export function DatasetLayout({ ctx, dataset, tab, head, children }: DatasetLayoutProps) {
+export function DatasetLayout({ ctx, dataset, tab, state, head, children }: DatasetLayoutProps) {
   const { t } = ctx;
   const title = dataset.metas.title;
   const description = plainText(dataset.metas.description ?? '').slice(0, 300);
@@ -45,7 +48,7 @@ export function DatasetLayout({ ctx, dataset, tab, head, children }: DatasetLayo
     >
       <div class="fr-container fr-pb-6w">
         <h1>{title}</h1>
-        <DatasetTabs ctx={ctx} dataset={dataset} current={tab} />
+        <DatasetTabs ctx={ctx} dataset={dataset} current={tab} state={state} />
         {children}
       </div>
     </Layout>

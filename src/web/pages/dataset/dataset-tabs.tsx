@@ -5,23 +5,37 @@
 import type { Dataset } from '../../../core/dataset.ts';
 import type { MessageKey } from '../../../i18n/translate.ts';
 import type { PageContext } from '../../page-context.ts';
+import type { TableState } from './table-state.ts';
+import { tableQuery } from './table-state.ts';
 
-export const DATASET_TABS = ['information', 'table'] as const;
+export const DATASET_TABS = ['information', 'table', 'export', 'api'] as const;
 export type DatasetTab = (typeof DATASET_TABS)[number];
 
 export function datasetUrl(id: string, tab?: DatasetTab): string {
   return `/explore/dataset/${encodeURIComponent(id)}/${tab ? `${tab}/` : ''}`;
 }
 
-export function DatasetTabs(props: { ctx: PageContext; dataset: Dataset; current: DatasetTab }) {
-  const { ctx, dataset, current } = props;
+/** The filters and sort carried from tab to tab (not the page, columns or open record). */
+export function filtersQuery(state: TableState | undefined): string {
+  if (!state) return '';
+  return tableQuery({ ...state, page: 1, columns: null, record: null });
+}
+
+export function DatasetTabs(props: {
+  ctx: PageContext;
+  dataset: Dataset;
+  current: DatasetTab;
+  state?: TableState;
+}) {
+  const { ctx, dataset, current, state } = props;
+  const carried = filtersQuery(state);
   return (
     <nav class="dg-tabs fr-mb-4w" aria-label={ctx.t('dataset.tabs')}>
       <ul>
         {DATASET_TABS.map((tab) => (
           <li>
             <a
-              href={datasetUrl(dataset.id, tab)}
+              href={`${datasetUrl(dataset.id, tab)}${tab === 'information' ? '' : carried}`}
               aria-current={tab === current ? 'page' : undefined}
             >
               {ctx.t(`tab.${tab}` as MessageKey)}

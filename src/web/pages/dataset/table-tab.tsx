@@ -216,7 +216,7 @@ export function TableTab(props: TabProps) {
   const { t } = ctx;
   const base = datasetUrl(dataset.id, 'table');
   return (
-    <DatasetLayout ctx={ctx} dataset={dataset} tab="table">
+    <DatasetLayout ctx={ctx} dataset={dataset} tab="table" state={state}>
       <div class="fr-grid-row fr-grid-row--gutters">
         <aside class="fr-col-12 fr-col-md-3" aria-labelledby="table-filters">
           <h2 class="fr-h5" id="table-filters">

@@ -1,0 +1,98 @@
+// The export and API tabs: formats and links with the table's filters, the API URLs, and the
+// console run through the records service.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import type { TestPortal } from '../helpers/test-portal.ts';
+import { demoRows } from '../helpers/demo-csv.ts';
+import { getPage, startSitePortal, texts } from './site-fixture.ts';
+
+const BASE = '/explore/dataset/export_alimconfiance';
+const FILTER = 'refine.synthese_eval_sanit=Satisfaisant';
+
+describe('export and API tabs', () => {
+  let portal: TestPortal;
+  before(async () => {
+    portal = await startSitePortal({ extra: false });
+  });
+  after(async () => portal.close());
+
+  test('the export tab lists each format with the filters applied, and the links work', async () => {
+    const page = await getPage(portal, `${BASE}/export/?${FILTER}`);
+    assert.equal(page.status, 200);
+    const formats = texts(page.dom, '#export-formats tbody th');
+    assert.deepEqual(formats, ['CSV', 'JSON', 'JSONL', 'XLSX', 'PARQUET', 'GEOJSON']);
+    const csvLink = page.dom.querySelector('#export-formats tbody a')!.getAttribute('href')!;
+    const url = new URL(csvLink);
+    assert.equal(url.origin, 'https://data.example.fr');
+    const response = await portal.app.inject({ url: `${url.pathname}${url.search}` });
+    assert.equal(response.statusCode, 200);
+    const lines = response.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    const expected = demoRows().filter((r) => r['Synthese_eval_sanit'] === 'Satisfaisant').length;
+    assert.equal(lines.length - 1, expected);
+    assert.ok(texts(page.dom, 'a.fr-tag')[0]?.includes('Satisfaisant'), 'the filter is shown');
+    const sizes = texts(page.dom, '#export-formats tbody td').filter((t) => t.startsWith('≈'));
+    assert.equal(sizes.length, 6);
+    assert.ok(sizes.every((s) => /\d/.test(s)));
+  });
+
+  test('the tabs carry the filters from one to the other', async () => {
+    const page = await getPage(portal, `${BASE}/table/?${FILTER}&page=2&fields=siret`);
+    const links = page.dom.querySelectorAll('.dg-tabs a').map((a) => a.getAttribute('href'));
+    assert.deepEqual(links, [
+      `${BASE}/information/`,
+      `${BASE}/table/?${FILTER}`,
+      `${BASE}/export/?${FILTER}`,
+      `${BASE}/api/?${FILTER}`,
+    ]);
+  });
+
+  test('the API tab gives the API URLs of the current filters', async () => {
+    const page = await getPage(portal, `${BASE}/api/?q=pizza&${FILTER}&sort=date_inspection`);
+    const records = page.dom.querySelector('#api-records-url')!.getAttribute('value')!;
+    const url = new URL(records);
+    assert.equal(url.searchParams.get('qv1'), 'pizza');
+    assert.equal(url.searchParams.get('refine'), 'synthese_eval_sanit:"Satisfaisant"');
+    assert.equal(url.searchParams.get('order_by'), 'date_inspection desc');
+    const answer = await portal.app.inject({ url: `${url.pathname}${url.search}` });
+    assert.equal(answer.statusCode, 200);
+    const expected = demoRows().filter(
+      (r) =>
+        r['Synthese_eval_sanit'] === 'Satisfaisant' &&
+        /(^|[^\p{L}\p{N}])pizza([^\p{L}\p{N}]|$)/iu.test(Object.values(r).join(' ')),
+    ).length;
+    assert.equal(answer.json().total_count, expected);
+  });
+
+  test('the console runs ODSQL and shows the answer, or ODS’s error body with its status', async () => {
+    const where = encodeURIComponent('code_postal = "75009"');
+    const page = await getPage(
+      portal,
+      `${BASE}/api/?run=1&select=count(*)%20as%20n&where=${where}`,
+    );
+    assert.equal(page.status, 200);
+    const body = JSON.parse(page.dom.querySelector('#console-answer pre')!.text);
+    assert.deepEqual(body, {
+      results: [{ n: demoRows().filter((r) => r['Code_postal'] === '75009').length }],
+    });
+    const bad = await getPage(portal, `${BASE}/api/?run=1&where=${encodeURIComponent('nope = 1')}`);
+    assert.equal(bad.status, 400);
+    assert.equal(
+      JSON.parse(bad.dom.querySelector('#console-answer pre')!.text).error_code,
+      'ODSQLError',
+    );
+    const limit = await getPage(portal, `${BASE}/api/?limit=abc`);
+    assert.equal(limit.status, 400);
+    assert.match(limit.dom.querySelector('#console-answer pre')!.text, /InvalidRESTParameterError/);
+  });
+
+  test('without a console query, no answer is shown', async () => {
+    const page = await getPage(portal, `${BASE}/api/`);
+    assert.equal(page.status, 200);
+    assert.equal(page.dom.querySelector('#console-answer'), null);
+  });
+});
