@@ -156,8 +156,55 @@ export function parseRange(c: Cursor, operand: Expr, negated: boolean): Expr {
   };
 }
 
+/**
+ * The value of `field:…`: a range, a group of values (`field:(a OR b)`, with AND, OR, NOT and
+ * nested groups), an exclusion (`field:-value`; a minus before a number stays a negative
+ * number), or one value.
+ */
 function parseTermValue(c: Cursor, field: Identifier): Expr {
   if (c.isPunct('[') || c.isPunct(']')) return parseRange(c, field, false);
+  if (c.isPunct('(')) return parseTermGroup(c, field);
+  const after = c.peek(1);
+  if (c.isPunct('-') && (after.kind === 'word' || after.kind === 'string' || c.isPunct('(', 1))) {
+    const start = c.next().start;
+    const excluded = parseTermValue(c, field);
+    return { kind: 'Not', operand: excluded, start, end: excluded.end };
+  }
+  return parseTermAtom(c, field);
+}
+
+function parseTermGroup(c: Cursor, field: Identifier): Expr {
+  const open = c.next();
+  c.enter(open.start);
+  let left = parseTermAnd(c, field);
+  while (c.acceptWord('or')) {
+    const right = parseTermAnd(c, field);
+    left = { kind: 'Logical', op: 'or', left, right, start: left.start, end: right.end };
+  }
+  c.expectPunct(')');
+  c.leave();
+  return left;
+}
+
+function parseTermAnd(c: Cursor, field: Identifier): Expr {
+  let left = parseTermNot(c, field);
+  while (c.acceptWord('and')) {
+    const right = parseTermNot(c, field);
+    left = { kind: 'Logical', op: 'and', left, right, start: left.start, end: right.end };
+  }
+  return left;
+}
+
+function parseTermNot(c: Cursor, field: Identifier): Expr {
+  if (!c.isWord('not')) return parseTermValue(c, field);
+  const start = c.next().start;
+  c.enter(start);
+  const operand = parseTermNot(c, field);
+  c.leave();
+  return { kind: 'Not', operand, start, end: operand.end };
+}
+
+function parseTermAtom(c: Cursor, field: Identifier): Expr {
   const token = c.peek();
   let value: Expr;
   if (token.kind === 'word' && !['true', 'false', 'null'].includes(token.value.toLowerCase())) {

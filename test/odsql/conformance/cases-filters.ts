@@ -155,4 +155,12 @@ export const FILTER_CASES: Case[] = [
   where('tags:bar', 'adg'),
   where('n:[10..20]', 'ab'),
   where('x:]0..2]', 'ah'),
+  // term sub-forms: groups of values, exclusion
+  where('id:(a OR b)', 'ab'),
+  where('id:(a OR (b AND NOT c))', 'ab'),
+  where('tags:(bar AND deli)', 'd'),
+  where('tags:(bar AND NOT restaurant)', 'dg'),
+  where('id:-a', 'bcdefgh'),
+  where('tags:-bar', 'bcefh'),
+  where('id:-(a OR b) and tags:bar', 'dg'),
 ];

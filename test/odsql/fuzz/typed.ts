@@ -135,6 +135,14 @@ const atom: Arb = fc.oneof(
     )
     .map(([f, v]) => `${f}:${v}`),
   fc
+    .tuple(
+      fc.constantFrom('id', 'city', 'tags'),
+      fc.array(textLit, { minLength: 1, maxLength: 3 }),
+      fc.constantFrom(' OR ', ' AND ', ' AND NOT '),
+      fc.boolean(),
+    )
+    .map(([f, vs, op, exclude]) => `${f}:${exclude ? '-' : ''}(${vs.join(op)})`),
+  fc
     .tuple(point, fc.integer({ min: 1, max: 5000 }), fc.constantFrom('m', 'km', 'mi'))
     .map(([p, k, u]) => `within_distance(geo, ${p}, ${k}${u})`),
   fc
