@@ -11,6 +11,9 @@ import { loadCatalog } from './pages/catalog/catalog-model.ts';
 import { CatalogPage } from './pages/catalog/catalog-page.tsx';
 import { readCatalogState } from './pages/catalog/catalog-state.ts';
 import { CookiesPage } from './pages/cookies-page.tsx';
+import { loadAnalyze } from './pages/dataset/analyze-model.ts';
+import { readChartSpec } from './pages/dataset/analyze-state.ts';
+import { AnalyzeTab } from './pages/dataset/analyze-tab.tsx';
 import { readConsoleInput, runConsole } from './pages/dataset/api-console.ts';
 import { ApiTab } from './pages/dataset/api-tab.tsx';
 import { loadExportModel } from './pages/dataset/export-model.ts';
@@ -86,6 +89,22 @@ export function pagesRoutes(scope: FastifyInstance, options: SiteOptions): void 
       const model = await loadTable(options.services, dataset, state);
       const status = model.error === null ? 200 : 400;
       return sendPage(reply, ctx, TableTab({ ctx, dataset, state, model }), status);
+    },
+  );
+
+  scope.get<{ Params: { dataset_id: string } }>(
+    '/explore/dataset/:dataset_id/analyze',
+    async (request, reply) => {
+      const dataset = await publicDataset(request.params.dataset_id);
+      const ctx = pageContext(request, options);
+      const fields = dataset.current?.fields ?? [];
+      const state = readTableState(ctx.query, fields);
+      const spec = readChartSpec(ctx.query, fields);
+      const model = spec
+        ? await loadAnalyze(options.services, dataset, state, spec, ctx.t('analyze.empty.label'))
+        : null;
+      const status = model?.error ? 400 : 200;
+      return sendPage(reply, ctx, AnalyzeTab({ ctx, dataset, state, spec, model }), status);
     },
   );
 

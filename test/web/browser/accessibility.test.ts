@@ -26,6 +26,10 @@ export const SITE_PAGES: Record<string, string> = {
   'table-filtered':
     '/explore/dataset/export_alimconfiance/table/?q=pizza&refine.synthese_eval_sanit=Satisfaisant&sort=date_inspection&page=2',
   'table-invalid': '/explore/dataset/export_alimconfiance/table/?q=date_inspection%3E%22x',
+  analyze: '/explore/dataset/export_alimconfiance/analyze/',
+  'analyze-columns':
+    '/explore/dataset/export_alimconfiance/analyze/?type=column&x=synthese_eval_sanit&series=filtre',
+  'analyze-pie': '/explore/dataset/export_alimconfiance/analyze/?type=pie&x=synthese_eval_sanit',
   export: '/explore/dataset/export_alimconfiance/export/?refine.synthese_eval_sanit=Satisfaisant',
   api: '/explore/dataset/export_alimconfiance/api/',
   'api-console':

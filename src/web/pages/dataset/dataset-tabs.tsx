@@ -8,7 +8,7 @@ import type { PageContext } from '../../page-context.ts';
 import type { TableState } from './table-state.ts';
 import { tableQuery } from './table-state.ts';
 
-export const DATASET_TABS = ['information', 'table', 'export', 'api'] as const;
+export const DATASET_TABS = ['information', 'table', 'analyze', 'export', 'api'] as const;
 export type DatasetTab = (typeof DATASET_TABS)[number];
 
 export function datasetUrl(id: string, tab?: DatasetTab): string {
