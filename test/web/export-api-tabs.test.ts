@@ -46,6 +46,7 @@ describe('export and API tabs', () => {
     assert.deepEqual(links, [
       `${BASE}/information/`,
       `${BASE}/table/?${FILTER}`,
+      `${BASE}/analyze/?${FILTER}`,
       `${BASE}/export/?${FILTER}`,
       `${BASE}/api/?${FILTER}`,
     ]);
