@@ -23,7 +23,13 @@ const rows = dataset?.current?.recordsCount ?? 0;
 
 const results: Record<
   string,
-  { rowsPerSecond: number; seconds: number; megabytes: number; peakRssMb: number }
+  {
+    rowsPerSecond: number;
+    seconds: number;
+    cpuSeconds: number;
+    megabytes: number;
+    peakRssMb: number;
+  }
 > = {};
 for (const format of ['csv', 'json', 'geojson', 'parquet']) {
   global.gc?.();
@@ -32,6 +38,7 @@ for (const format of ['csv', 'json', 'geojson', 'parquet']) {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 50);
   const started = process.hrtime.bigint();
+  const cpuBefore = process.cpuUsage();
   // node:http, not fetch: fetch may not drop Accept-Encoding, and the bench measures the export
   // itself, uncompressed (compression is the client's choice).
   const bytes = await new Promise<number>((resolve, reject) => {
@@ -45,9 +52,12 @@ for (const format of ['csv', 'json', 'geojson', 'parquet']) {
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   clearInterval(sampler);
+  // CPU time of all threads (the readers included): steadier than rows/s on a shared machine.
+  const cpu = process.cpuUsage(cpuBefore);
   results[format] = {
     rowsPerSecond: rows / seconds,
     seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     megabytes: bytes / 1e6,
     peakRssMb: peak / 1024 / 1024,
   };
