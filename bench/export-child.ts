@@ -9,9 +9,10 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config/index.ts';
 import { openSqliteEngine } from '../src/storage/sqlite/index.ts';
 
-const [storePath, datasetId = 'bench_alimconfiance'] = process.argv.slice(2);
+const [storePath, datasetId = 'bench_alimconfiance', formats = 'csv,json,geojson,parquet'] =
+  process.argv.slice(2);
 if (!storePath) {
-  console.error('usage: export-child.ts STORE [DATASET]');
+  console.error('usage: export-child.ts STORE [DATASET] [FORMATS]');
   process.exit(2);
 }
 const config = loadConfig({ DATAGORA_HOME: dirname(storePath), DATAGORA_LOG_LEVEL: 'silent' });
@@ -21,6 +22,9 @@ const address = await app.listen({ port: 0, host: '127.0.0.1' });
 const dataset = await engine.metadata.getDataset(datasetId);
 const rows = dataset?.current?.recordsCount ?? 0;
 
+// The serving process before any export: the app, two reader threads, their connections.
+global.gc?.();
+const baselineRssMb = process.memoryUsage().rss / 1024 / 1024;
 const results: Record<
   string,
   {
@@ -31,7 +35,7 @@ const results: Record<
     peakRssMb: number;
   }
 > = {};
-for (const format of ['csv', 'json', 'geojson', 'parquet']) {
+for (const format of formats.split(',')) {
   global.gc?.();
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => {
@@ -64,4 +68,4 @@ for (const format of ['csv', 'json', 'geojson', 'parquet']) {
 }
 await app.close();
 await engine.close();
-console.log(JSON.stringify({ rows, exports: results }));
+console.log(JSON.stringify({ rows, baselineRssMb, exports: results }));

@@ -12,8 +12,10 @@ export async function loadRowEncoder(encoding: RowEncoding): Promise<RowEncoder>
 const MIN_CAPACITY = 64 * 1024;
 
 /**
- * Writes rows' text straight into a buffer of its own (transferable to another thread): no
- * long string is built, whose flattening and encoding would cost more than the rows' text.
+ * Writes rows' text straight into one reused buffer: no long string is built, whose flattening
+ * and encoding would cost more than the rows' text. Chunks are copied out of it (posting one to
+ * another thread copies it): buffers allocated in a reader thread and freed on the main thread
+ * made the process's memory grow with the export's size (malloc arenas), copies keep it flat.
  */
 export class ChunkWriter {
   private buffer: Buffer;
@@ -21,7 +23,6 @@ export class ChunkWriter {
   private count = 0;
   private readonly separator: string;
   private readonly terminator: string;
-  private capacity = MIN_CAPACITY;
 
   constructor(
     private readonly encoder: RowEncoder,
@@ -29,7 +30,7 @@ export class ChunkWriter {
   ) {
     this.separator = encoding.separator;
     this.terminator = encoding.terminator;
-    this.buffer = Buffer.allocUnsafeSlow(this.capacity);
+    this.buffer = Buffer.allocUnsafeSlow(MIN_CAPACITY);
   }
 
   get rows(): number {
@@ -45,12 +46,9 @@ export class ChunkWriter {
     this.count++;
   }
 
-  /** The bytes written so far, in a buffer no other chunk shares; the writer starts afresh. */
+  /** The bytes written so far, valid until the next `add`; the writer starts afresh. */
   take(): Uint8Array {
-    const chunk = new Uint8Array(this.buffer.buffer, 0, this.offset);
-    // The next chunk is likely the size of this one.
-    this.capacity = Math.max(MIN_CAPACITY, Math.ceil(this.offset * 1.25));
-    this.buffer = Buffer.allocUnsafeSlow(this.capacity);
+    const chunk = this.buffer.subarray(0, this.offset);
     this.offset = 0;
     this.count = 0;
     return chunk;
@@ -72,6 +70,6 @@ export async function* encodeBatches(
   const writer = new ChunkWriter(await loadRowEncoder(encoding), encoding);
   for await (const batch of batches) {
     for (const row of batch) writer.add(row);
-    if (writer.rows > 0) yield writer.take();
+    if (writer.rows > 0) yield writer.take().slice();
   }
 }

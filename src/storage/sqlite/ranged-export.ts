@@ -9,9 +9,9 @@ import type { RangedQuery } from '../engine.ts';
 import type { Lease, ReaderPool } from './reader-pool.ts';
 
 /** Row ids per range: a few megabytes of text each. */
-export const RANGE_ROWS = 16_384;
+export const RANGE_ROWS = 8192;
 /** Ranges read ahead of the consumer at most (back-pressure: memory stays flat). */
-const AHEAD = 3;
+const AHEAD = 2;
 
 interface Pending {
   promise: Promise<Uint8Array>;
@@ -50,7 +50,13 @@ export async function* rangedExport(
     if (low == null || high == null) return;
     const first = Number(low);
     const count = Math.floor((Number(high) - first) / size) + 1;
-    const results = Array.from({ length: count }, pending);
+    // Ranges read and not yet consumed; a consumed one is dropped (memory stays flat).
+    const results = new Map<number, Pending>();
+    const resultOf = (k: number) => {
+      let result = results.get(k);
+      if (!result) results.set(k, (result = pending()));
+      return result;
+    };
     const retries: number[] = [];
     let next = 0;
     let consumed = 0;
@@ -70,12 +76,12 @@ export async function* rangedExport(
       const done: Promise<void> = lease
         .exchange(request(k), timeoutMs)
         .then(
-          (reply) => results[k]!.resolve(reply.kind === 'bytes' ? reply.bytes : new Uint8Array()),
+          (reply) => resultOf(k).resolve(reply.kind === 'bytes' ? reply.bytes : new Uint8Array()),
           (error: unknown) => {
             if (isPrimary) {
               // The export ends here: no range after this one will be read.
               stopped = true;
-              for (const result of results) result.reject(error);
+              for (let j = consumed; j < count; j++) resultOf(j).reject(error);
             } else {
               helperUsable = false;
               retries.push(k);
@@ -108,7 +114,8 @@ export async function* rangedExport(
 
     start();
     for (let k = 0; k < count; k++) {
-      const bytes = await results[k]!.promise;
+      const bytes = await resultOf(k).promise;
+      results.delete(k);
       consumed = k + 1;
       start();
       if (bytes.byteLength > 0) yield bytes;

@@ -35,6 +35,6 @@ export type ReaderRequest =
 export type ReaderReply =
   | { kind: 'ready' }
   | { kind: 'rows'; id: number; rows: unknown[][]; done: boolean }
-  /** Encoded rows: `rows` rows of text in `bytes` (its buffer transferred), maybe empty. */
+  /** Encoded rows: `rows` rows of text in `bytes` (UTF-8), maybe empty. */
   | { kind: 'bytes'; id: number; bytes: Uint8Array; rows: number; done: boolean }
   | { kind: 'error'; id: number; message: string };

@@ -25,6 +25,17 @@ registerSqliteFunctions(db);
 
 const statements = new Map<string, Database.Statement>();
 
+/**
+ * Exports read without memory mapping: a whole table mapped counts in the process's memory (the
+ * pages stay resident while mapped), for a few per cent of speed on a sequential read.
+ */
+let mapped = true;
+function useMapping(on: boolean): void {
+  if (on === mapped) return;
+  db.pragma(`mmap_size = ${on ? MMAP_SIZE : 0}`);
+  mapped = on;
+}
+
 interface OpenStream {
   id: number;
   rows: Iterator<unknown[]>;
@@ -91,15 +102,17 @@ function nextBatch(): ReaderReply {
 }
 
 async function handle(request: ReaderRequest): Promise<ReaderReply | null> {
+  if (request.kind !== 'next' && request.kind !== 'cancel') {
+    closeStream();
+    useMapping(request.kind === 'query' || (request.kind === 'stream' && !request.encoding));
+  }
   switch (request.kind) {
     case 'query': {
-      closeStream();
       if (request.hold && !db.inTransaction) db.exec('BEGIN');
       const rows = prepare(request.sql).all(...bindable(request.params)) as unknown[][];
       return { kind: 'rows', id: request.id, rows, done: true };
     }
     case 'stream': {
-      closeStream();
       const writer = request.encoding ? await writerFor(request.encoding) : null;
       open = {
         id: request.id,
@@ -110,7 +123,6 @@ async function handle(request: ReaderRequest): Promise<ReaderReply | null> {
       return nextBatch();
     }
     case 'encode': {
-      closeStream();
       const writer = await writerFor(request.encoding);
       const rows = prepare(request.sql).iterate(...bindable(request.params));
       for (const row of rows as Iterable<unknown[]>) writer.add(row);
@@ -127,9 +139,9 @@ async function handle(request: ReaderRequest): Promise<ReaderReply | null> {
   }
 }
 
+/** Posting copies the bytes (see ChunkWriter): the writer's buffer is reused. */
 function send(reply: ReaderReply): void {
-  if (reply.kind === 'bytes') port.postMessage(reply, [reply.bytes.buffer as ArrayBuffer]);
-  else port.postMessage(reply);
+  port.postMessage(reply);
 }
 
 // Requests are handled one after the other, even when one waits (an encoder module loading).
