@@ -39,6 +39,8 @@ export interface RecordsQueryInput {
   lang?: string;
   /** Also select the record id (its position comes back as `recordIdPosition`). */
   withRecordId?: boolean;
+  /** Also compile the query restricted to row id ranges, when its rows allow it (exports). */
+  rowidRanges?: boolean;
 }
 
 export interface TableSchema {
@@ -50,7 +52,7 @@ export interface TableSchema {
   language?: string | null;
 }
 
-export type { CompiledQuery, OutputColumn } from './compile/compiler.ts';
+export type { CompiledQuery, OutputColumn, RowidRangedQuery } from './compile/compiler.ts';
 
 export const DIALECTS: Record<DialectName, Dialect> = {
   sqlite: sqliteDialect,
@@ -114,6 +116,7 @@ export function compileRecordsQuery(
       limit: input.limit,
       offset: input.offset,
       withRecordId: input.withRecordId,
+      rowidRanges: input.rowidRanges,
     });
   });
 }

@@ -2,10 +2,11 @@
 // streamed in batches from one dataset version (so a republish never mixes two versions).
 
 import type { Field } from '../core/field.ts';
+import type { RowEncoding } from '../core/row-encoding.ts';
 import { PortalError } from '../core/errors.ts';
 import type { OutputColumn, RecordsQueryInput } from '../odsql/index.ts';
 import { compileRecordsQuery, translateV1Query } from '../odsql/index.ts';
-import type { SqlQuery, StorageEngine } from '../storage/engine.ts';
+import type { EncodedQuery, SqlQuery, StorageEngine } from '../storage/engine.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { RecordsRequest } from './records-service.ts';
 import { checkTimezone } from './timezone.ts';
@@ -23,7 +24,10 @@ export interface RecordsExport {
   fields: Field[];
   columns: OutputColumn[];
   timezone: string;
+  /** The raw rows, in batches (read once: this or `encoded`). */
   rows: AsyncIterable<unknown[][]>;
+  /** The rows encoded as text where they are read, in UTF-8 chunks (see streamEncoded). */
+  encoded(encoding: RowEncoding): AsyncIterable<Uint8Array>;
   /** Where the record id is in each row, with `withRecordId`. */
   recordIdPosition?: number;
   /** When the exported version was made current (ISO 8601), null without data. */
@@ -85,10 +89,16 @@ export async function openExport(
     timezone,
     lang: request.lang,
     withRecordId: request.withRecordId,
+    // Paging is added below: only a whole export may be read by ranges.
+    rowidRanges: limit < 0 && offset === 0,
   };
   const compiled = compileRecordsQuery(input, tableSchemaOf(dataset), engine.name);
   const query: SqlQuery = appendPaging(compiled.sql, compiled.params, limit, offset, engine.name);
-  const empty = async function* (): AsyncIterable<unknown[][]> {};
+  const encodedQuery: EncodedQuery = compiled.ranged
+    ? { ...query, ranged: compiled.ranged }
+    : query;
+  const options = { batchSize: 5000, timeoutMs: queryTimeoutMs };
+  async function* empty<T>(): AsyncIterable<T> {}
   return {
     datasetId: dataset.id,
     fields,
@@ -96,6 +106,8 @@ export async function openExport(
     recordIdPosition: compiled.recordIdPosition,
     committedAt: version?.committedAt ?? null,
     timezone,
-    rows: version ? engine.stream(query, { batchSize: 5000, timeoutMs: queryTimeoutMs }) : empty(),
+    rows: version ? engine.stream(query, options) : empty(),
+    encoded: (encoding) =>
+      version ? engine.streamEncoded(encodedQuery, encoding, options) : empty(),
   };
 }

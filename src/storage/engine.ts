@@ -2,6 +2,7 @@
 // Services import this file (and only this file) from storage/.
 
 import type { Row } from '../core/cell.ts';
+import type { RowEncoding } from '../core/row-encoding.ts';
 import type { Dataset, DatasetVersion, DefaultMetas, Visibility } from '../core/dataset.ts';
 import type { Field } from '../core/field.ts';
 
@@ -11,6 +12,25 @@ export type EngineName = 'sqlite' | 'postgres';
 export interface SqlQuery {
   sql: string;
   params: unknown[];
+}
+
+/**
+ * The same query restricted to a range of row ids, for a query whose rows come from one table
+ * in row id order and are all read (no limit): disjoint ranges can be read apart, then joined.
+ */
+export interface RangedQuery {
+  /** The statement, with the range's bounds as parameters `fromParam` (≥) and `toParam` (<). */
+  sql: string;
+  params: unknown[];
+  fromParam: number;
+  toParam: number;
+  /** One row: the table's smallest and largest row ids (null when it is empty). */
+  boundsSql: string;
+}
+
+export interface EncodedQuery extends SqlQuery {
+  /** How an engine may read the rows by ranges, when it can. */
+  ranged?: RangedQuery;
 }
 
 export interface QueryOptions {
@@ -76,6 +96,16 @@ export interface StorageEngine {
   query(query: SqlQuery, options?: QueryOptions): Promise<unknown[][]>;
   /** Streams the rows of a read query in batches, with back-pressure. */
   stream(query: SqlQuery, options?: StreamOptions): AsyncIterable<unknown[][]>;
+  /**
+   * Streams the rows of a read query encoded as text (UTF-8), where they are read: each chunk
+   * holds whole rows, with the encoding's separator between them and its terminator after each;
+   * the caller writes the separator between two chunks. Chunks are never empty.
+   */
+  streamEncoded(
+    query: EncodedQuery,
+    encoding: RowEncoding,
+    options?: StreamOptions,
+  ): AsyncIterable<Uint8Array>;
   /**
    * Builds `table` where only this call sees it (with its full-text index), runs `queries` on
    * it in the engine's dialect (rows as `query` returns them), then drops it.

@@ -88,3 +88,51 @@ export function formatInstant(ms: number, zone: string): string {
     formatOffset(offset)
   );
 }
+
+const DAY_MS = 86_400_000;
+/** Beyond this, Date is invalid: formatInstant's own rendering applies. */
+const MAX_INSTANT_MS = 8.64e15;
+const INSTANT_CACHE_LIMIT = 100_000;
+
+/**
+ * formatInstant for one zone, for many instants (a whole export): the offset of each quarter
+ * hour and the date text of each local day are computed once, the time of day by arithmetic.
+ */
+export function instantFormatter(zone: string): (ms: number) => string {
+  const offsets = new Map<number, number>();
+  const offsetTexts = new Map<number, string>();
+  const days = new Map<number, string>();
+  return (ms) => {
+    if (!Number.isInteger(ms) || Math.abs(ms) > MAX_INSTANT_MS) return formatInstant(ms, zone);
+    const bucket = Math.floor(ms / QUARTER_HOUR_MS);
+    let offset = offsets.get(bucket);
+    if (offset === undefined) {
+      if (offsets.size >= INSTANT_CACHE_LIMIT) offsets.clear();
+      offset = zoneOffsetMinutes(ms, zone);
+      offsets.set(bucket, offset);
+    }
+    let offsetText = offsetTexts.get(offset);
+    if (offsetText === undefined) {
+      offsetText = formatOffset(offset);
+      offsetTexts.set(offset, offsetText);
+    }
+    const local = ms + offset * 60_000;
+    const day = Math.floor(local / DAY_MS);
+    let dayText = days.get(day);
+    if (dayText === undefined) {
+      if (days.size >= INSTANT_CACHE_LIMIT) days.clear();
+      const date = new Date(day * DAY_MS);
+      const year = date.getUTCFullYear();
+      const yearText = year >= 0 && year <= 9999 ? pad(year, 4) : String(year);
+      dayText = `${yearText}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T`;
+      days.set(day, dayText);
+    }
+    const time = local - day * DAY_MS;
+    const millis = time % 1000;
+    const seconds = Math.floor(time / 1000);
+    return (
+      `${dayText}${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:` +
+      `${pad(seconds % 60)}${millis === 0 ? '' : `.${pad(millis, 3)}`}${offsetText}`
+    );
+  };
+}

@@ -10,37 +10,30 @@ import type { QueryValues } from '../../http/query-params.ts';
 import { boolean, single } from '../../http/query-params.ts';
 import type { PortalServices } from '../../http/services.ts';
 import type { RecordsExport } from '../../records/index.ts';
-import { writeCsv } from '../exports/csv.ts';
-import { assertGeo, writeGeoJson } from '../exports/geojson.ts';
+import { csvText } from '../exports/csv.ts';
+import { assertGeo, geoJsonText } from '../exports/geojson.ts';
 import { sendExport } from '../exports/send-export.ts';
+import type { TextBody } from '../exports/text-body.ts';
 import { v1GeoFilters, v1OrderBy } from '../v1/v1-params.ts';
-import { v1Record } from '../v1/v1-record.ts';
+import type { V1JsonRowOptions } from './v1-json-row.ts';
+import { V1_JSON_ROW_MODULE } from './v1-json-row.ts';
 import { csvSeparator, facetFilters, selectOfFields, v1Queries } from './download-params.ts';
 
 const FORMATS = ['csv', 'json', 'geojson'];
 
-async function* writeV1Json(data: RecordsExport): AsyncIterable<string> {
-  const timestamp = `${new Date(data.committedAt ?? 0).toISOString().slice(0, 19)}+00:00`;
-  yield '[';
-  let first = true;
-  for await (const batch of data.rows) {
-    const parts = batch.map((row) =>
-      JSON.stringify(
-        v1Record(
-          data.datasetId,
-          row,
-          data.columns,
-          data.recordIdPosition,
-          data.timezone,
-          timestamp,
-        ),
-      ),
-    );
-    if (parts.length === 0) continue;
-    yield `${first ? '' : ','}${parts.join(',')}`;
-    first = false;
-  }
-  yield ']';
+function v1JsonText(data: RecordsExport): TextBody {
+  const options: V1JsonRowOptions = {
+    datasetId: data.datasetId,
+    columns: data.columns,
+    recordIdPosition: data.recordIdPosition,
+    timezone: data.timezone,
+    recordTimestamp: `${new Date(data.committedAt ?? 0).toISOString().slice(0, 19)}+00:00`,
+  };
+  return {
+    head: '[',
+    encoding: { module: V1_JSON_ROW_MODULE, options, separator: ',', terminator: '' },
+    tail: ']',
+  };
 }
 
 export async function sendV1Download(
@@ -73,7 +66,7 @@ export async function sendV1Download(
   });
   if (format === 'json') {
     return sendExport(reply, data, {
-      body: writeV1Json,
+      text: v1JsonText,
       contentType: 'application/json; charset=utf-8',
       extension: 'json',
       compressed: false,
@@ -82,7 +75,7 @@ export async function sendV1Download(
   if (format === 'geojson') {
     assertGeo(data, 'geojson');
     return sendExport(reply, data, {
-      body: writeGeoJson,
+      text: geoJsonText,
       contentType: 'application/geo+json; charset=utf-8',
       extension: 'geojson',
       compressed: false,
@@ -96,7 +89,7 @@ export async function sendV1Download(
     useLabels,
   };
   return sendExport(reply, data, {
-    body: (rows) => writeCsv(rows, csvOptions),
+    text: (rows) => csvText(rows, csvOptions),
     contentType: 'text/csv; charset=utf-8',
     extension: 'csv',
     compressed: false,

@@ -34,13 +34,13 @@ export function exportsRoutes(scope: FastifyInstance, options: SurfaceOptions): 
       const query = request.query as QueryValues;
       const format = findFormat(request.params.format);
       const compressed = boolean(query, 'compressed', false);
-      const body = format.writer(query);
+      const writer = format.writer(query);
       const dataset = await catalog.getDataset(request.params.dataset_id);
       if (answerNotModified(request, reply, dataset)) return reply;
       const data = await records.openExport(recordsQueryInput(request.params.dataset_id, query));
       format.check?.(data);
       return sendExport(reply, data, {
-        body,
+        ...writer,
         contentType: format.contentType,
         extension: format.extension,
         compressed,

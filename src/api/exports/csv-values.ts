@@ -2,7 +2,7 @@
 // joined with the list separator, datetimes in the requested time zone, shapes as GeoJSON text.
 
 import type { OutputColumn } from '../../odsql/index.ts';
-import { formatInstant } from '../../util/iso-time.ts';
+import { instantFormatter } from '../../util/iso-time.ts';
 
 /** JSON with ", " and ": " separators and sorted keys, as ODS writes geometries in CSV. */
 export function spacedJson(value: unknown): string {
@@ -25,6 +25,27 @@ function parsed(raw: unknown): unknown {
   }
 }
 
+/** Characters that JSON escapes: a list text without them can be split without parsing. */
+// eslint-disable-next-line no-control-regex -- control characters are what JSON escapes
+const ESCAPED = /[\\\u0000-\u001f]/;
+
+/**
+ * A stored list (a JSON array) joined with `separator`. The usual shape, strings without escapes
+ * (`["a","b"]`), is split directly: a string of it cannot hold a bare `"`, so a piece holding one
+ * means another shape, which goes through JSON.parse.
+ */
+export function joinList(raw: unknown, separator: string): string {
+  if (typeof raw === 'string' && raw.startsWith('["') && raw.endsWith('"]') && raw.length > 3) {
+    if (!ESCAPED.test(raw)) {
+      const pieces = raw.slice(2, -2).split('","');
+      if (!pieces.some((piece) => piece.includes('"'))) return pieces.join(separator);
+    }
+  }
+  if (raw === '[]') return '';
+  const list = Array.isArray(raw) ? raw : parsed(raw);
+  return Array.isArray(list) ? list.join(separator) : String(list);
+}
+
 export type CellFormatter = (row: readonly unknown[]) => string;
 
 /** Builds, once per export, the function that renders one column's cell from a raw row. */
@@ -44,18 +65,18 @@ export function csvCellFormatter(
   if (column.multivalued) {
     return (row) => {
       const raw = row[first];
-      if (raw == null) return '';
-      const list = Array.isArray(raw) ? raw : parsed(raw);
-      return Array.isArray(list) ? list.join(listSeparator) : String(list);
+      return raw == null ? '' : joinList(raw, listSeparator);
     };
   }
   switch (column.type) {
-    case 'datetime':
+    case 'datetime': {
+      const format = instantFormatter(timezone);
       return (row) => {
         const raw = row[first];
         if (raw == null) return '';
-        return typeof raw === 'number' ? formatInstant(raw, timezone) : String(raw);
+        return typeof raw === 'number' ? format(raw) : String(raw);
       };
+    }
     case 'boolean':
       return (row) => {
         const raw = row[first];
@@ -72,6 +93,7 @@ export function csvCellFormatter(
     default:
       return (row) => {
         const raw = row[first];
+        if (typeof raw === 'string') return raw;
         return raw == null ? '' : String(raw);
       };
   }

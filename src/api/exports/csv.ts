@@ -2,7 +2,9 @@
 // quote_all, optional UTF-8 BOM, field names or labels in the header).
 
 import type { RecordsExport } from '../../records/index.ts';
-import { csvCellFormatter } from './csv-values.ts';
+import type { CsvRowOptions } from './csv-row.ts';
+import { CSV_ROW_MODULE } from './csv-row.ts';
+import type { TextBody } from './text-body.ts';
 
 export interface CsvOptions {
   delimiter: string;
@@ -15,18 +17,14 @@ export interface CsvOptions {
 export const CSV_DELIMITERS = [';', ',', '\t', '|'];
 
 export function quoter(delimiter: string, quoteAll: boolean): (text: string) => string {
-  return (text) => {
-    if (
-      quoteAll ||
-      text.includes(delimiter) ||
-      text.includes('"') ||
-      text.includes('\n') ||
-      text.includes('\r')
-    ) {
-      return `"${text.replace(/"/g, '""')}"`;
-    }
-    return text;
-  };
+  const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
+  if (quoteAll) return quote;
+  if (delimiter.length !== 1) {
+    return (text) => (text.includes(delimiter) || /["\n\r]/.test(text) ? quote(text) : text);
+  }
+  // One regular expression test per cell: the delimiter, escaped where a class needs it.
+  const special = new RegExp(`[${delimiter.replace(/[\\\]^-]/g, '\\$&')}"\n\r]`);
+  return (text) => (special.test(text) ? quote(text) : text);
 }
 
 /** The header cell of each column: its field's label with use_labels, else its key. */
@@ -35,21 +33,19 @@ export function headerOf(data: RecordsExport, useLabels: boolean): string[] {
   return data.columns.map((c) => (useLabels ? (labels.get(c.key) ?? c.key) : c.key));
 }
 
-export async function* writeCsv(data: RecordsExport, options: CsvOptions): AsyncIterable<string> {
+export function csvText(data: RecordsExport, options: CsvOptions): TextBody {
   const quote = quoter(options.delimiter, options.quoteAll);
-  const cells = data.columns.map((c) => csvCellFormatter(c, data.timezone, options.listSeparator));
   const header = headerOf(data, options.useLabels).map(quote).join(options.delimiter);
-  yield `${options.withBom ? '\ufeff' : ''}${header}\r\n`;
-  for await (const batch of data.rows) {
-    let chunk = '';
-    for (const row of batch) {
-      let line = '';
-      for (let i = 0; i < cells.length; i++) {
-        if (i > 0) line += options.delimiter;
-        line += quote((cells[i] as (row: readonly unknown[]) => string)(row));
-      }
-      chunk += `${line}\r\n`;
-    }
-    yield chunk;
-  }
+  const rowOptions: CsvRowOptions = {
+    columns: data.columns,
+    timezone: data.timezone,
+    delimiter: options.delimiter,
+    listSeparator: options.listSeparator,
+    quoteAll: options.quoteAll,
+  };
+  return {
+    head: `${options.withBom ? '\ufeff' : ''}${header}\r\n`,
+    encoding: { module: CSV_ROW_MODULE, options: rowOptions, separator: '', terminator: '\r\n' },
+    tail: '',
+  };
 }

@@ -5,10 +5,11 @@ import type { QueryValues } from '../../http/query-params.ts';
 import { boolean, single } from '../../http/query-params.ts';
 import type { RecordsExport } from '../../records/index.ts';
 import type { CsvOptions } from './csv.ts';
-import { CSV_DELIMITERS, writeCsv } from './csv.ts';
-import { assertGeo, writeGeoJson } from './geojson.ts';
-import { writeJsonArray, writeJsonLines } from './json.ts';
+import { CSV_DELIMITERS, csvText } from './csv.ts';
+import { assertGeo, geoJsonText } from './geojson.ts';
+import { jsonArrayText, jsonLinesText } from './json.ts';
 import { writeParquet } from './parquet.ts';
+import type { ExportWriter } from './send-export.ts';
 import { writeXlsx } from './xlsx.ts';
 
 export interface ExportFormat {
@@ -18,7 +19,7 @@ export interface ExportFormat {
   /** Checks the request and the data before the first byte is sent. */
   check?(data: RecordsExport): void;
   /** Reads the format's options now (a wrong one fails before any byte) and returns its writer. */
-  writer(query: QueryValues): (data: RecordsExport) => AsyncIterable<string | Uint8Array>;
+  writer(query: QueryValues): ExportWriter;
 }
 
 function invalid(detail: string): PortalError {
@@ -53,20 +54,20 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     contentType: 'text/csv; charset=utf-8',
     writer: (query) => {
       const csvOptions = v21CsvOptions(query);
-      return (data) => writeCsv(data, csvOptions);
+      return { text: (data) => csvText(data, csvOptions) };
     },
   },
   {
     name: 'json',
     extension: 'json',
     contentType: 'application/json; charset=utf-8',
-    writer: () => writeJsonArray,
+    writer: () => ({ text: jsonArrayText }),
   },
   {
     name: 'jsonl',
     extension: 'jsonl',
     contentType: 'application/jsonl; charset=utf-8',
-    writer: () => writeJsonLines,
+    writer: () => ({ text: jsonLinesText }),
   },
   {
     name: 'xlsx',
@@ -74,21 +75,21 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     writer: (query) => {
       const useLabels = boolean(query, 'use_labels', false);
-      return (data) => writeXlsx(data, useLabels);
+      return { body: (data) => writeXlsx(data, useLabels) };
     },
   },
   {
     name: 'parquet',
     extension: 'parquet',
     contentType: 'application/vnd.apache.parquet',
-    writer: () => writeParquet,
+    writer: () => ({ body: writeParquet }),
   },
   {
     name: 'geojson',
     extension: 'geojson',
     contentType: 'application/geo+json; charset=utf-8',
     check: (data) => assertGeo(data, 'geojson'),
-    writer: () => writeGeoJson,
+    writer: () => ({ text: geoJsonText }),
   },
 ];
 

@@ -1,9 +1,11 @@
 // The GeoJSON export: a FeatureCollection whose geometry is the first geo column (a point or a
-// shape) and whose properties are the other columns.
+// shape) and whose properties are the other columns (geojson-row.ts, in the reader threads).
 
 import { PortalError } from '../../core/errors.ts';
 import type { RecordsExport } from '../../records/index.ts';
-import { renderValue } from '../../records/index.ts';
+import type { GeoJsonRowOptions } from './geojson-row.ts';
+import { GEOJSON_ROW_MODULE } from './geojson-row.ts';
+import type { TextBody } from './text-body.ts';
 
 export function geometryColumnIndex(data: RecordsExport): number {
   return data.columns.findIndex((c) => c.type === 'geo_point_2d' || c.type === 'geo_shape');
@@ -17,29 +19,15 @@ export function assertGeo(data: RecordsExport, format: string): void {
   }
 }
 
-export async function* writeGeoJson(data: RecordsExport): AsyncIterable<string> {
-  const geoIndex = geometryColumnIndex(data);
-  const geoColumn = data.columns[geoIndex];
-  const others = data.columns.filter((_, i) => i !== geoIndex);
-  yield '{"type":"FeatureCollection","features":[';
-  let first = true;
-  for await (const batch of data.rows) {
-    const parts: string[] = [];
-    for (const row of batch) {
-      const value = geoColumn ? renderValue(row, geoColumn, data.timezone) : null;
-      let geometry: unknown = null;
-      if (value && typeof value === 'object' && 'lon' in value && 'lat' in value) {
-        geometry = { type: 'Point', coordinates: [value.lon, value.lat] };
-      } else if (value && typeof value === 'object' && 'geometry' in value) {
-        geometry = value.geometry;
-      }
-      const properties: Record<string, unknown> = {};
-      for (const column of others) properties[column.key] = renderValue(row, column, data.timezone);
-      parts.push(JSON.stringify({ type: 'Feature', geometry, properties }));
-    }
-    if (parts.length === 0) continue;
-    yield `${first ? '' : ','}${parts.join(',')}`;
-    first = false;
-  }
-  yield ']}';
+export function geoJsonText(data: RecordsExport): TextBody {
+  const options: GeoJsonRowOptions = {
+    columns: data.columns,
+    timezone: data.timezone,
+    geoIndex: geometryColumnIndex(data),
+  };
+  return {
+    head: '{"type":"FeatureCollection","features":[',
+    encoding: { module: GEOJSON_ROW_MODULE, options, separator: ',', terminator: '' },
+    tail: ']}',
+  };
 }

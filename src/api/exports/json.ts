@@ -1,28 +1,29 @@
 // The JSON exports: a JSON array (json) or one object per line (jsonl) of flat records,
-// rendered as /records renders them.
+// rendered as /records renders them, encoded in the reader threads (json-row.ts).
 
 import type { RecordsExport } from '../../records/index.ts';
-import { renderRecord } from '../../records/index.ts';
+import type { JsonRowOptions } from './json-row.ts';
+import { JSON_ROW_MODULE } from './json-row.ts';
+import type { TextBody } from './text-body.ts';
 
-export async function* writeJsonArray(data: RecordsExport): AsyncIterable<string> {
-  yield '[';
-  let first = true;
-  for await (const batch of data.rows) {
-    const parts: string[] = [];
-    for (const row of batch)
-      parts.push(JSON.stringify(renderRecord(row, data.columns, data.timezone)));
-    if (parts.length === 0) continue;
-    yield `${first ? '' : ','}${parts.join(',')}`;
-    first = false;
-  }
-  yield ']';
+function rowOptions(data: RecordsExport): JsonRowOptions {
+  return { columns: data.columns, timezone: data.timezone };
 }
 
-export async function* writeJsonLines(data: RecordsExport): AsyncIterable<string> {
-  for await (const batch of data.rows) {
-    let chunk = '';
-    for (const row of batch)
-      chunk += `${JSON.stringify(renderRecord(row, data.columns, data.timezone))}\n`;
-    yield chunk;
-  }
+export function jsonArrayText(data: RecordsExport): TextBody {
+  const options = rowOptions(data);
+  return {
+    head: '[',
+    encoding: { module: JSON_ROW_MODULE, options, separator: ',', terminator: '' },
+    tail: ']',
+  };
+}
+
+export function jsonLinesText(data: RecordsExport): TextBody {
+  const options = rowOptions(data);
+  return {
+    head: '',
+    encoding: { module: JSON_ROW_MODULE, options, separator: '', terminator: '\n' },
+    tail: '',
+  };
 }

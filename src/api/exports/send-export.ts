@@ -8,19 +8,25 @@ import { createGzip } from 'node:zlib';
 import type { FastifyReply } from 'fastify';
 
 import type { RecordsExport } from '../../records/index.ts';
+import type { TextBody } from './text-body.ts';
+import { framedText } from './text-body.ts';
 
-export interface ExportFile {
-  body: (data: RecordsExport) => AsyncIterable<string | Uint8Array>;
+/** How a format writes its file: text from rows encoded where they are read, or from raw rows. */
+export type ExportWriter =
+  | { text: (data: RecordsExport) => TextBody; body?: never }
+  | { body: (data: RecordsExport) => AsyncIterable<string | Uint8Array>; text?: never };
+
+export type ExportFile = ExportWriter & {
   contentType: string;
   extension: string;
   compressed: boolean;
-}
+};
 
-/** The same rows, with the first batch already read: query errors surface here, not mid-file. */
-async function withFirstBatchRead(data: RecordsExport): Promise<RecordsExport> {
-  const iterator = data.rows[Symbol.asyncIterator]();
+/** The same batches, the first already read: query errors surface here, not mid-file. */
+async function withFirstRead<T>(batches: AsyncIterable<T>): Promise<AsyncIterable<T>> {
+  const iterator = batches[Symbol.asyncIterator]();
   const first = await iterator.next();
-  async function* rows(): AsyncIterable<unknown[][]> {
+  async function* rest(): AsyncIterable<T> {
     try {
       if (first.done) return;
       yield first.value;
@@ -33,7 +39,7 @@ async function withFirstBatchRead(data: RecordsExport): Promise<RecordsExport> {
       await iterator.return?.();
     }
   }
-  return { ...data, rows: rows() };
+  return rest();
 }
 
 /** Buffers, not strings: downstream readers (compression) slice buffers cheaply, strings not. */
@@ -50,9 +56,16 @@ export async function sendExport(
   exported: RecordsExport,
   file: ExportFile,
 ): Promise<FastifyReply> {
-  const data = await withFirstBatchRead(exported);
-  const name = `${data.datasetId}.${file.extension}${file.compressed ? '.gz' : ''}`;
-  const stream = Readable.from(asBuffers(file.body(data)), { objectMode: false });
+  let body: AsyncIterable<Buffer>;
+  if (file.text) {
+    const text = file.text(exported);
+    body = framedText(text, await withFirstRead(exported.encoded(text.encoding)));
+  } else {
+    const data = { ...exported, rows: await withFirstRead(exported.rows) };
+    body = asBuffers(file.body(data));
+  }
+  const name = `${exported.datasetId}.${file.extension}${file.compressed ? '.gz' : ''}`;
+  const stream = Readable.from(body, { objectMode: false });
   void reply
     .header('content-type', file.compressed ? 'application/gzip' : file.contentType)
     .header('content-disposition', `attachment; filename="${name}"`);

@@ -2,7 +2,7 @@
 // null fields left out, points as [lat, lon] and shapes as bare GeoJSON geometries.
 
 import type { OutputColumn } from '../../odsql/index.ts';
-import { renderValue } from '../../records/index.ts';
+import { renderValue } from '../../records/render.ts';
 
 export interface V1Record {
   datasetid: string;

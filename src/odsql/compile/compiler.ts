@@ -36,6 +36,8 @@ export interface CompiledQuery {
   aggregated: boolean;
   /** Where the record id is in each row, when asked for (`withRecordId`). */
   recordIdPosition?: number;
+  /** With `rowidRanges`, for a query whose rows are all read in row id order from the table. */
+  ranged?: RowidRangedQuery;
 }
 
 export interface CompileOptions {
@@ -52,6 +54,18 @@ export interface CompileOptions {
   recordId?: string;
   /** Also select the record id (not for aggregations). */
   withRecordId?: boolean;
+  /** Also give the query restricted to row id ranges, when its rows allow it (`ranged`). */
+  rowidRanges?: boolean;
+}
+
+/** The query restricted to `_rowid` ≥ params[fromParam] and < params[toParam]. */
+export interface RowidRangedQuery {
+  sql: string;
+  params: unknown[];
+  fromParam: number;
+  toParam: number;
+  /** The table's smallest and largest row ids. */
+  boundsSql: string;
 }
 
 export function createContext(
@@ -149,10 +163,23 @@ export function compilePlan(
   if (options.recordId !== undefined) {
     where.push(`${quoteIdent(RECORD_ID_COLUMN)} = ${ctx.params.add(options.recordId)}`);
   }
-  if (where.length > 0) sql += ` WHERE ${where.join(' AND ')}`;
-  sql += withValues(ctx, unnested, () => groupingTail(ctx, plan, options));
   const limit = options.limit !== undefined && options.limit >= 0 ? options.limit : undefined;
   const offset = options.offset !== undefined && options.offset > 0 ? options.offset : undefined;
+  const head = sql;
+  if (where.length > 0) sql += ` WHERE ${where.join(' AND ')}`;
+  const tail = withValues(ctx, unnested, () => groupingTail(ctx, plan, options));
+  sql += tail;
+  // Ranges of a sorted or aggregated query are not parts of it, nor those of a limited one;
+  // a full-text search would run whole for every range.
+  const rangeable =
+    options.rowidRanges === true &&
+    !plan.aggregated &&
+    unnested.length === 0 &&
+    tail === ` ORDER BY ${quoteIdent(ROW_NUMBER_COLUMN)}` &&
+    limit === undefined &&
+    offset === undefined &&
+    ctx.fullText !== true;
+  const ranged = rangeable ? rangedQuery(dialect, head, where, tail, ctx, options.table) : null;
   sql += dialect.limitOffset(
     limit === undefined ? null : ctx.params.add(limit, 'bigint'),
     offset === undefined ? null : ctx.params.add(offset, 'bigint'),
@@ -163,6 +190,30 @@ export function compilePlan(
     columns,
     aggregated: plan.aggregated,
     ...(recordIdPosition === undefined ? {} : { recordIdPosition }),
+    ...(ranged ? { ranged } : {}),
+  };
+}
+
+/** The statement with two more conditions on `_rowid`, whose parameters come last. */
+function rangedQuery(
+  dialect: Dialect,
+  head: string,
+  where: string[],
+  tail: string,
+  ctx: CompileContext,
+  table: string,
+): RowidRangedQuery {
+  const n = ctx.params.values.length;
+  const row = quoteIdent(ROW_NUMBER_COLUMN);
+  const from = dialect.numberParam(dialect.placeholder(n + 1), true);
+  const to = dialect.numberParam(dialect.placeholder(n + 2), true);
+  const conditions = [...where, `${row} >= ${from}`, `${row} < ${to}`];
+  return {
+    sql: `${head} WHERE ${conditions.join(' AND ')}${tail}`,
+    params: [...ctx.params.values, 0, 0],
+    fromParam: n,
+    toParam: n + 1,
+    boundsSql: `SELECT min(${row}), max(${row}) FROM ${quoteIdent(table)}`,
   };
 }
 

@@ -26,6 +26,8 @@ export interface CompileContext {
   rowKey: () => string;
   /** Multivalued fields read as one value per row (grouping by them: see unnest.ts). */
   unnested: Set<string>;
+  /** Set once the query searches the full-text index (its subquery is not per row). */
+  fullText?: boolean;
 }
 
 export function quoteIdent(name: string): string {

@@ -27,6 +27,7 @@ export function fullTextTarget(
   // Without a text field there is no full-text index (no FTS5 table on SQLite).
   if ((fields ?? ctx.fields).every((f) => f.type !== 'text')) return 'none';
   const targets = fields?.map((f) => ({ name: f.name, multivalued: isMultivalued(f) })) ?? null;
+  ctx.fullText = true;
   return { table: ctx.table, fields: targets, terms, language: ctx.language };
 }
 

@@ -4,7 +4,10 @@
 import type pg from 'pg';
 
 import { PortalError } from '../../core/errors.ts';
+import type { RowEncoding } from '../../core/row-encoding.ts';
+import { encodeBatches } from '../encode-rows.ts';
 import type {
+  EncodedQuery,
   BeginVersionInput,
   MetadataStore,
   QueryOptions,
@@ -105,6 +108,16 @@ class PostgresEngine implements StorageEngine {
   async *stream(query: SqlQuery, options?: StreamOptions): AsyncIterable<unknown[][]> {
     this.checkOpen();
     yield* this.reads.stream(query, options);
+  }
+
+  /** Encoded on the main thread, batch by batch, as they come from the cursor. */
+  async *streamEncoded(
+    query: EncodedQuery,
+    encoding: RowEncoding,
+    options?: StreamOptions,
+  ): AsyncIterable<Uint8Array> {
+    this.checkOpen();
+    yield* encodeBatches(this.reads.stream(query, options), encoding);
   }
 
   async queryScratch(

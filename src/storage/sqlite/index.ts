@@ -9,6 +9,7 @@ import { migrate } from '../metadata/migrate.ts';
 import { SqliteMetadataStore } from '../metadata/sqlite-metadata-store.ts';
 import { VersionRepository } from '../metadata/version-repository.ts';
 import { openWriteConnection } from './connection.ts';
+import { RANGE_ROWS } from './ranged-export.ts';
 import { ReaderPool } from './reader-pool.ts';
 import { recoverAbandonedLoads } from './recovery.ts';
 import { SqliteEngine } from './sqlite-engine.ts';
@@ -20,6 +21,8 @@ export interface SqliteEngineOptions {
   readers?: number;
   /** Default time limit of a query, in milliseconds (default 30 s). */
   queryTimeoutMs?: number;
+  /** Row ids per range of an export read by ranges (default RANGE_ROWS). */
+  exportRangeRows?: number;
 }
 
 export const DEFAULT_QUERY_TIMEOUT_MS = 30_000;
@@ -43,6 +46,7 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<St
       versions,
       readers,
       options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+      options.exportRangeRows ?? RANGE_ROWS,
     );
   } catch (error) {
     db.close();

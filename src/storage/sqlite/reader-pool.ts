@@ -15,12 +15,13 @@ const CLOSE_WAIT_MS = 1000;
 /** Consecutive failed starts after which callers are told the store is unavailable. */
 const FAILED_STARTS_LIMIT = 3;
 
-type RowsReply = Extract<ReaderReply, { kind: 'rows' }>;
+/** A reply carrying data: rows, or encoded rows. */
+export type DataReply = Extract<ReaderReply, { kind: 'rows' | 'bytes' }>;
 type Request = ReaderRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
 interface Pending {
   id: number;
-  resolve: (reply: RowsReply) => void;
+  resolve: (reply: DataReply) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout | null;
 }
@@ -37,7 +38,7 @@ class Slot {
 /** Exclusive use of one worker until `release()`. */
 export interface Lease {
   /** Sends a request and waits for its reply, at most `timeoutMs`. */
-  exchange(request: Request, timeoutMs: number): Promise<RowsReply>;
+  exchange(request: Request, timeoutMs: number): Promise<DataReply>;
   /** Sends a request that has no reply. */
   post(request: Request): void;
   release(): void;
@@ -84,6 +85,18 @@ export class ReaderPool {
     });
   }
 
+  /** A free worker now, or null when none is free or callers are already waiting for one. */
+  tryAcquire(): Lease | null {
+    if (this.closed || this.waiters.length > 0) return null;
+    for (const slot of this.slots) {
+      if (slot.ready && !slot.leased && !slot.dead) {
+        slot.leased = true;
+        return this.lease(slot);
+      }
+    }
+    return null;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const waiter of this.waiters.splice(0)) waiter.reject(unavailable('the store is closed'));
@@ -98,7 +111,7 @@ export class ReaderPool {
     return {
       exchange: (request, timeoutMs) => {
         if (released || slot.dead) return Promise.reject(unavailable('the reader stopped'));
-        return new Promise<RowsReply>((resolve, reject) => {
+        return new Promise<DataReply>((resolve, reject) => {
           const id = this.nextId++;
           const pending: Pending = { id, resolve, reject, timer: null };
           if (Number.isFinite(timeoutMs) && timeoutMs > 0) {

@@ -7,8 +7,10 @@ import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 
 import { PortalError } from '../../core/errors.ts';
+import type { RowEncoding } from '../../core/row-encoding.ts';
 import type {
   BeginVersionInput,
+  EncodedQuery,
   MetadataStore,
   QueryOptions,
   ScratchTable,
@@ -20,6 +22,8 @@ import type {
 import type { DatasetRepository } from '../metadata/dataset-repository.ts';
 import type { VersionRepository } from '../metadata/version-repository.ts';
 import { createFtsSql, createTableSql, recordTableName } from './record-table.ts';
+import { leaseStream } from './lease-stream.ts';
+import { rangedExport } from './ranged-export.ts';
 import type { ReaderPool } from './reader-pool.ts';
 import { queryScratchTable } from './scratch-table.ts';
 import { SqliteVersionWriter } from './version-writer.ts';
@@ -37,6 +41,7 @@ export class SqliteEngine implements StorageEngine {
     private readonly versions: VersionRepository,
     private readonly readers: ReaderPool,
     private readonly queryTimeoutMs: number,
+    private readonly exportRangeRows: number,
   ) {}
 
   async query(query: SqlQuery, options: QueryOptions = {}): Promise<unknown[][]> {
@@ -46,44 +51,49 @@ export class SqliteEngine implements StorageEngine {
         { kind: 'query', sql: query.sql, params: query.params },
         options.timeoutMs ?? this.queryTimeoutMs,
       );
-      return reply.rows;
+      return reply.kind === 'rows' ? reply.rows : [];
     } finally {
       lease.release();
     }
   }
 
-  /**
-   * The time limit applies to each batch the worker produces, not to the time the consumer
-   * takes between batches (a slow download must not be cut).
-   */
+  /** The time limit applies to each batch, not to the consumer's time between batches. */
   async *stream(query: SqlQuery, options: StreamOptions = {}): AsyncIterable<unknown[][]> {
     const timeoutMs = options.timeoutMs ?? this.queryTimeoutMs;
     const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
     const lease = await this.readers.acquire();
-    let done = false;
-    // The next batch is asked for before the current one is handed over, so the reader reads
-    // while the consumer works; at most one batch waits ahead.
-    let ahead: Promise<unknown> | null = null;
-    try {
-      let reply = await lease.exchange(
-        { kind: 'stream', sql: query.sql, params: query.params, batchSize },
-        timeoutMs,
-      );
-      for (;;) {
-        done = reply.done;
-        const next = done ? null : lease.exchange({ kind: 'next' }, timeoutMs);
-        ahead = next;
-        next?.catch(() => undefined);
-        if (reply.rows.length > 0) yield reply.rows;
-        if (!next) return;
-        reply = await next;
-        ahead = null;
-      }
-    } finally {
-      // An early stop waits for the batch in flight, so the reader is idle when released.
-      if (ahead) await ahead.catch(() => undefined);
-      if (!done) lease.post({ kind: 'cancel' });
-      lease.release();
+    const request = { kind: 'stream', sql: query.sql, params: query.params, batchSize } as const;
+    for await (const reply of leaseStream(lease, request, timeoutMs)) {
+      if (reply.kind === 'rows' && reply.rows.length > 0) yield reply.rows;
+    }
+  }
+
+  /**
+   * Rows are encoded in the reader threads; a ranged query is read by two readers at once when
+   * a second one is free, each reading every other range of row ids.
+   */
+  async *streamEncoded(
+    query: EncodedQuery,
+    encoding: RowEncoding,
+    options: StreamOptions = {},
+  ): AsyncIterable<Uint8Array> {
+    const timeoutMs = options.timeoutMs ?? this.queryTimeoutMs;
+    if (query.ranged) {
+      const range = { rows: this.exportRangeRows, timeoutMs };
+      yield* rangedExport(this.readers, query.ranged, encoding, range);
+      return;
+    }
+    const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+    const lease = await this.readers.acquire();
+    const request = {
+      kind: 'stream',
+      sql: query.sql,
+      params: query.params,
+      batchSize,
+      encoding,
+    } as const;
+    for await (const reply of leaseStream(lease, request, timeoutMs)) {
+      if (reply.kind === 'bytes' && reply.rows > 0) yield reply.bytes;
     }
   }
 
