@@ -1,6 +1,7 @@
 // The whole-dataset download of API v1 and of the front-office URL: the v1 filters (q,
 // refine.X, exclude.X, geofilter.*, fields), then CSV (`;`, no BOM, names or labels in the
-// header), GeoJSON, or JSON as an array of v1 record objects.
+// header), JSON as an array of v1 record objects, or a geo format as the v2.1 exports write it
+// (GeoJSON, shapefile, KML, GPX, with `epsg` where it applies).
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -11,13 +12,14 @@ import { boolean, single } from '../../http/query-params.ts';
 import type { PortalServices } from '../../http/services.ts';
 import type { RecordsExport } from '../../records/index.ts';
 import { writeCsv } from '../exports/csv.ts';
-import { assertGeo, writeGeoJson } from '../exports/geojson.ts';
+import { epsgParameter } from '../exports/epsg.ts';
+import { findFormat } from '../exports/formats.ts';
 import { sendExport } from '../exports/send-export.ts';
 import { v1GeoFilters, v1OrderBy } from '../v1/v1-params.ts';
 import { v1Record } from '../v1/v1-record.ts';
 import { csvSeparator, facetFilters, selectOfFields, v1Queries } from './download-params.ts';
 
-const FORMATS = ['csv', 'json', 'geojson'];
+const FORMATS = ['csv', 'json', 'geojson', 'shp', 'kml', 'gpx'];
 
 async function* writeV1Json(data: RecordsExport): AsyncIterable<string> {
   const timestamp = `${new Date(data.committedAt ?? 0).toISOString().slice(0, 19)}+00:00`;
@@ -58,6 +60,9 @@ export async function sendV1Download(
   }
   const separator = format === 'csv' ? csvSeparator(query) : ';';
   const useLabels = boolean(query, 'use_labels_for_header', false);
+  const reprojection = epsgParameter(query);
+  const geoFormat = format === 'csv' || format === 'json' ? undefined : findFormat(format);
+  const geoBody = geoFormat?.writer(query);
   const dataset = await services.catalog.getDataset(datasetId);
   if (answerNotModified(request, reply, dataset)) return reply;
   const data = await services.records.openExport({
@@ -79,12 +84,12 @@ export async function sendV1Download(
       compressed: false,
     });
   }
-  if (format === 'geojson') {
-    assertGeo(data, 'geojson');
+  if (geoFormat && geoBody) {
+    geoFormat.check?.(data);
     return sendExport(reply, data, {
-      body: writeGeoJson,
-      contentType: 'application/geo+json; charset=utf-8',
-      extension: 'geojson',
+      body: geoBody,
+      contentType: geoFormat.contentType,
+      extension: geoFormat.extension,
       compressed: false,
     });
   }
@@ -94,6 +99,7 @@ export async function sendV1Download(
     quoteAll: false,
     withBom: false,
     useLabels,
+    reprojection,
   };
   return sendExport(reply, data, {
     body: (rows) => writeCsv(rows, csvOptions),

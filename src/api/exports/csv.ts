@@ -3,6 +3,7 @@
 
 import type { RecordsExport } from '../../records/index.ts';
 import { csvCellFormatter } from './csv-values.ts';
+import type { Reprojection } from './epsg.ts';
 
 export interface CsvOptions {
   delimiter: string;
@@ -10,6 +11,8 @@ export interface CsvOptions {
   quoteAll: boolean;
   withBom: boolean;
   useLabels: boolean;
+  /** `epsg`: the system of geometry cells (WGS 84 when absent). */
+  reprojection?: Reprojection;
 }
 
 export const CSV_DELIMITERS = [';', ',', '\t', '|'];
@@ -37,7 +40,9 @@ export function headerOf(data: RecordsExport, useLabels: boolean): string[] {
 
 export async function* writeCsv(data: RecordsExport, options: CsvOptions): AsyncIterable<string> {
   const quote = quoter(options.delimiter, options.quoteAll);
-  const cells = data.columns.map((c) => csvCellFormatter(c, data.timezone, options.listSeparator));
+  const cells = data.columns.map((c) =>
+    csvCellFormatter(c, data.timezone, options.listSeparator, options.reprojection),
+  );
   const header = headerOf(data, options.useLabels).map(quote).join(options.delimiter);
   yield `${options.withBom ? '\ufeff' : ''}${header}\r\n`;
   for await (const batch of data.rows) {

@@ -16,14 +16,18 @@ export interface ExportFile {
   compressed: boolean;
 }
 
-/** The same rows, with the first batch already read: query errors surface here, not mid-file. */
-async function withFirstBatchRead(data: RecordsExport): Promise<RecordsExport> {
+/**
+ * The same rows, with a `start()` that reads the first batch (query errors surface there, not
+ * mid-file) and a `close()` that releases the query if the file is never written.
+ */
+function withFirstBatch(data: RecordsExport) {
   const iterator = data.rows[Symbol.asyncIterator]();
-  const first = await iterator.next();
+  let first: IteratorResult<unknown[][]> | undefined;
   async function* rows(): AsyncIterable<unknown[][]> {
     try {
-      if (first.done) return;
-      yield first.value;
+      const head = first ?? (await iterator.next());
+      if (head.done) return;
+      yield head.value;
       for (;;) {
         const next = await iterator.next();
         if (next.done) return;
@@ -33,7 +37,15 @@ async function withFirstBatchRead(data: RecordsExport): Promise<RecordsExport> {
       await iterator.return?.();
     }
   }
-  return { ...data, rows: rows() };
+  return {
+    data: { ...data, rows: rows() },
+    start: async () => {
+      first = await iterator.next();
+    },
+    close: async () => {
+      await iterator.return?.();
+    },
+  };
 }
 
 /** Buffers, not strings: downstream readers (compression) slice buffers cheaply, strings not. */
@@ -50,9 +62,18 @@ export async function sendExport(
   exported: RecordsExport,
   file: ExportFile,
 ): Promise<FastifyReply> {
-  const data = await withFirstBatchRead(exported);
+  const { data, start, close } = withFirstBatch(exported);
+  let body: AsyncIterable<string | Uint8Array>;
+  try {
+    // Writers check their options against the columns here, before any row is read.
+    body = file.body(data);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  await start();
   const name = `${data.datasetId}.${file.extension}${file.compressed ? '.gz' : ''}`;
-  const stream = Readable.from(asBuffers(file.body(data)), { objectMode: false });
+  const stream = Readable.from(asBuffers(body), { objectMode: false });
   void reply
     .header('content-type', file.compressed ? 'application/gzip' : file.contentType)
     .header('content-disposition', `attachment; filename="${name}"`);

@@ -123,7 +123,7 @@ export const API_ROUTES: ApiRoute[] = [
   {
     method: 'get',
     path: `${V21}/catalog/datasets/{dataset_id}/exports/{format}/`,
-    summary: 'Export the records: csv, json, jsonl, xlsx, parquet, geojson',
+    summary: 'Export the records: csv, json, jsonl, xlsx, parquet, geojson, shp, kml, gpx',
     tag: 'Dataset',
     parameters: ODSQL_PARAMETERS.concat(EXPORT_PARAMETERS),
     produces: '*/*',

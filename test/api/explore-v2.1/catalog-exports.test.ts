@@ -102,7 +102,7 @@ describe('catalog exports', () => {
       const distributions = dataset?.['dcat:distribution'] as Record<string, string>[];
       assert.deepEqual(
         distributions.map((d) => d['dct:format']),
-        ['CSV', 'JSON', 'XLSX', 'PARQUET', 'GEOJSON'],
+        ['CSV', 'JSON', 'XLSX', 'PARQUET', 'GEOJSON', 'SHP', 'KML', 'GPX'],
       );
       const csv = distributions[0]?.['dcat:downloadURL'] ?? '';
       assert.equal(
@@ -129,7 +129,7 @@ describe('catalog exports', () => {
       typed('Dataset').map((q) => q.subject.value),
       ['https://data.example.org/explore/dataset/export_alimconfiance/'],
     );
-    assert.equal(typed('Distribution').length, 5);
+    assert.equal(typed('Distribution').length, 8);
     const modified = quads.find((q) => q.predicate.value === 'http://purl.org/dc/terms/modified');
     assert.equal(
       (modified?.object as { datatype?: { value: string } }).datatype?.value,
