@@ -130,6 +130,22 @@ export const API_ROUTES: ApiRoute[] = [
   },
   {
     method: 'get',
+    path: `${V21}/catalog/datasets/{dataset_id}/attachments/`,
+    summary: 'Attachments of a dataset',
+    tag: 'Dataset',
+    parameters: [],
+    produces: JSON_TYPE,
+  },
+  {
+    method: 'get',
+    path: `${V21}/catalog/datasets/{dataset_id}/attachments/{attachment_id}/`,
+    summary: 'An attachment file',
+    tag: 'Dataset',
+    parameters: [],
+    produces: '*/*',
+  },
+  {
+    method: 'get',
     path: `${V21}/openapi.json`,
     summary: 'This description',
     tag: 'Explore v2.1',
@@ -185,6 +201,14 @@ export const API_ROUTES: ApiRoute[] = [
     tag: 'API v1',
     parameters: [],
     produces: JSON_TYPE,
+  },
+  {
+    method: 'get',
+    path: '/api/datasets/1.0/{dataset_id}/attachments/{attachment_id}/',
+    summary: 'API v1 attachment file',
+    tag: 'API v1',
+    parameters: [],
+    produces: '*/*',
   },
   {
     method: 'get',
