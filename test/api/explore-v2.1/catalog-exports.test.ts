@@ -169,4 +169,21 @@ describe('catalog exports', () => {
     assert.equal(status, 400);
     assert.equal(body['error_code'], 'InvalidRESTParameterError');
   });
+
+  test('the national DCAT-AP profiles answer "not activated", in both spellings', async () => {
+    const listed = await getJson(portal, EXPORTS);
+    const rels = (listed.body['_links'] as { rel: string }[]).map((l) => l.rel);
+    for (const profile of ['ch', 'de', 'se', 'sp', 'it', 'vl', 'benap']) {
+      assert.ok(!rels.includes(`dcat_ap_${profile}`));
+      for (const name of [`dcat_ap_${profile}`, `dcat-ap-${profile}`]) {
+        const { status, body } = await getJson(portal, `${EXPORTS}/${name}`);
+        assert.equal(status, 400, name);
+        assert.equal(body['error_code'], 'InvalidRESTParameterError');
+        assert.match(
+          String(body['message']),
+          new RegExp(`dcat_ap_${profile} export is not activated`),
+        );
+      }
+    }
+  });
 });

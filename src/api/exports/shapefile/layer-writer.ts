@@ -109,6 +109,12 @@ export class LayerWriter {
     return header;
   }
 
+  /** Closes the files without completing them (the export failed; the folder is removed). */
+  async abandon(): Promise<void> {
+    const handles = [this.files.shp, this.files.shx, this.files.cells];
+    await Promise.all(handles.map((h) => h.close().catch(() => undefined)));
+  }
+
   /** Completes the .shp and .shx, writes the .dbf, and closes every file. */
   async finish(schema: DbfSchema): Promise<LayerFiles> {
     await this.flush();

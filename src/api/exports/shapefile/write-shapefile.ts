@@ -36,14 +36,19 @@ async function writeLayers(
     }
     return found;
   };
-  for await (const batch of data.rows) {
-    for (const row of batch) {
-      const found = rowGeometry(row, geometry, data.timezone);
-      const shape = found ? encodeShape(reprojection.geometry(found)) : null;
-      const target = await layer(shape?.family ?? 'null');
-      target.add(shape?.content ?? NULL_SHAPE, shape?.bbox ?? null, schema.cells(row));
+  try {
+    for await (const batch of data.rows) {
+      for (const row of batch) {
+        const found = rowGeometry(row, geometry, data.timezone);
+        const shape = found ? encodeShape(reprojection.geometry(found)) : null;
+        const target = await layer(shape?.family ?? 'null');
+        target.add(shape?.content ?? NULL_SHAPE, shape?.bbox ?? null, schema.cells(row));
+      }
+      await Promise.all([...layers.values()].map((l) => l.flush()));
     }
-    await Promise.all([...layers.values()].map((l) => l.flush()));
+  } catch (error) {
+    await Promise.all([...layers.values()].map((l) => l.abandon()));
+    throw error;
   }
   // Records without geometry join the first layer as null shapes (a layer of their own if
   // no record has a geometry).
