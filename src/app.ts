@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { downloadRoutes } from './api/download/download.routes.ts';
 import { exploreV21 } from './api/explore-v2.1/index.ts';
 import { apiV1 } from './api/v1/index.ts';
-import { CatalogQueries, CatalogService } from './catalog/index.ts';
+import { AttachmentFiles, CatalogQueries, CatalogService } from './catalog/index.ts';
 import type { Config } from './config/index.ts';
 import { DailyQuota } from './http/daily-quota.ts';
 import { useCompression } from './http/plugins/compression.ts';
@@ -46,11 +46,21 @@ export async function openStorage(config: Config): Promise<StorageEngine> {
   });
 }
 
+/** Where attachment files live: `<DATAGORA_HOME>/attachments/<dataset_id>/`. */
+export function attachmentsDir(config: Config): string {
+  return join(config.home, 'attachments');
+}
+
 export function buildServices(engine: StorageEngine, config: Config): PortalServices {
   const catalog = new CatalogService(engine.metadata);
   const timeouts = { queryTimeoutMs: config.queryTimeoutMs };
   const records = new RecordsService(engine, catalog, timeouts);
-  return { catalog, catalogQueries: new CatalogQueries(engine, catalog, timeouts), records };
+  return {
+    catalog,
+    catalogQueries: new CatalogQueries(engine, catalog, timeouts),
+    records,
+    attachments: new AttachmentFiles(engine.metadata, catalog, attachmentsDir(config)),
+  };
 }
 
 /** Fastify takes a hop count as a function: trust the first `n` proxies. */

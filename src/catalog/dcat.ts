@@ -21,6 +21,9 @@ const DISTRIBUTIONS: DistributionFormat[] = [
   },
   { format: 'parquet', mediaType: 'application/vnd.apache.parquet' },
   { format: 'geojson', mediaType: 'application/geo+json', geo: true },
+  { format: 'shp', mediaType: 'application/zip', geo: true },
+  { format: 'kml', mediaType: 'application/vnd.google-earth.kml+xml', geo: true },
+  { format: 'gpx', mediaType: 'application/gpx+xml', geo: true },
 ];
 
 const CONTEXT = {

@@ -11,10 +11,27 @@ export interface ExploreField {
   annotations: Record<string, string[]>;
 }
 
+/** An attachment as the dataset object lists it (`mimetype` here; `mime-type` in /attachments). */
+export interface ExploreAttachment {
+  id: string;
+  title: string;
+  mimetype: string;
+  url: string;
+}
+
+export function exploreAttachments(dataset: Dataset): ExploreAttachment[] {
+  return dataset.attachments.map((a) => ({
+    id: a.id,
+    title: a.title,
+    mimetype: a.mimetype,
+    url: `odsfile://${a.fileName}`,
+  }));
+}
+
 export interface ExploreDataset {
   dataset_id: string;
   dataset_uid: string;
-  attachments: unknown[];
+  attachments: ExploreAttachment[];
   alternative_exports: unknown[];
   has_records: boolean;
   data_visible: boolean;
@@ -94,7 +111,7 @@ export function toExploreDataset(dataset: Dataset): ExploreDataset {
   return {
     dataset_id: dataset.id,
     dataset_uid: dataset.uid,
-    attachments: [],
+    attachments: exploreAttachments(dataset),
     alternative_exports: [],
     has_records: recordsCount > 0,
     data_visible: true,

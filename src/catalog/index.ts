@@ -1,9 +1,11 @@
+export { AttachmentFiles } from './attachment-files.ts';
+export type { AttachmentFile } from './attachment-files.ts';
 export { CatalogService } from './catalog-service.ts';
 export { CatalogQueries } from './catalog-query.ts';
 export type { CatalogAnswer, CatalogPaging, CatalogRequest } from './catalog-query.ts';
 export { CATALOG_FIELDS } from './catalog-schema.ts';
-export { datasetFeatures, toExploreDataset } from './explore-dataset.ts';
-export type { ExploreDataset, ExploreField } from './explore-dataset.ts';
+export { datasetFeatures, exploreAttachments, toExploreDataset } from './explore-dataset.ts';
+export type { ExploreAttachment, ExploreDataset, ExploreField } from './explore-dataset.ts';
 export { dcatCatalog, dcatDataset } from './dcat.ts';
 export { catalogRss } from './rss.ts';
 export {

@@ -15,6 +15,7 @@ function dataset(id: string, title: string, extra: Partial<Dataset['metas']> = {
     modifiedAt: '2026-01-01T00:00:00Z',
     dataProcessedAt: null,
     metadataProcessedAt: '2026-01-01T00:00:00Z',
+    attachments: [],
     current: null,
   };
 }

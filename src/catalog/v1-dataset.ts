@@ -38,7 +38,7 @@ export function toV1Dataset(dataset: Dataset, domain: string): V1Dataset {
         args.length > 0 ? { name, args } : { name },
       ),
     })),
-    attachments: [],
+    attachments: explore.attachments,
     alternative_exports: [],
   };
 }

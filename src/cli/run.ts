@@ -3,6 +3,7 @@
 
 import { ConfigError } from '../config/index.ts';
 import { isPortalError } from '../core/errors.ts';
+import { attachCommand } from './commands/attach.ts';
 import { backupCommand } from './commands/backup.ts';
 import { datasetsCommand } from './commands/datasets.ts';
 import { importCommand } from './commands/import.ts';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   datasets: datasetsCommand,
   backup: backupCommand,
+  attach: attachCommand,
 };
 
 function isParseArgsError(error: unknown): error is Error {

@@ -1,5 +1,6 @@
 // Datasets, their versions and their metadata, as the portal keeps them.
 
+import type { Attachment } from './attachment.ts';
 import type { Field } from './field.ts';
 
 /** Dataset ids appear in URLs: lowercase letters, digits, `_` and `-`. */
@@ -66,6 +67,8 @@ export interface Dataset {
   metadataProcessedAt: string;
   /** The version the public sees, or null while none was loaded. */
   current: DatasetVersion | null;
+  /** Files published with the dataset, oldest first. */
+  attachments: Attachment[];
 }
 
 export function emptyMetas(title: string): DefaultMetas {

@@ -62,6 +62,16 @@ export const ERRORS = {
     odsCode: 'InvalidAPIKeyError',
     message: 'The API key or access token is not valid (unknown, revoked or expired).',
   },
+  DG_ERR_ATTACHMENT_NOT_FOUND: {
+    status: 404,
+    odsCode: 'NotFound',
+    message: 'Unknown attachment: {attachment_id}',
+  },
+  DG_ERR_ATTACHMENT_UNREADABLE: {
+    status: 400,
+    odsCode: 'InvalidRESTParameterError',
+    message: 'Cannot attach {path}: {reason}',
+  },
   DG_ERR_INTERNAL: {
     status: 500,
     odsCode: 'InternalError',

@@ -1,6 +1,6 @@
 // The services every surface receives from the composition root (app.ts).
 
-import type { CatalogQueries, CatalogService } from '../catalog/index.ts';
+import type { AttachmentFiles, CatalogQueries, CatalogService } from '../catalog/index.ts';
 import type { RecordsService } from '../records/index.ts';
 import type { DailyQuota } from './daily-quota.ts';
 
@@ -9,6 +9,8 @@ export interface PortalServices {
   /** ODSQL over the catalog's metadata. */
   catalogQueries: CatalogQueries;
   records: RecordsService;
+  /** Files published with the datasets. */
+  attachments: AttachmentFiles;
 }
 
 export interface SurfaceOptions {

@@ -1,6 +1,7 @@
 // The storage contract: what services may ask of a store, whatever the engine behind it.
 // Services import this file (and only this file) from storage/.
 
+import type { AttachmentInput, Attachment } from '../core/attachment.ts';
 import type { Row } from '../core/cell.ts';
 import type { RowEncoding } from '../core/row-encoding.ts';
 import type { Dataset, DatasetVersion, DefaultMetas, Visibility } from '../core/dataset.ts';
@@ -65,6 +66,8 @@ export interface MetadataStore {
   /** Creates the dataset, or updates its metadata if it exists. */
   saveDataset(input: DatasetInput): Promise<Dataset>;
   listVersions(datasetId: string): Promise<DatasetVersion[]>;
+  /** Adds an attachment to a dataset, or replaces the one with the same id. */
+  saveAttachment(input: AttachmentInput): Promise<Attachment>;
 }
 
 /** A new version being loaded beside the current one; invisible until committed. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -73,6 +73,36 @@ describe('the datagora command', () => {
     assert.match(empty.stderr, /cannot be imported/);
     const listed = runCli(['datasets'], env);
     assert.match(listed.stdout, /^restaurants\s+3\s/m);
+  });
+
+  test('attach copies a file under DATAGORA_HOME and records it with the dataset', () => {
+    writeFileSync(join(home, 'Notice technique.pdf'), '%PDF-1.4 notice');
+    const attached = runCli(
+      ['attach', join(home, 'Notice technique.pdf'), '--id', 'restaurants', '--title', 'Notice'],
+      env,
+    );
+    assert.equal(attached.status, 0, attached.stderr);
+    assert.match(attached.stdout, /as notice_technique_pdf \(application\/pdf\)/);
+    const copy = join(home, 'store', 'attachments', 'restaurants', 'Notice technique.pdf');
+    assert.equal(readFileSync(copy, 'utf8'), '%PDF-1.4 notice');
+    const db = new Database(join(home, 'store', 'datagora.sqlite'), { readonly: true });
+    const rows = db.prepare('SELECT id, title, mimetype, path FROM attachments').all();
+    db.close();
+    assert.deepEqual(rows, [
+      {
+        id: 'notice_technique_pdf',
+        title: 'Notice',
+        mimetype: 'application/pdf',
+        path: 'Notice technique.pdf',
+      },
+    ]);
+    const missing = runCli(['attach', join(home, 'nope.pdf'), '--id', 'restaurants'], env);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /not a readable file/);
+    const noDataset = runCli(['attach', join(home, 'small.csv'), '--id', 'nope'], env);
+    assert.equal(noDataset.status, 1);
+    assert.match(noDataset.stderr, /Unknown dataset: nope/);
+    assert.equal(runCli(['attach', join(home, 'small.csv')], env).status, 2);
   });
 
   test('backup writes a copy of the store that opens on its own', () => {

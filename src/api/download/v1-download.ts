@@ -1,6 +1,7 @@
 // The whole-dataset download of API v1 and of the front-office URL: the v1 filters (q,
 // refine.X, exclude.X, geofilter.*, fields), then CSV (`;`, no BOM, names or labels in the
-// header), GeoJSON, or JSON as an array of v1 record objects.
+// header), JSON as an array of v1 record objects, or a geo format as the v2.1 exports write it
+// (GeoJSON, shapefile, KML, GPX, with `epsg` where it applies).
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -11,7 +12,8 @@ import { boolean, single } from '../../http/query-params.ts';
 import type { PortalServices } from '../../http/services.ts';
 import type { RecordsExport } from '../../records/index.ts';
 import { csvText } from '../exports/csv.ts';
-import { assertGeo, geoJsonText } from '../exports/geojson.ts';
+import { epsgParameter } from '../exports/epsg.ts';
+import { findFormat } from '../exports/formats.ts';
 import { sendExport } from '../exports/send-export.ts';
 import type { TextBody } from '../exports/text-body.ts';
 import { v1GeoFilters, v1OrderBy } from '../v1/v1-params.ts';
@@ -19,7 +21,7 @@ import type { V1JsonRowOptions } from './v1-json-row.ts';
 import { V1_JSON_ROW_MODULE } from './v1-json-row.ts';
 import { csvSeparator, facetFilters, selectOfFields, v1Queries } from './download-params.ts';
 
-const FORMATS = ['csv', 'json', 'geojson'];
+const FORMATS = ['csv', 'json', 'geojson', 'shp', 'kml', 'gpx'];
 
 function v1JsonText(data: RecordsExport): TextBody {
   const options: V1JsonRowOptions = {
@@ -51,6 +53,9 @@ export async function sendV1Download(
   }
   const separator = format === 'csv' ? csvSeparator(query) : ';';
   const useLabels = boolean(query, 'use_labels_for_header', false);
+  const reprojection = epsgParameter(query);
+  const geoFormat = format === 'csv' || format === 'json' ? undefined : findFormat(format);
+  const geoBody = geoFormat?.writer(query);
   const dataset = await services.catalog.getDataset(datasetId);
   if (answerNotModified(request, reply, dataset)) return reply;
   const data = await services.records.openExport({
@@ -72,12 +77,12 @@ export async function sendV1Download(
       compressed: false,
     });
   }
-  if (format === 'geojson') {
-    assertGeo(data, 'geojson');
+  if (geoFormat && geoBody) {
+    geoFormat.check?.(data);
     return sendExport(reply, data, {
-      text: geoJsonText,
-      contentType: 'application/geo+json; charset=utf-8',
-      extension: 'geojson',
+      ...geoBody,
+      contentType: geoFormat.contentType,
+      extension: geoFormat.extension,
       compressed: false,
     });
   }
@@ -87,6 +92,7 @@ export async function sendV1Download(
     quoteAll: false,
     withBom: false,
     useLabels,
+    reprojection,
   };
   return sendExport(reply, data, {
     text: (rows) => csvText(rows, csvOptions),

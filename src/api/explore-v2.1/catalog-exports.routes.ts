@@ -23,6 +23,20 @@ import { catalogCsv, catalogTable, catalogXlsx } from './catalog-table.ts';
 
 const FORMATS = ['csv', 'json', 'xlsx', 'rss', 'dcat', 'jsonld', 'ttl', 'rdf'];
 
+/**
+ * ODS's national DCAT-AP profiles, served only where a portal activates them. Each needs
+ * metadata Datagora does not keep (docs/api-compat.md says which), so none is activated.
+ */
+const DCAT_PROFILES = [
+  'dcat_ap_ch',
+  'dcat_ap_de',
+  'dcat_ap_se',
+  'dcat_ap_sp',
+  'dcat_ap_it',
+  'dcat_ap_vl',
+  'dcat_ap_benap',
+];
+
 export function catalogExportsRoutes(scope: FastifyInstance, options: SurfaceOptions): void {
   const { catalogQueries } = options.services;
   const base = `${options.baseUrl}/api/explore/v2.1/catalog/exports`;
@@ -35,6 +49,13 @@ export function catalogExportsRoutes(scope: FastifyInstance, options: SurfaceOpt
   scope.get<{ Params: { format: string } }>('/catalog/exports/:format', async (request, reply) => {
     const query = request.query as QueryValues;
     const format = request.params.format.toLowerCase().replace(/-/g, '_');
+    if (DCAT_PROFILES.includes(format)) {
+      throw new PortalError('DG_ERR_REST_INVALID_PARAMETER', {
+        detail:
+          `The ${format} export is not activated on this portal: the national DCAT-AP profiles ` +
+          'need metadata it does not keep. The dcat, jsonld, ttl and rdf exports give DCAT-AP.',
+      });
+    }
     if (!FORMATS.includes(format)) {
       throw new PortalError('DG_ERR_REST_INVALID_PARAMETER', {
         detail: `Invalid value for format: "${request.params.format}" is not one of ${FORMATS.join(', ')}.`,

@@ -6,7 +6,7 @@ import { answerNotModified } from '../../http/conditional.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import { boolean } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
-import { EXPORT_FORMATS, findFormat } from '../exports/formats.ts';
+import { findFormat, formatsFor } from '../exports/formats.ts';
 import { sendExport } from '../exports/send-export.ts';
 import { recordsQueryInput } from './query-input.ts';
 
@@ -21,7 +21,7 @@ export function exportsRoutes(scope: FastifyInstance, options: SurfaceOptions): 
   scope.get<{ Params: DatasetParams }>('/catalog/datasets/:dataset_id/exports', async (request) => {
     const dataset = await catalog.getDataset(request.params.dataset_id);
     return {
-      _links: EXPORT_FORMATS.map((f) => ({
+      _links: formatsFor(dataset.current?.fields ?? []).map((f) => ({
         href: `${base}/${encodeURIComponent(dataset.id)}/exports/${f.name}`,
         rel: f.name,
       })),

@@ -7,6 +7,7 @@ import { useApiCors } from '../../http/plugins/api-cors.ts';
 import { useApiCredentials } from '../../http/plugins/api-credentials.ts';
 import { useApiQuota } from '../../http/plugins/api-quota.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
+import { attachmentsRoutes } from './attachments.routes.ts';
 import { catalogExportsRoutes } from './catalog-exports.routes.ts';
 import { datasetsRoutes } from './datasets.routes.ts';
 import { exportsRoutes } from './exports.routes.ts';
@@ -25,4 +26,5 @@ export async function exploreV21(scope: FastifyInstance, options: SurfaceOptions
   exportsRoutes(scope, options);
   facetsRoutes(scope, options);
   catalogExportsRoutes(scope, options);
+  attachmentsRoutes(scope, options);
 }

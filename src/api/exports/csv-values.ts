@@ -1,8 +1,10 @@
 // Cell text of the CSV dialect of ODS exports, by output type: points as "lat, lon", lists
 // joined with the list separator, datetimes in the requested time zone, shapes as GeoJSON text.
 
+import type { Geometry } from '../../core/cell.ts';
 import type { OutputColumn } from '../../odsql/index.ts';
 import { instantFormatter } from '../../util/iso-time.ts';
+import type { Reprojection } from './epsg.ts';
 
 /** JSON with ", " and ": " separators and sorted keys, as ODS writes geometries in CSV. */
 export function spacedJson(value: unknown): string {
@@ -53,13 +55,25 @@ export function csvCellFormatter(
   column: OutputColumn,
   timezone: string,
   listSeparator: string,
+  reprojection?: Reprojection,
 ): CellFormatter {
   const [first = 0, second = 1] = column.positions;
+  const moved = reprojection && !reprojection.identity ? reprojection : undefined;
   if (column.type === 'geo_point_2d') {
     return (row) => {
       const lat = row[first];
       const lon = row[second];
-      return lat == null || lon == null ? '' : `${Number(lat)}, ${Number(lon)}`;
+      if (lat == null || lon == null) return '';
+      if (!moved) return `${Number(lat)}, ${Number(lon)}`;
+      // Projected points keep the order of "lat, lon": northing, then easting.
+      const [x, y] = moved.position(Number(lon), Number(lat));
+      return `${y}, ${x}`;
+    };
+  }
+  if (column.type === 'geo_shape' && moved) {
+    return (row) => {
+      const raw = row[first];
+      return raw == null ? '' : spacedJson(moved.geometry(parsed(raw) as Geometry));
     };
   }
   if (column.multivalued) {

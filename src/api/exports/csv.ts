@@ -4,6 +4,7 @@
 import type { RecordsExport } from '../../records/index.ts';
 import type { CsvRowOptions } from './csv-row.ts';
 import { CSV_ROW_MODULE } from './csv-row.ts';
+import type { Reprojection } from './epsg.ts';
 import type { TextBody } from './text-body.ts';
 
 export interface CsvOptions {
@@ -12,6 +13,8 @@ export interface CsvOptions {
   quoteAll: boolean;
   withBom: boolean;
   useLabels: boolean;
+  /** `epsg`: the system of geometry cells (WGS 84 when absent). */
+  reprojection?: Reprojection;
 }
 
 export const CSV_DELIMITERS = [';', ',', '\t', '|'];
@@ -42,6 +45,9 @@ export function csvText(data: RecordsExport, options: CsvOptions): TextBody {
     delimiter: options.delimiter,
     listSeparator: options.listSeparator,
     quoteAll: options.quoteAll,
+    ...(options.reprojection && !options.reprojection.identity
+      ? { epsg: options.reprojection.epsg }
+      : {}),
   };
   return {
     head: `${options.withBom ? '\ufeff' : ''}${header}\r\n`,

@@ -1,21 +1,29 @@
 // The export formats, one registry entry each: how to name, type and write the file.
 
 import { PortalError } from '../../core/errors.ts';
+import type { Field } from '../../core/field.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import { boolean, single } from '../../http/query-params.ts';
 import type { RecordsExport } from '../../records/index.ts';
 import type { CsvOptions } from './csv.ts';
 import { CSV_DELIMITERS, csvText } from './csv.ts';
-import { assertGeo, geoJsonText } from './geojson.ts';
+import { epsgParameter } from './epsg.ts';
+import { geoJsonText } from './geojson.ts';
+import { assertGeo, hasGeoField } from './geometry.ts';
+import { gpxOptions, writeGpx } from './gpx.ts';
 import { jsonArrayText, jsonLinesText } from './json.ts';
+import { writeKml } from './kml.ts';
 import { writeParquet } from './parquet.ts';
 import type { ExportWriter } from './send-export.ts';
+import { writeShapefile } from './shapefile/write-shapefile.ts';
 import { writeXlsx } from './xlsx.ts';
 
 export interface ExportFormat {
   name: string;
   extension: string;
   contentType: string;
+  /** Needs a geo_point_2d or geo_shape field: listed and served only for such datasets. */
+  geo?: boolean;
   /** Checks the request and the data before the first byte is sent. */
   check?(data: RecordsExport): void;
   /** Reads the format's options now (a wrong one fails before any byte) and returns its writer. */
@@ -44,6 +52,23 @@ export function v21CsvOptions(query: QueryValues): CsvOptions {
     quoteAll: boolean(query, 'quote_all', false),
     withBom: boolean(query, 'with_bom', true),
     useLabels: boolean(query, 'use_labels', false),
+    reprojection: epsgParameter(query),
+  };
+}
+
+function geoFormat(
+  name: string,
+  extension: string,
+  contentType: string,
+  writer: ExportFormat['writer'],
+): ExportFormat {
+  return {
+    name,
+    extension,
+    contentType,
+    geo: true,
+    check: (data) => assertGeo(data, name),
+    writer,
   };
 }
 
@@ -84,14 +109,27 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     contentType: 'application/vnd.apache.parquet',
     writer: () => ({ body: writeParquet }),
   },
-  {
-    name: 'geojson',
-    extension: 'geojson',
-    contentType: 'application/geo+json; charset=utf-8',
-    check: (data) => assertGeo(data, 'geojson'),
-    writer: () => ({ text: geoJsonText }),
-  },
+  geoFormat('geojson', 'geojson', 'application/geo+json; charset=utf-8', (query) => {
+    const reprojection = epsgParameter(query);
+    return { text: (data) => geoJsonText(data, reprojection) };
+  }),
+  geoFormat('shp', 'zip', 'application/zip', (query) => {
+    const reprojection = epsgParameter(query);
+    return { body: (data) => writeShapefile(data, reprojection) };
+  }),
+  geoFormat('kml', 'kml', 'application/vnd.google-earth.kml+xml; charset=utf-8', () => ({
+    body: writeKml,
+  })),
+  geoFormat('gpx', 'gpx', 'application/gpx+xml; charset=utf-8', (query) => ({
+    body: writeGpx(gpxOptions(query)),
+  })),
 ];
+
+/** The formats a dataset with these fields offers (the geo ones need a geo field). */
+export function formatsFor(fields: readonly Field[]): ExportFormat[] {
+  const geo = hasGeoField(fields);
+  return EXPORT_FORMATS.filter((f) => geo || !f.geo);
+}
 
 export function findFormat(name: string): ExportFormat {
   const format = EXPORT_FORMATS.find((f) => f.name === name.toLowerCase());

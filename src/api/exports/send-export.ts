@@ -42,6 +42,38 @@ async function withFirstRead<T>(batches: AsyncIterable<T>): Promise<AsyncIterabl
   return rest();
 }
 
+/**
+ * The same rows, with a `start()` that reads the first batch (query errors surface there, not
+ * mid-file) and a `close()` that releases the query if the file is never written.
+ */
+function withFirstBatch(data: RecordsExport) {
+  const iterator = data.rows[Symbol.asyncIterator]();
+  let first: IteratorResult<unknown[][]> | undefined;
+  async function* rows(): AsyncIterable<unknown[][]> {
+    try {
+      const head = first ?? (await iterator.next());
+      if (head.done) return;
+      yield head.value;
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      await iterator.return?.();
+    }
+  }
+  return {
+    data: { ...data, rows: rows() },
+    start: async () => {
+      first = await iterator.next();
+    },
+    close: async () => {
+      await iterator.return?.();
+    },
+  };
+}
+
 /** Buffers, not strings: downstream readers (compression) slice buffers cheaply, strings not. */
 async function* asBuffers(chunks: AsyncIterable<string | Uint8Array>): AsyncIterable<Buffer> {
   for await (const chunk of chunks) {
@@ -61,8 +93,15 @@ export async function sendExport(
     const text = file.text(exported);
     body = framedText(text, await withFirstRead(exported.encoded(text.encoding)));
   } else {
-    const data = { ...exported, rows: await withFirstRead(exported.rows) };
-    body = asBuffers(file.body(data));
+    const { data, start, close } = withFirstBatch(exported);
+    try {
+      // Writers check their options against the columns here, before any row is read.
+      body = asBuffers(file.body(data));
+    } catch (error) {
+      await close();
+      throw error;
+    }
+    await start();
   }
   const name = `${exported.datasetId}.${file.extension}${file.compressed ? '.gz' : ''}`;
   const stream = Readable.from(body, { objectMode: false });

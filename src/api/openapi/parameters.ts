@@ -47,6 +47,18 @@ export const EXPORT_PARAMETERS: ParameterSpec[] = [
   p('list_separator', 'string', 'CSV separator of multivalued values (default `,`).'),
   p('quote_all', 'boolean', 'CSV: quote every cell.'),
   p('with_bom', 'boolean', 'CSV: start with a UTF-8 BOM (default true).'),
+  p(
+    'epsg',
+    'integer',
+    'Coordinate system of geometries (csv, geojson, shp): 4326 (default), 3857 or 2154.',
+  ),
+  p('name_field', 'string', 'GPX: the field giving each point its <name>.'),
+  p('description_field_list', 'string', 'GPX: comma-separated fields for <desc>.'),
+  p(
+    'use_extension',
+    'boolean',
+    'GPX: attributes in <extensions> (default true) or else in <desc>.',
+  ),
 ];
 
 export const FACET_PARAMETERS: ParameterSpec[] = [
@@ -74,7 +86,12 @@ export const V1_PARAMETERS: ParameterSpec[] = [
 ];
 
 export const DOWNLOAD_PARAMETERS: ParameterSpec[] = [
-  p('format', 'string', '`csv` (default), `json` or `geojson`.'),
+  p('format', 'string', '`csv` (default), `json`, `geojson`, `shp`, `kml` or `gpx`.'),
+  p(
+    'epsg',
+    'integer',
+    'Coordinate system of geometries (csv, geojson, shp): 4326 (default), 3857 or 2154.',
+  ),
   p('csv_separator', 'string', 'CSV delimiter (default `;`).'),
   p('use_labels_for_header', 'boolean', 'Field labels in the CSV header.'),
   p('fields', 'string', 'Comma-separated fields.'),

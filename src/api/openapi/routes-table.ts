@@ -125,9 +125,25 @@ export const API_ROUTES: ApiRoute[] = [
   {
     method: 'get',
     path: `${V21}/catalog/datasets/{dataset_id}/exports/{format}/`,
-    summary: 'Export the records: csv, json, jsonl, xlsx, parquet, geojson',
+    summary: 'Export the records: csv, json, jsonl, xlsx, parquet, geojson, shp, kml, gpx',
     tag: 'Dataset',
     parameters: ODSQL_PARAMETERS.concat(EXPORT_PARAMETERS),
+    produces: '*/*',
+  },
+  {
+    method: 'get',
+    path: `${V21}/catalog/datasets/{dataset_id}/attachments/`,
+    summary: 'Attachments of a dataset',
+    tag: 'Dataset',
+    parameters: [],
+    produces: JSON_TYPE,
+  },
+  {
+    method: 'get',
+    path: `${V21}/catalog/datasets/{dataset_id}/attachments/{attachment_id}/`,
+    summary: 'An attachment file',
+    tag: 'Dataset',
+    parameters: [],
     produces: '*/*',
   },
   {
@@ -205,6 +221,14 @@ export const API_ROUTES: ApiRoute[] = [
     tag: 'API v1',
     parameters: [],
     produces: JSON_TYPE,
+  },
+  {
+    method: 'get',
+    path: '/api/datasets/1.0/{dataset_id}/attachments/{attachment_id}/',
+    summary: 'API v1 attachment file',
+    tag: 'API v1',
+    parameters: [],
+    produces: '*/*',
   },
   {
     method: 'get',

@@ -1,6 +1,7 @@
 // API v1 dataset endpoints: /api/datasets/1.0/search/ (the catalog: the v1 `q` language over
 // metadata, refine/exclude, sort, paging, catalog facets) and
-// /api/datasets/1.0/{dataset_id}/ (one dataset, as ods-widgets load it).
+// /api/datasets/1.0/{dataset_id}/ (one dataset, as ods-widgets load it), and its attachments'
+// files at /api/datasets/1.0/{dataset_id}/attachments/{attachment_id}/.
 
 import type { FastifyInstance } from 'fastify';
 
@@ -9,6 +10,7 @@ import { answerNotModified } from '../../http/conditional.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import { repeated, single } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
+import { sendAttachment } from '../attachments/send-attachment.ts';
 import { v1OrderBy, v1Paging } from './v1-params.ts';
 
 /** `refine.theme=Santé` parameters as catalog facet filters. */
@@ -82,5 +84,17 @@ export function datasetsV1Routes(scope: FastifyInstance, options: SurfaceOptions
       if (answerNotModified(request, reply, dataset)) return reply;
       return toV1Dataset(dataset, domain);
     },
+  );
+
+  scope.get<{ Params: { dataset_id: string; attachment_id: string } }>(
+    '/datasets/1.0/:dataset_id/attachments/:attachment_id',
+    async (request, reply) =>
+      sendAttachment(
+        reply,
+        await options.services.attachments.find(
+          request.params.dataset_id,
+          request.params.attachment_id,
+        ),
+      ),
   );
 }

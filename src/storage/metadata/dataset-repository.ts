@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 
 import type Database from 'better-sqlite3';
 
+import type { Attachment, AttachmentInput } from '../../core/attachment.ts';
 import type { Dataset, DefaultMetas, Visibility } from '../../core/dataset.ts';
 import { isValidDatasetId } from '../../core/dataset.ts';
 import { PortalError } from '../../core/errors.ts';
@@ -24,7 +25,29 @@ interface DatasetRow {
   current_version_id: number | null;
 }
 
-function datasetFromRow(row: DatasetRow, current: VersionRow | undefined): Dataset {
+interface AttachmentRow {
+  id: string;
+  title: string | null;
+  mimetype: string | null;
+  path: string;
+  created_at: string;
+}
+
+function attachmentFromRow(row: AttachmentRow): Attachment {
+  return {
+    id: row.id,
+    title: row.title ?? row.path,
+    mimetype: row.mimetype ?? 'application/octet-stream',
+    fileName: row.path,
+    createdAt: row.created_at,
+  };
+}
+
+function datasetFromRow(
+  row: DatasetRow,
+  current: VersionRow | undefined,
+  attachments: Attachment[],
+): Dataset {
   return {
     id: row.id,
     uid: row.uid,
@@ -35,6 +58,7 @@ function datasetFromRow(row: DatasetRow, current: VersionRow | undefined): Datas
     dataProcessedAt: row.data_processed_at,
     metadataProcessedAt: row.metadata_processed_at,
     current: current ? versionFromRow(current) : null,
+    attachments,
   };
 }
 
@@ -97,6 +121,27 @@ export class DatasetRepository {
         : (this.db
             .prepare('SELECT * FROM dataset_versions WHERE id = ?')
             .get(row.current_version_id) as VersionRow | undefined);
-    return datasetFromRow(row, current);
+    const attachments = this.db
+      .prepare('SELECT * FROM attachments WHERE dataset_id = ? ORDER BY created_at, id')
+      .all(row.id) as AttachmentRow[];
+    return datasetFromRow(row, current, attachments.map(attachmentFromRow));
+  }
+
+  saveAttachment(input: AttachmentInput): Attachment {
+    if (!this.exists(input.datasetId)) {
+      throw new PortalError('DG_ERR_DATASET_NOT_FOUND', { dataset_id: input.datasetId });
+    }
+    this.db
+      .prepare(
+        `INSERT INTO attachments (dataset_id, id, title, mimetype, path, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (dataset_id, id) DO UPDATE SET
+           title = excluded.title, mimetype = excluded.mimetype, path = excluded.path`,
+      )
+      .run(input.datasetId, input.id, input.title, input.mimetype, input.fileName, isoNow());
+    const row = this.db
+      .prepare('SELECT * FROM attachments WHERE dataset_id = ? AND id = ?')
+      .get(input.datasetId, input.id) as AttachmentRow;
+    return attachmentFromRow(row);
   }
 }

@@ -1,5 +1,6 @@
 // The MetadataStore contract over the synchronous repositories (one read-write connection).
 
+import type { Attachment, AttachmentInput } from '../../core/attachment.ts';
 import type { Dataset, DatasetVersion } from '../../core/dataset.ts';
 import type { DatasetInput, MetadataStore } from '../engine.ts';
 import type { DatasetRepository } from './dataset-repository.ts';
@@ -26,5 +27,9 @@ export class SqliteMetadataStore implements MetadataStore {
   /** Newest first. */
   async listVersions(datasetId: string): Promise<DatasetVersion[]> {
     return this.versions.listOf(datasetId);
+  }
+
+  async saveAttachment(input: AttachmentInput): Promise<Attachment> {
+    return this.datasets.saveAttachment(input);
   }
 }

@@ -1,6 +1,7 @@
 // Metadata rows as PostgreSQL returns them (timestamps as epoch milliseconds), and their mapping
 // to the core types.
 
+import type { Attachment } from '../../core/attachment.ts';
 import type {
   Dataset,
   DatasetVersion,
@@ -60,7 +61,32 @@ export function toVersion(row: VersionRow): DatasetVersion {
   };
 }
 
-export function toDataset(row: DatasetRow, current: DatasetVersion | null): Dataset {
+export interface AttachmentRow {
+  dataset_id: string;
+  id: string;
+  title: string | null;
+  mimetype: string | null;
+  path: string;
+  created_at: number;
+}
+
+export const ATTACHMENT_COLUMNS = 'dataset_id, id, title, mimetype, path, created_at';
+
+export function toAttachment(row: AttachmentRow): Attachment {
+  return {
+    id: row.id,
+    title: row.title ?? row.path,
+    mimetype: row.mimetype ?? 'application/octet-stream',
+    fileName: row.path,
+    createdAt: iso(row.created_at),
+  };
+}
+
+export function toDataset(
+  row: DatasetRow,
+  current: DatasetVersion | null,
+  attachments: Attachment[] = [],
+): Dataset {
   return {
     id: row.id,
     uid: row.uid,
@@ -71,5 +97,6 @@ export function toDataset(row: DatasetRow, current: DatasetVersion | null): Data
     dataProcessedAt: row.data_processed_at === null ? null : iso(row.data_processed_at),
     metadataProcessedAt: iso(row.metadata_processed_at),
     current,
+    attachments,
   };
 }

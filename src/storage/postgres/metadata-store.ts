@@ -4,12 +4,20 @@ import { randomInt } from 'node:crypto';
 
 import type pg from 'pg';
 
+import type { Attachment, AttachmentInput } from '../../core/attachment.ts';
 import type { Dataset, DatasetVersion } from '../../core/dataset.ts';
 import { isValidDatasetId } from '../../core/dataset.ts';
 import { PortalError } from '../../core/errors.ts';
 import type { DatasetInput, MetadataStore } from '../engine.ts';
-import type { DatasetRow, VersionRow } from './metadata-rows.ts';
-import { DATASET_COLUMNS, VERSION_COLUMNS, toDataset, toVersion } from './metadata-rows.ts';
+import type { AttachmentRow, DatasetRow, VersionRow } from './metadata-rows.ts';
+import {
+  ATTACHMENT_COLUMNS,
+  DATASET_COLUMNS,
+  VERSION_COLUMNS,
+  toAttachment,
+  toDataset,
+  toVersion,
+} from './metadata-rows.ts';
 import { qualified } from './quote.ts';
 
 const UID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -26,6 +34,7 @@ const UNIQUE_VIOLATION = '23505';
 export class PostgresMetadataStore implements MetadataStore {
   private readonly datasets: string;
   private readonly versions: string;
+  private readonly attachments: string;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -33,6 +42,23 @@ export class PostgresMetadataStore implements MetadataStore {
   ) {
     this.datasets = qualified(schema, 'datasets');
     this.versions = qualified(schema, 'dataset_versions');
+    this.attachments = qualified(schema, 'attachments');
+  }
+
+  /** Attachments by dataset id, oldest first; of one dataset, or of all. */
+  private async attachmentsOf(datasetId?: string): Promise<Map<string, Attachment[]>> {
+    const result = await this.pool.query<AttachmentRow>(
+      `SELECT ${ATTACHMENT_COLUMNS} FROM ${this.attachments}
+       ${datasetId === undefined ? '' : 'WHERE dataset_id = $1'} ORDER BY created_at, id`,
+      datasetId === undefined ? [] : [datasetId],
+    );
+    const byDataset = new Map<string, Attachment[]>();
+    for (const row of result.rows) {
+      const list = byDataset.get(row.dataset_id) ?? [];
+      list.push(toAttachment(row));
+      byDataset.set(row.dataset_id, list);
+    }
+    return byDataset;
   }
 
   async listDatasets(): Promise<Dataset[]> {
@@ -44,10 +70,12 @@ export class PostgresMetadataStore implements MetadataStore {
        WHERE id IN (SELECT current_version_id FROM ${this.datasets})`,
     );
     const byId = new Map(current.rows.map((row) => [row.id, toVersion(row)]));
+    const attachments = await this.attachmentsOf();
     return datasets.rows.map((row) =>
       toDataset(
         row,
         row.current_version_id === null ? null : (byId.get(row.current_version_id) ?? null),
+        attachments.get(row.id) ?? [],
       ),
     );
   }
@@ -59,7 +87,8 @@ export class PostgresMetadataStore implements MetadataStore {
     );
     const row = result.rows[0];
     if (!row) return null;
-    return toDataset(row, await this.version(row.current_version_id));
+    const attachments = await this.attachmentsOf(id);
+    return toDataset(row, await this.version(row.current_version_id), attachments.get(id) ?? []);
   }
 
   async saveDataset(input: DatasetInput): Promise<Dataset> {
@@ -80,7 +109,12 @@ export class PostgresMetadataStore implements MetadataStore {
           [input.id, newDatasetUid(), JSON.stringify(input.metas), input.visibility ?? null],
         );
         const row = result.rows[0]!;
-        return toDataset(row, await this.version(row.current_version_id));
+        const attachments = await this.attachmentsOf(row.id);
+        return toDataset(
+          row,
+          await this.version(row.current_version_id),
+          attachments.get(row.id) ?? [],
+        );
       } catch (error) {
         // A uid drawn twice (about one chance in 10^15): draw another.
         const code = (error as { code?: string; constraint?: string }).code;
@@ -96,6 +130,24 @@ export class PostgresMetadataStore implements MetadataStore {
       [datasetId],
     );
     return result.rows.map(toVersion);
+  }
+
+  async saveAttachment(input: AttachmentInput): Promise<Attachment> {
+    const exists = await this.pool.query(`SELECT 1 FROM ${this.datasets} WHERE id = $1`, [
+      input.datasetId,
+    ]);
+    if (exists.rowCount === 0) {
+      throw new PortalError('DG_ERR_DATASET_NOT_FOUND', { dataset_id: input.datasetId });
+    }
+    const result = await this.pool.query<AttachmentRow>(
+      `INSERT INTO ${this.attachments} (dataset_id, id, title, mimetype, path)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (dataset_id, id) DO UPDATE SET
+         title = excluded.title, mimetype = excluded.mimetype, path = excluded.path
+       RETURNING ${ATTACHMENT_COLUMNS}`,
+      [input.datasetId, input.id, input.title, input.mimetype, input.fileName],
+    );
+    return toAttachment(result.rows[0]!);
   }
 
   private async version(id: number | null): Promise<DatasetVersion | null> {

@@ -102,7 +102,7 @@ describe('catalog exports', () => {
       const distributions = dataset?.['dcat:distribution'] as Record<string, string>[];
       assert.deepEqual(
         distributions.map((d) => d['dct:format']),
-        ['CSV', 'JSON', 'XLSX', 'PARQUET', 'GEOJSON'],
+        ['CSV', 'JSON', 'XLSX', 'PARQUET', 'GEOJSON', 'SHP', 'KML', 'GPX'],
       );
       const csv = distributions[0]?.['dcat:downloadURL'] ?? '';
       assert.equal(
@@ -129,7 +129,7 @@ describe('catalog exports', () => {
       typed('Dataset').map((q) => q.subject.value),
       ['https://data.example.org/explore/dataset/export_alimconfiance/'],
     );
-    assert.equal(typed('Distribution').length, 5);
+    assert.equal(typed('Distribution').length, 8);
     const modified = quads.find((q) => q.predicate.value === 'http://purl.org/dc/terms/modified');
     assert.equal(
       (modified?.object as { datatype?: { value: string } }).datatype?.value,
@@ -168,5 +168,22 @@ describe('catalog exports', () => {
     const { status, body } = await getJson(portal, `${EXPORTS}/docx`);
     assert.equal(status, 400);
     assert.equal(body['error_code'], 'InvalidRESTParameterError');
+  });
+
+  test('the national DCAT-AP profiles answer "not activated", in both spellings', async () => {
+    const listed = await getJson(portal, EXPORTS);
+    const rels = (listed.body['_links'] as { rel: string }[]).map((l) => l.rel);
+    for (const profile of ['ch', 'de', 'se', 'sp', 'it', 'vl', 'benap']) {
+      assert.ok(!rels.includes(`dcat_ap_${profile}`));
+      for (const name of [`dcat_ap_${profile}`, `dcat-ap-${profile}`]) {
+        const { status, body } = await getJson(portal, `${EXPORTS}/${name}`);
+        assert.equal(status, 400, name);
+        assert.equal(body['error_code'], 'InvalidRESTParameterError');
+        assert.match(
+          String(body['message']),
+          new RegExp(`dcat_ap_${profile} export is not activated`),
+        );
+      }
+    }
   });
 });

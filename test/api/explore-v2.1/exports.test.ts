@@ -158,7 +158,17 @@ for (const engine of TEST_ENGINES) {
     test('the exports list, and bad requests answer ODS errors before any byte', async () => {
       const list = await getJson(portal, `${DATASET}/exports`);
       const rels = (list.body['_links'] as { rel: string }[]).map((l) => l.rel);
-      assert.deepEqual(rels, ['csv', 'json', 'jsonl', 'xlsx', 'parquet', 'geojson']);
+      assert.deepEqual(rels, [
+        'csv',
+        'json',
+        'jsonl',
+        'xlsx',
+        'parquet',
+        'geojson',
+        'shp',
+        'kml',
+        'gpx',
+      ]);
       for (const url of [
         `${DATASET}/exports/docx`,
         `${DATASET}/exports/csv?delimiter=x`,

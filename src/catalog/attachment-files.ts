@@ -1,0 +1,76 @@
+// Attachment files: copied under `<DATAGORA_HOME>/attachments/<dataset_id>/` and recorded in the
+// metadata store; served back by id, for public datasets only.
+
+import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+
+import mime from 'mime-types';
+
+import type { Attachment } from '../core/attachment.ts';
+import { attachmentIdOf } from '../core/attachment.ts';
+import { PortalError } from '../core/errors.ts';
+import type { MetadataStore } from '../storage/engine.ts';
+import type { CatalogService } from './catalog-service.ts';
+
+export interface AttachmentFile {
+  attachment: Attachment;
+  path: string;
+  size: number;
+}
+
+export class AttachmentFiles {
+  constructor(
+    private readonly metadata: MetadataStore,
+    private readonly catalog: CatalogService,
+    /** The folder holding one sub-folder per dataset. */
+    private readonly dir: string,
+  ) {}
+
+  /** Copies the file beside the dataset and lists it; a file of the same name is replaced. */
+  async add(datasetId: string, source: string, title?: string): Promise<Attachment> {
+    const dataset = await this.metadata.getDataset(datasetId);
+    if (!dataset) throw new PortalError('DG_ERR_DATASET_NOT_FOUND', { dataset_id: datasetId });
+    const file = await stat(source).catch(() => null);
+    if (!file?.isFile()) {
+      throw new PortalError('DG_ERR_ATTACHMENT_UNREADABLE', {
+        path: source,
+        reason: 'not a readable file',
+      });
+    }
+    const fileName = basename(source);
+    const id = attachmentIdOf(fileName);
+    if (id === '') {
+      throw new PortalError('DG_ERR_ATTACHMENT_UNREADABLE', {
+        path: source,
+        reason: 'its name has no letter or digit',
+      });
+    }
+    const folder = join(this.dir, datasetId);
+    await mkdir(folder, { recursive: true });
+    await copyFile(source, join(folder, fileName));
+    return this.metadata.saveAttachment({
+      datasetId,
+      id,
+      title: title ?? fileName,
+      mimetype: mime.lookup(fileName) || 'application/octet-stream',
+      fileName,
+    });
+  }
+
+  /** The public dataset's attachments. */
+  async list(datasetId: string): Promise<Attachment[]> {
+    return (await this.catalog.getDataset(datasetId)).attachments;
+  }
+
+  /** An attachment of a public dataset and where its file is. */
+  async find(datasetId: string, attachmentId: string): Promise<AttachmentFile> {
+    const dataset = await this.catalog.getDataset(datasetId);
+    const attachment = dataset.attachments.find((a) => a.id === attachmentId);
+    const path = attachment ? join(this.dir, dataset.id, attachment.fileName) : '';
+    const file = attachment ? await stat(path).catch(() => null) : null;
+    if (!attachment || !file?.isFile()) {
+      throw new PortalError('DG_ERR_ATTACHMENT_NOT_FOUND', { attachment_id: attachmentId });
+    }
+    return { attachment, path, size: file.size };
+  }
+}
