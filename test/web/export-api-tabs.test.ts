@@ -22,7 +22,24 @@ describe('export and API tabs', () => {
     const page = await getPage(portal, `${BASE}/export/?${FILTER}`);
     assert.equal(page.status, 200);
     const formats = texts(page.dom, '#export-formats tbody th');
-    assert.deepEqual(formats, ['CSV', 'JSON', 'JSONL', 'XLSX', 'PARQUET', 'GEOJSON']);
+    assert.deepEqual(formats, [
+      'CSV',
+      'JSON',
+      'JSONL',
+      'XLSX',
+      'PARQUET',
+      'GEOJSON',
+      'SHP',
+      'KML',
+      'GPX',
+    ]);
+    const api = await portal.app.inject({
+      url: '/api/explore/v2.1/catalog/datasets/export_alimconfiance/exports',
+    });
+    const listed = (api.json()._links as { rel: string }[])
+      .map((l) => l.rel.toUpperCase())
+      .filter((r) => r !== 'SELF');
+    assert.deepEqual([...listed].sort(), [...formats].sort(), 'the same formats as the API lists');
     const csvLink = page.dom.querySelector('#export-formats tbody a')!.getAttribute('href')!;
     const url = new URL(csvLink);
     assert.equal(url.origin, 'https://data.example.fr');
@@ -36,7 +53,7 @@ describe('export and API tabs', () => {
     assert.equal(lines.length - 1, expected);
     assert.ok(texts(page.dom, 'a.fr-tag')[0]?.includes('Satisfaisant'), 'the filter is shown');
     const sizes = texts(page.dom, '#export-formats tbody td').filter((t) => t.startsWith('≈'));
-    assert.equal(sizes.length, 6);
+    assert.equal(sizes.length, 9);
     assert.ok(sizes.every((s) => /\d/.test(s)));
   });
 

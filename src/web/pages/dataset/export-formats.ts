@@ -18,6 +18,9 @@ export const SITE_EXPORT_FORMATS: readonly SiteExportFormat[] = [
   { name: 'xlsx', geo: false, ratio: 0.25 },
   { name: 'parquet', geo: false, ratio: 0.15 },
   { name: 'geojson', geo: true, ratio: 1.12 },
+  { name: 'shp', geo: true, ratio: 0.15 },
+  { name: 'kml', geo: true, ratio: 1.84 },
+  { name: 'gpx', geo: true, ratio: 1.53 },
 ];
 
 export function hasGeometry(fields: readonly Field[]): boolean {
