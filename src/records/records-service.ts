@@ -20,6 +20,7 @@ import { analyzeRecords } from './analyze.ts';
 import type { FacetGroup, FacetsRequest } from './facets.ts';
 import type { GeoclusterAnswer, GeoclusterRequest } from './geocluster.ts';
 import { geoclusterRecords } from './geocluster.ts';
+import { FacetCache } from './facet-cache.ts';
 import { computeFacets } from './facets.ts';
 import type { JsonRecord } from './render.ts';
 import { renderRecord } from './render.ts';
@@ -75,6 +76,8 @@ function withPaging(query: CompiledQuery, limit: number, offset: number, engine:
 }
 
 export class RecordsService {
+  private readonly facetCache = new FacetCache<FacetGroup[]>();
+
   constructor(
     private readonly engine: StorageEngine,
     private readonly catalog: CatalogService,
@@ -178,8 +181,27 @@ export class RecordsService {
   }
 
   /** The values and counts of facet fields under the request's filters. */
+  /**
+   * Facet counts. Requests with only refines and excludes (no `where`, no `qv1`, which may hold
+   * `now()`) depend on nothing but the version and the metadata: their answers are cached.
+   */
   async facets(request: FacetsRequest): Promise<FacetGroup[]> {
-    return computeFacets(this.engine, this.catalog, request, this.options.queryTimeoutMs);
+    const dataset = await this.catalog.getDataset(request.datasetId);
+    const pure = (request.where ?? []).length === 0 && (request.qv1 ?? []).length === 0;
+    const key =
+      pure && dataset.current
+        ? `${dataset.current.id}|${dataset.modifiedAt}|${JSON.stringify(request)}`
+        : null;
+    const cached = key === null ? undefined : this.facetCache.get(key);
+    if (cached) return cached;
+    const groups = await computeFacets(
+      this.engine,
+      this.catalog,
+      request,
+      this.options.queryTimeoutMs,
+    );
+    if (key !== null) this.facetCache.set(key, groups);
+    return groups;
   }
 
   /**
