@@ -173,18 +173,8 @@ export function wallClock(ms: number, timeZone: string): WallClock {
     millisecond: ((ms % 1000) + 1000) % 1000,
     weekday: 1,
   };
-  if (timeZone === 'UTC') {
-    const d = new Date(ms);
-    out.year = d.getUTCFullYear();
-    out.month = d.getUTCMonth() + 1;
-    out.day = d.getUTCDate();
-    out.hour = d.getUTCHours();
-    out.minute = d.getUTCMinutes();
-    out.second = d.getUTCSeconds();
-    out.weekday = ((d.getUTCDay() + 6) % 7) + 1;
-    return out;
-  }
-  const offset = steadyOffset(ms, timeZone);
+  // UTC, or a zone whose offset holds all day: the fields of the shifted instant, read as UTC.
+  const offset = timeZone === 'UTC' ? 0 : steadyOffset(ms, timeZone);
   if (offset === null) return readParts(ms, timeZone, out);
   const local = new Date(ms + offset);
   out.year = local.getUTCFullYear();

@@ -2,9 +2,12 @@
 // catalog has several themes, publishers and dates to search, filter, sort and page through.
 
 import { parse } from 'node-html-parser';
+import type { Browser } from 'playwright-core';
 import type { HTMLElement } from 'node-html-parser';
 
 import { emptyMetas } from '../../src/core/dataset.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { listen } from '../helpers/listening-portal.ts';
 import type { TestPortal } from '../helpers/test-portal.ts';
 import { startTestPortal } from '../helpers/test-portal.ts';
 
@@ -61,4 +64,33 @@ export async function getPage(
 
 export function texts(dom: HTMLElement, selector: string): string[] {
   return dom.querySelectorAll(selector).map((e) => e.text.replace(/\s+/g, ' ').trim());
+}
+
+export interface BrowserSite {
+  portal: TestPortal;
+  /** The portal's `http://127.0.0.1:PORT`. */
+  base: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** The site portal listening on a local port, and Debian's Chromium to visit it. */
+export async function startBrowserSite(): Promise<BrowserSite> {
+  const portal = await startSitePortal();
+  try {
+    const base = await listen(portal);
+    const browser = await launchChromium();
+    return {
+      portal,
+      base,
+      browser,
+      async close() {
+        await browser.close();
+        await portal.close();
+      },
+    };
+  } catch (error) {
+    await portal.close();
+    throw error;
+  }
 }

@@ -8,10 +8,9 @@ import { after, before, describe, test } from 'node:test';
 
 import type { Browser, Page } from 'playwright-core';
 
-import { SCREENSHOTS, launchChromium } from '../../helpers/browser.ts';
-import { listen } from '../../helpers/listening-portal.ts';
-import type { TestPortal } from '../../helpers/test-portal.ts';
-import { startSitePortal } from '../site-fixture.ts';
+import { SCREENSHOTS } from '../../helpers/browser.ts';
+import type { BrowserSite } from '../site-fixture.ts';
+import { startBrowserSite } from '../site-fixture.ts';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
@@ -64,18 +63,14 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
 }
 
 describe('every page passes axe-core in Chromium, in both languages', () => {
-  let portal: TestPortal;
+  let site: BrowserSite;
   let base: string;
   let browser: Browser;
   before(async () => {
-    portal = await startSitePortal();
-    base = await listen(portal);
-    browser = await launchChromium();
+    site = await startBrowserSite();
+    ({ base, browser } = site);
   });
-  after(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
+  after(async () => site?.close());
 
   test('the harness does catch violations (a page without lang, an image without alt)', async () => {
     const page = await browser.newPage();

@@ -6,26 +6,20 @@ import { after, before, describe, test } from 'node:test';
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { launchChromium } from '../../helpers/browser.ts';
-import { listen } from '../../helpers/listening-portal.ts';
-import type { TestPortal } from '../../helpers/test-portal.ts';
-import { startSitePortal } from '../site-fixture.ts';
+import type { BrowserSite } from '../site-fixture.ts';
+import { startBrowserSite } from '../site-fixture.ts';
 
 const DATASET = '/explore/dataset/export_alimconfiance';
 
 describe('the site without JavaScript and with the keyboard', () => {
-  let portal: TestPortal;
+  let site: BrowserSite;
   let base: string;
   let browser: Browser;
   before(async () => {
-    portal = await startSitePortal();
-    base = await listen(portal);
-    browser = await launchChromium();
+    site = await startBrowserSite();
+    ({ base, browser } = site);
   });
-  after(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
+  after(async () => site?.close());
 
   async function withPage(
     javaScript: boolean,
