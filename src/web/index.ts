@@ -7,6 +7,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { isPortalError } from '../core/errors.ts';
 import { useSiteAssets } from './assets.ts';
+import { basemapRoutes } from './basemap.ts';
+import { clientBundleRoutes } from './client-bundles.ts';
 import { languageRoutes } from './language.routes.ts';
 import { pageContext } from './page-context.ts';
 import { ErrorPage } from './pages/error-page.tsx';
@@ -34,6 +36,8 @@ export async function webSite(scope: FastifyInstance, options: SiteOptions): Pro
   });
 
   languageRoutes(scope);
+  clientBundleRoutes(scope);
+  basemapRoutes(scope);
   pagesRoutes(scope, options);
   seoRoutes(scope, options);
 }

@@ -19,6 +19,7 @@ import { ApiTab } from './pages/dataset/api-tab.tsx';
 import { loadExportModel } from './pages/dataset/export-model.ts';
 import { ExportTab } from './pages/dataset/export-tab.tsx';
 import { InformationTab } from './pages/dataset/information-tab.tsx';
+import { MapTab, mapField } from './pages/dataset/map-tab.tsx';
 import { loadTable } from './pages/dataset/table-model.ts';
 import { readTableState } from './pages/dataset/table-state.ts';
 import { TableTab } from './pages/dataset/table-tab.tsx';
@@ -89,6 +90,18 @@ export function pagesRoutes(scope: FastifyInstance, options: SiteOptions): void 
       const model = await loadTable(options.services, dataset, state);
       const status = model.error === null ? 200 : 400;
       return sendPage(reply, ctx, TableTab({ ctx, dataset, state, model }), status);
+    },
+  );
+
+  scope.get<{ Params: { dataset_id: string } }>(
+    '/explore/dataset/:dataset_id/map',
+    async (request, reply) => {
+      const dataset = await publicDataset(request.params.dataset_id);
+      const field = mapField(dataset);
+      if (field === null) return reply.callNotFound();
+      const ctx = pageContext(request, options);
+      const state = readTableState(ctx.query, dataset.current?.fields ?? []);
+      return sendPage(reply, ctx, MapTab({ ctx, dataset, state, field }));
     },
   );
 

@@ -95,6 +95,28 @@ describe('dataset information tab and site pages', () => {
     }
   });
 
+  test('the map tab exists only for datasets with a geo_point_2d field', async () => {
+    const geo = await getPage(portal, '/explore/dataset/export_alimconfiance/');
+    assert.ok(geo.dom.querySelector('.dg-tabs a[href$="/map/"]'));
+    const plain = await getPage(portal, '/explore/dataset/arbres_01/');
+    assert.equal(plain.dom.querySelector('.dg-tabs a[href$="/map/"]'), null);
+    assert.equal((await getPage(portal, '/explore/dataset/arbres_01/map/')).status, 404);
+  });
+
+  test('the offline basemap and the map script are served by the portal itself', async () => {
+    const basemap = await portal.app.inject({ url: '/static/basemap/countries.geojson' });
+    assert.equal(basemap.statusCode, 200);
+    const france = (basemap.json().features as { properties: { name: string } }[]).find(
+      (f) => f.properties.name === 'France',
+    );
+    assert.ok(france, 'France is among the outlines');
+    const script = await portal.app.inject({ url: '/static/js/map.js' });
+    assert.equal(script.statusCode, 200);
+    assert.match(String(script.headers['content-type']), /javascript/);
+    assert.doesNotMatch(script.body, /https?:\/\/[a-z.]*(openstreetmap|tile|cdn)/i);
+    assert.equal((await portal.app.inject({ url: '/static/js/nope.js' })).statusCode, 404);
+  });
+
   test('an unknown page is a 404 page; the API keeps its JSON 404', async () => {
     const page = await getPage(portal, '/no/such/page');
     assert.equal(page.status, 404);

@@ -63,6 +63,7 @@ describe('export and API tabs', () => {
     assert.deepEqual(links, [
       `${BASE}/information/`,
       `${BASE}/table/?${FILTER}`,
+      `${BASE}/map/?${FILTER}`,
       `${BASE}/analyze/?${FILTER}`,
       `${BASE}/export/?${FILTER}`,
       `${BASE}/api/?${FILTER}`,

@@ -47,6 +47,17 @@ export const en: Messages = {
   'tab.export': 'Export',
   'tab.api': 'API',
   'tab.analyze': 'Analyze',
+  'tab.map': 'Map',
+  'map.label': 'Map of the records of “{title}”',
+  'map.help':
+    'Nearby points are grouped; zoom in or choose a group to see the records, then a point for its detail. With the keyboard: arrows to move, + and − to zoom, Tab to go from one point to the next.',
+  'map.records': 'records',
+  'map.openRecord': 'View the record in the table',
+  'map.error': 'The map’s data could not be loaded.',
+  'map.noScript':
+    'The map needs JavaScript. The same records are in the table and the geographic exports:',
+  'map.attribution':
+    'Basemap: country outlines from Natural Earth (public domain), served by the portal.',
   'analyze.type': 'Chart type',
   'analyze.type.column': 'Columns',
   'analyze.type.bar': 'Bars',

@@ -47,6 +47,17 @@ export const fr = {
   'tab.export': 'Export',
   'tab.api': 'API',
   'tab.analyze': 'Analyse',
+  'tab.map': 'Carte',
+  'map.label': 'Carte des enregistrements de « {title} »',
+  'map.help':
+    'Les points proches sont regroupés ; zoomez ou choisissez un groupe pour voir les enregistrements, puis un point pour son détail. Au clavier : flèches pour se déplacer, + et − pour zoomer, Tab pour passer d’un point à l’autre.',
+  'map.records': 'enregistrements',
+  'map.openRecord': 'Voir l’enregistrement dans le tableau',
+  'map.error': 'Les données de la carte n’ont pas pu être chargées.',
+  'map.noScript':
+    'La carte a besoin de JavaScript. Les mêmes enregistrements sont dans le tableau et les exports géographiques :',
+  'map.attribution':
+    'Fond de carte : contours des pays de Natural Earth (domaine public), servis par le portail.',
   'analyze.type': 'Type de graphique',
   'analyze.type.column': 'Colonnes',
   'analyze.type.bar': 'Barres',

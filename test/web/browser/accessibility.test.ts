@@ -2,18 +2,15 @@
 // A/AA violation, and a screenshot of each is written under test-output/screenshots/.
 
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
+import { axeViolations } from '../../helpers/axe.ts';
 import { SCREENSHOTS } from '../../helpers/browser.ts';
 import type { BrowserSite } from '../site-fixture.ts';
 import { startBrowserSite } from '../site-fixture.ts';
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
 
 export const SITE_PAGES: Record<string, string> = {
   home: '/',
@@ -40,27 +37,6 @@ export const SITE_PAGES: Record<string, string> = {
   sitemap: '/sitemap/',
   'not-found': '/explore/dataset/nope/',
 };
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (...a: unknown[]) => Promise<unknown> } }).axe;
-    const result = (await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })) as { violations: AxeViolation[] };
-    return result.violations.map((v) => ({
-      id: v.id,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target })),
-    }));
-  });
-}
 
 describe('every page passes axe-core in Chromium, in both languages', () => {
   let site: BrowserSite;

@@ -8,11 +8,16 @@ import type { PageContext } from '../../page-context.ts';
 import type { TableState } from './table-state.ts';
 import { tableQuery } from './table-state.ts';
 
-export const DATASET_TABS = ['information', 'table', 'analyze', 'export', 'api'] as const;
+export const DATASET_TABS = ['information', 'table', 'map', 'analyze', 'export', 'api'] as const;
 export type DatasetTab = (typeof DATASET_TABS)[number];
 
 export function datasetUrl(id: string, tab?: DatasetTab): string {
   return `/explore/dataset/${encodeURIComponent(id)}/${tab ? `${tab}/` : ''}`;
+}
+
+/** The map tab is offered for datasets with a geo_point_2d field. */
+export function hasMap(dataset: Dataset): boolean {
+  return (dataset.current?.fields ?? []).some((f) => f.type === 'geo_point_2d');
 }
 
 /** The filters and sort carried from tab to tab (not the page, columns or open record). */
@@ -32,7 +37,7 @@ export function DatasetTabs(props: {
   return (
     <nav class="dg-tabs fr-mb-4w" aria-label={ctx.t('dataset.tabs')}>
       <ul>
-        {DATASET_TABS.map((tab) => (
+        {DATASET_TABS.filter((tab) => tab !== 'map' || hasMap(dataset)).map((tab) => (
           <li>
             <a
               href={`${datasetUrl(dataset.id, tab)}${tab === 'information' ? '' : carried}`}
