@@ -102,7 +102,11 @@ export function planQuery(
     if (item.expr.kind.endsWith('Literal')) {
       throw odsqlError('Expected a field or a function of a field', 'group_by', item.start);
     }
-    const cluster = item.expr.kind === 'Call' && item.expr.name === 'geo_cluster';
+    const target =
+      item.expr.kind === 'Identifier'
+        ? (scope.selectAliases.get(item.expr.name) ?? item.expr)
+        : item.expr;
+    const cluster = target.kind === 'Call' && target.name === 'geo_cluster';
     if (!cluster && (result.type === 'geo_point_2d' || result.type === 'geo_shape')) {
       throw odsqlError('Cannot group by a geo field (use geo_cluster())', 'group_by', item.start);
     }

@@ -175,6 +175,16 @@ export const AGGREGATE_CASES: Case[] = [
     { c: 1 },
     { c: 1 },
   ]),
+  // group_by naming a select alias of geo_cluster(), as map clients write it
+  rows(
+    {
+      select: 'geo_cluster(geo, 1) as cl, count(*) as c',
+      group_by: 'cl',
+      where: 'geo is null',
+      order_by: 'c desc',
+    },
+    [{ cl: null, c: 1 }],
+  ),
   rows({ select: 'id, count(*) as c', group_by: 'id', where: 'n > 25', order_by: 'id' }, [
     { id: 'd', c: 1 },
     { id: 'h', c: 1 },
