@@ -10,6 +10,7 @@ import { useSiteAssets } from './assets.ts';
 import { basemapRoutes } from './basemap.ts';
 import { clientBundleRoutes } from './client-bundles.ts';
 import { languageRoutes } from './language.routes.ts';
+import { datasetRoutes } from './dataset.routes.ts';
 import { pageContext } from './page-context.ts';
 import { ErrorPage } from './pages/error-page.tsx';
 import { pagesRoutes } from './pages.routes.ts';
@@ -39,6 +40,7 @@ export async function webSite(scope: FastifyInstance, options: SiteOptions): Pro
   clientBundleRoutes(scope);
   basemapRoutes(scope);
   pagesRoutes(scope, options);
+  datasetRoutes(scope, options);
   seoRoutes(scope, options);
 }
 

@@ -1,0 +1,110 @@
+// The dataset pages, one route per tab as on ODS portals (/explore/dataset/{id}/table/…): each
+// reads its state from the URL, loads its model from the services and renders its tab.
+
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+import { isValidDatasetId } from '../core/dataset.ts';
+import { PortalError } from '../core/errors.ts';
+import { pageContext } from './page-context.ts';
+import { loadAnalyze } from './pages/dataset/analyze-model.ts';
+import { readChartSpec } from './pages/dataset/analyze-state.ts';
+import { AnalyzeTab } from './pages/dataset/analyze-tab.tsx';
+import { readConsoleInput, runConsole } from './pages/dataset/api-console.ts';
+import { ApiTab } from './pages/dataset/api-tab.tsx';
+import { loadExportModel } from './pages/dataset/export-model.ts';
+import { ExportTab } from './pages/dataset/export-tab.tsx';
+import { InformationTab } from './pages/dataset/information-tab.tsx';
+import { MapTab, mapField } from './pages/dataset/map-tab.tsx';
+import { loadTable } from './pages/dataset/table-model.ts';
+import { readTableState } from './pages/dataset/table-state.ts';
+import { TableTab } from './pages/dataset/table-tab.tsx';
+import { sendPage } from './render.ts';
+import type { SiteOptions } from './site-options.ts';
+
+type DatasetRequest = FastifyRequest<{ Params: { dataset_id: string } }>;
+
+export function datasetRoutes(scope: FastifyInstance, options: SiteOptions): void {
+  const { catalog } = options.services;
+
+  /** A public dataset, or the 404 page (an invalid id never reaches the store). */
+  const publicDataset = async (id: string) => {
+    if (!isValidDatasetId(id))
+      throw new PortalError('DG_ERR_DATASET_NOT_FOUND', { dataset_id: id });
+    return catalog.getDataset(id);
+  };
+
+  const informationTab = async (request: DatasetRequest, reply: FastifyReply) => {
+    const dataset = await publicDataset(request.params.dataset_id);
+    const ctx = pageContext(request, options);
+    return sendPage(reply, ctx, InformationTab({ ctx, dataset }));
+  };
+  scope.get<{ Params: { dataset_id: string } }>('/explore/dataset/:dataset_id', informationTab);
+  scope.get<{ Params: { dataset_id: string } }>(
+    '/explore/dataset/:dataset_id/information',
+    informationTab,
+  );
+
+  scope.get<{ Params: { dataset_id: string } }>(
+    '/explore/dataset/:dataset_id/table',
+    async (request, reply) => {
+      const dataset = await publicDataset(request.params.dataset_id);
+      const ctx = pageContext(request, options);
+      const state = readTableState(ctx.query, dataset.current?.fields ?? []);
+      const model = await loadTable(options.services, dataset, state);
+      const status = model.error === null ? 200 : 400;
+      return sendPage(reply, ctx, TableTab({ ctx, dataset, state, model }), status);
+    },
+  );
+
+  scope.get<{ Params: { dataset_id: string } }>(
+    '/explore/dataset/:dataset_id/map',
+    async (request, reply) => {
+      const dataset = await publicDataset(request.params.dataset_id);
+      const field = mapField(dataset);
+      if (field === null) return reply.callNotFound();
+      const ctx = pageContext(request, options);
+      const state = readTableState(ctx.query, dataset.current?.fields ?? []);
+      return sendPage(reply, ctx, MapTab({ ctx, dataset, state, field }));
+    },
+  );
+
+  scope.get<{ Params: { dataset_id: string } }>(
+    '/explore/dataset/:dataset_id/analyze',
+    async (request, reply) => {
+      const dataset = await publicDataset(request.params.dataset_id);
+      const ctx = pageContext(request, options);
+      const fields = dataset.current?.fields ?? [];
+      const state = readTableState(ctx.query, fields);
+      const spec = readChartSpec(ctx.query, fields);
+      const model = spec
+        ? await loadAnalyze(options.services, dataset, state, spec, ctx.t('analyze.empty.label'))
+        : null;
+      const status = model?.error ? 400 : 200;
+      return sendPage(reply, ctx, AnalyzeTab({ ctx, dataset, state, spec, model }), status);
+    },
+  );
+
+  scope.get<{ Params: { dataset_id: string } }>(
+    '/explore/dataset/:dataset_id/export',
+    async (request, reply) => {
+      const dataset = await publicDataset(request.params.dataset_id);
+      const ctx = pageContext(request, options);
+      const state = readTableState(ctx.query, dataset.current?.fields ?? []);
+      const model = await loadExportModel(options.services, dataset, state);
+      return sendPage(reply, ctx, ExportTab({ ctx, dataset, state, model }));
+    },
+  );
+
+  scope.get<{ Params: { dataset_id: string } }>(
+    '/explore/dataset/:dataset_id/api',
+    async (request, reply) => {
+      const dataset = await publicDataset(request.params.dataset_id);
+      const ctx = pageContext(request, options);
+      const state = readTableState(ctx.query, dataset.current?.fields ?? []);
+      const input = readConsoleInput(ctx.query);
+      const answer = input ? await runConsole(options.services, dataset.id, state, input) : null;
+      const status = answer && answer.status >= 400 ? answer.status : 200;
+      return sendPage(reply, ctx, ApiTab({ ctx, dataset, state, input, answer }), status);
+    },
+  );
+}
