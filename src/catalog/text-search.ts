@@ -21,8 +21,19 @@ function searchableWords(dataset: Dataset): string[] {
     ...(m.theme ?? []),
     ...(m.keyword ?? []),
     m.publisher ?? '',
+    ...translatedTexts(m['translations']),
   ];
   return queryWords(parts.join(' '));
+}
+
+/** The titles and descriptions of a dataset's translations (`metas.translations.<lang>`). */
+function translatedTexts(translations: unknown): string[] {
+  if (typeof translations !== 'object' || translations === null) return [];
+  return Object.values(translations as Record<string, unknown>).flatMap((t) => {
+    if (typeof t !== 'object' || t === null) return [];
+    const { title, description } = t as Record<string, unknown>;
+    return [title, description].filter((v): v is string => typeof v === 'string');
+  });
 }
 
 export function queryWords(query: string): string[] {

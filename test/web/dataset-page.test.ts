@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import type { TestPortal } from '../helpers/test-portal.ts';
+import { emptyMetas } from '../../src/core/dataset.ts';
 import { demoRows } from '../helpers/demo-csv.ts';
 import { getPage, startSitePortal, texts } from './site-fixture.ts';
 
@@ -33,6 +34,36 @@ describe('dataset information tab and site pages', () => {
       const count = new Intl.NumberFormat('fr-FR').format(records).replace(/\s/g, ' ');
       assert.ok(texts(page.dom, '.dg-metadata dd').includes(count), `record count ${count}`);
     }
+  });
+
+  test('metadata in the visitor’s language where a translation exists, else marked with theirs', async () => {
+    const english = await getPage(portal, '/explore/dataset/export_alimconfiance/', {
+      'accept-language': 'en',
+    });
+    assert.equal(
+      texts(english.dom, 'h1')[0],
+      "Food: results of sanitary inspections (Alim'confiance)",
+    );
+    assert.equal(english.dom.querySelector('h1')?.hasAttribute('lang'), false);
+    assert.ok(english.dom.querySelector('.dg-description')?.text.includes('hygiene levels'));
+    const french = await getPage(portal, '/explore/dataset/export_alimconfiance/');
+    assert.equal(
+      texts(french.dom, 'h1')[0],
+      "Alimentation : résultats des contrôles sanitaires (Alim'confiance)",
+    );
+    await portal.engine.metadata.saveDataset({
+      id: 'untranslated',
+      metas: { ...emptyMetas('Arbres remarquables'), language: 'fr' },
+    });
+    const marked = await getPage(portal, '/explore/dataset/untranslated/', {
+      'accept-language': 'en',
+    });
+    assert.equal(marked.dom.querySelector('h1')?.getAttribute('lang'), 'fr');
+    const found = await getPage(portal, '/explore/?q=inspections', { 'accept-language': 'en' });
+    assert.ok(
+      texts(found.dom, '.fr-card__title').some((t) => t.startsWith('Food:')),
+      'translations are searched',
+    );
   });
 
   test('the description is publisher HTML, sanitised', async () => {

@@ -44,6 +44,12 @@ export function plainText(html: string): string {
   return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
 }
 
-export function RichText({ html, class: className }: { html: string; class?: string }) {
-  return <div class={className} dangerouslySetInnerHTML={{ __html: safeHtml(html) }} />;
+export function RichText(props: { html: string; class?: string; lang?: string }) {
+  return (
+    <div
+      class={props.class}
+      lang={props.lang}
+      dangerouslySetInnerHTML={{ __html: safeHtml(props.html) }}
+    />
+  );
 }

@@ -1,6 +1,7 @@
 // The site map ("Plan du site"): every page of the site and every public dataset.
 
 import type { Dataset } from '../../core/dataset.ts';
+import { langAttribute, shownMetas } from '../components/shown-metas.ts';
 import { Layout } from '../layout/layout.tsx';
 import type { PageContext } from '../page-context.ts';
 import { datasetUrl } from './dataset/dataset-tabs.tsx';
@@ -31,7 +32,12 @@ export function SiteMapPage({ ctx, datasets }: { ctx: PageContext; datasets: Dat
         <ul>
           {datasets.map((dataset) => (
             <li>
-              <a href={datasetUrl(dataset.id)}>{dataset.metas.title}</a>
+              <a
+                href={datasetUrl(dataset.id)}
+                lang={langAttribute(shownMetas(dataset, ctx.lang).lang, ctx.lang)}
+              >
+                {shownMetas(dataset, ctx.lang).title}
+              </a>
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@ import type { ComponentChildren } from 'preact';
 import type { Dataset } from '../../../core/dataset.ts';
 import type { MessageKey } from '../../../i18n/translate.ts';
 import { plainText } from '../../components/rich-text.tsx';
+import { langAttribute, shownMetas } from '../../components/shown-metas.ts';
 import { Layout } from '../../layout/layout.tsx';
 import type { PageContext } from '../../page-context.ts';
 import type { DatasetTab } from './dataset-tabs.tsx';
@@ -24,8 +25,9 @@ export interface DatasetLayoutProps {
 
 export function DatasetLayout({ ctx, dataset, tab, state, head, children }: DatasetLayoutProps) {
   const { t } = ctx;
-  const title = dataset.metas.title;
-  const description = plainText(dataset.metas.description ?? '').slice(0, 300);
+  const shown = shownMetas(dataset, ctx.lang);
+  const title = shown.title;
+  const description = plainText(shown.description ?? '').slice(0, 300);
   const canonical = `${ctx.site.baseUrl}${datasetUrl(dataset.id, tab)}`;
   return (
     <Layout
@@ -47,7 +49,7 @@ export function DatasetLayout({ ctx, dataset, tab, state, head, children }: Data
       }
     >
       <div class="fr-container fr-pb-6w">
-        <h1>{title}</h1>
+        <h1 lang={langAttribute(shown.lang, ctx.lang)}>{title}</h1>
         <DatasetTabs ctx={ctx} dataset={dataset} current={tab} state={state} />
         {children}
       </div>

@@ -7,6 +7,7 @@ import type { Field } from '../../../core/field.ts';
 import type { MessageKey } from '../../../i18n/translate.ts';
 import { formatDate } from '../../components/dates.ts';
 import { RichText } from '../../components/rich-text.tsx';
+import { langAttribute, shownMetas } from '../../components/shown-metas.ts';
 import { ScrollTable } from '../../components/scroll-table.tsx';
 import type { PageContext } from '../../page-context.ts';
 import { DatasetLayout } from './dataset-layout.tsx';
@@ -87,6 +88,7 @@ function FieldsTable({ ctx, fields }: { ctx: PageContext; fields: Field[] }) {
 export function InformationTab({ ctx, dataset }: { ctx: PageContext; dataset: Dataset }) {
   const { t } = ctx;
   const fields = dataset.current?.fields ?? [];
+  const shown = shownMetas(dataset, ctx.lang);
   return (
     <DatasetLayout
       ctx={ctx}
@@ -104,8 +106,12 @@ export function InformationTab({ ctx, dataset }: { ctx: PageContext; dataset: Da
       <div class="fr-grid-row fr-grid-row--gutters">
         <div class="fr-col-12 fr-col-md-8">
           <h2>{t('information.description')}</h2>
-          {dataset.metas.description ? (
-            <RichText html={dataset.metas.description} class="dg-description" />
+          {shown.description ? (
+            <RichText
+              html={shown.description}
+              class="dg-description"
+              lang={langAttribute(shown.lang, ctx.lang)}
+            />
           ) : (
             <p>{t('information.noDescription')}</p>
           )}
