@@ -4,8 +4,7 @@
 
 import type { Field } from '../core/field.ts';
 import { isMultivalued } from '../core/field.ts';
-import type { Call, DateLiteral, Expr, GeomLiteral, Identifier } from './ast.ts';
-import type { DateParts } from './dates.ts';
+import type { Call, Expr, Identifier } from './ast.ts';
 import { parseDateText } from './dates.ts';
 import type { Clause } from './errors.ts';
 import { odsqlError } from './errors.ts';
@@ -21,51 +20,11 @@ import {
   rangeType,
 } from './analyze-calls.ts';
 import { coercible, describe, INTERVAL_UNITS, unorderedSide, valueKind } from './analyze-rules.ts';
-import type { Geometry } from './geometry.ts';
 import { parseGeometry } from './geometry.ts';
+import type { Analysis, Scope } from './analyze-scope.ts';
+import { isField } from './analyze-scope.ts';
 import type { ExprInfo, ValueType } from './types.ts';
 import { isNumeric, isTemporal } from './types.ts';
-
-/** Names visible to a query: the dataset's fields and the aliases of select and group_by. */
-export interface Scope {
-  fields: Map<string, Field>;
-  selectAliases: Map<string, Expr>;
-  groupAliases: Map<string, Expr>;
-}
-
-/** What the analyzer learned, keyed by AST node. */
-export interface Analysis {
-  info: Map<Expr, ExprInfo>;
-  /** Identifier → the field it names, or the expression of the alias it names. */
-  resolved: Map<Identifier, Field | Expr>;
-  dates: Map<DateLiteral, DateParts>;
-  geometries: Map<GeomLiteral, Geometry>;
-}
-
-/** `aliases`: other names of fields (name → field name), such as the catalog's `default.title`. */
-export function createScope(
-  fields: readonly Field[],
-  aliases?: ReadonlyMap<string, string>,
-): Scope {
-  const byName = new Map(fields.map((f) => [f.name, f]));
-  for (const [alias, name] of aliases ?? []) {
-    const field = byName.get(name);
-    if (field && !byName.has(alias)) byName.set(alias, field);
-  }
-  return {
-    fields: byName,
-    selectAliases: new Map(),
-    groupAliases: new Map(),
-  };
-}
-
-export function createAnalysis(): Analysis {
-  return { info: new Map(), resolved: new Map(), dates: new Map(), geometries: new Map() };
-}
-
-export function isField(target: Field | Expr | undefined): target is Field {
-  return target !== undefined && 'label' in target;
-}
 
 const info = (type: ValueType, aggregate = false, multivalued = false): ExprInfo => ({
   type,

@@ -15,7 +15,7 @@ import type { Language } from './date-names.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage } from './date-names.ts';
 import { rejectNul } from './nul.ts';
 import { planFilters, planQuery } from './plan.ts';
-import { createScope } from './analyze.ts';
+import { createScope } from './analyze-scope.ts';
 
 export type { DialectName } from './compile/dialect.ts';
 export type { Field, FieldType };
@@ -184,14 +184,8 @@ export { parseWhere } from './parser/where.ts';
 export { parseGroupBy } from './parser/group-by.ts';
 export { parseOrderBy } from './parser/order-by.ts';
 export { parseFacetFilter } from './parser/facet-filter.ts';
-export {
-  analyzeCondition,
-  analyzeExpr,
-  createAnalysis,
-  createScope,
-  type Analysis,
-  type Scope,
-} from './analyze.ts';
+export { analyzeCondition, analyzeExpr } from './analyze.ts';
+export { createAnalysis, createScope, type Analysis, type Scope } from './analyze-scope.ts';
 export { planQuery, planFilters, type QueryPlan, type PlannedOutput } from './plan.ts';
 export { compilePlan } from './compile/compiler.ts';
 export {

@@ -5,8 +5,9 @@
 import type { Field, FieldType } from '../core/field.ts';
 import { isMultivalued } from '../core/field.ts';
 import type { Expr, FacetFilter, GroupItem, OrderItem, SelectEntry } from './ast.ts';
-import type { Analysis, Scope } from './analyze.ts';
-import { analyzeCondition, analyzeExpr, createAnalysis, createScope, isField } from './analyze.ts';
+import type { Analysis, Scope } from './analyze-scope.ts';
+import { createAnalysis, createScope, isField } from './analyze-scope.ts';
+import { analyzeCondition, analyzeExpr } from './analyze.ts';
 import { odsqlError } from './errors.ts';
 import { parseFacetFilter } from './parser/facet-filter.ts';
 import { parseGroupBy } from './parser/group-by.ts';

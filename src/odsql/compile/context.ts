@@ -1,7 +1,7 @@
 // What the compiler needs besides the AST: the dialect, the parameters, the analysis, the table.
 
 import type { Field } from '../../core/field.ts';
-import type { Analysis } from '../analyze.ts';
+import type { Analysis } from '../analyze-scope.ts';
 import type { Expr } from '../ast.ts';
 import type { Dialect } from './dialect.ts';
 import type { FtsLanguage } from './fts-language.ts';

@@ -4,7 +4,7 @@
 import { latColumn } from '../../core/columns.ts';
 import type { Field } from '../../core/field.ts';
 import { isMultivalued } from '../../core/field.ts';
-import { isField } from '../analyze.ts';
+import { isField } from '../analyze-scope.ts';
 import type { CompareOp, Comparison, Expr, Identifier } from '../ast.ts';
 import type { DateParts } from '../dates.ts';
 import { parseDateText } from '../dates.ts';

@@ -5,9 +5,9 @@
 
 import type { Field } from '../../core/field.ts';
 import { isMultivalued } from '../../core/field.ts';
-import { isField } from '../analyze.ts';
+import { isField } from '../analyze-scope.ts';
 import type { Expr, GroupItem } from '../ast.ts';
-import type { Analysis } from '../analyze.ts';
+import type { Analysis } from '../analyze-scope.ts';
 import type { CompileContext } from './context.ts';
 import { quoteIdent } from './context.ts';
 
