@@ -2,6 +2,8 @@
 // catalog has several themes, publishers and dates to search, filter, sort and page through.
 
 import { parse } from 'node-html-parser';
+import { after, before } from 'node:test';
+
 import type { Browser } from 'playwright-core';
 import type { HTMLElement } from 'node-html-parser';
 
@@ -93,4 +95,28 @@ export async function startBrowserSite(): Promise<BrowserSite> {
     await portal.close();
     throw error;
   }
+}
+
+/**
+ * A browser site started before the calling suite's tests and closed after them; read its
+ * `base` and `browser` inside the tests.
+ */
+export function browserSiteForSuite(): { readonly base: string; readonly browser: Browser } {
+  let site: BrowserSite | undefined;
+  before(async () => {
+    site = await startBrowserSite();
+  });
+  after(async () => site?.close());
+  const started = () => {
+    if (!site) throw new Error('the browser site starts in the suite’s before hook');
+    return site;
+  };
+  return {
+    get base() {
+      return started().base;
+    },
+    get browser() {
+      return started().browser;
+    },
+  };
 }

@@ -3,14 +3,11 @@
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 
 import { axeViolations } from '../../helpers/axe.ts';
 import { SCREENSHOTS } from '../../helpers/browser.ts';
-import type { BrowserSite } from '../site-fixture.ts';
-import { startBrowserSite } from '../site-fixture.ts';
+import { browserSiteForSuite } from '../site-fixture.ts';
 
 export const SITE_PAGES: Record<string, string> = {
   home: '/',
@@ -39,17 +36,10 @@ export const SITE_PAGES: Record<string, string> = {
 };
 
 describe('every page passes axe-core in Chromium, in both languages', () => {
-  let site: BrowserSite;
-  let base: string;
-  let browser: Browser;
-  before(async () => {
-    site = await startBrowserSite();
-    ({ base, browser } = site);
-  });
-  after(async () => site?.close());
+  const web = browserSiteForSuite();
 
   test('the harness does catch violations (a page without lang, an image without alt)', async () => {
-    const page = await browser.newPage();
+    const page = await web.browser.newPage();
     try {
       await page.setContent('<html><body><img src="data:,"><a href="/"></a></body></html>');
       const ids = (await axeViolations(page)).map((v) => v.id);
@@ -63,13 +53,13 @@ describe('every page passes axe-core in Chromium, in both languages', () => {
 
   for (const lang of ['fr', 'en'] as const) {
     test(`all templates, ${lang}`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      await context.addCookies([{ name: 'django_language', value: lang, url: base }]);
+      const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addCookies([{ name: 'django_language', value: lang, url: web.base }]);
       const page = await context.newPage();
       const failures: string[] = [];
       try {
         for (const [name, path] of Object.entries(SITE_PAGES)) {
-          const response = await page.goto(`${base}${path}`, { waitUntil: 'load' });
+          const response = await page.goto(`${web.base}${path}`, { waitUntil: 'load' });
           assert.ok(response, path);
           assert.equal(await page.getAttribute('html', 'lang'), lang, path);
           await page.screenshot({ path: join(SCREENSHOTS, `${name}-${lang}.png`), fullPage: true });

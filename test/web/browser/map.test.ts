@@ -4,15 +4,14 @@
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 import { axeViolations } from '../../helpers/axe.ts';
 import { SCREENSHOTS } from '../../helpers/browser.ts';
 import { demoRows } from '../../helpers/demo-csv.ts';
-import type { BrowserSite } from '../site-fixture.ts';
-import { startBrowserSite } from '../site-fixture.ts';
+import { browserSiteForSuite } from '../site-fixture.ts';
 
 const MAP = '/explore/dataset/export_alimconfiance/map/';
 
@@ -22,19 +21,15 @@ async function clusterCounts(page: Page): Promise<number[]> {
 }
 
 describe('dataset map tab', () => {
-  let site: BrowserSite;
-  let base: string;
-  let browser: Browser;
-  before(async () => {
-    site = await startBrowserSite();
-    ({ base, browser } = site);
-  });
-  after(async () => site?.close());
+  const web = browserSiteForSuite();
 
   test('clusters of the whole of France add up to its records; axe finds nothing', async () => {
-    const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const page = await web.browser.newPage({
+      locale: 'fr-FR',
+      viewport: { width: 1280, height: 900 },
+    });
     try {
-      await page.goto(`${base}${MAP}`);
+      await page.goto(`${web.base}${MAP}`);
       const counts = await clusterCounts(page);
       const located = demoRows().filter((r) => (r['geores'] ?? '') !== '').length;
       const total = counts.reduce((a, b) => a + b, 0);
@@ -48,9 +43,12 @@ describe('dataset map tab', () => {
   });
 
   test('by keyboard: a cluster opens with Enter, down to records and a popup', async () => {
-    const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const page = await web.browser.newPage({
+      locale: 'fr-FR',
+      viewport: { width: 1280, height: 900 },
+    });
     try {
-      await page.goto(`${base}${MAP}?refine.code_postal=75009`);
+      await page.goto(`${web.base}${MAP}?refine.code_postal=75009`);
       for (let level = 0; level < 6; level++) {
         const clusters = page.locator('.dg-map-cluster');
         await page.waitForFunction(
@@ -80,10 +78,10 @@ describe('dataset map tab', () => {
   });
 
   test('without JavaScript the page points to the table and the exports', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await web.browser.newContext({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
-      await page.goto(`${base}${MAP}`);
+      await page.goto(`${web.base}${MAP}`);
       assert.ok(await page.isVisible('#dataset-map a[href*="/table/"]'));
       assert.ok(await page.isVisible('#dataset-map a[href*="/export/"]'));
     } finally {

@@ -2,30 +2,22 @@
 // the keyboard alone (skip links, visible focus, tabs, sort headers, facets).
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
-import type { BrowserSite } from '../site-fixture.ts';
-import { startBrowserSite } from '../site-fixture.ts';
+import { browserSiteForSuite } from '../site-fixture.ts';
 
 const DATASET = '/explore/dataset/export_alimconfiance';
 
 describe('the site without JavaScript and with the keyboard', () => {
-  let site: BrowserSite;
-  let base: string;
-  let browser: Browser;
-  before(async () => {
-    site = await startBrowserSite();
-    ({ base, browser } = site);
-  });
-  after(async () => site?.close());
+  const web = browserSiteForSuite();
 
   async function withPage(
     javaScript: boolean,
     run: (page: Page, context: BrowserContext) => Promise<void>,
   ) {
-    const context = await browser.newContext({
+    const context = await web.browser.newContext({
       javaScriptEnabled: javaScript,
       locale: 'fr-FR',
       viewport: { width: 1280, height: 900 },
@@ -39,7 +31,7 @@ describe('the site without JavaScript and with the keyboard', () => {
 
   test('catalog: search, facet and sort without JavaScript', async () => {
     await withPage(false, async (page) => {
-      await page.goto(`${base}/explore/`);
+      await page.goto(`${web.base}/explore/`);
       await page.fill('#catalog-search-input', 'arbres');
       await Promise.all([
         page.waitForURL(/q=arbres/),
@@ -63,7 +55,7 @@ describe('the site without JavaScript and with the keyboard', () => {
 
   test('table: search, sort, columns and record detail without JavaScript', async () => {
     await withPage(false, async (page) => {
-      await page.goto(`${base}${DATASET}/table/`);
+      await page.goto(`${web.base}${DATASET}/table/`);
       await page.fill('#table-search-input', 'pizza');
       await Promise.all([page.waitForURL(/q=pizza/), page.press('#table-search-input', 'Enter')]);
       await Promise.all([
@@ -93,7 +85,7 @@ describe('the site without JavaScript and with the keyboard', () => {
 
   test('the language form switches the site to English and back, without JavaScript', async () => {
     await withPage(false, async (page, context) => {
-      await page.goto(`${base}${DATASET}/table/?q=pizza`);
+      await page.goto(`${web.base}${DATASET}/table/?q=pizza`);
       await Promise.all([
         page.waitForURL(/table\/\?q=pizza$/),
         page.click('.dg-language-form button[value=en]'),
@@ -110,7 +102,7 @@ describe('the site without JavaScript and with the keyboard', () => {
 
   test('keyboard: the first Tab reaches the skip link, which moves focus to the content', async () => {
     await withPage(true, async (page) => {
-      await page.goto(`${base}/explore/`);
+      await page.goto(`${web.base}/explore/`);
       await page.keyboard.press('Tab');
       const first = await page.evaluate(() => document.activeElement?.textContent?.trim());
       assert.equal(first, 'Contenu');
@@ -126,7 +118,7 @@ describe('the site without JavaScript and with the keyboard', () => {
 
   test('keyboard: tabs, sort headers and facet links are reached and followed with Tab and Enter', async () => {
     await withPage(true, async (page) => {
-      await page.goto(`${base}${DATASET}/information/`);
+      await page.goto(`${web.base}${DATASET}/information/`);
       const reached = async (selector: string) => {
         for (let i = 0; i < 200; i++) {
           if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector))
