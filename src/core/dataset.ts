@@ -1,5 +1,6 @@
 // Datasets, their versions and their metadata, as the portal keeps them.
 
+import type { DatasetAccess } from './account.ts';
 import type { Attachment } from './attachment.ts';
 import type { Field } from './field.ts';
 
@@ -69,6 +70,8 @@ export interface Dataset {
   current: DatasetVersion | null;
   /** Files published with the dataset, oldest first. */
   attachments: Attachment[];
+  /** Who was granted access, when the dataset is restricted. */
+  access: DatasetAccess;
 }
 
 export function emptyMetas(title: string): DefaultMetas {

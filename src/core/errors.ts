@@ -72,6 +72,51 @@ export const ERRORS = {
     odsCode: 'InvalidRESTParameterError',
     message: 'Cannot attach {path}: {reason}',
   },
+  DG_ERR_ACCOUNT_INVALID: {
+    status: 400,
+    odsCode: 'InvalidRESTParameterError',
+    message: '{detail}',
+  },
+  DG_ERR_ACCOUNT_EMAIL_TAKEN: {
+    status: 409,
+    odsCode: 'ConflictError',
+    message: 'An account with the email {email} already exists.',
+  },
+  DG_ERR_ACCOUNT_NOT_FOUND: {
+    status: 404,
+    odsCode: 'NotFound',
+    message: 'Unknown account: {account}',
+  },
+  DG_ERR_GROUP_NAME_TAKEN: {
+    status: 409,
+    odsCode: 'ConflictError',
+    message: 'A group named {name} already exists.',
+  },
+  DG_ERR_GROUP_NOT_FOUND: {
+    status: 404,
+    odsCode: 'NotFound',
+    message: 'Unknown group: {group}',
+  },
+  DG_ERR_API_KEY_NOT_FOUND: {
+    status: 404,
+    odsCode: 'NotFound',
+    message: 'Unknown API key: {key_id}',
+  },
+  DG_ERR_AUTH_LOGIN_FAILED: {
+    status: 401,
+    odsCode: 'AuthenticationError',
+    message: 'The email address or the password is not right.',
+  },
+  DG_ERR_AUTH_LOGIN_THROTTLED: {
+    status: 429,
+    odsCode: 'TooManyRequestsError',
+    message: 'Too many failed sign-in attempts. Try again in {minutes} minutes.',
+  },
+  DG_ERR_AUTH_READ_ONLY_KEY: {
+    status: 403,
+    odsCode: 'PermissionDeniedError',
+    message: 'This API key may only read; this request needs a read-write key.',
+  },
   DG_ERR_INTERNAL: {
     status: 500,
     odsCode: 'InternalError',

@@ -1,6 +1,7 @@
 // The storage contract: what services may ask of a store, whatever the engine behind it.
 // Services import this file (and only this file) from storage/.
 
+import type { AccountStore } from './account-store.ts';
 import type { AttachmentInput, Attachment } from '../core/attachment.ts';
 import type { Row } from '../core/cell.ts';
 import type { RowEncoding } from '../core/row-encoding.ts';
@@ -87,9 +88,13 @@ export interface BeginVersionInput {
   source: string | null;
 }
 
+export type * from './account-store.ts';
+
 export interface StorageEngine {
   readonly name: EngineName;
   readonly metadata: MetadataStore;
+  /** Users, groups, grants, sessions, API keys and sign-in failures. */
+  readonly accounts: AccountStore;
   /**
    * Runs a read query on dataset tables, off the main thread; rows come back as arrays.
    * Raw values by column kind: text → string; text_list → JSON array text (SQLite) or string[]

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 
 import type Database from 'better-sqlite3';
 
+import type { DatasetAccess } from '../../core/account.ts';
 import type { Attachment, AttachmentInput } from '../../core/attachment.ts';
 import type { Dataset, DefaultMetas, Visibility } from '../../core/dataset.ts';
 import { isValidDatasetId } from '../../core/dataset.ts';
@@ -47,6 +48,7 @@ function datasetFromRow(
   row: DatasetRow,
   current: VersionRow | undefined,
   attachments: Attachment[],
+  access: DatasetAccess,
 ): Dataset {
   return {
     id: row.id,
@@ -59,6 +61,7 @@ function datasetFromRow(
     metadataProcessedAt: row.metadata_processed_at,
     current: current ? versionFromRow(current) : null,
     attachments,
+    access,
   };
 }
 
@@ -124,7 +127,17 @@ export class DatasetRepository {
     const attachments = this.db
       .prepare('SELECT * FROM attachments WHERE dataset_id = ? ORDER BY created_at, id')
       .all(row.id) as AttachmentRow[];
-    return datasetFromRow(row, current, attachments.map(attachmentFromRow));
+    const grants = this.db
+      .prepare(
+        `SELECT grantee_kind AS kind, grantee_id AS id FROM dataset_grants
+         WHERE dataset_id = ? ORDER BY grantee_kind, grantee_id`,
+      )
+      .all(row.id) as { kind: 'user' | 'group'; id: string }[];
+    const access: DatasetAccess = {
+      userIds: grants.filter((g) => g.kind === 'user').map((g) => g.id),
+      groupIds: grants.filter((g) => g.kind === 'group').map((g) => g.id),
+    };
+    return datasetFromRow(row, current, attachments.map(attachmentFromRow), access);
   }
 
   saveAttachment(input: AttachmentInput): Attachment {

@@ -49,4 +49,70 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'accounts: users, groups, grants, sessions, API keys',
+    sql: `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'user')),
+        edits_all_datasets INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        password_changed_at TEXT NOT NULL,
+        last_login_at TEXT
+      );
+      CREATE TABLE user_groups (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE group_members (
+        group_id TEXT NOT NULL REFERENCES user_groups (id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        PRIMARY KEY (group_id, user_id)
+      );
+      CREATE INDEX group_members_by_user ON group_members (user_id);
+      CREATE TABLE dataset_editors (
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        dataset_id TEXT NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
+        PRIMARY KEY (user_id, dataset_id)
+      );
+      CREATE TABLE dataset_grants (
+        dataset_id TEXT NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
+        grantee_kind TEXT NOT NULL CHECK (grantee_kind IN ('user', 'group')),
+        grantee_id TEXT NOT NULL,
+        PRIMARY KEY (dataset_id, grantee_kind, grantee_id)
+      );
+      CREATE INDEX dataset_grants_by_grantee ON dataset_grants (grantee_kind, grantee_id);
+      CREATE TABLE sessions (
+        key TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        auth_stamp TEXT NOT NULL
+      );
+      CREATE INDEX sessions_by_user ON sessions (user_id);
+      CREATE TABLE api_keys (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        key_hash TEXT NOT NULL UNIQUE,
+        prefix TEXT NOT NULL,
+        label TEXT NOT NULL,
+        scope TEXT NOT NULL CHECK (scope IN ('read', 'write')),
+        created_at TEXT NOT NULL,
+        expires_at TEXT,
+        revoked_at TEXT,
+        last_used_at TEXT
+      );
+      CREATE INDEX api_keys_by_user ON api_keys (user_id);
+      CREATE TABLE login_failures (
+        bucket TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX login_failures_by_bucket ON login_failures (bucket, at);
+    `,
+  },
 ];

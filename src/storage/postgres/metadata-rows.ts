@@ -1,6 +1,7 @@
 // Metadata rows as PostgreSQL returns them (timestamps as epoch milliseconds), and their mapping
 // to the core types.
 
+import type { DatasetAccess } from '../../core/account.ts';
 import type { Attachment } from '../../core/attachment.ts';
 import type {
   Dataset,
@@ -86,6 +87,7 @@ export function toDataset(
   row: DatasetRow,
   current: DatasetVersion | null,
   attachments: Attachment[] = [],
+  access: DatasetAccess = { userIds: [], groupIds: [] },
 ): Dataset {
   return {
     id: row.id,
@@ -98,5 +100,6 @@ export function toDataset(
     metadataProcessedAt: iso(row.metadata_processed_at),
     current,
     attachments,
+    access,
   };
 }

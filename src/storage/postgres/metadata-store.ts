@@ -4,6 +4,7 @@ import { randomInt } from 'node:crypto';
 
 import type pg from 'pg';
 
+import type { DatasetAccess } from '../../core/account.ts';
 import type { Attachment, AttachmentInput } from '../../core/attachment.ts';
 import type { Dataset, DatasetVersion } from '../../core/dataset.ts';
 import { isValidDatasetId } from '../../core/dataset.ts';
@@ -35,6 +36,7 @@ export class PostgresMetadataStore implements MetadataStore {
   private readonly datasets: string;
   private readonly versions: string;
   private readonly attachments: string;
+  private readonly grants: string;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -43,6 +45,7 @@ export class PostgresMetadataStore implements MetadataStore {
     this.datasets = qualified(schema, 'datasets');
     this.versions = qualified(schema, 'dataset_versions');
     this.attachments = qualified(schema, 'attachments');
+    this.grants = qualified(schema, 'dataset_grants');
   }
 
   /** Attachments by dataset id, oldest first; of one dataset, or of all. */
@@ -61,6 +64,23 @@ export class PostgresMetadataStore implements MetadataStore {
     return byDataset;
   }
 
+  /** Who was granted access, by dataset id; of one dataset, or of all. */
+  private async grantsOf(datasetId?: string): Promise<Map<string, DatasetAccess>> {
+    const result = await this.pool.query<{ dataset_id: string; kind: string; id: string }>(
+      `SELECT dataset_id, grantee_kind AS kind, grantee_id AS id FROM ${this.grants}
+       ${datasetId === undefined ? '' : 'WHERE dataset_id = $1'}
+       ORDER BY dataset_id, grantee_kind, grantee_id`,
+      datasetId === undefined ? [] : [datasetId],
+    );
+    const byDataset = new Map<string, DatasetAccess>();
+    for (const row of result.rows) {
+      const access = byDataset.get(row.dataset_id) ?? { userIds: [], groupIds: [] };
+      (row.kind === 'user' ? access.userIds : access.groupIds).push(row.id);
+      byDataset.set(row.dataset_id, access);
+    }
+    return byDataset;
+  }
+
   async listDatasets(): Promise<Dataset[]> {
     const datasets = await this.pool.query<DatasetRow>(
       `SELECT ${DATASET_COLUMNS} FROM ${this.datasets} ORDER BY id`,
@@ -71,11 +91,13 @@ export class PostgresMetadataStore implements MetadataStore {
     );
     const byId = new Map(current.rows.map((row) => [row.id, toVersion(row)]));
     const attachments = await this.attachmentsOf();
+    const grants = await this.grantsOf();
     return datasets.rows.map((row) =>
       toDataset(
         row,
         row.current_version_id === null ? null : (byId.get(row.current_version_id) ?? null),
         attachments.get(row.id) ?? [],
+        grants.get(row.id),
       ),
     );
   }
@@ -88,7 +110,13 @@ export class PostgresMetadataStore implements MetadataStore {
     const row = result.rows[0];
     if (!row) return null;
     const attachments = await this.attachmentsOf(id);
-    return toDataset(row, await this.version(row.current_version_id), attachments.get(id) ?? []);
+    const grants = await this.grantsOf(id);
+    return toDataset(
+      row,
+      await this.version(row.current_version_id),
+      attachments.get(id) ?? [],
+      grants.get(id),
+    );
   }
 
   async saveDataset(input: DatasetInput): Promise<Dataset> {
@@ -110,10 +138,12 @@ export class PostgresMetadataStore implements MetadataStore {
         );
         const row = result.rows[0]!;
         const attachments = await this.attachmentsOf(row.id);
+        const grants = await this.grantsOf(row.id);
         return toDataset(
           row,
           await this.version(row.current_version_id),
           attachments.get(row.id) ?? [],
+          grants.get(row.id),
         );
       } catch (error) {
         // A uid drawn twice (about one chance in 10^15): draw another.

@@ -62,6 +62,77 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    version: 2,
+    name: 'accounts: users, groups, grants, sessions, API keys',
+    statements: (schema) => {
+      const t = (name: string) => qualified(schema, name);
+      const index = (name: string) => quoteIdent(name);
+      return [
+        `CREATE TABLE ${t('users')} (
+          id text PRIMARY KEY,
+          email text NOT NULL UNIQUE,
+          name text NOT NULL,
+          password_hash text NOT NULL,
+          role text NOT NULL CHECK (role IN ('admin', 'editor', 'user')),
+          edits_all_datasets boolean NOT NULL DEFAULT false,
+          created_at timestamptz NOT NULL DEFAULT now(),
+          password_changed_at timestamptz NOT NULL DEFAULT now(),
+          last_login_at timestamptz
+        )`,
+        `CREATE TABLE ${t('user_groups')} (
+          id text PRIMARY KEY,
+          name text NOT NULL UNIQUE,
+          created_at timestamptz NOT NULL DEFAULT now()
+        )`,
+        `CREATE TABLE ${t('group_members')} (
+          group_id text NOT NULL REFERENCES ${t('user_groups')} (id) ON DELETE CASCADE,
+          user_id text NOT NULL REFERENCES ${t('users')} (id) ON DELETE CASCADE,
+          PRIMARY KEY (group_id, user_id)
+        )`,
+        `CREATE INDEX ${index('group_members_by_user')} ON ${t('group_members')} (user_id)`,
+        `CREATE TABLE ${t('dataset_editors')} (
+          user_id text NOT NULL REFERENCES ${t('users')} (id) ON DELETE CASCADE,
+          dataset_id text NOT NULL REFERENCES ${t('datasets')} (id) ON DELETE CASCADE,
+          PRIMARY KEY (user_id, dataset_id)
+        )`,
+        `CREATE TABLE ${t('dataset_grants')} (
+          dataset_id text NOT NULL REFERENCES ${t('datasets')} (id) ON DELETE CASCADE,
+          grantee_kind text NOT NULL CHECK (grantee_kind IN ('user', 'group')),
+          grantee_id text NOT NULL,
+          PRIMARY KEY (dataset_id, grantee_kind, grantee_id)
+        )`,
+        `CREATE INDEX ${index('dataset_grants_by_grantee')}
+          ON ${t('dataset_grants')} (grantee_kind, grantee_id)`,
+        `CREATE TABLE ${t('sessions')} (
+          key text PRIMARY KEY,
+          user_id text NOT NULL REFERENCES ${t('users')} (id) ON DELETE CASCADE,
+          created_at timestamptz NOT NULL,
+          expires_at timestamptz NOT NULL,
+          auth_stamp text NOT NULL
+        )`,
+        `CREATE INDEX ${index('sessions_by_user')} ON ${t('sessions')} (user_id)`,
+        `CREATE TABLE ${t('api_keys')} (
+          id text PRIMARY KEY,
+          user_id text NOT NULL REFERENCES ${t('users')} (id) ON DELETE CASCADE,
+          key_hash text NOT NULL UNIQUE,
+          prefix text NOT NULL,
+          label text NOT NULL,
+          scope text NOT NULL CHECK (scope IN ('read', 'write')),
+          created_at timestamptz NOT NULL DEFAULT now(),
+          expires_at timestamptz,
+          revoked_at timestamptz,
+          last_used_at timestamptz
+        )`,
+        `CREATE INDEX ${index('api_keys_by_user')} ON ${t('api_keys')} (user_id)`,
+        `CREATE TABLE ${t('login_failures')} (
+          bucket text NOT NULL,
+          at timestamptz NOT NULL
+        )`,
+        `CREATE INDEX ${index('login_failures_by_bucket')} ON ${t('login_failures')} (bucket, at)`,
+      ];
+    },
+  },
 ];
 
 export const LATEST_MIGRATION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -17,10 +17,12 @@ import type {
   StreamOptions,
   VersionWriter,
 } from '../engine.ts';
+import type { AccountStore } from '../account-store.ts';
 import { backupWithPgDump } from './backup.ts';
 import type { PoolSettings } from './connection.ts';
 import { createPool } from './connection.ts';
 import { storageError } from './errors.ts';
+import { PostgresAccountStore } from './account-store.ts';
 import { PostgresMetadataStore } from './metadata-store.ts';
 import { migrate } from './migrate.ts';
 import { isValidSchemaName } from './quote.ts';
@@ -84,6 +86,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
 class PostgresEngine implements StorageEngine {
   readonly name = 'postgres' as const;
   readonly metadata: MetadataStore;
+  readonly accounts: AccountStore;
   private readonly reads: ReadQueries;
   private readonly writers = new Set<PostgresVersionWriter>();
   private closed = false;
@@ -95,6 +98,7 @@ class PostgresEngine implements StorageEngine {
     private readonly queryTimeoutMs: number,
   ) {
     this.metadata = new PostgresMetadataStore(writePool, settings.schema);
+    this.accounts = new PostgresAccountStore(writePool, settings.schema);
     this.reads = new ReadQueries(readPool, queryTimeoutMs, (pid) =>
       writePool.query('SELECT pg_cancel_backend($1)', [pid]),
     );

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { StorageEngine } from '../engine.ts';
 import { DatasetRepository } from '../metadata/dataset-repository.ts';
 import { migrate } from '../metadata/migrate.ts';
+import { SqliteAccountStore } from '../metadata/sqlite-account-store.ts';
 import { SqliteMetadataStore } from '../metadata/sqlite-metadata-store.ts';
 import { VersionRepository } from '../metadata/version-repository.ts';
 import { openWriteConnection } from './connection.ts';
@@ -42,6 +43,7 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<St
     return new SqliteEngine(
       db,
       new SqliteMetadataStore(datasets, versions),
+      new SqliteAccountStore(db),
       datasets,
       versions,
       readers,

@@ -19,6 +19,7 @@ import type {
   StreamOptions,
   VersionWriter,
 } from '../engine.ts';
+import type { AccountStore } from '../account-store.ts';
 import type { DatasetRepository } from '../metadata/dataset-repository.ts';
 import type { VersionRepository } from '../metadata/version-repository.ts';
 import { createFtsSql, createTableSql, recordTableName } from './record-table.ts';
@@ -37,6 +38,7 @@ export class SqliteEngine implements StorageEngine {
   constructor(
     private readonly db: Database.Database,
     readonly metadata: MetadataStore,
+    readonly accounts: AccountStore,
     private readonly datasets: DatasetRepository,
     private readonly versions: VersionRepository,
     private readonly readers: ReaderPool,

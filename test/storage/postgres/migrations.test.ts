@@ -37,7 +37,20 @@ pgTest('opening again changes nothing', async () => {
   );
   assert.deepEqual(
     tables.rows.map((row) => row.table_name),
-    ['attachments', 'dataset_versions', 'datasets', 'schema_migrations'],
+    [
+      'api_keys',
+      'attachments',
+      'dataset_editors',
+      'dataset_grants',
+      'dataset_versions',
+      'datasets',
+      'group_members',
+      'login_failures',
+      'schema_migrations',
+      'sessions',
+      'user_groups',
+      'users',
+    ],
   );
 });
 
