@@ -3,17 +3,20 @@
 
 import { join } from 'node:path';
 
+import cookie from '@fastify/cookie';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
 import { downloadRoutes } from './api/download/download.routes.ts';
 import { exploreV21 } from './api/explore-v2.1/index.ts';
 import { apiV1 } from './api/v1/index.ts';
+import { authServices } from './auth/index.ts';
 import { AttachmentFiles, CatalogQueries, CatalogService } from './catalog/index.ts';
 import type { Config } from './config/index.ts';
 import { DailyQuota } from './http/daily-quota.ts';
 import { useCompression } from './http/plugins/compression.ts';
 import { useServerTiming } from './http/plugins/server-timing.ts';
+import { useViewer } from './http/plugins/viewer.ts';
 import type { PortalServices } from './http/services.ts';
 import { RecordsService } from './records/index.ts';
 import type { StorageEngine } from './storage/engine.ts';
@@ -60,6 +63,7 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
     catalogQueries: new CatalogQueries(engine, catalog, timeouts),
     records,
     attachments: new AttachmentFiles(engine.metadata, catalog, attachmentsDir(config)),
+    auth: authServices(engine.accounts, engine.metadata),
   };
 }
 
@@ -92,7 +96,9 @@ export async function buildApp(
 
   useServerTiming(app);
   await useCompression(app);
+  await app.register(cookie);
   const services = buildServices(engine, config);
+  useViewer(app, services.auth.sessions);
   const anonymousQuota =
     config.quotaAnonymousDaily > 0 ? new DailyQuota(config.quotaAnonymousDaily) : undefined;
   await app.register(exploreV21, {

@@ -1,5 +1,6 @@
 // The services every surface receives from the composition root (app.ts).
 
+import type { AuthServices } from '../auth/index.ts';
 import type { AttachmentFiles, CatalogQueries, CatalogService } from '../catalog/index.ts';
 import type { RecordsService } from '../records/index.ts';
 import type { DailyQuota } from './daily-quota.ts';
@@ -11,6 +12,8 @@ export interface PortalServices {
   records: RecordsService;
   /** Files published with the datasets. */
   attachments: AttachmentFiles;
+  /** Accounts, sessions and API keys. */
+  auth: AuthServices;
 }
 
 export interface SurfaceOptions {

@@ -1,7 +1,6 @@
 // The public site (front office), server-rendered: home, catalog, dataset pages, legal pages,
 // language choice, robots.txt and sitemap.xml, with localised error pages.
 
-import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
@@ -21,7 +20,6 @@ import type { SiteOptions } from './site-options.ts';
 export type { SiteOptions } from './site-options.ts';
 
 export async function webSite(scope: FastifyInstance, options: SiteOptions): Promise<void> {
-  await scope.register(cookie);
   await scope.register(formbody);
   await useSiteAssets(scope);
 

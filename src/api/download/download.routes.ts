@@ -17,7 +17,7 @@ export async function downloadRoutes(
 ): Promise<void> {
   await useApiCors(scope);
   useOdsErrors(scope, { notFound: false });
-  useApiCredentials(scope);
+  useApiCredentials(scope, options.services.auth.apiKeys);
   useApiQuota(scope, options.anonymousQuota);
 
   scope.get<{ Params: { dataset_id: string } }>(

@@ -18,7 +18,7 @@ import { rootsRoutes } from './roots.routes.ts';
 export async function exploreV21(scope: FastifyInstance, options: SurfaceOptions): Promise<void> {
   await useApiCors(scope);
   useOdsErrors(scope);
-  useApiCredentials(scope);
+  useApiCredentials(scope, options.services.auth.apiKeys);
   useApiQuota(scope, options.anonymousQuota);
   rootsRoutes(scope, options);
   datasetsRoutes(scope, options);

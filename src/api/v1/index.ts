@@ -17,7 +17,7 @@ export async function apiV1(scope: FastifyInstance, options: SurfaceOptions): Pr
   await useApiCors(scope);
   await scope.register(formbody);
   useOdsErrors(scope, { notFound: false });
-  useApiCredentials(scope);
+  useApiCredentials(scope, options.services.auth.apiKeys);
   useApiQuota(scope, options.anonymousQuota);
   searchRoutes(scope, options);
   analyzeRoutes(scope, options);

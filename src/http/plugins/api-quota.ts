@@ -12,7 +12,8 @@ const ANONYMOUS_QUOTA_ERROR = 10005;
 export function useApiQuota(scope: FastifyInstance, quota: DailyQuota | undefined): void {
   if (!quota) return;
   scope.addHook('onRequest', async (request, reply) => {
-    if (request.method === 'OPTIONS') return;
+    // Signed-in users and API keys are not anonymous: this quota does not count them.
+    if (request.method === 'OPTIONS' || request.viewer.via !== 'anonymous') return;
     const decision = quota.take(`ip:${request.ip}`);
     void reply
       .header('x-ratelimit-limit', decision.limit)
