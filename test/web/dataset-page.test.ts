@@ -174,8 +174,16 @@ describe('dataset information tab and site pages', () => {
 
   test('the cookie policy lists the cookies of the registry with their lifetime', async () => {
     const page = await getPage(portal, '/cookies/', { 'accept-language': 'en' });
-    assert.deepEqual(texts(page.dom, 'tbody th'), ['django_language']);
-    assert.ok(texts(page.dom, 'tbody td').includes('12 months'));
+    assert.deepEqual(texts(page.dom, 'tbody th'), ['sessionid', 'django_language', 'csrftoken']);
+    const rows = page.dom.querySelectorAll('tbody tr').map((row) => texts(row, 'td'));
+    // Lifetimes and attributes as DESIGN.md's cookie table states them.
+    assert.equal(rows[0]?.[1], '2 weeks');
+    assert.equal(rows[0]?.[2], 'HttpOnly, SameSite=Lax, Secure (over HTTPS), Path=/');
+    assert.equal(rows[1]?.[1], '12 months');
+    assert.equal(rows[1]?.[2], 'SameSite=Lax, Secure (over HTTPS), Path=/');
+    assert.equal(rows[2]?.[1], '52 weeks');
+    assert.equal(rows[2]?.[2], 'SameSite=Lax, Secure (over HTTPS), Path=/');
+    for (const row of rows) assert.ok((row[0] ?? '').length > 20, 'a purpose is given');
   });
 
   test('robots.txt points at the sitemap; sitemap.xml lists pages and datasets', async () => {
