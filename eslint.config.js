@@ -23,6 +23,30 @@ function forbid(folders, extra = []) {
 
 const drivers = ['better-sqlite3', 'pg', 'fastify', '@fastify/*'];
 
+const cookieHelper =
+  'only src/http/cookie-jar.ts sets cookies, from the registry in src/core/cookies.ts';
+/** Cookies are set through the registry's helper only (issue #7): no raw cookie API elsewhere. */
+const rawCookieApi = [
+  {
+    selector:
+      'CallExpression > MemberExpression.callee[property.name=/^(setCookie|clearCookie|cookie)$/]',
+    message: `No reply.setCookie / clearCookie: ${cookieHelper}.`,
+  },
+  {
+    selector:
+      'CallExpression[callee.property.name=/^(header|headers|setHeader|appendHeader|writeHead)$/] > Literal.arguments[value=/^set-cookie$/i]',
+    message: `No raw Set-Cookie header: ${cookieHelper}.`,
+  },
+  {
+    selector: 'Property > Literal.key[value=/^set-cookie$/i]',
+    message: `No raw Set-Cookie header: ${cookieHelper}.`,
+  },
+  {
+    selector: 'AssignmentExpression > MemberExpression.left[property.name="cookie"]',
+    message: `No document.cookie writes: ${cookieHelper}.`,
+  },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'var/', 'bench/data/', 'bench/results/', 'test-output/'] },
   js.configs.recommended,
@@ -47,6 +71,10 @@ export default tseslint.config(
         { object: 'process', property: 'env', message: 'Only src/config reads the environment.' },
       ],
     },
+  },
+  {
+    files: ['src/**'],
+    rules: { 'no-restricted-syntax': ['error', ...rawCookieApi] },
   },
   {
     files: ['src/util/**'],

@@ -15,6 +15,8 @@ import { AttachmentFiles, CatalogQueries, CatalogService } from './catalog/index
 import type { Config } from './config/index.ts';
 import { DailyQuota } from './http/daily-quota.ts';
 import { useCompression } from './http/plugins/compression.ts';
+import { useCsrf } from './http/plugins/csrf.ts';
+import { useSecurityHeaders } from './http/plugins/security-headers.ts';
 import { useServerTiming } from './http/plugins/server-timing.ts';
 import { useViewer } from './http/plugins/viewer.ts';
 import type { PortalServices } from './http/services.ts';
@@ -96,7 +98,10 @@ export async function buildApp(
 
   useServerTiming(app);
   await useCompression(app);
+  // Cookies are read for the whole server (the site's language, the CSRF secret, the session).
   await app.register(cookie);
+  await useSecurityHeaders(app);
+  useCsrf(app, { trustedOrigins: config.csrfTrustedOrigins });
   const services = buildServices(engine, config);
   useViewer(app, services.auth.sessions);
   const anonymousQuota =

@@ -68,3 +68,29 @@ test('a config file supplies values that the environment overrides', () => {
   assert.throws(() => loadConfig({ DATAGORA_CONFIG: 'bad.json' }, dir), /Invalid setting COLOUR/);
   assert.throws(() => loadConfig({ DATAGORA_CONFIG: 'missing.json' }, dir), /DATAGORA_CONFIG/);
 });
+
+test('CSRF trusted origins: a comma list of bare origins, subdomain wildcards allowed', () => {
+  assert.deepEqual(loadConfig({}).csrfTrustedOrigins, []);
+  const config = loadConfig({
+    DATAGORA_CSRF_TRUSTED_ORIGINS:
+      ' https://Admin.Example.org:443 , http://localhost:3000,https://*.example.org/',
+  });
+  assert.deepEqual(config.csrfTrustedOrigins, [
+    'https://admin.example.org',
+    'http://localhost:3000',
+    'https://*.example.org',
+  ]);
+  for (const wrong of [
+    'example.org',
+    'ftp://example.org',
+    'https://example.org/path',
+    'https://a.org?x=1',
+  ]) {
+    assert.throws(
+      () => loadConfig({ DATAGORA_CSRF_TRUSTED_ORIGINS: wrong }),
+      (error: unknown) =>
+        error instanceof ConfigError && error.setting === 'DATAGORA_CSRF_TRUSTED_ORIGINS',
+      wrong,
+    );
+  }
+});

@@ -25,6 +25,7 @@ function defaults(port: number): Omit<Config, 'port'> {
     quotaAnonymousDaily: 0,
     portalName: 'Datagora',
     stateIdentity: true,
+    csrfTrustedOrigins: [],
   };
 }
 

@@ -27,6 +27,8 @@ export interface Config {
   portalName: string;
   /** The site wears the French State's identity (Marianne block, "République française"). */
   stateIdentity: boolean;
+  /** Other origins whose pages may post to the site (CSRF), `scheme://host[:port]` or `scheme://*.domain`. */
+  csrfTrustedOrigins: string[];
 }
 
 /** A setting that is wrong: the process stops with its name and the reason (exit code 2). */
@@ -114,6 +116,30 @@ export const parseTrustProxy: Parser<boolean | number | string[]> = (raw, settin
   return entries;
 };
 
+/** A comma list of origins: `https://host[:port]`, or `https://*.domain` for its subdomains. */
+export const parseOrigins: Parser<string[]> = (raw, setting) => {
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  return entries.map((entry) => {
+    const wildcard = /^[a-z]+:\/\/\*\./i.test(entry);
+    let url: URL;
+    try {
+      url = new URL(wildcard ? entry.replace('*.', 'wildcard.') : entry);
+    } catch {
+      throw new ConfigError(setting, `"${entry}" is not an origin (expected https://host[:port])`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new ConfigError(setting, `"${entry}" must start with http:// or https://`);
+    }
+    if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+      throw new ConfigError(setting, `"${entry}" must be a bare origin: no path, query or user`);
+    }
+    return wildcard ? url.origin.replace('://wildcard.', '://*.') : url.origin;
+  });
+};
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export const parseLogLevel: Parser<string> = (raw, setting) => {
@@ -182,5 +208,11 @@ export const SETTINGS = [
     env: 'DATAGORA_STATE_IDENTITY',
     description: "the site wears the French State's identity",
     parse: parseBoolean,
+  },
+  {
+    key: 'csrfTrustedOrigins',
+    env: 'DATAGORA_CSRF_TRUSTED_ORIGINS',
+    description: 'other origins allowed to post to the site (CSRF)',
+    parse: parseOrigins,
   },
 ] as const satisfies readonly SettingSpec<keyof Config>[];

@@ -117,6 +117,42 @@ export const ERRORS = {
     odsCode: 'PermissionDeniedError',
     message: 'This API key may only read; this request needs a read-write key.',
   },
+  DG_ERR_CSRF_CROSS_SITE: {
+    status: 403,
+    odsCode: 'CSRFError',
+    message:
+      'CSRF check failed: the request was sent by another site (Sec-Fetch-Site: {site}). Send it from a page of this portal.',
+  },
+  DG_ERR_CSRF_ORIGIN_MISMATCH: {
+    status: 403,
+    odsCode: 'CSRFError',
+    message:
+      'CSRF check failed: the Origin header ({origin}) is neither this portal nor a trusted origin.',
+  },
+  DG_ERR_CSRF_REFERER: {
+    status: 403,
+    odsCode: 'CSRFError',
+    message:
+      'CSRF check failed: over HTTPS without an Origin header, the Referer must be an HTTPS page of this portal or of a trusted origin ({detail}).',
+  },
+  DG_ERR_CSRF_COOKIE_MISSING: {
+    status: 403,
+    odsCode: 'CSRFError',
+    message:
+      'CSRF check failed: the csrftoken cookie is missing. Load a page of the portal first, with cookies allowed.',
+  },
+  DG_ERR_CSRF_TOKEN_MISSING: {
+    status: 403,
+    odsCode: 'CSRFError',
+    message:
+      'CSRF check failed: the request carries no token (csrfmiddlewaretoken field or X-CSRFToken header).',
+  },
+  DG_ERR_CSRF_TOKEN_WRONG: {
+    status: 403,
+    odsCode: 'CSRFError',
+    message:
+      'CSRF check failed: the token does not match the csrftoken cookie ({detail}). Reload the page and try again.',
+  },
   DG_ERR_INTERNAL: {
     status: 500,
     odsCode: 'InternalError',

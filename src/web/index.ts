@@ -11,6 +11,7 @@ import { clientBundleRoutes } from './client-bundles.ts';
 import { languageRoutes } from './language.routes.ts';
 import { datasetRoutes } from './dataset.routes.ts';
 import { pageContext } from './page-context.ts';
+import { CsrfFailurePage, isCsrfError } from './pages/csrf-failure-page.tsx';
 import { ErrorPage } from './pages/error-page.tsx';
 import { pagesRoutes } from './pages.routes.ts';
 import { sendPage } from './render.ts';
@@ -27,6 +28,9 @@ export async function webSite(scope: FastifyInstance, options: SiteOptions): Pro
     const status = siteErrorStatus(error);
     if (status >= 500) request.log.error({ err: error }, 'site page failed');
     const ctx = pageContext(request, options);
+    if (isPortalError(error) && isCsrfError(error.code)) {
+      return sendPage(reply, ctx, CsrfFailurePage({ ctx, code: error.code }), status);
+    }
     return sendPage(reply, ctx, ErrorPage({ ctx, status }), status);
   });
   scope.setNotFoundHandler((request, reply) => {

@@ -1,10 +1,12 @@
 // POST /i18n/setlang/: the only way the language cookie is set (Django's set_language): the
 // chosen language is remembered, then the visitor goes back to `next` when it is a path of
-// this site, or home.
+// this site, or home. Like every unsafe request to the site, it passes the CSRF check first
+// (http/plugins/csrf.ts): the header's form carries the page's token.
 
 import type { FastifyInstance } from 'fastify';
 
 import { LANGUAGE_COOKIE } from '../core/cookies.ts';
+import { setPortalCookie } from '../http/cookie-jar.ts';
 import { isLang } from '../i18n/languages.ts';
 
 /** A local path only: no scheme, no `//host`, no backslash tricks, no control characters. */
@@ -26,14 +28,7 @@ export function languageRoutes(scope: FastifyInstance): void {
         body['next'] ?? request.headers.referer?.replace(/^https?:\/\/[^/]+/, ''),
       );
       if (isLang(language)) {
-        void reply.setCookie(LANGUAGE_COOKIE.name, language, {
-          maxAge: LANGUAGE_COOKIE.maxAgeSeconds,
-          path: LANGUAGE_COOKIE.path,
-          sameSite: LANGUAGE_COOKIE.sameSite,
-          httpOnly: LANGUAGE_COOKIE.httpOnly,
-          // Secure whenever the site is reached over HTTPS (directly or through a trusted proxy).
-          secure: request.protocol === 'https',
-        });
+        setPortalCookie(request, reply, LANGUAGE_COOKIE, language);
       }
       return reply.redirect(next, 302);
     },

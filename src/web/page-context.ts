@@ -3,13 +3,12 @@
 
 import type { FastifyRequest } from 'fastify';
 
+import { LANGUAGE_COOKIE } from '../core/cookies.ts';
 import type { Lang } from '../i18n/languages.ts';
 import { negotiateLanguage } from '../i18n/negotiate.ts';
 import type { MessageKey, Translate } from '../i18n/translate.ts';
 import { formatNumber, plural, translator } from '../i18n/translate.ts';
 import type { SiteOptions } from './site-options.ts';
-
-export const LANGUAGE_COOKIE = 'django_language';
 
 export interface PageContext {
   lang: Lang;
@@ -23,16 +22,22 @@ export interface PageContext {
   url: string;
   query: URLSearchParams;
   site: SiteOptions;
+  /** The page's CSRF token, for its POST forms (`<CsrfField ctx={ctx} />`); one per page. */
+  csrfToken: () => string;
 }
 
 export function requestLanguage(request: FastifyRequest): Lang {
-  return negotiateLanguage(request.cookies[LANGUAGE_COOKIE], request.headers['accept-language']);
+  return negotiateLanguage(
+    request.cookies[LANGUAGE_COOKIE.name],
+    request.headers['accept-language'],
+  );
 }
 
 export function pageContext(request: FastifyRequest, site: SiteOptions): PageContext {
   const lang = requestLanguage(request);
   const url = request.url;
   const queryAt = url.indexOf('?');
+  let token: string | undefined;
   return {
     lang,
     t: translator(lang),
@@ -42,5 +47,6 @@ export function pageContext(request: FastifyRequest, site: SiteOptions): PageCon
     url,
     query: new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1)),
     site,
+    csrfToken: () => (token ??= request.csrfToken()),
   };
 }

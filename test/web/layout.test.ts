@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
+import { csrfFromPage, formWithToken } from '../helpers/csrf.ts';
 import type { TestPortal } from '../helpers/test-portal.ts';
 import { getPage, startSitePortal, texts } from './site-fixture.ts';
 
@@ -69,17 +70,21 @@ describe('site layout and language', () => {
   });
 
   test('POST /i18n/setlang/ sets django_language as the policy says and goes back', async () => {
+    const csrf = await csrfFromPage(portal.app);
     const response = await portal.app.inject({
       method: 'POST',
       url: '/i18n/setlang/',
-      payload: 'language=en&next=%2Fexplore%2F%3Fq%3Darbres',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: formWithToken({ language: 'en', next: '/explore/?q=arbres' }, csrf.token),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrf.cookie },
     });
     assert.equal(response.statusCode, 302);
     assert.equal(response.headers.location, '/explore/?q=arbres');
     const cookie = String(response.headers['set-cookie']);
     assert.match(cookie, /^django_language=en;/);
     assert.match(cookie, /Max-Age=31536000/);
+    const expires = Date.parse(/Expires=([^;]+)/.exec(cookie)?.[1] ?? '');
+    const inOneYear = Date.now() + 31_536_000_000;
+    assert.ok(Math.abs(expires - inOneYear) < 60_000, 'Expires matches Max-Age');
     assert.match(cookie, /Path=\//);
     assert.match(cookie, /SameSite=Lax/);
     assert.doesNotMatch(cookie, /HttpOnly/);
@@ -89,13 +94,17 @@ describe('site layout and language', () => {
   test('setlang over HTTPS (through a trusted proxy) marks the cookie Secure', async () => {
     const proxied = await startSitePortal({ extra: false, env: { DATAGORA_TRUST_PROXY: 'true' } });
     try {
+      const https = { 'x-forwarded-proto': 'https', host: 'data.example.fr' };
+      const csrf = await csrfFromPage(proxied.app, '/', https);
       const response = await proxied.app.inject({
         method: 'POST',
         url: '/i18n/setlang/',
-        payload: 'language=fr&next=/',
+        payload: formWithToken({ language: 'fr', next: '/' }, csrf.token),
         headers: {
+          ...https,
           'content-type': 'application/x-www-form-urlencoded',
-          'x-forwarded-proto': 'https',
+          origin: 'https://data.example.fr',
+          cookie: csrf.cookie,
         },
       });
       assert.match(String(response.headers['set-cookie']), /Secure/);
@@ -105,6 +114,7 @@ describe('site layout and language', () => {
   });
 
   test('setlang never redirects off the site and ignores unknown languages', async () => {
+    const csrf = await csrfFromPage(portal.app);
     for (const next of [
       'https://evil.example/',
       '//evil.example/',
@@ -115,8 +125,8 @@ describe('site layout and language', () => {
       const response = await portal.app.inject({
         method: 'POST',
         url: '/i18n/setlang/',
-        payload: new URLSearchParams({ language: 'de', next }).toString(),
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: formWithToken({ language: 'de', next }, csrf.token),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrf.cookie },
       });
       assert.equal(response.statusCode, 302);
       assert.equal(response.headers.location, '/', next);
@@ -127,6 +137,6 @@ describe('site layout and language', () => {
   test('the language is set only by POST: a GET of setlang is a 404 page', async () => {
     const page = await getPage(portal, '/i18n/setlang/?language=en');
     assert.equal(page.status, 404);
-    assert.equal(page.headers['set-cookie'], undefined);
+    assert.doesNotMatch(String(page.headers['set-cookie']), /django_language/);
   });
 });

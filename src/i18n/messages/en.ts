@@ -214,6 +214,23 @@ export const en: Messages = {
     'Sorry, the service has a problem. Try again in a few moments; if the problem persists, contact us.',
   'error.request.title': 'Invalid request',
   'error.request.text': 'The request could not be processed: check the address or the parameters.',
+  'csrf.title': 'Security check failed',
+  'csrf.text':
+    'The portal refused this request because it could not make sure it came from one of its own pages. Nothing was changed.',
+  'csrf.reason.crossSite': 'Your browser says the request was sent from another site.',
+  'csrf.reason.origin': 'The request comes from an address that is not the portal’s.',
+  'csrf.reason.referer':
+    'Your browser did not say which page of the portal the request came from (Referer header missing or different).',
+  'csrf.reason.cookie':
+    'The “csrftoken” security cookie is missing: your browser may be blocking this site’s cookies.',
+  'csrf.reason.tokenMissing': 'The form sent carried no security token.',
+  'csrf.reason.tokenWrong':
+    'The form’s security token is no longer valid: the page may have been opened before you last signed in.',
+  'csrf.todo.heading': 'What to do',
+  'csrf.todo.reload': 'Go back to the previous page, reload it, then try again.',
+  'csrf.todo.cookies':
+    'Make sure your browser accepts this site’s cookies: the “csrftoken” cookie is needed to send a form.',
+  'csrf.todo.policy': 'See the cookie policy',
   'sitemap.pages': 'Pages',
   'sitemap.datasets': 'Datasets',
   'legal.title': 'Legal notice',
@@ -264,6 +281,11 @@ export const en: Messages = {
   'cookies.choicesHeading': 'Your choices',
   'cookies.choicesText':
     'No third-party service is enabled on this portal, so there is no consent to ask for. If an administrator enables one, it will stay blocked until you accept it, and you can change your mind here at any time.',
+  'cookie.session':
+    'Keep you signed in from one page to the next once you have identified yourself, on the public site and in the administration.',
+  'cookie.csrf':
+    'Protect the forms and data calls made from the site (public and administration) from being sent by another site without your knowledge.',
+  'cookie.weeks': '{count} week|{count} weeks',
   'cookie.language': 'Remember the language you chose for the site.',
   'cookie.days': '{count} day|{count} days',
   'cookie.months': '{count} month|{count} months',

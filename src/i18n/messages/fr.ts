@@ -215,6 +215,24 @@ export const fr = {
   'error.request.title': 'Demande invalide',
   'error.request.text':
     'La demande n’a pas pu être traitée : vérifiez l’adresse ou les paramètres.',
+  'csrf.title': 'Vérification de sécurité échouée',
+  'csrf.text':
+    'Le portail a refusé cette demande, car il n’a pas pu vérifier qu’elle venait bien d’une de ses pages. Rien n’a été modifié.',
+  'csrf.reason.crossSite':
+    'Votre navigateur indique que la demande a été envoyée depuis un autre site.',
+  'csrf.reason.origin': 'La demande vient d’une adresse qui n’est pas celle du portail.',
+  'csrf.reason.referer':
+    'Votre navigateur n’a pas indiqué la page du portail d’où venait la demande (en-tête Referer absent ou différent).',
+  'csrf.reason.cookie':
+    'Le cookie de sécurité « csrftoken » manque : votre navigateur bloque peut-être les cookies de ce site.',
+  'csrf.reason.tokenMissing': 'Le formulaire envoyé ne contenait pas de jeton de sécurité.',
+  'csrf.reason.tokenWrong':
+    'Le jeton de sécurité du formulaire n’est plus valable : la page a peut-être été ouverte avant votre dernière connexion.',
+  'csrf.todo.heading': 'Que faire ?',
+  'csrf.todo.reload': 'Revenez à la page précédente, rechargez-la, puis recommencez.',
+  'csrf.todo.cookies':
+    'Vérifiez que votre navigateur accepte les cookies de ce site : le cookie « csrftoken » est nécessaire pour envoyer un formulaire.',
+  'csrf.todo.policy': 'Voir la politique de cookies',
   'sitemap.pages': 'Pages',
   'sitemap.datasets': 'Jeux de données',
   'legal.title': 'Mentions légales',
@@ -265,6 +283,11 @@ export const fr = {
   'cookies.choicesHeading': 'Vos choix',
   'cookies.choicesText':
     'Aucun service tiers n’est activé sur ce portail : il n’y a donc aucun consentement à recueillir. Si un administrateur en active un, il restera bloqué tant que vous ne l’aurez pas accepté, et vous pourrez changer d’avis ici à tout moment.',
+  'cookie.session':
+    'Vous garder connecté d’une page à l’autre une fois identifié, sur le site public comme dans l’espace d’administration.',
+  'cookie.csrf':
+    'Protéger les formulaires et les appels de données faits depuis le site (public et administration) contre leur envoi par un autre site à votre insu.',
+  'cookie.weeks': '{count} semaine|{count} semaines',
   'cookie.language': 'Mémoriser la langue que vous avez choisie pour le site.',
   'cookie.days': '{count} jour|{count} jours',
   'cookie.months': '{count} mois|{count} mois',

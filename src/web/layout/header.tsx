@@ -1,6 +1,8 @@
 // The DSFR header: identity, portal name, sign-in, language choice, search and main navigation.
-// Everything works without JavaScript: the language choice is a form, the search a GET form.
+// Everything works without JavaScript: the language choice is a form (with the page's CSRF
+// token), the search a GET form.
 
+import { CsrfField } from '../components/csrf-field.tsx';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../i18n/languages.ts';
 import type { PageContext } from '../page-context.ts';
 import { Brand } from './brand.tsx';
@@ -8,6 +10,7 @@ import { Brand } from './brand.tsx';
 function LanguageForm({ ctx }: { ctx: PageContext }) {
   return (
     <form method="post" action="/i18n/setlang/" class="dg-language-form">
+      <CsrfField ctx={ctx} />
       <input type="hidden" name="next" value={ctx.url} />
       {LANGUAGES.filter((lang) => lang !== ctx.lang).map((lang) => (
         <button

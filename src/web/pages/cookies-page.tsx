@@ -9,9 +9,8 @@ import type { PageContext } from '../page-context.ts';
 
 function lifetime(ctx: PageContext, seconds: number): string {
   const days = Math.round(seconds / 86_400);
-  return days % 365 === 0
-    ? ctx.count('cookie.months', (days / 365) * 12)
-    : ctx.count('cookie.days', days);
+  if (days % 365 === 0) return ctx.count('cookie.months', (days / 365) * 12);
+  return days % 7 === 0 ? ctx.count('cookie.weeks', days / 7) : ctx.count('cookie.days', days);
 }
 
 export function CookiesPage({ ctx }: { ctx: PageContext }) {

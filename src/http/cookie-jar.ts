@@ -1,0 +1,49 @@
+// The one way the portal sets or clears a cookie: a cookie of the registry (core/cookies.ts),
+// with the registry's attributes, Max-Age and Expires both, and Secure whenever the request
+// came over HTTPS (directly or through a trusted proxy, DATAGORA_TRUST_PROXY). ESLint forbids
+// `reply.setCookie`, `reply.clearCookie` and raw Set-Cookie headers everywhere else.
+
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+import type { CookieSpec } from '../core/cookies.ts';
+import { PORTAL_COOKIES } from '../core/cookies.ts';
+
+function registered(spec: CookieSpec): CookieSpec {
+  if (!PORTAL_COOKIES.includes(spec)) {
+    throw new Error(`cookie ${spec.name} is not in the registry (src/core/cookies.ts)`);
+  }
+  return spec;
+}
+
+function attributes(request: FastifyRequest, spec: CookieSpec, maxAgeSeconds: number) {
+  return {
+    maxAge: maxAgeSeconds,
+    expires: new Date(maxAgeSeconds === 0 ? 0 : Date.now() + maxAgeSeconds * 1000),
+    path: spec.path,
+    sameSite: spec.sameSite,
+    httpOnly: spec.httpOnly,
+    secure: request.protocol === 'https',
+  };
+}
+
+export function setPortalCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  spec: CookieSpec,
+  value: string,
+): void {
+  const cookie = registered(spec);
+  // eslint-disable-next-line no-restricted-syntax -- this is the registry's helper
+  void reply.setCookie(cookie.name, value, attributes(request, cookie, cookie.maxAgeSeconds));
+}
+
+/** Asks the browser to drop the cookie (same name, path and attributes, already expired). */
+export function clearPortalCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  spec: CookieSpec,
+): void {
+  const cookie = registered(spec);
+  // eslint-disable-next-line no-restricted-syntax -- this is the registry's helper
+  void reply.setCookie(cookie.name, '', attributes(request, cookie, 0));
+}
