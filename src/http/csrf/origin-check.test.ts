@@ -46,6 +46,8 @@ test('Origin must be the request’s own scheme://host or a trusted one', () => 
   assert.equal(check({ origin: 'https://maps.partner.fr' }), null);
   assert.equal(check({ origin: 'https://partner.fr' }), 'origin', 'a wildcard is for subdomains');
   assert.equal(check({ origin: 'http://data.example.org' }, 'http'), null);
+  assert.equal(check({ origin: 'https://data.example.org', host: 'data.example.org:443' }), null);
+  assert.equal(check({ origin: 'https://evil.example', host: 'data.example.org:443' }), 'origin');
 });
 
 test('over HTTPS without Origin, the Referer must be an HTTPS page of the site or a trusted one', () => {

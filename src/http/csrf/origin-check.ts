@@ -52,7 +52,8 @@ export function checkRequestOrigin(
   request: RequestOrigin,
   trusted: readonly string[],
 ): OriginFailure | null {
-  const own = `${request.protocol}://${request.host}`.toLowerCase();
+  // Through URL, so that a Host naming the scheme's default port (`:443`) still matches.
+  const own = (originOf(`${request.protocol}://${request.host}`) ?? '').toLowerCase();
   const allowed = (origin: string) =>
     origin.toLowerCase() === own || isTrustedOrigin(origin, trusted);
 
