@@ -8,32 +8,7 @@ import { describe, test } from 'node:test';
 import { axeViolations } from '../../helpers/axe.ts';
 import { SCREENSHOTS } from '../../helpers/browser.ts';
 import { browserSiteForSuite } from '../site-fixture.ts';
-
-export const SITE_PAGES: Record<string, string> = {
-  home: '/',
-  catalog: '/explore/',
-  'catalog-refined': '/explore/?q=arbres&refine.theme=Culture&sort=title',
-  'catalog-empty': '/explore/?q=zzzz',
-  information: '/explore/dataset/export_alimconfiance/information/',
-  table: '/explore/dataset/export_alimconfiance/table/',
-  'table-filtered':
-    '/explore/dataset/export_alimconfiance/table/?q=pizza&refine.synthese_eval_sanit=Satisfaisant&sort=date_inspection&page=2',
-  'table-invalid': '/explore/dataset/export_alimconfiance/table/?q=date_inspection%3E%22x',
-  analyze: '/explore/dataset/export_alimconfiance/analyze/',
-  'analyze-columns':
-    '/explore/dataset/export_alimconfiance/analyze/?type=column&x=synthese_eval_sanit&series=filtre',
-  'analyze-pie': '/explore/dataset/export_alimconfiance/analyze/?type=pie&x=synthese_eval_sanit',
-  export: '/explore/dataset/export_alimconfiance/export/?refine.synthese_eval_sanit=Satisfaisant',
-  api: '/explore/dataset/export_alimconfiance/api/',
-  'api-console':
-    '/explore/dataset/export_alimconfiance/api/?run=1&select=count(*)%20as%20n&group_by=synthese_eval_sanit',
-  'legal-notice': '/legal-notice/',
-  accessibility: '/accessibility/',
-  'personal-data': '/personal-data/',
-  cookies: '/cookies/',
-  sitemap: '/sitemap/',
-  'not-found': '/explore/dataset/nope/',
-};
+import { SITE_PAGES } from '../site-pages.ts';
 
 describe('every page passes axe-core in Chromium, in both languages', () => {
   const web = browserSiteForSuite();

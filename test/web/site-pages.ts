@@ -1,0 +1,28 @@
+// Every page template and tab of the site, with a URL that shows it, for the browser suites
+// (axe-core, Content-Security-Policy).
+
+export const SITE_PAGES: Record<string, string> = {
+  home: '/',
+  catalog: '/explore/',
+  'catalog-refined': '/explore/?q=arbres&refine.theme=Culture&sort=title',
+  'catalog-empty': '/explore/?q=zzzz',
+  information: '/explore/dataset/export_alimconfiance/information/',
+  table: '/explore/dataset/export_alimconfiance/table/',
+  'table-filtered':
+    '/explore/dataset/export_alimconfiance/table/?q=pizza&refine.synthese_eval_sanit=Satisfaisant&sort=date_inspection&page=2',
+  'table-invalid': '/explore/dataset/export_alimconfiance/table/?q=date_inspection%3E%22x',
+  analyze: '/explore/dataset/export_alimconfiance/analyze/',
+  'analyze-columns':
+    '/explore/dataset/export_alimconfiance/analyze/?type=column&x=synthese_eval_sanit&series=filtre',
+  'analyze-pie': '/explore/dataset/export_alimconfiance/analyze/?type=pie&x=synthese_eval_sanit',
+  export: '/explore/dataset/export_alimconfiance/export/?refine.synthese_eval_sanit=Satisfaisant',
+  api: '/explore/dataset/export_alimconfiance/api/',
+  'api-console':
+    '/explore/dataset/export_alimconfiance/api/?run=1&select=count(*)%20as%20n&group_by=synthese_eval_sanit',
+  'legal-notice': '/legal-notice/',
+  accessibility: '/accessibility/',
+  'personal-data': '/personal-data/',
+  cookies: '/cookies/',
+  sitemap: '/sitemap/',
+  'not-found': '/explore/dataset/nope/',
+};
