@@ -3,11 +3,15 @@
 
 import { ConfigError } from '../config/index.ts';
 import { isPortalError } from '../core/errors.ts';
+import { apikeyCommand } from './commands/apikey.ts';
 import { attachCommand } from './commands/attach.ts';
 import { backupCommand } from './commands/backup.ts';
 import { datasetsCommand } from './commands/datasets.ts';
+import { grantCommand, restrictCommand } from './commands/grant.ts';
+import { groupCommand } from './commands/group.ts';
 import { importCommand } from './commands/import.ts';
 import { serveCommand } from './commands/serve.ts';
+import { userCommand } from './commands/user.ts';
 import type { CliContext } from './context.ts';
 import { USAGE, UsageError } from './usage.ts';
 
@@ -19,6 +23,12 @@ const COMMANDS: Record<string, Command> = {
   datasets: datasetsCommand,
   backup: backupCommand,
   attach: attachCommand,
+  user: userCommand,
+  group: groupCommand,
+  apikey: apikeyCommand,
+  grant: grantCommand('grant'),
+  revoke: grantCommand('revoke'),
+  restrict: restrictCommand,
 };
 
 function isParseArgsError(error: unknown): error is Error {

@@ -10,6 +10,24 @@ Commands:
   attach FILE --id ID           Publish FILE with dataset ID, in its attachments
          [--title TEXT]           title of the attachment (default: the file name)
   datasets                      List the datasets with their record counts
+  user create EMAIL             Create an account; password from DATAGORA_PASSWORD or a prompt
+         [--admin | --role R]     role: admin, editor or user (default user)
+         [--name TEXT]            display name (default: the address's local part)
+  user list                     List the accounts
+  user password EMAIL           Set a new password (ends the user's sessions)
+  user role EMAIL ROLE          Change a role; editors: [--all-datasets | --datasets A,B]
+  group create NAME             Create a group of users
+  group add NAME EMAIL          Put a user in a group
+  group list                    List the groups
+  apikey create EMAIL           Print a new API key for the user (shown once)
+         [--scope read|write]     what the key may do (default read)
+         [--expires DATE]         when it stops working (default never)
+         [--label TEXT]           what it is for
+  apikey list [EMAIL]           List API keys (never the keys themselves)
+  apikey revoke KEY_ID          Revoke a key (ak_…)
+  restrict ID [--public]        Restrict dataset ID to those granted access (or make it public)
+  grant ID USER_OR_GROUP        Let a user (email) or a group (name) read restricted dataset ID
+  revoke ID USER_OR_GROUP       Take that grant back
   backup FILE                   Write a consistent copy of the store to FILE, while the portal runs
   help                          Show this help
 

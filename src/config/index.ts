@@ -1,4 +1,9 @@
 export type { Config } from './settings.ts';
 export { ConfigError, SETTINGS } from './settings.ts';
-export { CONFIG_FILE_SETTING, loadConfig, processEnvironment } from './load.ts';
+export {
+  CONFIG_FILE_SETTING,
+  commandLinePassword,
+  loadConfig,
+  processEnvironment,
+} from './load.ts';
 export type { Environment } from './load.ts';

@@ -84,3 +84,12 @@ export function loadConfig(env: Environment, cwd = process.cwd()): Config {
 export function processEnvironment(): Environment {
   return process.env;
 }
+
+/**
+ * The password the command line uses instead of prompting (`DATAGORA_PASSWORD`), for scripts.
+ * Not a portal setting: it is never read from the config file.
+ */
+export function commandLinePassword(env: Environment): string | undefined {
+  const value = env['DATAGORA_PASSWORD'];
+  return value === undefined || value === '' ? undefined : value;
+}
