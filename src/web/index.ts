@@ -8,6 +8,7 @@ import { isPortalError } from '../core/errors.ts';
 import { useSiteAssets } from './assets.ts';
 import { basemapRoutes } from './basemap.ts';
 import { clientBundleRoutes } from './client-bundles.ts';
+import { accountRoutes } from './account.routes.ts';
 import { languageRoutes } from './language.routes.ts';
 import { datasetRoutes } from './dataset.routes.ts';
 import { pageContext } from './page-context.ts';
@@ -39,6 +40,7 @@ export async function webSite(scope: FastifyInstance, options: SiteOptions): Pro
   });
 
   languageRoutes(scope);
+  accountRoutes(scope, options);
   clientBundleRoutes(scope);
   basemapRoutes(scope);
   pagesRoutes(scope, options);

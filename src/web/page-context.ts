@@ -24,6 +24,8 @@ export interface PageContext {
   site: SiteOptions;
   /** The page's CSRF token, for its POST forms (`<CsrfField ctx={ctx} />`); one per page. */
   csrfToken: () => string;
+  /** The signed-in visitor, or null. */
+  account: { name: string; email: string } | null;
 }
 
 export function requestLanguage(request: FastifyRequest): Lang {
@@ -48,5 +50,9 @@ export function pageContext(request: FastifyRequest, site: SiteOptions): PageCon
     query: new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1)),
     site,
     csrfToken: () => (token ??= request.csrfToken()),
+    account:
+      request.account && request.viewer.via === 'session'
+        ? { name: request.account.name, email: request.account.email }
+        : null,
   };
 }

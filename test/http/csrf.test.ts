@@ -38,6 +38,55 @@ export const UNSAFE_ROUTES: UnsafeRoute[] = [
     api: false,
   },
   {
+    name: 'sign-in (a wrong password still passes the CSRF check first)',
+    method: 'POST',
+    url: '/login/',
+    // A new address each time, so that the sign-in throttle never answers instead (429).
+    form: {
+      get email() {
+        return `nobody-${Math.random().toString(36).slice(2)}@example.org`;
+      },
+      password: 'not a password',
+      next: '/',
+    },
+    accepted: 401,
+    api: false,
+  },
+  {
+    name: 'sign-out',
+    method: 'POST',
+    url: '/logout/',
+    form: {},
+    accepted: 303,
+    api: false,
+  },
+  // Without a live session the account routes send the visitor to the sign-in page (303), but
+  // only once the CSRF check has let the request through.
+  {
+    name: 'password change',
+    method: 'POST',
+    url: '/account/password/',
+    form: { current: 'x', password: 'y', confirm: 'y' },
+    accepted: 303,
+    api: false,
+  },
+  {
+    name: 'API key creation',
+    method: 'POST',
+    url: '/account/api-keys/',
+    form: { label: 'script', scope: 'read' },
+    accepted: 303,
+    api: false,
+  },
+  {
+    name: 'API key revocation',
+    method: 'POST',
+    url: '/account/api-keys/ak_0000000000000000/revoke/',
+    form: {},
+    accepted: 303,
+    api: false,
+  },
+  {
     name: 'API v1 search called with the session cookie',
     method: 'POST',
     url: '/api/records/1.0/search/?dataset=export_alimconfiance&rows=0',

@@ -1,4 +1,4 @@
-// The DSFR header: identity, portal name, sign-in, language choice, search and main navigation.
+// The DSFR header: identity, portal name, sign-in (or account and sign-out), language choice, search and main navigation.
 // Everything works without JavaScript: the language choice is a form (with the page's CSRF
 // token), the search a GET form.
 
@@ -24,6 +24,38 @@ function LanguageForm({ ctx }: { ctx: PageContext }) {
         </button>
       ))}
     </form>
+  );
+}
+
+/** Sign-in link, or the account link and the sign-out button (a POST, so a form). */
+function AccountTools({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx;
+  if (!ctx.account) {
+    const next = ctx.path.startsWith('/login') ? '/' : ctx.url;
+    return (
+      <li>
+        <a class="fr-btn fr-icon-lock-line" href={`/login/?next=${encodeURIComponent(next)}`}>
+          {t('nav.signIn')}
+        </a>
+      </li>
+    );
+  }
+  return (
+    <>
+      <li>
+        <a class="fr-btn fr-icon-account-circle-line" href="/account/">
+          {t('nav.account')}
+        </a>
+      </li>
+      <li>
+        <form method="post" action="/logout/">
+          <CsrfField ctx={ctx} />
+          <button class="fr-btn fr-icon-logout-box-r-line" type="submit">
+            {t('nav.signOut')}
+          </button>
+        </form>
+      </li>
+    </>
   );
 }
 
@@ -96,6 +128,7 @@ export function Header({ ctx }: { ctx: PageContext }) {
             <div class="fr-header__tools">
               <div class="fr-header__tools-links">
                 <ul class="fr-btns-group">
+                  <AccountTools ctx={ctx} />
                   <li>
                     <LanguageForm ctx={ctx} />
                   </li>
