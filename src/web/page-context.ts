@@ -3,6 +3,7 @@
 
 import type { FastifyRequest } from 'fastify';
 
+import type { Viewer } from '../core/access.ts';
 import { LANGUAGE_COOKIE } from '../core/cookies.ts';
 import type { Lang } from '../i18n/languages.ts';
 import { negotiateLanguage } from '../i18n/negotiate.ts';
@@ -24,6 +25,8 @@ export interface PageContext {
   site: SiteOptions;
   /** The page's CSRF token, for its POST forms (`<CsrfField ctx={ctx} />`); one per page. */
   csrfToken: () => string;
+  /** Who asks: pages show only the datasets they may read. */
+  viewer: Viewer;
 }
 
 export function requestLanguage(request: FastifyRequest): Lang {
@@ -48,5 +51,6 @@ export function pageContext(request: FastifyRequest, site: SiteOptions): PageCon
     query: new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1)),
     site,
     csrfToken: () => (token ??= request.csrfToken()),
+    viewer: request.viewer,
   };
 }
