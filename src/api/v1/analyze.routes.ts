@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { PortalError } from '../../core/errors.ts';
 import { answerNotModified } from '../../http/conditional.ts';
+import { READ_ONLY_POST } from '../../http/plugins/api-credentials.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import { integer, single } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
@@ -74,7 +75,7 @@ export function analyzeRoutes(scope: FastifyInstance, options: SurfaceOptions): 
   };
 
   scope.get('/records/1.0/analyze', analyze);
-  scope.post('/records/1.0/analyze', analyze);
+  scope.post('/records/1.0/analyze', READ_ONLY_POST, analyze);
   scope.get('/records/1.0/geocluster', geocluster);
-  scope.post('/records/1.0/geocluster', geocluster);
+  scope.post('/records/1.0/geocluster', READ_ONLY_POST, geocluster);
 }

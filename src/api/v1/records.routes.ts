@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { PortalError } from '../../core/errors.ts';
 import { answerNotModified } from '../../http/conditional.ts';
+import { READ_ONLY_POST } from '../../http/plugins/api-credentials.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import { single } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
@@ -32,7 +33,7 @@ export function recordsV1Routes(scope: FastifyInstance, options: SurfaceOptions)
     return sendV1Download(request, reply, options.services, datasetId, query);
   };
   scope.get('/records/1.0/download', download);
-  scope.post('/records/1.0/download', download);
+  scope.post('/records/1.0/download', READ_ONLY_POST, download);
 
   scope.get<{ Params: { dataset_id: string; record_id: string } }>(
     '/datasets/1.0/:dataset_id/records/:record_id',

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { PortalError } from '../../core/errors.ts';
 import { answerNotModified } from '../../http/conditional.ts';
+import { READ_ONLY_POST } from '../../http/plugins/api-credentials.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import { repeated, single } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
@@ -122,5 +123,5 @@ export function searchRoutes(scope: FastifyInstance, options: SurfaceOptions): v
   };
 
   scope.get('/records/1.0/search', handler);
-  scope.post('/records/1.0/search', handler);
+  scope.post('/records/1.0/search', READ_ONLY_POST, handler);
 }
