@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { attachmentsDir } from '../../src/app.ts';
 import { authServices } from '../../src/auth/index.ts';
 import { AttachmentFiles, CatalogService } from '../../src/catalog/index.ts';
+import type { Role, User } from '../../src/core/account.ts';
 import { emptyMetas } from '../../src/core/dataset.ts';
 import { importCsvFile } from '../../src/ingest/import-csv-file.ts';
 import type { EngineName } from '../../src/storage/engine.ts';
@@ -110,26 +111,28 @@ export async function startAccessPortal(engine?: EngineName): Promise<AccessPort
   await attachments.add(RESTRICTED_ID, notice);
 
   const { accounts, auth, apiKeys } = authServices(store.accounts, store.metadata);
-  const users = {
-    other: await accounts.createUser({ email: 'other@example.fr', password: PASSWORD }),
-    granted: await accounts.createUser({ email: 'granted@example.fr', password: PASSWORD }),
-    member: await accounts.createUser({ email: 'member@example.fr', password: PASSWORD }),
-    admin: await accounts.createUser({
-      email: 'admin@example.fr',
-      password: PASSWORD,
-      role: 'admin',
-    }),
-    editor: await accounts.createUser({
-      email: 'editor@example.fr',
-      password: PASSWORD,
-      role: 'editor',
-    }),
-    otherEditor: await accounts.createUser({
-      email: 'other-editor@example.fr',
-      password: PASSWORD,
-      role: 'editor',
-    }),
+  // Readers first: their answers fill the caches before the others ask.
+  const emails: Record<Account, string> = {
+    granted: 'granted@example.fr',
+    member: 'member@example.fr',
+    admin: 'admin@example.fr',
+    editor: 'editor@example.fr',
+    other: 'other@example.fr',
+    otherEditor: 'other-editor@example.fr',
   };
+  const roles: Partial<Record<Account, Role>> = {
+    admin: 'admin',
+    editor: 'editor',
+    otherEditor: 'editor',
+  };
+  const users = {} as Record<Account, User>;
+  for (const account of Object.keys(emails) as Account[]) {
+    users[account] = await accounts.createUser({
+      email: emails[account],
+      password: PASSWORD,
+      role: roles[account] ?? 'user',
+    });
+  }
   await accounts.setEditableDatasets(users.editor.id, [RESTRICTED_ID]);
   await accounts.setEditableDatasets(users.otherEditor.id, [PUBLIC_ID]);
   await accounts.grant(RESTRICTED_ID, await accounts.findGrantee('granted@example.fr'));
@@ -142,12 +145,8 @@ export async function startAccessPortal(engine?: EngineName): Promise<AccessPort
 
   const callers: Caller[] = [];
   const keys: Partial<Record<Account, string>> = {};
-  for (const account of Object.keys(users) as Account[]) {
-    const { session } = await auth.signIn(
-      `${account === 'otherEditor' ? 'other-editor' : account}@example.fr`,
-      PASSWORD,
-      '192.0.2.10',
-    );
+  for (const account of Object.keys(emails) as Account[]) {
+    const { session } = await auth.signIn(emails[account], PASSWORD, '192.0.2.10');
     callers.push({
       name: `${account} (session)`,
       account,
@@ -158,7 +157,7 @@ export async function startAccessPortal(engine?: EngineName): Promise<AccessPort
     keys[account] = (await apiKeys.create(users[account].id, { label: 'matrix' })).key;
   }
   callers.push({ name: 'anonymous', account: null, via: 'anonymous', headers: {}, query: '' });
-  for (const account of ['other', 'granted', 'member', 'admin', 'editor'] as Account[]) {
+  for (const account of ['granted', 'member', 'admin', 'editor', 'other'] as Account[]) {
     callers.push({
       name: `${account} (API key)`,
       account,
@@ -167,7 +166,7 @@ export async function startAccessPortal(engine?: EngineName): Promise<AccessPort
       query: '',
     });
   }
-  for (const account of ['other', 'granted'] as Account[]) {
+  for (const account of ['granted', 'other'] as Account[]) {
     callers.push({
       name: `${account} (?apikey=)`,
       account,

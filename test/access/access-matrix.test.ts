@@ -10,10 +10,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import type { LightMyRequestResponse } from 'fastify';
-
 import { TEST_ENGINES } from '../helpers/test-portal.ts';
-import type { AccessPortal, Caller } from './access-fixture.ts';
+import type { AccessPortal } from './access-fixture.ts';
 import {
   MISSING_ID,
   PUBLIC_ID,
@@ -21,42 +19,7 @@ import {
   readsRestricted,
   startAccessPortal,
 } from './access-fixture.ts';
-import type { Call } from './read-endpoints.ts';
-import { DATASET_ENDPOINTS, withQuery } from './read-endpoints.ts';
-
-export async function send(
-  fixture: AccessPortal,
-  caller: Caller,
-  call: Call,
-  headers: Record<string, string> = {},
-): Promise<LightMyRequestResponse> {
-  return fixture.portal.app.inject({
-    method: call.method,
-    url: withQuery(call.url, caller.query),
-    headers: {
-      ...caller.headers,
-      ...headers,
-      ...(call.form === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' }),
-    },
-    ...(call.form === undefined ? {} : { payload: call.form }),
-  });
-}
-
-/** The Vary header's names, lowercased. */
-export function varyOf(response: LightMyRequestResponse): string[] {
-  const vary = response.headers['vary'];
-  return typeof vary === 'string' ? vary.split(',').map((n) => n.trim().toLowerCase()) : [];
-}
-
-/** Whether the answer is kept out of shared caches and varies by caller. */
-export function isPrivate(response: LightMyRequestResponse): boolean {
-  const vary = varyOf(response);
-  return (
-    response.headers['cache-control'] === 'private' &&
-    vary.includes('cookie') &&
-    vary.includes('authorization')
-  );
-}
+import { DATASET_ENDPOINTS, isPrivate, send } from './read-endpoints.ts';
 
 const swap = (text: string) => text.replaceAll(MISSING_ID, RESTRICTED_ID);
 

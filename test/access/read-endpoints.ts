@@ -2,7 +2,10 @@
 // (the API v2.1 and v1, the download URL, the site's dataset tabs) and the catalog-wide ones
 // (lists, searches, facet counts, feeds, the home, catalog and site map pages, sitemap.xml).
 
+import type { LightMyRequestResponse } from 'fastify';
+
 import { EXPORT_FORMATS } from '../../src/api/exports/formats.ts';
+import type { AccessPortal, Caller } from './access-fixture.ts';
 import { ATTACHMENT_ID } from './access-fixture.ts';
 
 export interface Call {
@@ -88,4 +91,39 @@ export const DATASET_ENDPOINTS: DatasetEndpoint[] = [
 export function withQuery(url: string, extra: string): string {
   if (extra === '') return url;
   return `${url}${url.includes('?') ? '&' : '?'}${extra}`;
+}
+
+/** Sends a call as a caller, through inject(). */
+export async function send(
+  fixture: AccessPortal,
+  caller: Caller,
+  call: Call,
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
+  return fixture.portal.app.inject({
+    method: call.method,
+    url: withQuery(call.url, caller.query),
+    headers: {
+      ...caller.headers,
+      ...headers,
+      ...(call.form === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' }),
+    },
+    ...(call.form === undefined ? {} : { payload: call.form }),
+  });
+}
+
+/** The Vary header's names, lowercased. */
+export function varyOf(response: LightMyRequestResponse): string[] {
+  const vary = response.headers['vary'];
+  return typeof vary === 'string' ? vary.split(',').map((n) => n.trim().toLowerCase()) : [];
+}
+
+/** Whether the answer is kept out of shared caches and varies by caller. */
+export function isPrivate(response: LightMyRequestResponse): boolean {
+  const vary = varyOf(response);
+  return (
+    response.headers['cache-control'] === 'private' &&
+    vary.includes('cookie') &&
+    vary.includes('authorization')
+  );
 }
