@@ -1,18 +1,22 @@
 // Attachment files: copied under `<DATAGORA_HOME>/attachments/<dataset_id>/` and recorded in the
-// metadata store; served back by id, for public datasets only.
+// metadata store; served back by id, to those who may read the dataset.
 
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 
 import mime from 'mime-types';
 
+import type { Viewer } from '../core/access.ts';
 import type { Attachment } from '../core/attachment.ts';
 import { attachmentIdOf } from '../core/attachment.ts';
+import type { Dataset } from '../core/dataset.ts';
 import { PortalError } from '../core/errors.ts';
 import type { MetadataStore } from '../storage/engine.ts';
 import type { CatalogService } from './catalog-service.ts';
 
 export interface AttachmentFile {
+  /** The dataset the file belongs to. */
+  dataset: Dataset;
   attachment: Attachment;
   path: string;
   size: number;
@@ -57,20 +61,24 @@ export class AttachmentFiles {
     });
   }
 
-  /** The public dataset's attachments. */
-  async list(datasetId: string): Promise<Attachment[]> {
-    return (await this.catalog.getDataset(datasetId)).attachments;
+  /** The dataset's attachments, if the viewer may read it. */
+  async list(
+    datasetId: string,
+    viewer: Viewer,
+  ): Promise<{ dataset: Dataset; attachments: Attachment[] }> {
+    const dataset = await this.catalog.getDataset(datasetId, viewer);
+    return { dataset, attachments: dataset.attachments };
   }
 
-  /** An attachment of a public dataset and where its file is. */
-  async find(datasetId: string, attachmentId: string): Promise<AttachmentFile> {
-    const dataset = await this.catalog.getDataset(datasetId);
+  /** An attachment of a dataset the viewer may read, and where its file is. */
+  async find(datasetId: string, attachmentId: string, viewer: Viewer): Promise<AttachmentFile> {
+    const dataset = await this.catalog.getDataset(datasetId, viewer);
     const attachment = dataset.attachments.find((a) => a.id === attachmentId);
     const path = attachment ? join(this.dir, dataset.id, attachment.fileName) : '';
     const file = attachment ? await stat(path).catch(() => null) : null;
     if (!attachment || !file?.isFile()) {
       throw new PortalError('DG_ERR_ATTACHMENT_NOT_FOUND', { attachment_id: attachmentId });
     }
-    return { attachment, path, size: file.size };
+    return { dataset, attachment, path, size: file.size };
   }
 }

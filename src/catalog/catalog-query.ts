@@ -1,7 +1,8 @@
-// ODSQL over the catalog: the public datasets' metadata loaded as rows of CATALOG_FIELDS into a
+// ODSQL over the catalog: the metadata of the datasets the viewer may read, loaded as rows of CATALOG_FIELDS into a
 // scratch table of the store, where the one ODSQL compiler runs select, where, group_by and
 // order_by as on a dataset's records. refine and exclude stay the catalog facets' filters.
 
+import type { Viewer } from '../core/access.ts';
 import type { Dataset } from '../core/dataset.ts';
 import type { CompiledQuery, RecordsQueryInput } from '../odsql/index.ts';
 import { compileRecordsQuery, translateV1Query } from '../odsql/index.ts';
@@ -15,6 +16,8 @@ import { CATALOG_FIELDS, CATALOG_FIELD_ALIASES, catalogRow } from './catalog-sch
 import type { CatalogService } from './catalog-service.ts';
 
 export interface CatalogRequest {
+  /** Who asks: only the datasets they may read are queried, listed and counted. */
+  viewer: Viewer;
   select?: string;
   where?: string[];
   /** API v1 `q` queries over metadata, ANDed with `where`. */
@@ -93,6 +96,7 @@ export class CatalogQueries {
   async filter(request: CatalogRequest): Promise<Dataset[]> {
     const answer = await this.query(
       {
+        viewer: request.viewer,
         where: request.where,
         qv1: request.qv1,
         refine: request.refine,
@@ -106,7 +110,7 @@ export class CatalogQueries {
 
   private async refined(request: CatalogRequest): Promise<Dataset[]> {
     return filterCatalog(
-      await this.catalog.listDatasets(),
+      await this.catalog.listDatasets(request.viewer),
       parseCatalogFilters(request.refine ?? [], 'refine'),
       parseCatalogFilters(request.exclude ?? [], 'exclude'),
     );

@@ -7,6 +7,8 @@ Commands:
   import FILE --id ID           Import a CSV file as a new version of dataset ID
          [--title TEXT]           title of the dataset
          [--separator C]          field separator (default: detected among ; , tab |)
+         [--restricted]           restrict the dataset to those granted access (else a new
+                                  dataset is public and an existing one keeps its visibility)
   attach FILE --id ID           Publish FILE with dataset ID, in its attachments
          [--title TEXT]           title of the attachment (default: the file name)
   datasets                      List the datasets with their record counts

@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { PortalError, isPortalError } from '../core/errors.ts';
+import { keepPrivate } from './viewer-caching.ts';
 
 export interface OdsErrorBody {
   error_code: string;
@@ -37,6 +38,8 @@ export function useOdsErrors(scope: FastifyInstance, options: { notFound?: boole
   scope.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const { portal, unexpected } = toPortalError(error);
     if (unexpected) request.log.error({ err: error }, 'unexpected error');
+    // Another caller may read the dataset: the answer must not be shared (nor tell which case).
+    if (portal.code === 'DG_ERR_DATASET_NOT_FOUND') keepPrivate(reply);
     void reply.status(portal.status).send(odsErrorBody(portal));
   });
   if (options.notFound === false) return;

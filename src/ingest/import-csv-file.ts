@@ -4,7 +4,7 @@
 
 import { basename } from 'node:path';
 
-import type { DatasetVersion, DefaultMetas } from '../core/dataset.ts';
+import type { DatasetVersion, DefaultMetas, Visibility } from '../core/dataset.ts';
 import { emptyMetas, isValidDatasetId } from '../core/dataset.ts';
 import { PortalError } from '../core/errors.ts';
 import type { Field } from '../core/field.ts';
@@ -22,6 +22,12 @@ export interface CsvImportRequest {
   separator?: string;
   /** A known schema, by column position, instead of inference. */
   fields?: Field[];
+  /**
+   * Public (`domain`) or restricted, set before the new version is loaded (so a restricted
+   * dataset is never readable by all); absent, a new dataset is public and an existing one keeps
+   * its visibility.
+   */
+  visibility?: Visibility;
 }
 
 export interface CsvImportReport {
@@ -44,11 +50,19 @@ async function ensureDataset(engine: StorageEngine, request: CsvImportRequest): 
   if (!existing) {
     const metas = request.metas ?? emptyMetas(request.title ?? request.datasetId);
     if (request.title) metas.title = request.title;
-    await engine.metadata.saveDataset({ id: request.datasetId, metas });
-  } else if (request.title && request.title !== existing.metas.title) {
     await engine.metadata.saveDataset({
       id: request.datasetId,
-      metas: { ...existing.metas, title: request.title },
+      metas,
+      visibility: request.visibility,
+    });
+  } else if (
+    (request.title && request.title !== existing.metas.title) ||
+    (request.visibility && request.visibility !== existing.visibility)
+  ) {
+    await engine.metadata.saveDataset({
+      id: request.datasetId,
+      metas: request.title ? { ...existing.metas, title: request.title } : existing.metas,
+      visibility: request.visibility,
     });
   }
 }

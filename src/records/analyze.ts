@@ -14,7 +14,7 @@ const PRECISION: readonly string[] = ['year', 'month', 'week', 'day', 'hour', 'm
 
 export interface AnalyzeRequest extends Pick<
   RecordsRequest,
-  'datasetId' | 'where' | 'refine' | 'exclude' | 'qv1' | 'timezone'
+  'datasetId' | 'viewer' | 'where' | 'refine' | 'exclude' | 'qv1' | 'timezone'
 > {
   x: string;
   series: Serie[];
@@ -91,7 +91,7 @@ export async function analyzeRecords(
   catalog: CatalogService,
   request: AnalyzeRequest,
 ): Promise<AnalyzePoint[]> {
-  const dataset = await catalog.getDataset(request.datasetId);
+  const dataset = await catalog.getDataset(request.datasetId, request.viewer);
   const fields = dataset.current?.fields ?? [];
   const field = fields.find((f) => f.name === request.x);
   if (!field) {
@@ -110,6 +110,7 @@ export async function analyzeRecords(
   const orderBy = sortOrder(request.sort, xKeys, series);
   const page = await records.queryRecords({
     datasetId: request.datasetId,
+    viewer: request.viewer,
     select: [...xKeys, ...series.flatMap((s) => s.select)].join(', '),
     where: [...(request.where ?? []), `${quoted(field.name)} is not null`],
     groupBy: groupBy.join(', '),

@@ -75,7 +75,7 @@ export async function openExport(
       `Invalid value for offset API parameter: ${offset} was found but offset >= 0 is expected.`,
     );
   }
-  const dataset = await catalog.getDataset(request.datasetId);
+  const dataset = await catalog.getDataset(request.datasetId, request.viewer);
   const version = dataset.current;
   const fields = version?.fields ?? [];
   const v1 = (request.qv1 ?? []).map((q) => translateV1Query(q, fields)).filter((c) => c !== '');

@@ -3,6 +3,7 @@
 // visible and selectable. Built on the ODSQL compiler: one grouped query per facet.
 
 import type { CatalogService } from '../catalog/index.ts';
+import type { Viewer } from '../core/access.ts';
 import { PortalError } from '../core/errors.ts';
 import type { Field } from '../core/field.ts';
 import { hasAnnotation } from '../core/field.ts';
@@ -23,6 +24,8 @@ export interface FacetSpec {
 
 export interface FacetsRequest {
   datasetId: string;
+  /** Who asks: a dataset they may not read answers DG_ERR_DATASET_NOT_FOUND. */
+  viewer: Viewer;
   /** The facets asked for; none means every field annotated `facet`. */
   facets: FacetSpec[];
   where?: string[];
@@ -75,7 +78,7 @@ export async function computeFacets(
   queryTimeoutMs: number,
 ): Promise<FacetGroup[]> {
   const timezone = checkTimezone(request.timezone);
-  const dataset = await catalog.getDataset(request.datasetId);
+  const dataset = await catalog.getDataset(request.datasetId, request.viewer);
   const version = dataset.current;
   const fields = version?.fields ?? [];
   const byName = new Map(fields.map((f) => [f.name, f]));

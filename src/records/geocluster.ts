@@ -10,7 +10,7 @@ import { MAX_POINTS } from './analyze.ts';
 
 export interface GeoclusterRequest extends Pick<
   RecordsRequest,
-  'datasetId' | 'where' | 'refine' | 'exclude' | 'qv1' | 'timezone'
+  'datasetId' | 'viewer' | 'where' | 'refine' | 'exclude' | 'qv1' | 'timezone'
 > {
   /** The map zoom level (geo_cluster() takes 0 to 25; higher levels are read as 25). */
   clusterprecision: number;
@@ -44,7 +44,7 @@ export async function geoclusterRecords(
   catalog: CatalogService,
   request: GeoclusterRequest,
 ): Promise<GeoclusterAnswer> {
-  const dataset = await catalog.getDataset(request.datasetId);
+  const dataset = await catalog.getDataset(request.datasetId, request.viewer);
   const fields = dataset.current?.fields ?? [];
   const geo = fields.find((f) => f.type === 'geo_point_2d');
   if (dataset.current && !geo) {
@@ -66,6 +66,7 @@ export async function geoclusterRecords(
     ? { results: [] }
     : await records.queryRecords({
         datasetId: request.datasetId,
+        viewer: request.viewer,
         select: [...select, ...series.flatMap((s) => s.select)].join(', '),
         where: request.where,
         groupBy: `${cluster} as dg_c`,

@@ -1,6 +1,7 @@
 // Querying one dataset's records: compile ODSQL, run it off the main thread, render the rows.
 
 import type { CatalogService } from '../catalog/index.ts';
+import type { Viewer } from '../core/access.ts';
 import type { Dataset, DatasetVersion } from '../core/dataset.ts';
 import { PortalError } from '../core/errors.ts';
 import type { CompiledQuery, OutputColumn, RecordsQueryInput } from '../odsql/index.ts';
@@ -28,6 +29,8 @@ import { tableSchemaOf } from './table-schema.ts';
 
 export interface RecordsRequest {
   datasetId: string;
+  /** Who asks: a dataset they may not read answers DG_ERR_DATASET_NOT_FOUND. */
+  viewer: Viewer;
   select?: string;
   where?: string[];
   groupBy?: string;
@@ -54,6 +57,7 @@ export interface RecordsPage {
 
 export interface RecordRequest {
   datasetId: string;
+  viewer: Viewer;
   recordId: string;
   select?: string;
   timezone?: string;
@@ -86,14 +90,15 @@ export class RecordsService {
 
   private async currentVersion(
     datasetId: string,
+    viewer: Viewer,
   ): Promise<{ dataset: Dataset; version: DatasetVersion | null }> {
-    const dataset = await this.catalog.getDataset(datasetId);
+    const dataset = await this.catalog.getDataset(datasetId, viewer);
     return { dataset, version: dataset.current };
   }
 
   async queryRecords(request: RecordsRequest): Promise<RecordsPage> {
     const timezone = checkTimezone(request.timezone);
-    const { dataset, version } = await this.currentVersion(request.datasetId);
+    const { dataset, version } = await this.currentVersion(request.datasetId, request.viewer);
     const v1Conditions = (request.qv1 ?? []).map((q) => translateV1Query(q, version?.fields ?? []));
     const input: RecordsQueryInput = {
       select: request.select,
@@ -149,7 +154,7 @@ export class RecordsService {
     version: DatasetVersion;
   }> {
     const timezone = checkTimezone(request.timezone);
-    const { dataset, version } = await this.currentVersion(request.datasetId);
+    const { dataset, version } = await this.currentVersion(request.datasetId, request.viewer);
     const notFound = new PortalError('DG_ERR_RECORD_NOT_FOUND', { record_id: request.recordId });
     if (!version) throw notFound;
     const schema = tableSchemaOf(dataset);
@@ -180,17 +185,19 @@ export class RecordsService {
     return geoclusterRecords(this, this.catalog, request);
   }
 
-  /** The values and counts of facet fields under the request's filters. */
   /**
-   * Facet counts. Requests with only refines and excludes (no `where`, no `qv1`, which may hold
-   * `now()`) depend on nothing but the version and the metadata: their answers are cached.
+   * The values and counts of facet fields under the request's filters. Requests with only
+   * refines and excludes (no `where`, no `qv1`, which may hold `now()`) depend on nothing but the
+   * version and the metadata: their answers are cached. The viewer's access is checked first,
+   * and the key leaves the viewer out: every viewer who may read the dataset gets the same counts.
    */
   async facets(request: FacetsRequest): Promise<FacetGroup[]> {
-    const dataset = await this.catalog.getDataset(request.datasetId);
+    const dataset = await this.catalog.getDataset(request.datasetId, request.viewer);
     const pure = (request.where ?? []).length === 0 && (request.qv1 ?? []).length === 0;
+    const { viewer: _viewer, ...asked } = request;
     const key =
       pure && dataset.current
-        ? `${dataset.current.id}|${dataset.modifiedAt}|${JSON.stringify(request)}`
+        ? `${dataset.current.id}|${dataset.modifiedAt}|${JSON.stringify(asked)}`
         : null;
     const cached = key === null ? undefined : this.facetCache.get(key);
     if (cached) return cached;
@@ -210,7 +217,7 @@ export class RecordsService {
    */
   async queryRows(request: RecordsRequest & { limit: number; offset: number }): Promise<RowsPage> {
     const timezone = checkTimezone(request.timezone);
-    const { dataset, version } = await this.currentVersion(request.datasetId);
+    const { dataset, version } = await this.currentVersion(request.datasetId, request.viewer);
     if (!version) return { dataset, version, timezone, totalCount: 0, rows: [], columns: [] };
     const v1Conditions = (request.qv1 ?? []).map((q) => translateV1Query(q, version.fields));
     const input: RecordsQueryInput = {

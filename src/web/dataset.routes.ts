@@ -19,6 +19,7 @@ import { loadTable } from './pages/dataset/table-model.ts';
 import { readTableState } from './pages/dataset/table-state.ts';
 import { TableTab } from './pages/dataset/table-tab.tsx';
 import { sendPage } from './render.ts';
+import { cacheForDataset } from '../http/viewer-caching.ts';
 import type { SiteOptions } from './site-options.ts';
 
 type DatasetRequest = FastifyRequest<{ Params: { dataset_id: string } }>;
@@ -26,15 +27,21 @@ type DatasetRequest = FastifyRequest<{ Params: { dataset_id: string } }>;
 export function datasetRoutes(scope: FastifyInstance, options: SiteOptions): void {
   const { catalog } = options.services;
 
-  /** A public dataset, or the 404 page (an invalid id never reaches the store). */
-  const publicDataset = async (id: string) => {
+  /**
+   * A dataset the visitor may read, or the 404 page (an invalid id never reaches the store);
+   * the page of a restricted dataset is private to its caller.
+   */
+  const readable = async (request: DatasetRequest, reply: FastifyReply) => {
+    const id = request.params.dataset_id;
     if (!isValidDatasetId(id))
       throw new PortalError('DG_ERR_DATASET_NOT_FOUND', { dataset_id: id });
-    return catalog.getDataset(id);
+    const dataset = await catalog.getDataset(id, request.viewer);
+    cacheForDataset(reply, dataset);
+    return dataset;
   };
 
   const informationTab = async (request: DatasetRequest, reply: FastifyReply) => {
-    const dataset = await publicDataset(request.params.dataset_id);
+    const dataset = await readable(request, reply);
     const ctx = pageContext(request, options);
     return sendPage(reply, ctx, InformationTab({ ctx, dataset }));
   };
@@ -47,10 +54,10 @@ export function datasetRoutes(scope: FastifyInstance, options: SiteOptions): voi
   scope.get<{ Params: { dataset_id: string } }>(
     '/explore/dataset/:dataset_id/table',
     async (request, reply) => {
-      const dataset = await publicDataset(request.params.dataset_id);
+      const dataset = await readable(request, reply);
       const ctx = pageContext(request, options);
       const state = readTableState(ctx.query, dataset.current?.fields ?? []);
-      const model = await loadTable(options.services, dataset, state);
+      const model = await loadTable(options.services, dataset, state, ctx.viewer);
       const status = model.error === null ? 200 : 400;
       return sendPage(reply, ctx, TableTab({ ctx, dataset, state, model }), status);
     },
@@ -59,7 +66,7 @@ export function datasetRoutes(scope: FastifyInstance, options: SiteOptions): voi
   scope.get<{ Params: { dataset_id: string } }>(
     '/explore/dataset/:dataset_id/map',
     async (request, reply) => {
-      const dataset = await publicDataset(request.params.dataset_id);
+      const dataset = await readable(request, reply);
       const field = mapField(dataset);
       if (field === null) return reply.callNotFound();
       const ctx = pageContext(request, options);
@@ -71,13 +78,20 @@ export function datasetRoutes(scope: FastifyInstance, options: SiteOptions): voi
   scope.get<{ Params: { dataset_id: string } }>(
     '/explore/dataset/:dataset_id/analyze',
     async (request, reply) => {
-      const dataset = await publicDataset(request.params.dataset_id);
+      const dataset = await readable(request, reply);
       const ctx = pageContext(request, options);
       const fields = dataset.current?.fields ?? [];
       const state = readTableState(ctx.query, fields);
       const spec = readChartSpec(ctx.query, fields);
       const model = spec
-        ? await loadAnalyze(options.services, dataset, state, spec, ctx.t('analyze.empty.label'))
+        ? await loadAnalyze(
+            options.services,
+            dataset,
+            state,
+            spec,
+            ctx.t('analyze.empty.label'),
+            ctx.viewer,
+          )
         : null;
       const status = model?.error ? 400 : 200;
       return sendPage(reply, ctx, AnalyzeTab({ ctx, dataset, state, spec, model }), status);
@@ -87,10 +101,10 @@ export function datasetRoutes(scope: FastifyInstance, options: SiteOptions): voi
   scope.get<{ Params: { dataset_id: string } }>(
     '/explore/dataset/:dataset_id/export',
     async (request, reply) => {
-      const dataset = await publicDataset(request.params.dataset_id);
+      const dataset = await readable(request, reply);
       const ctx = pageContext(request, options);
       const state = readTableState(ctx.query, dataset.current?.fields ?? []);
-      const model = await loadExportModel(options.services, dataset, state);
+      const model = await loadExportModel(options.services, dataset, state, ctx.viewer);
       return sendPage(reply, ctx, ExportTab({ ctx, dataset, state, model }));
     },
   );
@@ -98,11 +112,13 @@ export function datasetRoutes(scope: FastifyInstance, options: SiteOptions): voi
   scope.get<{ Params: { dataset_id: string } }>(
     '/explore/dataset/:dataset_id/api',
     async (request, reply) => {
-      const dataset = await publicDataset(request.params.dataset_id);
+      const dataset = await readable(request, reply);
       const ctx = pageContext(request, options);
       const state = readTableState(ctx.query, dataset.current?.fields ?? []);
       const input = readConsoleInput(ctx.query);
-      const answer = input ? await runConsole(options.services, dataset.id, state, input) : null;
+      const answer = input
+        ? await runConsole(options.services, dataset.id, state, input, ctx.viewer)
+        : null;
       const status = answer && answer.status >= 400 ? answer.status : 200;
       return sendPage(reply, ctx, ApiTab({ ctx, dataset, state, input, answer }), status);
     },

@@ -5,6 +5,7 @@ import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { isPortalError } from '../core/errors.ts';
+import { keepPrivate } from '../http/viewer-caching.ts';
 import { useSiteAssets } from './assets.ts';
 import { basemapRoutes } from './basemap.ts';
 import { clientBundleRoutes } from './client-bundles.ts';
@@ -32,6 +33,8 @@ export async function webSite(scope: FastifyInstance, options: SiteOptions): Pro
     if (isPortalError(error) && isCsrfError(error.code)) {
       return sendPage(reply, ctx, CsrfFailurePage({ ctx, code: error.code }), status);
     }
+    // Another visitor may read the dataset: the page must not be shared (nor tell which case).
+    if (isPortalError(error) && error.code === 'DG_ERR_DATASET_NOT_FOUND') keepPrivate(reply);
     return sendPage(reply, ctx, ErrorPage({ ctx, status }), status);
   });
   scope.setNotFoundHandler((request, reply) => {

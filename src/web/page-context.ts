@@ -3,6 +3,7 @@
 
 import type { FastifyRequest } from 'fastify';
 
+import type { Viewer } from '../core/access.ts';
 import { LANGUAGE_COOKIE } from '../core/cookies.ts';
 import type { Lang } from '../i18n/languages.ts';
 import { negotiateLanguage } from '../i18n/negotiate.ts';
@@ -26,6 +27,8 @@ export interface PageContext {
   csrfToken: () => string;
   /** The signed-in visitor, or null. */
   account: { name: string; email: string } | null;
+  /** Who asks: pages show only the datasets they may read. */
+  viewer: Viewer;
 }
 
 export function requestLanguage(request: FastifyRequest): Lang {
@@ -54,5 +57,6 @@ export function pageContext(request: FastifyRequest, site: SiteOptions): PageCon
       request.account && request.viewer.via === 'session'
         ? { name: request.account.name, email: request.account.email }
         : null,
+    viewer: request.viewer,
   };
 }

@@ -15,6 +15,7 @@ import type { LegalPath } from './pages/legal-pages.tsx';
 import { LEGAL_PAGES, LegalPage } from './pages/legal-pages.tsx';
 import { SiteMapPage } from './pages/site-map-page.tsx';
 import { sendPage } from './render.ts';
+import { cacheForViewer } from '../http/viewer-caching.ts';
 import type { SiteOptions } from './site-options.ts';
 
 const NEWEST_SHOWN = 4;
@@ -24,7 +25,8 @@ export function pagesRoutes(scope: FastifyInstance, options: SiteOptions): void 
 
   scope.get('/', async (request, reply) => {
     const ctx = pageContext(request, options);
-    const datasets = await catalog.listDatasets();
+    const datasets = await catalog.listDatasets(ctx.viewer);
+    cacheForViewer(reply, ctx.viewer);
     const newest = [...datasets].sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));
     return sendPage(
       reply,
@@ -44,7 +46,8 @@ export function pagesRoutes(scope: FastifyInstance, options: SiteOptions): void 
   scope.get('/explore', async (request, reply) => {
     const ctx = pageContext(request, options);
     const state = readCatalogState(ctx.query);
-    const model = await loadCatalog(options.services, state);
+    const model = await loadCatalog(options.services, state, ctx.viewer);
+    cacheForViewer(reply, ctx.viewer);
     return sendPage(reply, ctx, CatalogPage({ ctx, state, model }));
   });
 
@@ -60,6 +63,8 @@ export function pagesRoutes(scope: FastifyInstance, options: SiteOptions): void 
   });
   scope.get('/sitemap', async (request, reply) => {
     const ctx = pageContext(request, options);
-    return sendPage(reply, ctx, SiteMapPage({ ctx, datasets: await catalog.listDatasets() }));
+    const datasets = await catalog.listDatasets(ctx.viewer);
+    cacheForViewer(reply, ctx.viewer);
+    return sendPage(reply, ctx, SiteMapPage({ ctx, datasets }));
   });
 }

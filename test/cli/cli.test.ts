@@ -122,6 +122,25 @@ describe('the datagora command', () => {
     assert.match(again.stderr, /exists/);
   });
 
+  test('import --restricted makes the dataset restricted; a later import keeps it so', () => {
+    const imported = runCli(
+      ['import', join(home, 'small.csv'), '--id', 'inspections', '--restricted'],
+      env,
+    );
+    assert.equal(imported.status, 0, imported.stderr);
+    assert.match(imported.stdout, /inspections is restricted/);
+    assert.match(runCli(['datasets'], env).stdout, /^inspections\s+3\s+restricted\s/m);
+    const again = runCli(['import', join(home, 'small.csv'), '--id', 'inspections'], env);
+    assert.equal(again.status, 0, again.stderr);
+    assert.match(runCli(['datasets'], env).stdout, /^inspections\s+3\s+restricted\s/m);
+    const restricted = runCli(
+      ['import', join(home, 'small.csv'), '--id', 'restaurants', '--restricted'],
+      env,
+    );
+    assert.equal(restricted.status, 0, restricted.stderr);
+    assert.match(runCli(['datasets'], env).stdout, /^restaurants\s+3\s+restricted\s/m);
+  });
+
   test('npm start stops on a wrong setting with its name and exit code 2', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: PROJECT_ROOT,

@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import type { FastifyReply } from 'fastify';
 
 import type { AttachmentFile } from '../../catalog/index.ts';
+import { cacheForDataset } from '../../http/viewer-caching.ts';
 
 /** `Content-Disposition` with an ASCII fallback name and the UTF-8 one (RFC 6266). */
 function disposition(fileName: string): string {
@@ -13,6 +14,7 @@ function disposition(fileName: string): string {
 }
 
 export function sendAttachment(reply: FastifyReply, file: AttachmentFile): FastifyReply {
+  cacheForDataset(reply, file.dataset);
   return reply
     .header('content-type', file.attachment.mimetype)
     .header('content-length', file.size)

@@ -10,6 +10,7 @@ import { answerNotModified } from '../../http/conditional.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import { boolean, single } from '../../http/query-params.ts';
 import type { PortalServices } from '../../http/services.ts';
+import { readableDataset } from '../../http/viewer-caching.ts';
 import type { RecordsExport } from '../../records/index.ts';
 import { csvText } from '../exports/csv.ts';
 import { epsgParameter } from '../exports/epsg.ts';
@@ -56,10 +57,11 @@ export async function sendV1Download(
   const reprojection = epsgParameter(query);
   const geoFormat = format === 'csv' || format === 'json' ? undefined : findFormat(format);
   const geoBody = geoFormat?.writer(query);
-  const dataset = await services.catalog.getDataset(datasetId);
+  const dataset = await readableDataset(services.catalog, request, reply, datasetId);
   if (answerNotModified(request, reply, dataset)) return reply;
   const data = await services.records.openExport({
     datasetId,
+    viewer: request.viewer,
     select: selectOfFields(single(query, 'fields')),
     where: v1GeoFilters(query, dataset.current?.fields ?? []),
     refine: facetFilters(query, 'refine.'),

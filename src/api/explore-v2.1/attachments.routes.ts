@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 
 import type { SurfaceOptions } from '../../http/services.ts';
+import { cacheForDataset } from '../../http/viewer-caching.ts';
 import { sendAttachment } from '../attachments/send-attachment.ts';
 
 interface DatasetParams {
@@ -16,9 +17,10 @@ export function attachmentsRoutes(scope: FastifyInstance, options: SurfaceOption
 
   scope.get<{ Params: DatasetParams }>(
     '/catalog/datasets/:dataset_id/attachments',
-    async (request) => {
+    async (request, reply) => {
       const id = request.params.dataset_id;
-      const list = await attachments.list(id);
+      const { dataset, attachments: list } = await attachments.list(id, request.viewer);
+      cacheForDataset(reply, dataset);
       return {
         attachments: list.map((a) => ({
           href: `${base}/${encodeURIComponent(id)}/attachments/${encodeURIComponent(a.id)}`,
@@ -38,7 +40,11 @@ export function attachmentsRoutes(scope: FastifyInstance, options: SurfaceOption
     async (request, reply) =>
       sendAttachment(
         reply,
-        await attachments.find(request.params.dataset_id, request.params.attachment_id),
+        await attachments.find(
+          request.params.dataset_id,
+          request.params.attachment_id,
+          request.viewer,
+        ),
       ),
   );
 }

@@ -17,6 +17,7 @@ import type { Dataset } from '../../core/dataset.ts';
 import { PortalError } from '../../core/errors.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
+import { cacheForViewer } from '../../http/viewer-caching.ts';
 import { v21CsvOptions } from '../exports/formats.ts';
 import { catalogQueryInput } from './catalog-input.ts';
 import { catalogCsv, catalogTable, catalogXlsx } from './catalog-table.ts';
@@ -61,7 +62,8 @@ export function catalogExportsRoutes(scope: FastifyInstance, options: SurfaceOpt
         detail: `Invalid value for format: "${request.params.format}" is not one of ${FORMATS.join(', ')}.`,
       });
     }
-    const input = catalogQueryInput(query);
+    const input = catalogQueryInput(query, request.viewer);
+    cacheForViewer(reply, request.viewer);
     const csvOptions = format === 'csv' ? v21CsvOptions(query) : undefined;
     const answer = () => catalogQueries.query(input, 'export');
     // Feeds and DCAT describe whole datasets: select and group_by do not apply to them.

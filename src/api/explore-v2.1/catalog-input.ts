@@ -3,6 +3,7 @@
 // and its exports.
 
 import type { CatalogRequest } from '../../catalog/index.ts';
+import type { Viewer } from '../../core/access.ts';
 import { PortalError } from '../../core/errors.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import { integer, repeated, single } from '../../http/query-params.ts';
@@ -22,9 +23,10 @@ export function checkLang(query: QueryValues): void {
   });
 }
 
-export function catalogQueryInput(query: QueryValues): CatalogRequest {
+export function catalogQueryInput(query: QueryValues, viewer: Viewer): CatalogRequest {
   checkLang(query);
   return {
+    viewer,
     select: single(query, 'select'),
     where: repeated(query, 'where'),
     qv1: repeated(query, 'qv1'),

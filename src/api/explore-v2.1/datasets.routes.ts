@@ -9,6 +9,7 @@ import { answerNotModified } from '../../http/conditional.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import { repeated, single } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
+import { cacheForViewer, readableDataset } from '../../http/viewer-caching.ts';
 import { catalogQueryInput, checkLang } from './catalog-input.ts';
 import { parseFacetParameter } from './facet-param.ts';
 
@@ -25,17 +26,21 @@ function catalogPage(answer: CatalogAnswer): Record<string, unknown> {
 export function datasetsRoutes(scope: FastifyInstance, options: SurfaceOptions): void {
   const { catalog, catalogQueries } = options.services;
 
-  scope.get('/catalog/datasets', async (request) => {
+  scope.get('/catalog/datasets', async (request, reply) => {
     const query = request.query as QueryValues;
-    return catalogPage(await catalogQueries.query(catalogQueryInput(query), 'page'));
+    const input = catalogQueryInput(query, request.viewer);
+    cacheForViewer(reply, request.viewer);
+    return catalogPage(await catalogQueries.query(input, 'page'));
   });
 
-  scope.get('/catalog/facets', async (request) => {
+  scope.get('/catalog/facets', async (request, reply) => {
     const query = request.query as QueryValues;
-    const input = catalogQueryInput(query);
+    const input = catalogQueryInput(query, request.viewer);
+    cacheForViewer(reply, request.viewer);
     const names = repeated(query, 'facet').map((text) => parseFacetParameter(text).name);
     // Facets count under where and qv1; refine and exclude also set each value's state.
     const datasets = await catalogQueries.filter({
+      viewer: request.viewer,
       where: input.where,
       qv1: input.qv1,
       timezone: input.timezone,
@@ -55,7 +60,7 @@ export function datasetsRoutes(scope: FastifyInstance, options: SurfaceOptions):
     async (request, reply) => {
       const query = request.query as QueryValues;
       checkLang(query);
-      const dataset = await catalog.getDataset(request.params.dataset_id);
+      const dataset = await readableDataset(catalog, request, reply, request.params.dataset_id);
       const select = single(query, 'select');
       if (select === undefined || select.trim() === '' || select.trim() === '*') {
         if (answerNotModified(request, reply, dataset)) return reply;
@@ -64,6 +69,7 @@ export function datasetsRoutes(scope: FastifyInstance, options: SurfaceOptions):
       // With select, the chosen metadata of the dataset, flat (as each /catalog/datasets result).
       const answer = await catalogQueries.query(
         {
+          viewer: request.viewer,
           select,
           where: [`dataset_id = ${JSON.stringify(dataset.id)}`],
           timezone: single(query, 'timezone'),

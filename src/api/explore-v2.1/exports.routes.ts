@@ -6,6 +6,7 @@ import { answerNotModified } from '../../http/conditional.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import { boolean } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
+import { readableDataset } from '../../http/viewer-caching.ts';
 import { findFormat, formatsFor } from '../exports/formats.ts';
 import { sendExport } from '../exports/send-export.ts';
 import { recordsQueryInput } from './query-input.ts';
@@ -18,15 +19,18 @@ export function exportsRoutes(scope: FastifyInstance, options: SurfaceOptions): 
   const { records, catalog } = options.services;
   const base = `${options.baseUrl}/api/explore/v2.1/catalog/datasets`;
 
-  scope.get<{ Params: DatasetParams }>('/catalog/datasets/:dataset_id/exports', async (request) => {
-    const dataset = await catalog.getDataset(request.params.dataset_id);
-    return {
-      _links: formatsFor(dataset.current?.fields ?? []).map((f) => ({
-        href: `${base}/${encodeURIComponent(dataset.id)}/exports/${f.name}`,
-        rel: f.name,
-      })),
-    };
-  });
+  scope.get<{ Params: DatasetParams }>(
+    '/catalog/datasets/:dataset_id/exports',
+    async (request, reply) => {
+      const dataset = await readableDataset(catalog, request, reply, request.params.dataset_id);
+      return {
+        _links: formatsFor(dataset.current?.fields ?? []).map((f) => ({
+          href: `${base}/${encodeURIComponent(dataset.id)}/exports/${f.name}`,
+          rel: f.name,
+        })),
+      };
+    },
+  );
 
   scope.get<{ Params: DatasetParams & { format: string } }>(
     '/catalog/datasets/:dataset_id/exports/:format',
@@ -35,9 +39,11 @@ export function exportsRoutes(scope: FastifyInstance, options: SurfaceOptions): 
       const format = findFormat(request.params.format);
       const compressed = boolean(query, 'compressed', false);
       const writer = format.writer(query);
-      const dataset = await catalog.getDataset(request.params.dataset_id);
+      const dataset = await readableDataset(catalog, request, reply, request.params.dataset_id);
       if (answerNotModified(request, reply, dataset)) return reply;
-      const data = await records.openExport(recordsQueryInput(request.params.dataset_id, query));
+      const data = await records.openExport(
+        recordsQueryInput(request.params.dataset_id, request.viewer, query),
+      );
       format.check?.(data);
       return sendExport(reply, data, {
         ...writer,

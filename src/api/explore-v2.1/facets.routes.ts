@@ -6,6 +6,7 @@ import { answerNotModified } from '../../http/conditional.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import { repeated, single } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
+import { readableDataset } from '../../http/viewer-caching.ts';
 import { parseFacetParameter } from './facet-param.ts';
 
 export function facetsRoutes(scope: FastifyInstance, options: SurfaceOptions): void {
@@ -16,10 +17,11 @@ export function facetsRoutes(scope: FastifyInstance, options: SurfaceOptions): v
     async (request, reply) => {
       const query = request.query as QueryValues;
       const facets = repeated(query, 'facet').map(parseFacetParameter);
-      const dataset = await catalog.getDataset(request.params.dataset_id);
+      const dataset = await readableDataset(catalog, request, reply, request.params.dataset_id);
       if (answerNotModified(request, reply, dataset)) return reply;
       const groups = await records.facets({
         datasetId: request.params.dataset_id,
+        viewer: request.viewer,
         facets,
         where: repeated(query, 'where'),
         refine: repeated(query, 'refine'),

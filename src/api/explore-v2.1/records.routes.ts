@@ -6,6 +6,7 @@ import { answerNotModified } from '../../http/conditional.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import { single } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
+import { readableDataset } from '../../http/viewer-caching.ts';
 import { recordsQueryInput } from './query-input.ts';
 
 interface DatasetParams {
@@ -19,9 +20,11 @@ export function recordsRoutes(scope: FastifyInstance, options: SurfaceOptions): 
     '/catalog/datasets/:dataset_id/records',
     async (request, reply) => {
       const query = request.query as QueryValues;
-      const dataset = await catalog.getDataset(request.params.dataset_id);
+      const dataset = await readableDataset(catalog, request, reply, request.params.dataset_id);
       if (answerNotModified(request, reply, dataset)) return reply;
-      const page = await records.queryRecords(recordsQueryInput(request.params.dataset_id, query));
+      const page = await records.queryRecords(
+        recordsQueryInput(request.params.dataset_id, request.viewer, query),
+      );
       if (page.queryMs !== undefined)
         void reply.header('server-timing', `db;dur=${page.queryMs.toFixed(1)}`);
       return page.totalCount === undefined
@@ -34,10 +37,11 @@ export function recordsRoutes(scope: FastifyInstance, options: SurfaceOptions): 
     '/catalog/datasets/:dataset_id/records/:record_id',
     async (request, reply) => {
       const query = request.query as QueryValues;
-      const dataset = await catalog.getDataset(request.params.dataset_id);
+      const dataset = await readableDataset(catalog, request, reply, request.params.dataset_id);
       if (answerNotModified(request, reply, dataset)) return reply;
       return records.getRecord({
         datasetId: request.params.dataset_id,
+        viewer: request.viewer,
         recordId: request.params.record_id,
         select: single(query, 'select'),
         timezone: single(query, 'timezone'),

@@ -5,9 +5,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { PortalError } from '../../core/errors.ts';
 import { answerNotModified } from '../../http/conditional.ts';
+import { READ_ONLY_POST } from '../../http/plugins/api-credentials.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import { integer, single } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
+import { readableDataset } from '../../http/viewer-caching.ts';
 import { facetFilters, v1Queries } from '../download/download-params.ts';
 import { v1GeoFilters, v1Parameters } from './v1-params.ts';
 import { v1Series } from './v1-series.ts';
@@ -29,13 +31,14 @@ export function analyzeRoutes(scope: FastifyInstance, options: SurfaceOptions): 
   const filtersOf = async (request: FastifyRequest, reply: FastifyReply) => {
     const query = v1Parameters(request);
     const datasetId = required(query, 'dataset');
-    const dataset = await catalog.getDataset(datasetId);
+    const dataset = await readableDataset(catalog, request, reply, datasetId);
     const notModified = request.method === 'GET' && answerNotModified(request, reply, dataset);
     return {
       query,
       notModified,
       filters: {
         datasetId,
+        viewer: request.viewer,
         where: v1GeoFilters(query, dataset.current?.fields ?? []),
         refine: facetFilters(query, 'refine.'),
         exclude: facetFilters(query, 'exclude.'),
@@ -72,7 +75,7 @@ export function analyzeRoutes(scope: FastifyInstance, options: SurfaceOptions): 
   };
 
   scope.get('/records/1.0/analyze', analyze);
-  scope.post('/records/1.0/analyze', analyze);
+  scope.post('/records/1.0/analyze', READ_ONLY_POST, analyze);
   scope.get('/records/1.0/geocluster', geocluster);
-  scope.post('/records/1.0/geocluster', geocluster);
+  scope.post('/records/1.0/geocluster', READ_ONLY_POST, geocluster);
 }

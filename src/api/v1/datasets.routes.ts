@@ -10,6 +10,7 @@ import { answerNotModified } from '../../http/conditional.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import { repeated, single } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
+import { cacheForViewer, readableDataset } from '../../http/viewer-caching.ts';
 import { sendAttachment } from '../attachments/send-attachment.ts';
 import { v1OrderBy, v1Paging } from './v1-params.ts';
 
@@ -33,15 +34,17 @@ export function datasetsV1Routes(scope: FastifyInstance, options: SurfaceOptions
   const { catalog, catalogQueries } = options.services;
   const domain = new URL(options.baseUrl).host;
 
-  scope.get('/datasets/1.0/search', async (request) => {
+  scope.get('/datasets/1.0/search', async (request, reply) => {
     const query = request.query as QueryValues;
+    const viewer = request.viewer;
+    cacheForViewer(reply, viewer);
     const { rows, start } = v1Paging(query);
     const refine = facetParameters(query, 'refine.');
     const exclude = facetParameters(query, 'exclude.');
     const qv1 = v1Queries(query);
     const sort = single(query, 'sort');
     const answer = await catalogQueries.query(
-      { qv1, refine, exclude, orderBy: v1OrderBy(sort), limit: rows, offset: start },
+      { viewer, qv1, refine, exclude, orderBy: v1OrderBy(sort), limit: rows, offset: start },
       'export',
     );
     const datasets = answer.kind === 'datasets' ? answer.datasets : [];
@@ -60,7 +63,7 @@ export function datasetsV1Routes(scope: FastifyInstance, options: SurfaceOptions
         ? {}
         : {
             facet_groups: catalogFacets(
-              await catalogQueries.filter({ qv1 }),
+              await catalogQueries.filter({ viewer, qv1 }),
               parseCatalogFilters(refine, 'refine'),
               parseCatalogFilters(exclude, 'exclude'),
               facetNames,
@@ -80,7 +83,7 @@ export function datasetsV1Routes(scope: FastifyInstance, options: SurfaceOptions
   scope.get<{ Params: { dataset_id: string } }>(
     '/datasets/1.0/:dataset_id',
     async (request, reply) => {
-      const dataset = await catalog.getDataset(request.params.dataset_id);
+      const dataset = await readableDataset(catalog, request, reply, request.params.dataset_id);
       if (answerNotModified(request, reply, dataset)) return reply;
       return toV1Dataset(dataset, domain);
     },
@@ -94,6 +97,7 @@ export function datasetsV1Routes(scope: FastifyInstance, options: SurfaceOptions
         await options.services.attachments.find(
           request.params.dataset_id,
           request.params.attachment_id,
+          request.viewer,
         ),
       ),
   );

@@ -5,9 +5,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { PortalError } from '../../core/errors.ts';
 import { answerNotModified } from '../../http/conditional.ts';
+import { READ_ONLY_POST } from '../../http/plugins/api-credentials.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import { single } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
+import { readableDataset } from '../../http/viewer-caching.ts';
 import { sendV1Download } from '../download/v1-download.ts';
 import { v1Record } from './v1-record.ts';
 
@@ -31,15 +33,16 @@ export function recordsV1Routes(scope: FastifyInstance, options: SurfaceOptions)
     return sendV1Download(request, reply, options.services, datasetId, query);
   };
   scope.get('/records/1.0/download', download);
-  scope.post('/records/1.0/download', download);
+  scope.post('/records/1.0/download', READ_ONLY_POST, download);
 
   scope.get<{ Params: { dataset_id: string; record_id: string } }>(
     '/datasets/1.0/:dataset_id/records/:record_id',
     async (request, reply) => {
-      const dataset = await catalog.getDataset(request.params.dataset_id);
+      const dataset = await readableDataset(catalog, request, reply, request.params.dataset_id);
       if (answerNotModified(request, reply, dataset)) return reply;
       const found = await records.getRecordRow({
         datasetId: dataset.id,
+        viewer: request.viewer,
         recordId: request.params.record_id,
         timezone: single(request.query as QueryValues, 'timezone'),
       });

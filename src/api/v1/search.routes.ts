@@ -5,9 +5,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { PortalError } from '../../core/errors.ts';
 import { answerNotModified } from '../../http/conditional.ts';
+import { READ_ONLY_POST } from '../../http/plugins/api-credentials.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import { repeated, single } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
+import { readableDataset } from '../../http/viewer-caching.ts';
 import type { FacetNode } from '../../records/index.ts';
 import { facetFilters, selectOfFields, v1Queries } from '../download/download-params.ts';
 import { v1GeoFilters, v1OrderBy, v1Paging, v1Parameters } from './v1-params.ts';
@@ -55,7 +57,8 @@ export function searchRoutes(scope: FastifyInstance, options: SurfaceOptions): v
       });
     }
     const { rows, start } = v1Paging(query);
-    const dataset = await catalog.getDataset(datasetId);
+    const dataset = await readableDataset(catalog, request, reply, datasetId);
+    const viewer = request.viewer;
     if (request.method === 'GET' && answerNotModified(request, reply, dataset)) return reply;
     const fields = dataset.current?.fields ?? [];
     const where = v1GeoFilters(query, fields);
@@ -66,6 +69,7 @@ export function searchRoutes(scope: FastifyInstance, options: SurfaceOptions): v
     const fieldList = single(query, 'fields');
     const page = await records.queryRows({
       datasetId,
+      viewer,
       select: selectOfFields(fieldList),
       where,
       orderBy: v1OrderBy(sort),
@@ -82,6 +86,7 @@ export function searchRoutes(scope: FastifyInstance, options: SurfaceOptions): v
         ? []
         : await records.facets({
             datasetId,
+            viewer,
             facets: facetNames.map((name) => ({
               name,
               ...(single(query, `disjunctive.${name}`) === 'true' ? { disjunctive: true } : {}),
@@ -118,5 +123,5 @@ export function searchRoutes(scope: FastifyInstance, options: SurfaceOptions): v
   };
 
   scope.get('/records/1.0/search', handler);
-  scope.post('/records/1.0/search', handler);
+  scope.post('/records/1.0/search', READ_ONLY_POST, handler);
 }

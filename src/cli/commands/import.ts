@@ -1,4 +1,4 @@
-// `datagora import FILE --id ID [--title TEXT] [--separator C]`
+// `datagora import FILE --id ID [--title TEXT] [--separator C] [--restricted]`
 
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -33,6 +33,7 @@ export async function importCommand(args: string[], context: CliContext): Promis
       id: { type: 'string' },
       title: { type: 'string' },
       separator: { type: 'string' },
+      restricted: { type: 'boolean' },
     },
   });
   if (positionals.length !== 1) throw new UsageError('import takes exactly one FILE');
@@ -53,7 +54,13 @@ export async function importCommand(args: string[], context: CliContext): Promis
   try {
     const report = await importCsvFile(
       engine,
-      { datasetId: values.id, path, title: values.title, separator },
+      {
+        datasetId: values.id,
+        path,
+        title: values.title,
+        separator,
+        ...(values.restricted ? { visibility: 'restricted' as const } : {}),
+      },
       {
         onProgress: (progress) => reporter.update(progress),
         onPhase: (phase) => phase === 'indexing' && reporter.phase('Indexing…'),
@@ -66,6 +73,11 @@ export async function importCommand(args: string[], context: CliContext): Promis
       `Imported ${report.rows} records into ${values.id} (version ${report.version.id}) ` +
         `in ${seconds.toFixed(1)} s (${rate} rows/s).\n`,
     );
+    if (values.restricted) {
+      context.stdout.write(
+        `${values.id} is restricted: only administrators, its editors and those granted access read it.\n`,
+      );
+    }
     if (report.issueCount > 0) {
       context.stdout.write(`${report.issueCount} issue(s), ${report.rejected} line(s) skipped:\n`);
       for (const issue of report.issues.slice(0, 20)) {

@@ -1,6 +1,7 @@
 // Checks the API key of an API request (`Authorization: Apikey KEY` in any case, `?apikey=`):
 // a live key makes the request its owner's, with the key's scope; an unknown, revoked or expired
-// key, or an OAuth token (none is issued), answers ODS's 401. A read-only key cannot write.
+// key, or an OAuth token (none is issued), answers ODS's 401. A read-only key cannot write; it
+// may POST to the routes marked `config: READ_ONLY_POST` (API v1 reads, posted for long queries).
 
 import type { FastifyInstance } from 'fastify';
 
@@ -11,6 +12,16 @@ import { requestCredential } from '../credentials.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route only reads, whatever its method (API v1 accepts queries posted as forms). */
+    readsOnly?: boolean;
+  }
+}
+
+/** The route option of a POST route that only reads. */
+export const READ_ONLY_POST = { config: { readsOnly: true } } as const;
+
 export function useApiCredentials(scope: FastifyInstance, apiKeys: ApiKeysService): void {
   scope.addHook('onRequest', async (request) => {
     if (request.method === 'OPTIONS') return;
@@ -20,7 +31,9 @@ export function useApiCredentials(scope: FastifyInstance, apiKeys: ApiKeysServic
     if (!verified) throw new PortalError('DG_ERR_AUTH_INVALID_API_KEY');
     request.viewer = viewerOf(verified.user, 'apikey', verified.apiKey.scope);
     request.account = verified.user;
-    if (verified.apiKey.scope === 'read' && !SAFE_METHODS.has(request.method)) {
+    const reads =
+      SAFE_METHODS.has(request.method) || request.routeOptions.config?.readsOnly === true;
+    if (verified.apiKey.scope === 'read' && !reads) {
       throw new PortalError('DG_ERR_AUTH_READ_ONLY_KEY');
     }
   });

@@ -1,7 +1,8 @@
-// robots.txt and sitemap.xml.
+// robots.txt and sitemap.xml: for crawlers, so the public datasets only, whoever asks.
 
 import type { FastifyInstance } from 'fastify';
 
+import { ANONYMOUS } from '../../core/access.ts';
 import type { SiteOptions } from '../site-options.ts';
 import { robotsTxt } from './robots.ts';
 import { sitemapXml } from './sitemap-xml.ts';
@@ -13,6 +14,6 @@ export function seoRoutes(scope: FastifyInstance, options: SiteOptions): void {
   scope.get('/sitemap.xml', async (_request, reply) =>
     reply
       .type('application/xml; charset=utf-8')
-      .send(sitemapXml(options.baseUrl, await options.services.catalog.listDatasets())),
+      .send(sitemapXml(options.baseUrl, await options.services.catalog.listDatasets(ANONYMOUS))),
   );
 }

@@ -1,5 +1,5 @@
 // What the catalog page shows for a state: the page of datasets and the facets, computed from
-// the public datasets' metadata by the catalog service.
+// the metadata of the datasets the viewer may read.
 
 import {
   catalogFacets,
@@ -7,6 +7,7 @@ import {
   parseCatalogFilters,
   searchDatasets,
 } from '../../../catalog/index.ts';
+import type { Viewer } from '../../../core/access.ts';
 import type { Dataset } from '../../../core/dataset.ts';
 import type { FacetNode } from '../../../core/facet-tree.ts';
 import type { PortalServices } from '../../../http/services.ts';
@@ -36,8 +37,9 @@ const SORTS: Record<CatalogSort, (a: Dataset, b: Dataset) => number> = {
 export async function loadCatalog(
   services: PortalServices,
   state: CatalogState,
+  viewer: Viewer,
 ): Promise<CatalogModel> {
-  const searched = searchDatasets(await services.catalog.listDatasets(), state.q);
+  const searched = searchDatasets(await services.catalog.listDatasets(viewer), state.q);
   const refines = parseCatalogFilters(filterTexts(state.refines), 'refine');
   const excludes = parseCatalogFilters(filterTexts(state.excludes), 'exclude');
   const selected = filterCatalog(searched, refines, excludes).sort(SORTS[state.sort]);

@@ -1,6 +1,7 @@
 // The analyze tab's data: the chart's aggregation run by the records service (the same query
 // the Explore API runs), shaped for drawing.
 
+import type { Viewer } from '../../../core/access.ts';
 import type { Dataset } from '../../../core/dataset.ts';
 import { isPortalError } from '../../../core/errors.ts';
 import type { PortalServices } from '../../../http/services.ts';
@@ -28,11 +29,13 @@ export async function loadAnalyze(
   state: TableState,
   spec: ChartSpec,
   emptyLabel: string,
+  viewer: Viewer,
 ): Promise<AnalyzeModel> {
   const query = chartQuery(spec, dataset.current?.fields ?? []);
   try {
     const page = await services.records.queryRecords({
       datasetId: dataset.id,
+      viewer,
       select: query.select,
       groupBy: query.groupBy,
       orderBy: query.orderBy,

@@ -1,6 +1,7 @@
 // The API tab's console: ODSQL parameters read from the page URL, run through the records
 // service exactly as the API runs them, and the answer (or ODS's error body) shown.
 
+import type { Viewer } from '../../../core/access.ts';
 import { PortalError, isPortalError } from '../../../core/errors.ts';
 import type { PortalServices } from '../../../http/services.ts';
 import type { TableState } from './table-state.ts';
@@ -48,10 +49,12 @@ export async function runConsole(
   datasetId: string,
   state: TableState,
   input: ConsoleInput,
+  viewer: Viewer,
 ): Promise<ConsoleAnswer> {
   try {
     const page = await services.records.queryRecords({
       datasetId,
+      viewer,
       select: input.select,
       where: input.where ? [input.where] : [],
       groupBy: input.group_by,

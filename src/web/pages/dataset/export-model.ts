@@ -1,6 +1,7 @@
 // What the export tab needs: how many records the filters keep, and a sample of them for the
 // size estimates.
 
+import type { Viewer } from '../../../core/access.ts';
 import type { Dataset } from '../../../core/dataset.ts';
 import { isPortalError } from '../../../core/errors.ts';
 import type { PortalServices } from '../../../http/services.ts';
@@ -18,10 +19,12 @@ export async function loadExportModel(
   services: PortalServices,
   dataset: Dataset,
   state: TableState,
+  viewer: Viewer,
 ): Promise<ExportModel> {
   try {
     const page = await services.records.queryRecords({
       datasetId: dataset.id,
+      viewer,
       qv1: state.q ? [state.q] : [],
       refine: facetFilters(state.refines),
       exclude: facetFilters(state.excludes),

@@ -1,6 +1,7 @@
 // What the table tab shows for a state: a page of records, the facets of the fields annotated
 // `facet`, and the open record, all through the records service (the API's own queries).
 
+import type { Viewer } from '../../../core/access.ts';
 import type { Dataset } from '../../../core/dataset.ts';
 import { isPortalError } from '../../../core/errors.ts';
 import type { FacetNode } from '../../../core/facet-tree.ts';
@@ -33,12 +34,14 @@ export async function loadTable(
   services: PortalServices,
   dataset: Dataset,
   state: TableState,
+  viewer: Viewer,
 ): Promise<TableModel> {
   const fields = dataset.current?.fields ?? [];
   const timeZone = dataset.metas.timezone ?? SITE_TIME_ZONE;
   const columns = state.columns ? fields.filter((f) => state.columns!.includes(f.name)) : fields;
   const filters = {
     datasetId: dataset.id,
+    viewer,
     qv1: state.q ? [state.q] : [],
     refine: facetFilters(state.refines),
     exclude: facetFilters(state.excludes),
@@ -81,18 +84,25 @@ export async function loadTable(
     if (!isPortalError(error) || error.status !== 400) throw error;
     model.error = error.message;
   }
-  if (state.record) model.record = await loadRecord(services, dataset.id, state.record, timeZone);
+  if (state.record) {
+    model.record = await loadRecord(
+      services,
+      { datasetId: dataset.id, viewer },
+      state.record,
+      timeZone,
+    );
+  }
   return model;
 }
 
 async function loadRecord(
   services: PortalServices,
-  datasetId: string,
+  dataset: { datasetId: string; viewer: Viewer },
   recordId: string,
   timezone: string,
 ): Promise<TableRow | null> {
   try {
-    const found = await services.records.getRecordRow({ datasetId, recordId, timezone });
+    const found = await services.records.getRecordRow({ ...dataset, recordId, timezone });
     return { id: recordId, values: renderRecord(found.row, found.columns, found.timezone) };
   } catch (error) {
     if (isPortalError(error) && error.status < 500) return null;
