@@ -1,7 +1,8 @@
 // A portal for the access tests: a public and a restricted dataset (same shape: a text, a date,
 // a number and a point, one attachment each), and the callers of the matrix, built through the
 // real services: users and a group (AccountsService), grants, sessions (AuthService.signIn) and
-// API keys (ApiKeysService).
+// API keys (ApiKeysService). A signed-in caller also holds the CSRF cookie and token a page gives,
+// as a browser would, for the API calls it posts.
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { AttachmentFiles, CatalogService } from '../../src/catalog/index.ts';
 import type { Role, User } from '../../src/core/account.ts';
 import { emptyMetas } from '../../src/core/dataset.ts';
 import { importCsvFile } from '../../src/ingest/import-csv-file.ts';
+import { csrfFromPage } from '../helpers/csrf.ts';
 import type { EngineName } from '../../src/storage/engine.ts';
 import type { TestPortal } from '../helpers/test-portal.ts';
 import { startTestPortal } from '../helpers/test-portal.ts';
@@ -57,6 +59,8 @@ export interface Caller {
   headers: Record<string, string>;
   /** Appended to the URL's query string (`apikey=…`), or empty. */
   query: string;
+  /** The CSRF token a signed-in browser sends with its POSTs (`X-CSRFToken`). */
+  csrfToken?: string;
 }
 
 /** The accounts that may read the restricted dataset. */
@@ -147,12 +151,15 @@ export async function startAccessPortal(engine?: EngineName): Promise<AccessPort
   const keys: Partial<Record<Account, string>> = {};
   for (const account of Object.keys(emails) as Account[]) {
     const { session } = await auth.signIn(emails[account], PASSWORD, '192.0.2.10');
+    const cookie = `sessionid=${session.key}`;
+    const csrf = await csrfFromPage(portal.app, '/', { cookie });
     callers.push({
       name: `${account} (session)`,
       account,
       via: 'session',
-      headers: { cookie: `sessionid=${session.key}` },
+      headers: { cookie: `${cookie}; ${csrf.cookie}` },
       query: '',
+      csrfToken: csrf.token,
     });
     keys[account] = (await apiKeys.create(users[account].id, { label: 'matrix' })).key;
   }

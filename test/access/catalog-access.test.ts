@@ -171,7 +171,7 @@ for (const engine of TEST_ENGINES) {
           }
           const vary = varyOf(page);
           assert.ok(vary.includes('cookie') && vary.includes('authorization'), where);
-          assert.equal(page.headers['cache-control'] === 'private', caller.via === 'session');
+          if (caller.via === 'session') assert.ok(isPrivate(page), where);
         }
         const count = reads ? '2 datasets' : '1 dataset';
         const home = await get(caller, '/', english);

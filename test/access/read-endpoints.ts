@@ -107,6 +107,7 @@ export async function send(
       ...caller.headers,
       ...headers,
       ...(call.form === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' }),
+      ...(call.method === 'POST' && caller.csrfToken ? { 'x-csrftoken': caller.csrfToken } : {}),
     },
     ...(call.form === undefined ? {} : { payload: call.form }),
   });
@@ -121,9 +122,18 @@ export function varyOf(response: LightMyRequestResponse): string[] {
 /** Whether the answer is kept out of shared caches and varies by caller. */
 export function isPrivate(response: LightMyRequestResponse): boolean {
   const vary = varyOf(response);
+  const cacheControl = String(response.headers['cache-control'] ?? '');
   return (
-    response.headers['cache-control'] === 'private' &&
+    /(^|,)\s*private\b/.test(cacheControl) &&
     vary.includes('cookie') &&
     vary.includes('authorization')
   );
+}
+
+/**
+ * A page's body without its CSRF token: each page masks the token afresh (against BREACH), so
+ * two pages never share it, whatever else they hold.
+ */
+export function withoutCsrfToken(body: string): string {
+  return body.replace(/(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+"/g, '$1…"');
 }
