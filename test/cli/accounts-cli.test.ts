@@ -97,7 +97,9 @@ describe('the account commands', () => {
     try {
       const url = '/api/explore/v2.1/catalog/datasets/small';
       const withKey = await portal.app.inject({ url, headers: { authorization: `apikey ${key}` } });
-      assert.notEqual(withKey.statusCode, 401);
+      assert.equal(withKey.statusCode, 200, 'the group member reads the restricted dataset');
+      const anonymous = await portal.app.inject({ url });
+      assert.equal(anonymous.statusCode, 404, 'others do not see it');
       const unknown = await portal.app.inject({ url, headers: { authorization: 'Apikey nope' } });
       assert.equal(unknown.statusCode, 401);
     } finally {
