@@ -29,9 +29,10 @@ registerSqliteFunctions(db);
 const statements = new Map<string, Database.Statement>();
 
 /**
- * Exports read without memory mapping: a whole table mapped counts in the process's memory (the
- * pages stay resident while mapped), for a few per cent of speed on a sequential read; and with
- * a small page cache, which a sequential read would fill with pages it never reads again.
+ * Exports (every stream: only exports stream) read without memory mapping: a whole table mapped
+ * counts in the process's memory (the pages stay resident while mapped), for a few per cent of
+ * speed on a sequential read; and with a small page cache, which a sequential read would fill
+ * with pages it never reads again.
  */
 let mapped = true;
 function useMapping(on: boolean): void {
@@ -109,7 +110,7 @@ function nextBatch(): ReaderReply {
 async function handle(request: ReaderRequest): Promise<ReaderReply | null> {
   if (request.kind !== 'next' && request.kind !== 'cancel') {
     closeStream();
-    useMapping(request.kind === 'query' || (request.kind === 'stream' && !request.encoding));
+    useMapping(request.kind === 'query');
   }
   switch (request.kind) {
     case 'query': {
