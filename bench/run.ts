@@ -1,10 +1,12 @@
-// `npm run bench [-- --rows N] [--engine sqlite]`: generates (once, cached) an
-// Alim'confiance-shaped CSV, then measures the portal on it and prints one table.
-// Results are also written as JSON under bench/results/.
+// `npm run bench [-- --rows N] [--engine sqlite] [--only exports] [--formats csv,json]`:
+// generates (once, cached) an Alim'confiance-shaped CSV, imports it, then measures the portal on
+// it and prints one table. Results are also written as JSON under bench/results/. The imported
+// store is kept under bench/data/ for `--only exports`, which measures the exports alone on it
+// (importing first when there is none).
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -13,8 +15,14 @@ const { values } = parseArgs({
   options: {
     rows: { type: 'string', default: '1000000' },
     engine: { type: 'string', default: 'sqlite' },
+    only: { type: 'string' },
+    formats: { type: 'string', default: 'csv,json,geojson,parquet' },
   },
 });
+if (values.only !== undefined && values.only !== 'exports') {
+  console.error(`--only ${values.only}: only 'exports' can be measured alone`);
+  process.exit(2);
+}
 const rows = Number(values.rows);
 if (!Number.isInteger(rows) || rows <= 0) {
   console.error('--rows takes a positive whole number');
@@ -44,57 +52,65 @@ if (!existsSync(csv)) {
   node(['scripts/gen-alimconfiance.ts', '--rows', String(rows), '--out', csv]);
 }
 
-const work = mkdtempSync(join(tmpdir(), 'datagora-bench-'));
-try {
-  const imported = JSON.parse(
-    node(['bench/import-child.ts', csv, join(work, 'bench.sqlite')])
-      .trim()
-      .split('\n')
-      .pop() ?? '{}',
+const storeDir = join(dataDir, `store-${rows}`);
+const store = join(storeDir, 'bench.sqlite');
+const exportsOnly = values.only === 'exports' && existsSync(store);
+let imported: Record<string, number> = {};
+if (!exportsOnly) {
+  rmSync(storeDir, { recursive: true, force: true });
+  mkdirSync(storeDir, { recursive: true });
+  imported = JSON.parse(
+    node(['bench/import-child.ts', csv, store]).trim().split('\n').pop() ?? '{}',
   ) as Record<string, number>;
-
-  const figures = [
-    ['import: rows', String(imported['rows']), ''],
-    [
-      'import: rows/s',
-      Math.round(imported['rowsPerSecond'] ?? 0).toLocaleString('en-US'),
-      '≥ 150,000',
-    ],
-    ['import: load (read + insert) s', (imported['loadSeconds'] ?? 0).toFixed(1), ''],
-    ['import: indexes + full text s', (imported['indexSeconds'] ?? 0).toFixed(1), ''],
-    ['import: peak memory MB', Math.round(imported['peakRssMb'] ?? 0).toString(), '< 400'],
-    ['import: CPU time (all threads) s', (imported['cpuSeconds'] ?? 0).toFixed(1), ''],
-  ];
-  const width = Math.max(...figures.map((f) => f[0]?.length ?? 0));
-  console.log(`\nDatagora bench, engine ${values.engine}, ${rows.toLocaleString('en-US')} rows\n`);
-  for (const [name, value, target] of figures) {
-    console.log(`${(name ?? '').padEnd(width)}  ${(value ?? '').padStart(12)}  ${target ?? ''}`);
-  }
-
-  // Whole-dataset exports over HTTP on loopback, from the store just imported.
-  const exported = JSON.parse(
-    node(['bench/export-child.ts', join(work, 'bench.sqlite')])
-      .trim()
-      .split('\n')
-      .pop() ?? '{}',
-  ) as { exports: Record<string, Record<string, number>> };
-  const exportTargets: Record<string, string> = {
-    csv: '≥ 400,000 (step 3), ≥ 500,000 (step 10)',
-    json: '≥ 300,000',
-    parquet: '≥ 300,000',
-  };
+}
+const width = 34;
+const line = (name: string, value: string, target = '') =>
+  console.log(`${name.padEnd(width)}  ${value.padStart(18)}  ${target}`);
+console.log(`\nDatagora bench, engine ${values.engine}, ${rows.toLocaleString('en-US')} rows`);
+console.log(`load average at the start: ${loadavg()[0]!.toFixed(2)} (2 cores shared)\n`);
+if (!exportsOnly) {
+  line('import: rows', String(imported['rows']));
+  line(
+    'import: rows/s',
+    Math.round(imported['rowsPerSecond'] ?? 0).toLocaleString('en-US'),
+    '≥ 150,000',
+  );
+  line('import: load (read + insert) s', (imported['loadSeconds'] ?? 0).toFixed(1));
+  line('import: indexes + full text s', (imported['indexSeconds'] ?? 0).toFixed(1));
+  line('import: peak memory MB', Math.round(imported['peakRssMb'] ?? 0).toString(), '< 400');
+  line('import: CPU time (all threads) s', (imported['cpuSeconds'] ?? 0).toFixed(1));
   console.log('');
-  for (const [format, figures] of Object.entries(exported.exports ?? {})) {
-    const rate = Math.round(figures['rowsPerSecond'] ?? 0).toLocaleString('en-US');
-    const label = `export ${format}: rows/s (peak MB)`;
-    const value = `${rate} (${Math.round(figures['peakRssMb'] ?? 0)})`;
-    console.log(`${label.padEnd(width)}  ${value.padStart(18)}  ${exportTargets[format] ?? ''}`);
-  }
+}
 
+// Whole-dataset exports over HTTP on loopback, from the store imported.
+const exported = JSON.parse(
+  node(['bench/export-child.ts', store, 'bench_alimconfiance', values.formats])
+    .trim()
+    .split('\n')
+    .pop() ?? '{}',
+) as { baselineRssMb: number; exports: Record<string, Record<string, number>> };
+const exportTargets: Record<string, string> = {
+  csv: '≥ 400,000 (step 3), ≥ 500,000 (step 10); < 250 MB',
+  json: '≥ 300,000',
+  parquet: '≥ 300,000',
+};
+line('serving process before exports MB', Math.round(exported.baselineRssMb).toString());
+for (const [format, figures] of Object.entries(exported.exports ?? {})) {
+  const rate = Math.round(figures['rowsPerSecond'] ?? 0).toLocaleString('en-US');
+  const value = `${rate} (${Math.round(figures['peakRssMb'] ?? 0)})`;
+  line(`export ${format}: rows/s (peak MB)`, value, exportTargets[format] ?? '');
+  const cpu = `${(figures['cpuMicrosPerRow'] ?? 0).toFixed(2)} + ${(figures['clientCpuMicrosPerRow'] ?? 0).toFixed(2)}`;
+  const load = `load ${(figures['loadBefore'] ?? 0).toFixed(1)} → ${(figures['loadAfter'] ?? 0).toFixed(1)}`;
+  line(`  CPU µs/row: server + client`, cpu, load);
+}
+
+let odsqlCompile: unknown[] = [];
+let pages: unknown;
+if (!exportsOnly) {
   // ODSQL parse + analyze + compile time (target: under 50 µs for a typical query).
   const compileOutput = node(['bench/odsql-compile.ts']);
   console.log(`\n${compileOutput.trim()}  (target: median < 50 µs)`);
-  const odsqlCompile = [
+  odsqlCompile = [
     ...compileOutput.matchAll(/^(.+?)\s{2,}(sqlite|postgres)\s+([\d.]+)\s+([\d.]+)$/gm),
   ].map((m) => ({
     query: (m[1] ?? '').trim(),
@@ -106,21 +122,22 @@ try {
   // Server-side render time of the site's pages on the demo dataset (target: median < 50 ms).
   const pagesOutput = node(['bench/pages-child.ts']).trim().split('\n');
   console.log(`\n${pagesOutput.slice(0, -1).join('\n')}  (target: median < 50 ms)`);
-  const pages = (JSON.parse(pagesOutput.at(-1) ?? '{}') as { pages?: unknown }).pages;
-
-  const resultsDir = join(root, 'bench', 'results');
-  mkdirSync(resultsDir, { recursive: true });
-  const result = {
-    date: new Date().toISOString(),
-    engine: values.engine,
-    rows,
-    node: process.version,
-    import: imported,
-    exports: exported.exports,
-    odsqlCompile,
-    pages,
-  };
-  writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
-} finally {
-  rmSync(work, { recursive: true, force: true });
+  pages = (JSON.parse(pagesOutput.at(-1) ?? '{}') as { pages?: unknown }).pages;
 }
+
+const resultsDir = join(root, 'bench', 'results');
+mkdirSync(resultsDir, { recursive: true });
+const result = {
+  date: new Date().toISOString(),
+  engine: values.engine,
+  rows,
+  node: process.version,
+  only: values.only ?? null,
+  loadAverage: loadavg()[0],
+  ...(exportsOnly ? {} : { import: imported }),
+  serveBaselineRssMb: exported.baselineRssMb,
+  exports: exported.exports,
+  ...(exportsOnly ? {} : { odsqlCompile, pages }),
+};
+const name = exportsOnly ? 'latest-exports.json' : 'latest.json';
+writeFileSync(join(resultsDir, name), `${JSON.stringify(result, null, 2)}\n`);

@@ -1,13 +1,20 @@
-// Spawns a worker thread running an ES module, TypeScript included (through worker-boot.mjs).
+// Spawns a worker thread running an ES module, TypeScript included: the module is bundled into
+// JavaScript first (bundle-module.ts), so the thread needs no TypeScript loader.
 
+import type { ResourceLimits } from 'node:worker_threads';
 import { Worker } from 'node:worker_threads';
 
-const BOOT = new URL('./worker-boot.mjs', import.meta.url);
+import { bundledModuleUrl } from './bundle-module.ts';
 
 /**
  * Starts `entry` (a module URL) in a new worker thread. The module reads `data` from
  * `workerData.data`.
  */
-export function spawnModuleWorker(entry: URL, data: unknown): Worker {
-  return new Worker(BOOT, { workerData: { entry: entry.href, data } });
+export async function spawnModuleWorker(
+  entry: URL,
+  data: unknown,
+  resourceLimits?: ResourceLimits,
+): Promise<Worker> {
+  const url = new URL(await bundledModuleUrl(entry.href));
+  return new Worker(url, { workerData: { data }, ...(resourceLimits ? { resourceLimits } : {}) });
 }

@@ -12,8 +12,12 @@ import type { RecordsExport } from '../../records/index.ts';
 import { renderValue } from '../../records/index.ts';
 import { csvCellFormatter } from './csv-values.ts';
 
-/** Records per row group: large enough to compress well, small enough to stream. */
-const ROW_GROUP = 50_000;
+/**
+ * Records per row group, held as column arrays on the main thread until written: 50,000 made a
+ * 1,000,000-row export peak about 130 MB higher and cost more CPU in garbage collection, for a
+ * file about 15 % smaller.
+ */
+const ROW_GROUP = 10_000;
 
 type BasicType = NonNullable<ColumnSource['type']>;
 

@@ -12,6 +12,12 @@ import type { ReaderReply, ReaderRequest, ReaderWorkerData } from './reader-prot
 const ENTRY = new URL('./reader-worker.ts', import.meta.url);
 const MAX_RESPAWN_DELAY_MS = 5000;
 const CLOSE_WAIT_MS = 1000;
+/**
+ * A reader's young generation: V8's default (48 MB) fills with the short-lived strings of an
+ * export's rows before each collection, in each reader; 12 MB keeps the process's peak memory
+ * about 50 MB lower for a few per cent more time collecting.
+ */
+const LIMITS = { maxYoungGenerationSizeMb: 12 };
 /** Consecutive failed starts after which callers are told the store is unavailable. */
 const FAILED_STARTS_LIMIT = 3;
 
@@ -51,6 +57,8 @@ export class ReaderPool {
   private nextId = 1;
   private closed = false;
   private failedStarts = 0;
+  /** Workers being spawned (their module bundled), not yet in `slots`. */
+  private starting = 0;
 
   private constructor(
     private readonly data: ReaderWorkerData,
@@ -144,8 +152,19 @@ export class ReaderPool {
     waiter.resolve(slot);
   }
 
-  private spawn(): Promise<void> {
-    const slot = new Slot(spawnModuleWorker(ENTRY, this.data));
+  private async spawn(): Promise<void> {
+    this.starting++;
+    let worker: Worker;
+    try {
+      worker = await spawnModuleWorker(ENTRY, this.data, LIMITS);
+    } finally {
+      this.starting--;
+    }
+    if (this.closed) {
+      await worker.terminate();
+      throw unavailable('the store is closed');
+    }
+    const slot = new Slot(worker);
     this.slots.add(slot);
     return new Promise<void>((resolve, reject) => {
       slot.worker.on('message', (reply: ReaderReply) => {
@@ -199,7 +218,9 @@ export class ReaderPool {
     }
     const delay = Math.min(MAX_RESPAWN_DELAY_MS, this.failedStarts * 200);
     setTimeout(() => {
-      if (!this.closed && this.slots.size < this.size) this.spawn().catch(() => {});
+      if (!this.closed && this.slots.size + this.starting < this.size) {
+        this.spawn().catch(() => {});
+      }
     }, delay).unref();
     return Promise.resolve();
   }

@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 
 import { PortalError } from '../../core/errors.ts';
+import { bundledModuleUrl } from '../../util/bundle-module.ts';
 import type { RowEncoding } from '../../core/row-encoding.ts';
 import type {
   BeginVersionInput,
@@ -80,6 +81,8 @@ export class SqliteEngine implements StorageEngine {
     options: StreamOptions = {},
   ): AsyncIterable<Uint8Array> {
     const timeoutMs = options.timeoutMs ?? this.queryTimeoutMs;
+    // The reader threads have no TypeScript loader: they import the encoder bundled.
+    encoding = { ...encoding, module: await bundledModuleUrl(encoding.module) };
     if (query.ranged) {
       const range = { rows: this.exportRangeRows, timeoutMs };
       yield* rangedExport(this.readers, query.ranged, encoding, range);
