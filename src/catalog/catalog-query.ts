@@ -14,6 +14,7 @@ import type { StorageEngine } from '../storage/engine.ts';
 import { filterCatalog, parseCatalogFilters } from './catalog-facets.ts';
 import { CATALOG_FIELDS, CATALOG_FIELD_ALIASES, catalogRow } from './catalog-schema.ts';
 import type { CatalogService } from './catalog-service.ts';
+import { inLanguage } from './translated-dataset.ts';
 
 export interface CatalogRequest {
   /** Who asks: only the datasets they may read are queried, listed and counted. */
@@ -29,6 +30,8 @@ export interface CatalogRequest {
   limit?: number;
   offset?: number;
   timezone?: string;
+  /** Metadata in this language where translated (`metas.translations.<lang>`). */
+  lang?: string;
 }
 
 /** Whole `<Dataset>` objects (no select), or flat rows of the selected metadata. */
@@ -102,6 +105,7 @@ export class CatalogQueries {
         refine: request.refine,
         exclude: request.exclude,
         timezone: request.timezone,
+        lang: request.lang,
       },
       'export',
     );
@@ -109,8 +113,9 @@ export class CatalogQueries {
   }
 
   private async refined(request: CatalogRequest): Promise<Dataset[]> {
+    const datasets = await this.catalog.listDatasets(request.viewer);
     return filterCatalog(
-      await this.catalog.listDatasets(request.viewer),
+      datasets.map((d) => inLanguage(d, request.lang)),
       parseCatalogFilters(request.refine ?? [], 'refine'),
       parseCatalogFilters(request.exclude ?? [], 'exclude'),
     );

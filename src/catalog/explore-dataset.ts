@@ -2,6 +2,7 @@
 
 import type { Dataset } from '../core/dataset.ts';
 import type { Field } from '../core/field.ts';
+import { inLanguage } from './translated-dataset.ts';
 
 export interface ExploreField {
   name: string;
@@ -90,14 +91,19 @@ const DEFAULT_METAS_KEYS = [
   'oauth_scope',
 ] as const;
 
-export function toExploreDataset(dataset: Dataset): ExploreDataset {
+/** Kept for the API's `lang`, not shown: ODS's metadata have no `translations` key. */
+const HIDDEN_METAS = new Set(['translations']);
+
+/** The `<Dataset>` object, its metadata in `lang` where they are translated. */
+export function toExploreDataset(original: Dataset, lang?: string): ExploreDataset {
+  const dataset = inLanguage(original, lang);
   const version = dataset.current;
   const fields = version?.fields ?? [];
   const recordsCount = version?.recordsCount ?? 0;
   const metas: Record<string, unknown> = {};
   for (const key of DEFAULT_METAS_KEYS) metas[key] = dataset.metas[key] ?? null;
   for (const [key, value] of Object.entries(dataset.metas)) {
-    if (!(key in metas)) metas[key] = value;
+    if (!(key in metas) && !HIDDEN_METAS.has(key)) metas[key] = value;
   }
   Object.assign(metas, {
     modified: odsDate(dataset.modifiedAt),

@@ -20,8 +20,8 @@ export interface V1Dataset {
   alternative_exports: unknown[];
 }
 
-export function toV1Dataset(dataset: Dataset, domain: string): V1Dataset {
-  const explore = toExploreDataset(dataset);
+export function toV1Dataset(dataset: Dataset, domain: string, lang?: string): V1Dataset {
+  const explore = toExploreDataset(dataset, lang);
   const fields = dataset.current?.fields ?? [];
   return {
     datasetid: dataset.id,

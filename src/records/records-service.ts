@@ -45,12 +45,16 @@ export interface RecordsRequest {
   timezone?: string;
   /** ODS's `lang` (default fr): month and day names of date_format(). */
   lang?: string;
+  /** Also return each record's id (`include_links`); not for aggregations. */
+  withRecordIds?: boolean;
 }
 
 export interface RecordsPage {
   /** Number of matching records; absent for aggregations, as ODS answers. */
   totalCount?: number;
   results: JsonRecord[];
+  /** The id of each result, when asked for (`withRecordIds`) and not an aggregation. */
+  recordIds?: string[];
   /** Time spent in the store (query and count side by side), in milliseconds. */
   queryMs?: number;
 }
@@ -109,6 +113,7 @@ export class RecordsService {
       exclude: request.exclude,
       timezone,
       lang: request.lang,
+      withRecordId: request.withRecordIds,
     };
     if (!version) return { totalCount: 0, results: [] };
     const schema = tableSchemaOf(dataset);
@@ -134,9 +139,11 @@ export class RecordsService {
       this.engine.query(countQuery, timeout),
     ]);
     const queryMs = performance.now() - started;
+    const idAt = compiled.recordIdPosition;
     return {
       totalCount: Number(countRows[0]?.[0] ?? 0),
       results: rows.map((row) => renderRecord(row, compiled.columns, timezone)),
+      ...(idAt === undefined ? {} : { recordIds: rows.map((row) => String(row[idAt])) }),
       queryMs,
     };
   }

@@ -9,7 +9,7 @@ import { pageContext } from './page-context.ts';
 import { loadAnalyze } from './pages/dataset/analyze-model.ts';
 import { readChartSpec } from './pages/dataset/analyze-state.ts';
 import { AnalyzeTab } from './pages/dataset/analyze-tab.tsx';
-import { readConsoleInput, runConsole } from './pages/dataset/api-console.ts';
+import { loadConsoleOperations, readConsoleForm, runConsole } from './pages/dataset/api-console.ts';
 import { ApiTab } from './pages/dataset/api-tab.tsx';
 import { loadExportModel } from './pages/dataset/export-model.ts';
 import { ExportTab } from './pages/dataset/export-tab.tsx';
@@ -115,12 +115,16 @@ export function datasetRoutes(scope: FastifyInstance, options: SiteOptions): voi
       const dataset = await readable(request, reply);
       const ctx = pageContext(request, options);
       const state = readTableState(ctx.query, dataset.current?.fields ?? []);
-      const input = readConsoleInput(ctx.query);
-      const answer = input
-        ? await runConsole(options.services, dataset.id, state, input, ctx.viewer)
-        : null;
+      const operations = await loadConsoleOperations(request.server);
+      const form = readConsoleForm(ctx.query, operations, dataset.id, state);
+      const answer = form?.run ? await runConsole(request.server, form, request.headers) : null;
       const status = answer && answer.status >= 400 ? answer.status : 200;
-      return sendPage(reply, ctx, ApiTab({ ctx, dataset, state, input, answer }), status);
+      return sendPage(
+        reply,
+        ctx,
+        ApiTab({ ctx, dataset, state, operations, form, answer }),
+        status,
+      );
     },
   );
 }

@@ -24,6 +24,18 @@ describe('the OpenAPI description', () => {
     const records = paths['/api/explore/v2.1/catalog/datasets/{dataset_id}/records/']?.['get'];
     assert.ok(records?.parameters.some((p) => p.name === 'where'));
     assert.ok(records?.parameters.some((p) => p.name === 'dataset_id'));
+    assert.ok(records?.parameters.some((p) => p.name === 'include_links'));
+    const ids = Object.values(paths).flatMap((ops) =>
+      Object.values(ops).map((op) => (op as { operationId?: string }).operationId),
+    );
+    assert.ok(ids.every((id) => typeof id === 'string' && /^[a-z]+[A-Za-z0-9]*$/.test(id)));
+    assert.equal(new Set(ids).size, ids.length, 'operationIds are unique');
+    assert.equal(
+      paths['/api/explore/v2.1/catalog/datasets/{dataset_id}/records/']?.['get']?.[
+        'operationId' as 'parameters'
+      ] as unknown,
+      'getCatalogDatasetsByDatasetIdRecords',
+    );
   });
 
   test('documents only routes the server really answers', () => {

@@ -1,5 +1,5 @@
-// The export and API tabs: formats and links with the table's filters, the API URLs, and the
-// console run through the records service.
+// The export and API tabs: formats and links with the table's filters, and the API URLs
+// (the console has its own file, api-console.test.ts).
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -85,28 +85,6 @@ describe('export and API tabs', () => {
         /(^|[^\p{L}\p{N}])pizza([^\p{L}\p{N}]|$)/iu.test(Object.values(r).join(' ')),
     ).length;
     assert.equal(answer.json().total_count, expected);
-  });
-
-  test('the console runs ODSQL and shows the answer, or ODS’s error body with its status', async () => {
-    const where = encodeURIComponent('code_postal = "75009"');
-    const page = await getPage(
-      portal,
-      `${BASE}/api/?run=1&select=count(*)%20as%20n&where=${where}`,
-    );
-    assert.equal(page.status, 200);
-    const body = JSON.parse(page.dom.querySelector('#console-answer pre')!.text);
-    assert.deepEqual(body, {
-      results: [{ n: demoRows().filter((r) => r['Code_postal'] === '75009').length }],
-    });
-    const bad = await getPage(portal, `${BASE}/api/?run=1&where=${encodeURIComponent('nope = 1')}`);
-    assert.equal(bad.status, 400);
-    assert.equal(
-      JSON.parse(bad.dom.querySelector('#console-answer pre')!.text).error_code,
-      'ODSQLError',
-    );
-    const limit = await getPage(portal, `${BASE}/api/?limit=abc`);
-    assert.equal(limit.status, 400);
-    assert.match(limit.dom.querySelector('#console-answer pre')!.text, /InvalidRESTParameterError/);
   });
 
   test('without a console query, no answer is shown', async () => {

@@ -18,7 +18,9 @@ export const SITE_PAGES: Record<string, string> = {
   export: '/explore/dataset/export_alimconfiance/export/?refine.synthese_eval_sanit=Satisfaisant',
   api: '/explore/dataset/export_alimconfiance/api/',
   'api-console':
-    '/explore/dataset/export_alimconfiance/api/?run=1&select=count(*)%20as%20n&group_by=synthese_eval_sanit',
+    '/explore/dataset/export_alimconfiance/api/?endpoint=getCatalogDatasetsByDatasetIdRecords&run=1&p.select=count(*)%20as%20n&p.group_by=synthese_eval_sanit',
+  'api-console-file':
+    '/explore/dataset/export_alimconfiance/api/?endpoint=getCatalogDatasetsByDatasetIdExportsByFormat&run=1&path.format=csv',
   'legal-notice': '/legal-notice/',
   accessibility: '/accessibility/',
   'personal-data': '/personal-data/',

@@ -86,7 +86,9 @@ export function catalogExportsRoutes(scope: FastifyInstance, options: SurfaceOpt
       case 'json': {
         attachment('json').type('application/json; charset=utf-8');
         const found = await answer();
-        return found.kind === 'datasets' ? found.datasets.map(toExploreDataset) : found.results;
+        return found.kind === 'datasets'
+          ? found.datasets.map((d) => toExploreDataset(d))
+          : found.results;
       }
       case 'rss':
         reply.type('application/rss+xml; charset=utf-8');

@@ -12,21 +12,23 @@ import { integer, repeated, single } from '../../http/query-params.ts';
 export const LANGUAGES = ['en', 'fr', 'nl', 'pt', 'it', 'ar', 'de', 'es', 'ca', 'eu', 'sv'];
 
 /**
- * Checks `lang`. Datagora keeps one language of metadata, so a valid `lang` changes nothing in
- * the answer; an unknown one is refused as ODS refuses values outside its list.
+ * Checks `lang` and gives it in lower case (undefined when absent): metadata are given in that
+ * language where translated. An unknown one is refused as ODS refuses values outside its list.
  */
-export function checkLang(query: QueryValues): void {
+export function checkLang(query: QueryValues): string | undefined {
   const lang = single(query, 'lang');
-  if (lang === undefined || lang === '' || LANGUAGES.includes(lang.toLowerCase())) return;
+  if (lang === undefined || lang === '') return undefined;
+  if (LANGUAGES.includes(lang.toLowerCase())) return lang.toLowerCase();
   throw new PortalError('DG_ERR_REST_INVALID_PARAMETER', {
     detail: `Invalid value for lang API parameter: "${lang}" is not one of ${LANGUAGES.join(', ')}.`,
   });
 }
 
 export function catalogQueryInput(query: QueryValues, viewer: Viewer): CatalogRequest {
-  checkLang(query);
+  const lang = checkLang(query);
   return {
     viewer,
+    lang,
     select: single(query, 'select'),
     where: repeated(query, 'where'),
     qv1: repeated(query, 'qv1'),

@@ -12,15 +12,32 @@ import type { SurfaceOptions } from '../../http/services.ts';
 import { cacheForViewer, readableDataset } from '../../http/viewer-caching.ts';
 import { catalogQueryInput, checkLang } from './catalog-input.ts';
 import { parseFacetParameter } from './facet-param.ts';
+import { checkAppMetas, datasetLinks, pageLinks, wantsLinks } from './links.ts';
 
-/** `{total_count, results}`; aggregations answer `{results}` only, as on records. */
-function catalogPage(answer: CatalogAnswer): Record<string, unknown> {
-  if (answer.kind === 'datasets') {
-    return { total_count: answer.totalCount, results: answer.datasets.map(toExploreDataset) };
+/**
+ * `{total_count, results}`; aggregations answer `{results}` only, as on records. With
+ * `include_links`, `_links` to the page's neighbours and, on each dataset, to itself.
+ */
+function catalogPage(
+  answer: CatalogAnswer,
+  lang: string | undefined,
+  links: { baseUrl: string; query: QueryValues; limit?: number; offset?: number } | null,
+): Record<string, unknown> {
+  const results =
+    answer.kind === 'datasets'
+      ? answer.datasets.map((d) => {
+          const explore = toExploreDataset(d, lang);
+          return links ? { _links: datasetLinks(links.baseUrl, d.id), ...explore } : explore;
+        })
+      : answer.results;
+  const body: Record<string, unknown> =
+    answer.totalCount === undefined ? {} : { total_count: answer.totalCount };
+  if (links) {
+    const url = `${links.baseUrl}/api/explore/v2.1/catalog/datasets`;
+    body['_links'] = pageLinks(url, links.query, { ...links, totalCount: answer.totalCount });
   }
-  return answer.totalCount === undefined
-    ? { results: answer.results }
-    : { total_count: answer.totalCount, results: answer.results };
+  body['results'] = results;
+  return body;
 }
 
 export function datasetsRoutes(scope: FastifyInstance, options: SurfaceOptions): void {
@@ -29,8 +46,10 @@ export function datasetsRoutes(scope: FastifyInstance, options: SurfaceOptions):
   scope.get('/catalog/datasets', async (request, reply) => {
     const query = request.query as QueryValues;
     const input = catalogQueryInput(query, request.viewer);
+    checkAppMetas(query);
     cacheForViewer(reply, request.viewer);
-    return catalogPage(await catalogQueries.query(input, 'page'));
+    const links = wantsLinks(query) ? { baseUrl: options.baseUrl, query, ...input } : null;
+    return catalogPage(await catalogQueries.query(input, 'page'), input.lang, links);
   });
 
   scope.get('/catalog/facets', async (request, reply) => {
@@ -44,6 +63,7 @@ export function datasetsRoutes(scope: FastifyInstance, options: SurfaceOptions):
       where: input.where,
       qv1: input.qv1,
       timezone: input.timezone,
+      lang: input.lang,
     });
     return {
       facets: catalogFacets(
@@ -59,12 +79,15 @@ export function datasetsRoutes(scope: FastifyInstance, options: SurfaceOptions):
     '/catalog/datasets/:dataset_id',
     async (request, reply) => {
       const query = request.query as QueryValues;
-      checkLang(query);
+      const lang = checkLang(query);
+      const links = wantsLinks(query);
+      checkAppMetas(query);
       const dataset = await readableDataset(catalog, request, reply, request.params.dataset_id);
       const select = single(query, 'select');
       if (select === undefined || select.trim() === '' || select.trim() === '*') {
         if (answerNotModified(request, reply, dataset)) return reply;
-        return toExploreDataset(dataset);
+        const explore = toExploreDataset(dataset, lang);
+        return links ? { _links: datasetLinks(options.baseUrl, dataset.id), ...explore } : explore;
       }
       // With select, the chosen metadata of the dataset, flat (as each /catalog/datasets result).
       const answer = await catalogQueries.query(
@@ -73,10 +96,11 @@ export function datasetsRoutes(scope: FastifyInstance, options: SurfaceOptions):
           select,
           where: [`dataset_id = ${JSON.stringify(dataset.id)}`],
           timezone: single(query, 'timezone'),
+          lang,
         },
         'page',
       );
-      return answer.kind === 'rows' ? (answer.results[0] ?? {}) : toExploreDataset(dataset);
+      return answer.kind === 'rows' ? (answer.results[0] ?? {}) : toExploreDataset(dataset, lang);
     },
   );
 }

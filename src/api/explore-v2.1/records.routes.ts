@@ -7,6 +7,7 @@ import type { QueryValues } from '../../http/query-params.ts';
 import { single } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
 import { readableDataset } from '../../http/viewer-caching.ts';
+import { checkAppMetas, pageLinks, recordLinks, wantsLinks } from './links.ts';
 import { recordsQueryInput } from './query-input.ts';
 
 interface DatasetParams {
@@ -20,16 +21,27 @@ export function recordsRoutes(scope: FastifyInstance, options: SurfaceOptions): 
     '/catalog/datasets/:dataset_id/records',
     async (request, reply) => {
       const query = request.query as QueryValues;
+      const links = wantsLinks(query);
+      checkAppMetas(query);
       const dataset = await readableDataset(catalog, request, reply, request.params.dataset_id);
       if (answerNotModified(request, reply, dataset)) return reply;
-      const page = await records.queryRecords(
-        recordsQueryInput(request.params.dataset_id, request.viewer, query),
-      );
+      const input = recordsQueryInput(request.params.dataset_id, request.viewer, query);
+      const page = await records.queryRecords({ ...input, withRecordIds: links });
       if (page.queryMs !== undefined)
         void reply.header('server-timing', `db;dur=${page.queryMs.toFixed(1)}`);
-      return page.totalCount === undefined
-        ? { results: page.results }
-        : { total_count: page.totalCount, results: page.results };
+      const body: Record<string, unknown> =
+        page.totalCount === undefined ? {} : { total_count: page.totalCount };
+      if (!links) return { ...body, results: page.results };
+      const url = `${options.baseUrl}/api/explore/v2.1/catalog/datasets/${encodeURIComponent(dataset.id)}/records`;
+      body['_links'] = pageLinks(url, query, { ...input, totalCount: page.totalCount });
+      const ids = page.recordIds;
+      body['results'] = ids
+        ? page.results.map((r, i) => ({
+            _links: recordLinks(options.baseUrl, dataset.id, ids[i]!),
+            ...r,
+          }))
+        : page.results;
+      return body;
     },
   );
 

@@ -12,8 +12,34 @@ function pathParameters(path: string): unknown[] {
   }));
 }
 
+const VERSION_SEGMENTS: Record<string, string> = { 'explore/v2.1': '', '1.0': 'V1' };
+
+/**
+ * A stable operationId from the method and the path: `getCatalogDatasetsByDatasetIdRecords`,
+ * `postV1RecordsSearch`, `getExploreDatasetByDatasetIdDownload`.
+ */
+export function operationId(method: string, path: string): string {
+  const segments = path
+    .replace(/^\/api\//, '')
+    .replace('explore/v2.1', '')
+    .split('/')
+    .filter((s) => s !== '' && !(s in VERSION_SEGMENTS));
+  const v1 = path.includes('/1.0/') ? 'V1' : '';
+  const words = segments.map((s) => {
+    const param = /^\{(\w+)\}$/.exec(s);
+    const text = param ? `by_${param[1]}` : s;
+    return text
+      .split(/[^A-Za-z0-9]+/)
+      .filter((w) => w !== '')
+      .map((w) => w[0]!.toUpperCase() + w.slice(1))
+      .join('');
+  });
+  return `${method}${v1}${words.join('') || 'Root'}`;
+}
+
 function operation(route: ApiRoute): unknown {
   return {
+    operationId: operationId(route.method, route.path),
     summary: route.summary,
     tags: [route.tag],
     parameters: [

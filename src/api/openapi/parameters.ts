@@ -33,6 +33,22 @@ export const ODSQL_PARAMETERS: ParameterSpec[] = [
   ),
 ];
 
+/** HATEOAS links and application metadata (catalog, dataset, records). */
+export const LINK_PARAMETERS: ParameterSpec[] = [
+  p('include_links', 'boolean', 'Add `_links` (self, first, last, next, dataset, catalog).'),
+  p(
+    'include_app_metas',
+    'boolean',
+    'Add application metadata templates (none kept yet: accepted, no effect).',
+  ),
+];
+
+/** API v1's output options: JSONP, indentation. */
+export const V1_OUTPUT_PARAMETERS: ParameterSpec[] = [
+  p('callback', 'string', 'JSONP: the JavaScript function to call with the answer.'),
+  p('pretty_print', 'boolean', 'Indent the JSON answer.'),
+];
+
 export const PAGING_PARAMETERS: ParameterSpec[] = [
   p('limit', 'integer', 'Page size: 10 by default, -1 to 100 (20,000 with aggregations).'),
   p('offset', 'integer', 'First result; offset + limit ≤ 10,000 without aggregation.'),
@@ -83,6 +99,8 @@ export const V1_PARAMETERS: ParameterSpec[] = [
   p('geofilter.distance', 'string', '`lat,lon,metres`.'),
   p('geofilter.polygon', 'string', '`(lat,lon),(lat,lon),…`.'),
   p('timezone', 'string', 'IANA time zone (default UTC).'),
+  p('format', 'string', '`json` (default), `jsonp`, `geojson`, `geojsonp`, `rss` or `atom`.'),
+  ...V1_OUTPUT_PARAMETERS,
 ];
 
 export const DOWNLOAD_PARAMETERS: ParameterSpec[] = [

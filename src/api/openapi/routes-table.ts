@@ -8,8 +8,10 @@ import {
   GEOCLUSTER_PARAMETERS,
   EXPORT_PARAMETERS,
   FACET_PARAMETERS,
+  LINK_PARAMETERS,
   ODSQL_PARAMETERS,
   PAGING_PARAMETERS,
+  V1_OUTPUT_PARAMETERS,
   V1_PARAMETERS,
 } from './parameters.ts';
 
@@ -24,9 +26,15 @@ export interface ApiRoute {
 }
 
 const JSON_TYPE = 'application/json';
+
+const p = (name: string, type: ParameterSpec['type'], description: string): ParameterSpec => ({
+  name,
+  type,
+  description,
+});
 const V21 = '/api/explore/v2.1';
 /** ODSQL over the catalog's metadata (dataset_id, title, theme, modified, records_count…). */
-const CATALOG_QUERY = ODSQL_PARAMETERS.concat(PAGING_PARAMETERS);
+const CATALOG_QUERY = ODSQL_PARAMETERS.concat(PAGING_PARAMETERS, LINK_PARAMETERS);
 const CATALOG_FILTERS = ODSQL_PARAMETERS.filter((p) =>
   ['where', 'refine', 'exclude', 'qv1', 'timezone', 'lang'].includes(p.name),
 );
@@ -85,7 +93,9 @@ export const API_ROUTES: ApiRoute[] = [
     path: `${V21}/catalog/datasets/{dataset_id}/`,
     summary: 'One dataset (with select, its chosen metadata, flat)',
     tag: 'Dataset',
-    parameters: ODSQL_PARAMETERS.filter((p) => ['select', 'timezone', 'lang'].includes(p.name)),
+    parameters: ODSQL_PARAMETERS.filter((p) =>
+      ['select', 'timezone', 'lang'].includes(p.name),
+    ).concat(LINK_PARAMETERS),
     produces: JSON_TYPE,
   },
   {
@@ -93,7 +103,7 @@ export const API_ROUTES: ApiRoute[] = [
     path: `${V21}/catalog/datasets/{dataset_id}/records/`,
     summary: 'Query the records with ODSQL',
     tag: 'Dataset',
-    parameters: ODSQL_PARAMETERS.concat(PAGING_PARAMETERS),
+    parameters: ODSQL_PARAMETERS.concat(PAGING_PARAMETERS, LINK_PARAMETERS),
     produces: JSON_TYPE,
   },
   {
@@ -211,7 +221,20 @@ export const API_ROUTES: ApiRoute[] = [
     tag: 'API v1',
     parameters: V1_PARAMETERS.filter((p) =>
       ['q', 'rows', 'start', 'sort', 'facet'].includes(p.name),
+    ).concat(
+      p('format', 'string', '`json` (default), `jsonp`, `csv` or `rss`.'),
+      p('csv_separator', 'string', 'CSV delimiter (default `;`).'),
+      p('lang', 'string', 'Metadata in this language where translated.'),
+      V1_OUTPUT_PARAMETERS,
     ),
+    produces: JSON_TYPE,
+  },
+  {
+    method: 'get',
+    path: '/api/datasets/1.0/{dataset_id}/',
+    summary: 'API v1 dataset',
+    tag: 'API v1',
+    parameters: [p('lang', 'string', 'Metadata in this language where translated.')],
     produces: JSON_TYPE,
   },
   {

@@ -5,13 +5,22 @@
 
 import type { FastifyInstance } from 'fastify';
 
-import { catalogFacets, parseCatalogFilters, toV1Dataset } from '../../catalog/index.ts';
+import {
+  catalogFacets,
+  catalogRss,
+  parseCatalogFilters,
+  toV1Dataset,
+} from '../../catalog/index.ts';
 import { answerNotModified } from '../../http/conditional.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import { repeated, single } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
 import { cacheForViewer, readableDataset } from '../../http/viewer-caching.ts';
 import { sendAttachment } from '../attachments/send-attachment.ts';
+import { LANGUAGES } from '../explore-v2.1/catalog-input.ts';
+import { catalogCsv, catalogTable } from '../explore-v2.1/catalog-table.ts';
+import { csvSeparator } from '../download/download-params.ts';
+import { sendV1Json, v1Format } from './v1-format.ts';
 import { v1OrderBy, v1Paging } from './v1-params.ts';
 
 /** `refine.theme=Santé` parameters as catalog facet filters. */
@@ -21,6 +30,12 @@ function facetParameters(query: QueryValues, prefix: string): string[] {
     .flatMap((name) =>
       repeated(query, name).map((v) => `${name.slice(prefix.length)}:${JSON.stringify(v)}`),
     );
+}
+
+/** v1's `lang`: metadata in that language where translated; other values are ignored. */
+function v1Lang(query: QueryValues): string | undefined {
+  const lang = single(query, 'lang')?.toLowerCase();
+  return lang !== undefined && LANGUAGES.includes(lang) ? lang : undefined;
 }
 
 /** `q` and the `q.<name>` clauses, ANDed. */
@@ -39,23 +54,42 @@ export function datasetsV1Routes(scope: FastifyInstance, options: SurfaceOptions
     const viewer = request.viewer;
     cacheForViewer(reply, viewer);
     const { rows, start } = v1Paging(query);
+    const format = v1Format(query, ['json', 'jsonp', 'csv', 'rss']);
     const refine = facetParameters(query, 'refine.');
     const exclude = facetParameters(query, 'exclude.');
     const qv1 = v1Queries(query);
     const sort = single(query, 'sort');
+    const lang = v1Lang(query);
     const answer = await catalogQueries.query(
-      { viewer, qv1, refine, exclude, orderBy: v1OrderBy(sort), limit: rows, offset: start },
+      { viewer, qv1, refine, exclude, orderBy: v1OrderBy(sort), limit: rows, offset: start, lang },
       'export',
     );
     const datasets = answer.kind === 'datasets' ? answer.datasets : [];
+    if (format === 'csv') {
+      const csv = catalogCsv(catalogTable(answer), {
+        delimiter: csvSeparator(query),
+        listSeparator: ',',
+        quoteAll: false,
+        withBom: false,
+        useLabels: false,
+      });
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="datasets.csv"')
+        .send(csv);
+    }
+    if (format === 'rss') {
+      const rss = catalogRss(datasets, options.baseUrl, options.portalName ?? 'Datagora');
+      return reply.type('application/rss+xml; charset=utf-8').send(rss);
+    }
     const facetNames = repeated(query, 'facet');
-    const parameters: Record<string, unknown> = { rows, format: 'json' };
+    const parameters: Record<string, unknown> = { rows, format };
     if (single(query, 'start') !== undefined) parameters['start'] = start;
     const q = single(query, 'q') ?? '';
     if (q !== '') parameters['q'] = q;
     if (sort !== undefined && sort !== '') parameters['sort'] = sort.split(',');
     if (facetNames.length > 0) parameters['facet'] = facetNames;
-    return {
+    return sendV1Json(reply, query, format, {
       nhits: answer.kind === 'datasets' ? answer.totalCount : 0,
       parameters,
       datasets: datasets.map((d) => toV1Dataset(d, domain)),
@@ -63,7 +97,7 @@ export function datasetsV1Routes(scope: FastifyInstance, options: SurfaceOptions
         ? {}
         : {
             facet_groups: catalogFacets(
-              await catalogQueries.filter({ viewer, qv1 }),
+              await catalogQueries.filter({ viewer, qv1, lang }),
               parseCatalogFilters(refine, 'refine'),
               parseCatalogFilters(exclude, 'exclude'),
               facetNames,
@@ -77,7 +111,7 @@ export function datasetsV1Routes(scope: FastifyInstance, options: SurfaceOptions
               })),
             })),
           }),
-    };
+    });
   });
 
   scope.get<{ Params: { dataset_id: string } }>(
@@ -85,7 +119,7 @@ export function datasetsV1Routes(scope: FastifyInstance, options: SurfaceOptions
     async (request, reply) => {
       const dataset = await readableDataset(catalog, request, reply, request.params.dataset_id);
       if (answerNotModified(request, reply, dataset)) return reply;
-      return toV1Dataset(dataset, domain);
+      return toV1Dataset(dataset, domain, v1Lang(request.query as QueryValues));
     },
   );
 

@@ -12,8 +12,12 @@ import type { SurfaceOptions } from '../../http/services.ts';
 import { readableDataset } from '../../http/viewer-caching.ts';
 import type { FacetNode } from '../../records/index.ts';
 import { facetFilters, selectOfFields, v1Queries } from '../download/download-params.ts';
+import { recordsAtom, recordsGeoJson, recordsRss } from './record-feeds.ts';
+import { sendV1Json, v1Format } from './v1-format.ts';
 import { v1GeoFilters, v1OrderBy, v1Paging, v1Parameters } from './v1-params.ts';
 import { v1Record } from './v1-record.ts';
+
+const FORMATS = ['json', 'jsonp', 'geojson', 'geojsonp', 'rss', 'atom'];
 
 interface V1FacetNode {
   name: string;
@@ -57,6 +61,7 @@ export function searchRoutes(scope: FastifyInstance, options: SurfaceOptions): v
       });
     }
     const { rows, start } = v1Paging(query);
+    const format = v1Format(query, FORMATS);
     const dataset = await readableDataset(catalog, request, reply, datasetId);
     const viewer = request.viewer;
     if (request.method === 'GET' && answerNotModified(request, reply, dataset)) return reply;
@@ -101,7 +106,7 @@ export function searchRoutes(scope: FastifyInstance, options: SurfaceOptions): v
     const timestamp = `${new Date(committed).toISOString().slice(0, 19)}+00:00`;
     const echoed: Record<string, unknown> = { dataset: [datasetId], timezone: page.timezone, rows };
     if (single(query, 'start') !== undefined) echoed['start'] = start;
-    echoed['format'] = 'json';
+    echoed['format'] = format;
     if (single(query, 'q') !== undefined) echoed['q'] = single(query, 'q');
     if (sort !== undefined) echoed['sort'] = sort.split(',');
     if (facetNames.length > 0) echoed['facet'] = facetNames;
@@ -110,16 +115,29 @@ export function searchRoutes(scope: FastifyInstance, options: SurfaceOptions): v
     if (Object.keys(refined).length > 0) echoed['refine'] = refined;
     const excluded = echoFilters(query, 'exclude.');
     if (Object.keys(excluded).length > 0) echoed['exclude'] = excluded;
-    return {
+    const found = page.rows.map((row) =>
+      v1Record(datasetId, row, page.columns, page.recordIdPosition, page.timezone, timestamp),
+    );
+    if (format === 'rss' || format === 'atom') {
+      const feed = {
+        title: dataset.metas.title,
+        datasetUrl: `${options.baseUrl}/explore/dataset/${encodeURIComponent(datasetId)}/`,
+        recordsUrl: `${options.baseUrl}/api/datasets/1.0/${encodeURIComponent(datasetId)}/records/`,
+      };
+      return format === 'rss'
+        ? reply.type('application/rss+xml; charset=utf-8').send(recordsRss(found, feed))
+        : reply.type('application/atom+xml; charset=utf-8').send(recordsAtom(found, feed));
+    }
+    if (format.startsWith('geojson'))
+      return sendV1Json(reply, query, format, recordsGeoJson(found));
+    return sendV1Json(reply, query, format, {
       nhits: page.totalCount,
       parameters: echoed,
-      records: page.rows.map((row) =>
-        v1Record(datasetId, row, page.columns, page.recordIdPosition, page.timezone, timestamp),
-      ),
+      records: found,
       ...(facetNames.length === 0
         ? {}
         : { facet_groups: groups.map((g) => ({ name: g.name, facets: g.facets.map(v1Facet) })) }),
-    };
+    });
   };
 
   scope.get('/records/1.0/search', handler);

@@ -1,15 +1,15 @@
-// The API tab: the API URLs of the current filters, ready to copy, and a small console that
-// runs ODSQL on the dataset. The console is a GET form answered by the server, so it works
-// without JavaScript; its URL can be shared.
+// The API tab: the API URLs of the current filters, ready to copy, and a console built from the
+// served OpenAPI document. The console is a GET form answered by the server, so it works
+// without JavaScript and its URL can be shared; a script rebuilds it in place when loaded.
 
 import type { Dataset } from '../../../core/dataset.ts';
 import type { PageContext } from '../../page-context.ts';
 import { ActiveFilters } from './active-filters.tsx';
-import type { ConsoleAnswer, ConsoleInput } from './api-console.ts';
-import { CONSOLE_PARAMETERS } from './api-console.ts';
+import type { ConsoleOperation } from '../../client/console-model.ts';
+import { ApiConsole, ConsoleAnswerView } from './api-console-form.tsx';
+import type { ConsoleAnswer, ConsoleForm } from './api-console.ts';
 import { datasetApiBase, recordsApiUrl, v1SearchUrl } from './api-urls.ts';
 import { DatasetLayout } from './dataset-layout.tsx';
-import { datasetUrl } from './dataset-tabs.tsx';
 import type { TableState } from './table-state.ts';
 
 function CopyField({ id, label, value }: { id: string; label: string; value: string }) {
@@ -32,10 +32,11 @@ export function ApiTab(props: {
   ctx: PageContext;
   dataset: Dataset;
   state: TableState;
-  input: ConsoleInput | null;
+  operations: ConsoleOperation[];
+  form: ConsoleForm | null;
   answer: ConsoleAnswer | null;
 }) {
-  const { ctx, dataset, state, input, answer } = props;
+  const { ctx, dataset, state, operations, form, answer } = props;
   const { t } = ctx;
   const base = ctx.site.baseUrl;
   return (
@@ -65,55 +66,9 @@ export function ApiTab(props: {
 
       <h2 class="fr-mt-4w">{t('api.console')}</h2>
       <p>{t('api.consoleHelp')}</p>
-      <form
-        method="get"
-        action={`${datasetUrl(dataset.id, 'api')}#console-answer`}
-        id="api-console"
-      >
-        {state.q ? <input type="hidden" name="q" value={state.q} /> : null}
-        {state.refines.map((r) => (
-          <input type="hidden" name={`refine.${r.field}`} value={r.value} />
-        ))}
-        {state.excludes.map((e) => (
-          <input type="hidden" name={`exclude.${e.field}`} value={e.value} />
-        ))}
-        <input type="hidden" name="run" value="1" />
-        <div class="fr-grid-row fr-grid-row--gutters">
-          {CONSOLE_PARAMETERS.map((name) => (
-            <div class="fr-col-12 fr-col-md-6 fr-input-group">
-              <label class="fr-label" for={`console-${name}`}>
-                <code>{name}</code>
-                <span class="fr-hint-text">{t(`api.hint.${name}`)}</span>
-              </label>
-              <input
-                class="fr-input dg-code"
-                id={`console-${name}`}
-                name={name}
-                type="text"
-                value={input?.[name] ?? ''}
-                spellcheck={false}
-                autocomplete="off"
-              />
-            </div>
-          ))}
-        </div>
-        <button class="fr-btn" type="submit">
-          {t('api.run')}
-        </button>
-      </form>
-      {answer ? (
-        <section
-          class="fr-mt-4w"
-          id="console-answer"
-          aria-labelledby="console-answer-title"
-          tabIndex={-1}
-        >
-          <h3 id="console-answer-title">{t('api.answer', { status: answer.status })}</h3>
-          <pre class="dg-json" tabIndex={0}>
-            {JSON.stringify(answer.body, null, 2)}
-          </pre>
-        </section>
-      ) : null}
+      {form ? <ApiConsole ctx={ctx} dataset={dataset} operations={operations} form={form} /> : null}
+      {form && answer ? <ConsoleAnswerView ctx={ctx} form={form} answer={answer} /> : null}
+      {form ? <script type="module" src="/static/js/api-console.js" /> : null}
     </DatasetLayout>
   );
 }

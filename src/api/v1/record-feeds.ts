@@ -1,0 +1,100 @@
+// API v1 record search as a GeoJSON FeatureCollection or an RSS 2.0 / Atom feed (`format=`).
+// The v1 records are rendered first (nulls dropped, points as [lat, lon]); feeds title each
+// item with its first text value and list the fields in its description.
+
+import type { V1Record } from './v1-record.ts';
+
+export function recordsGeoJson(records: readonly V1Record[]): Record<string, unknown> {
+  return {
+    type: 'FeatureCollection',
+    features: records.map((r) => ({
+      type: 'Feature',
+      geometry: r.geometry ?? null,
+      properties: r.fields,
+      id: r.recordid,
+    })),
+  };
+}
+
+function xml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+function cell(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+export interface FeedContext {
+  /** The dataset's title, and its page on the site. */
+  title: string;
+  datasetUrl: string;
+  /** The record lookup URL of API v1, without the record id. */
+  recordsUrl: string;
+}
+
+function itemTitle(record: V1Record): string {
+  const text = Object.values(record.fields).find((v) => typeof v === 'string' && v.trim() !== '');
+  return typeof text === 'string' ? text : record.recordid;
+}
+
+function itemText(record: V1Record): string {
+  return Object.entries(record.fields)
+    .map(([name, value]) => `${name}: ${cell(value)}`)
+    .join('\n');
+}
+
+export function recordsRss(records: readonly V1Record[], feed: FeedContext): string {
+  const items = records.map((r) => {
+    const link = `${feed.recordsUrl}${encodeURIComponent(r.recordid)}/`;
+    return [
+      '<item>',
+      `<title>${xml(itemTitle(r))}</title>`,
+      `<link>${xml(link)}</link>`,
+      `<guid isPermaLink="false">${xml(r.recordid)}</guid>`,
+      `<description>${xml(itemText(r))}</description>`,
+      `<pubDate>${new Date(r.record_timestamp).toUTCString()}</pubDate>`,
+      '</item>',
+    ].join('');
+  });
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    '<rss version="2.0"><channel>' +
+    `<title>${xml(feed.title)}</title><link>${xml(feed.datasetUrl)}</link>` +
+    `<description>${xml(feed.title)}</description>` +
+    items.join('') +
+    '</channel></rss>\n'
+  );
+}
+
+export function recordsAtom(records: readonly V1Record[], feed: FeedContext): string {
+  const updated = records.reduce(
+    (latest, r) => (r.record_timestamp > latest ? r.record_timestamp : latest),
+    '1970-01-01T00:00:00+00:00',
+  );
+  const entries = records.map((r) => {
+    const link = `${feed.recordsUrl}${encodeURIComponent(r.recordid)}/`;
+    return [
+      '<entry>',
+      `<id>${xml(link)}</id>`,
+      `<title>${xml(itemTitle(r))}</title>`,
+      `<link href="${xml(link)}"/>`,
+      `<updated>${xml(r.record_timestamp)}</updated>`,
+      `<content type="text">${xml(itemText(r))}</content>`,
+      '</entry>',
+    ].join('');
+  });
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    '<feed xmlns="http://www.w3.org/2005/Atom">' +
+    `<id>${xml(feed.datasetUrl)}</id><title>${xml(feed.title)}</title>` +
+    `<link href="${xml(feed.datasetUrl)}"/><updated>${xml(updated)}</updated>` +
+    `<author><name>${xml(feed.title)}</name></author>` +
+    entries.join('') +
+    '</feed>\n'
+  );
+}
