@@ -6,11 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Viewer } from '../../core/access.ts';
 import { ANONYMOUS } from '../../core/access.ts';
 import type { User } from '../../core/account.ts';
+import { SESSION_COOKIE } from '../../core/cookies.ts';
 import type { SessionsService } from '../../auth/index.ts';
 import { viewerOf } from '../../auth/index.ts';
-
-/** The cookie that carries the session key (Django's name, which ODS clients expect). */
-export const SESSION_COOKIE = 'sessionid';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -29,7 +27,7 @@ export function useViewer(app: FastifyInstance, sessions: SessionsService): void
   app.decorateRequest('sessionKey', null);
   app.addHook('onRequest', async (request) => {
     request.viewer = ANONYMOUS;
-    const key = request.cookies[SESSION_COOKIE];
+    const key = request.cookies[SESSION_COOKIE.name];
     if (!key) return;
     const resumed = await sessions.resume(key);
     if (!resumed) return;
