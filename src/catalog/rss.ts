@@ -1,15 +1,7 @@
 // The catalog as an RSS 2.0 feed: the datasets, most recently modified first.
 
 import type { Dataset } from '../core/dataset.ts';
-
-function xml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
+import { xmlText } from '../util/xml-text.ts';
 
 export function catalogRss(datasets: Dataset[], baseUrl: string, title: string): string {
   const items = [...datasets]
@@ -18,11 +10,11 @@ export function catalogRss(datasets: Dataset[], baseUrl: string, title: string):
       const link = `${baseUrl}/explore/dataset/${encodeURIComponent(d.id)}/`;
       return [
         '<item>',
-        `<title>${xml(d.metas.title)}</title>`,
-        `<link>${xml(link)}</link>`,
-        `<guid isPermaLink="true">${xml(link)}</guid>`,
-        d.metas.description ? `<description>${xml(d.metas.description)}</description>` : '',
-        ...(d.metas.theme ?? []).map((t) => `<category>${xml(t)}</category>`),
+        `<title>${xmlText(d.metas.title)}</title>`,
+        `<link>${xmlText(link)}</link>`,
+        `<guid isPermaLink="true">${xmlText(link)}</guid>`,
+        d.metas.description ? `<description>${xmlText(d.metas.description)}</description>` : '',
+        ...(d.metas.theme ?? []).map((t) => `<category>${xmlText(t)}</category>`),
         `<pubDate>${new Date(d.modifiedAt).toUTCString()}</pubDate>`,
         '</item>',
       ].join('');
@@ -30,8 +22,8 @@ export function catalogRss(datasets: Dataset[], baseUrl: string, title: string):
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     '<rss version="2.0"><channel>' +
-    `<title>${xml(title)}</title><link>${xml(`${baseUrl}/`)}</link>` +
-    `<description>${xml(`Datasets of ${title}`)}</description>` +
+    `<title>${xmlText(title)}</title><link>${xmlText(`${baseUrl}/`)}</link>` +
+    `<description>${xmlText(`Datasets of ${title}`)}</description>` +
     items.join('') +
     '</channel></rss>\n'
   );

@@ -3,6 +3,7 @@
 // item with its first text value and list the fields in its description.
 
 import type { V1Record } from './v1-record.ts';
+import { xmlText } from '../../util/xml-text.ts';
 
 export function recordsGeoJson(records: readonly V1Record[]): Record<string, unknown> {
   return {
@@ -14,15 +15,6 @@ export function recordsGeoJson(records: readonly V1Record[]): Record<string, unk
       id: r.recordid,
     })),
   };
-}
-
-function xml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
 }
 
 function cell(value: unknown): string {
@@ -53,10 +45,10 @@ export function recordsRss(records: readonly V1Record[], feed: FeedContext): str
     const link = `${feed.recordsUrl}${encodeURIComponent(r.recordid)}/`;
     return [
       '<item>',
-      `<title>${xml(itemTitle(r))}</title>`,
-      `<link>${xml(link)}</link>`,
-      `<guid isPermaLink="false">${xml(r.recordid)}</guid>`,
-      `<description>${xml(itemText(r))}</description>`,
+      `<title>${xmlText(itemTitle(r))}</title>`,
+      `<link>${xmlText(link)}</link>`,
+      `<guid isPermaLink="false">${xmlText(r.recordid)}</guid>`,
+      `<description>${xmlText(itemText(r))}</description>`,
       `<pubDate>${new Date(r.record_timestamp).toUTCString()}</pubDate>`,
       '</item>',
     ].join('');
@@ -64,8 +56,8 @@ export function recordsRss(records: readonly V1Record[], feed: FeedContext): str
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     '<rss version="2.0"><channel>' +
-    `<title>${xml(feed.title)}</title><link>${xml(feed.datasetUrl)}</link>` +
-    `<description>${xml(feed.title)}</description>` +
+    `<title>${xmlText(feed.title)}</title><link>${xmlText(feed.datasetUrl)}</link>` +
+    `<description>${xmlText(feed.title)}</description>` +
     items.join('') +
     '</channel></rss>\n'
   );
@@ -80,20 +72,20 @@ export function recordsAtom(records: readonly V1Record[], feed: FeedContext): st
     const link = `${feed.recordsUrl}${encodeURIComponent(r.recordid)}/`;
     return [
       '<entry>',
-      `<id>${xml(link)}</id>`,
-      `<title>${xml(itemTitle(r))}</title>`,
-      `<link href="${xml(link)}"/>`,
-      `<updated>${xml(r.record_timestamp)}</updated>`,
-      `<content type="text">${xml(itemText(r))}</content>`,
+      `<id>${xmlText(link)}</id>`,
+      `<title>${xmlText(itemTitle(r))}</title>`,
+      `<link href="${xmlText(link)}"/>`,
+      `<updated>${xmlText(r.record_timestamp)}</updated>`,
+      `<content type="text">${xmlText(itemText(r))}</content>`,
       '</entry>',
     ].join('');
   });
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     '<feed xmlns="http://www.w3.org/2005/Atom">' +
-    `<id>${xml(feed.datasetUrl)}</id><title>${xml(feed.title)}</title>` +
-    `<link href="${xml(feed.datasetUrl)}"/><updated>${xml(updated)}</updated>` +
-    `<author><name>${xml(feed.title)}</name></author>` +
+    `<id>${xmlText(feed.datasetUrl)}</id><title>${xmlText(feed.title)}</title>` +
+    `<link href="${xmlText(feed.datasetUrl)}"/><updated>${xmlText(updated)}</updated>` +
+    `<author><name>${xmlText(feed.title)}</name></author>` +
     entries.join('') +
     '</feed>\n'
   );

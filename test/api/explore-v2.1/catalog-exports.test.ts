@@ -72,7 +72,7 @@ describe('catalog exports', () => {
     );
     assert.match(
       rss.body,
-      /<item><title>Alimentation : résultats des contrôles sanitaires \(Alim&apos;confiance\)<\/title>/,
+      /<item><title>Alimentation : résultats des contrôles sanitaires \(Alim'confiance\)<\/title>/,
     );
     assert.match(
       rss.body,
