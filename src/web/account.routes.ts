@@ -24,7 +24,7 @@ function field(body: Form, name: string): string {
 }
 
 /** Pages that show account data or secrets are never stored by any cache. */
-function private_(reply: FastifyReply): FastifyReply {
+function neverCached(reply: FastifyReply): FastifyReply {
   return reply.header('cache-control', 'no-store');
 }
 
@@ -34,7 +34,9 @@ export function accountRoutes(scope: FastifyInstance, options: SiteOptions): voi
   /** The signed-in user (by session), or a redirect to the sign-in page. */
   function signedIn(request: FastifyRequest, reply: FastifyReply): User | null {
     if (request.viewer.via === 'session' && request.account) return request.account;
-    void reply.redirect(`/login/?next=${encodeURIComponent(request.url)}`, 303);
+    // After signing in, a form's target (POST only) would be a 404: go to the account page.
+    const next = request.method === 'GET' ? request.url : '/account/';
+    void reply.redirect(`/login/?next=${encodeURIComponent(next)}`, 303);
     return null;
   }
 
@@ -47,12 +49,16 @@ export function accountRoutes(scope: FastifyInstance, options: SiteOptions): voi
   ) {
     const ctx = pageContext(request, options);
     const keys = await auth.apiKeys.list(user.id);
-    return sendPage(private_(reply), ctx, AccountPage({ ctx, user, keys, ...extra }), status);
+    return sendPage(neverCached(reply), ctx, AccountPage({ ctx, user, keys, ...extra }), status);
   }
 
   scope.get<{ Querystring: { next?: string } }>('/login', async (request, reply) => {
     const ctx = pageContext(request, options);
-    return sendPage(private_(reply), ctx, LoginPage({ ctx, next: safeNext(request.query.next) }));
+    return sendPage(
+      neverCached(reply),
+      ctx,
+      LoginPage({ ctx, next: safeNext(request.query.next) }),
+    );
   });
 
   scope.post<{ Body: Form }>('/login', async (request, reply) => {
@@ -76,13 +82,13 @@ export function accountRoutes(scope: FastifyInstance, options: SiteOptions): voi
           ? ctx.t('login.throttled', { minutes: String(error.params['minutes'] ?? 15) })
           : ctx.t('login.failed');
       const page = LoginPage({ ctx, next, email, error: message });
-      return sendPage(private_(reply), ctx, page, error.status);
+      return sendPage(neverCached(reply), ctx, page, error.status);
     }
   });
 
   scope.get('/logout', async (request, reply) => {
     const ctx = pageContext(request, options);
-    return sendPage(private_(reply), ctx, LogoutPage({ ctx }));
+    return sendPage(neverCached(reply), ctx, LogoutPage({ ctx }));
   });
 
   scope.post('/logout', async (request, reply) => {

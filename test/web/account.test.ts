@@ -108,6 +108,15 @@ describe('accounts on the site', () => {
     const anonymous = await portal.app.inject({ url: '/account/' });
     assert.equal(anonymous.statusCode, 303);
     assert.equal(anonymous.headers.location, '/login/?next=%2Faccount%2F');
+    const anonymousForm = await csrfFromPage(portal.app, '/login/');
+    const posted = await portal.app.inject({
+      method: 'POST',
+      url: '/account/api-keys/',
+      headers: { ...FORM, cookie: anonymousForm.cookie },
+      payload: formWithToken({ label: 'x' }, anonymousForm.token),
+    });
+    assert.equal(posted.statusCode, 303);
+    assert.equal(posted.headers.location, '/login/?next=%2Faccount%2F', 'not back to a POST URL');
     const key = cookieValue((await signIn('ann@example.org', PASSWORD)).response, 'sessionid')!;
     const { csrf, cookie } = await browse('/account/', key);
     const page = await portal.app.inject({ url: '/account/', headers: { ...FORM, cookie } });
