@@ -64,7 +64,7 @@ export class AuthService {
 
   /** A fresh session for a user already proven (after a password change), with a new key. */
   async renewSession(user: User, previousKey?: string): Promise<Session> {
-    const login = await this.store.findLogin(user.email);
+    const login = await this.store.findLoginById(user.id);
     if (!login) throw new PortalError('DG_ERR_ACCOUNT_NOT_FOUND', { account: user.id });
     if (previousKey) await this.sessions.end(previousKey);
     return this.sessions.start(login.user, login.passwordHash);

@@ -54,8 +54,7 @@ export class SessionsService {
       await this.store.deleteSession(key);
       return null;
     }
-    const user = await this.store.getUser(session.userId);
-    const login = user ? await this.store.findLogin(user.email) : null;
+    const login = await this.store.findLoginById(session.userId);
     if (!login || authStamp(login.passwordHash) !== session.authStamp) {
       await this.store.deleteSession(key);
       return null;

@@ -31,6 +31,8 @@ export interface AccountStore {
   getUser(id: string): Promise<User | null>;
   /** The user with this (lowercased) email and their password hash. */
   findLogin(email: string): Promise<{ user: User; passwordHash: string } | null>;
+  /** The user with this id and their password hash (one read, for every session check). */
+  findLoginById(id: string): Promise<{ user: User; passwordHash: string } | null>;
   listUsers(): Promise<User[]>;
   updateUser(id: string, changes: UserChanges): Promise<User>;
   /** Stores a new password hash and ends every session of the user. */

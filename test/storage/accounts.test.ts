@@ -44,6 +44,8 @@ for (const engineName of TEST_ENGINES) {
       assert.equal(login?.passwordHash, 'h1');
       assert.deepEqual(login?.user, user);
       assert.equal(await store().findLogin('nobody@example.org'), null);
+      assert.deepEqual(await store().findLoginById(user.id), login);
+      assert.equal(await store().findLoginById('us_missing'), null);
       const changed = await store().updateUser(user.id, { name: 'Ann B.', role: 'editor' });
       assert.equal(changed.name, 'Ann B.');
       assert.equal(changed.role, 'editor');

@@ -9,8 +9,7 @@ import type { ApiKeysService } from '../../auth/index.ts';
 import { viewerOf } from '../../auth/index.ts';
 import { PortalError } from '../../core/errors.ts';
 import { requestCredential } from '../credentials.ts';
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
+import { SAFE_METHODS } from './csrf.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -37,7 +37,8 @@ declare module 'fastify' {
 
 export const CSRF_FIELD = 'csrfmiddlewaretoken';
 export const CSRF_HEADER = 'x-csrftoken';
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
+/** Methods that change nothing (RFC 9110 §9.2.1); the CSRF check and read-only keys allow them. */
+export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
 
 export interface CsrfOptions {
   /** DATAGORA_CSRF_TRUSTED_ORIGINS. */

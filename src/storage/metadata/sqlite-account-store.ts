@@ -60,6 +60,11 @@ export class SqliteAccountStore implements AccountStore {
     return row ? { user: this.userFromRow(row), passwordHash: row.password_hash } : null;
   }
 
+  async findLoginById(id: string): Promise<{ user: User; passwordHash: string } | null> {
+    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+    return row ? { user: this.userFromRow(row), passwordHash: row.password_hash } : null;
+  }
+
   async listUsers(): Promise<User[]> {
     const rows = this.db.prepare('SELECT * FROM users ORDER BY email').all() as UserRow[];
     return rows.map((row) => this.userFromRow(row));

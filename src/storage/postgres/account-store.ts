@@ -80,6 +80,11 @@ export class PostgresAccountStore implements AccountStore {
     return row ? { user: toUser(row), passwordHash: row.password_hash } : null;
   }
 
+  async findLoginById(id: string): Promise<{ user: User; passwordHash: string } | null> {
+    const [row] = await this.rows<UserRow>(`${this.users} WHERE u.id = $1`, [id]);
+    return row ? { user: toUser(row), passwordHash: row.password_hash } : null;
+  }
+
   async listUsers(): Promise<User[]> {
     return (await this.rows<UserRow>(`${this.users} ORDER BY u.email`)).map(toUser);
   }
