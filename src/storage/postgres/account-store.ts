@@ -9,6 +9,7 @@ import type { AccountStore, NewApiKey, NewUser, UserChanges } from '../account-s
 import type { ApiKeyRow, SessionRow, UserRow } from './account-rows.ts';
 import { API_KEY_COLUMNS, toApiKey, toSession, toUser, userColumns } from './account-rows.ts';
 import { qualified } from './quote.ts';
+import { inTransaction } from './transaction.ts';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -118,24 +119,9 @@ export class PostgresAccountStore implements AccountStore {
     return (await this.getUser(id))!;
   }
 
-  /** Runs `work` in one transaction on one client. */
-  private async transaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await work(client);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
-
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {
     await this.requireUser(id);
-    await this.transaction(async (client) => {
+    await inTransaction(this.pool, async (client) => {
       await client.query(
         `UPDATE ${this.t('users')} SET password_hash = $2, password_changed_at = now()
          WHERE id = $1`,
@@ -155,7 +141,7 @@ export class PostgresAccountStore implements AccountStore {
     if (missing !== undefined) {
       throw new PortalError('DG_ERR_DATASET_NOT_FOUND', { dataset_id: missing });
     }
-    await this.transaction(async (client) => {
+    await inTransaction(this.pool, async (client) => {
       await client.query(`DELETE FROM ${this.t('dataset_editors')} WHERE user_id = $1`, [userId]);
       await client.query(
         `INSERT INTO ${this.t('dataset_editors')} (user_id, dataset_id)
@@ -173,7 +159,7 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async deleteUser(id: string): Promise<void> {
-    await this.transaction(async (client) => {
+    await inTransaction(this.pool, async (client) => {
       await client.query(
         `DELETE FROM ${this.t('dataset_grants')} WHERE grantee_kind = 'user' AND grantee_id = $1`,
         [id],
@@ -230,7 +216,7 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async deleteGroup(id: string): Promise<void> {
-    await this.transaction(async (client) => {
+    await inTransaction(this.pool, async (client) => {
       await client.query(
         `DELETE FROM ${this.t('dataset_grants')} WHERE grantee_kind = 'group' AND grantee_id = $1`,
         [id],

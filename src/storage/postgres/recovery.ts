@@ -8,6 +8,7 @@ import type pg from 'pg';
 
 import { qualified } from './quote.ts';
 import { loadLockArgs } from './version-writer.ts';
+import { inTransaction } from './transaction.ts';
 
 interface LoadingRow {
   id: number;
@@ -42,32 +43,23 @@ export async function recoverDeadLoads(pool: pg.Pool, schema: string): Promise<n
   );
   const recovered: number[] = [];
   for (const row of loading.rows) {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(pool, async (client) => {
       const free = await client.query<{ free: boolean }>(
         `SELECT pg_try_advisory_xact_lock(${loadLockArgs(schema, row.id)}) AS free`,
       );
-      if (free.rows[0]?.free || isDeadLocalOwner(row.owner)) {
-        const marked = await client.query(
-          `UPDATE ${versions}
-           SET status = 'failed', owner = NULL,
-               error = coalesce(error, 'the import stopped before it ended (process ' || coalesce(owner, '?') || ')')
-           WHERE id = $1 AND status = 'loading'`,
-          [row.id],
-        );
-        if (marked.rowCount === 1) {
-          await client.query(`DROP TABLE IF EXISTS ${qualified(schema, row.table_name)}`);
-          recovered.push(row.id);
-        }
+      if (!free.rows[0]?.free && !isDeadLocalOwner(row.owner)) return;
+      const marked = await client.query(
+        `UPDATE ${versions}
+         SET status = 'failed', owner = NULL,
+             error = coalesce(error, 'the import stopped before it ended (process ' || coalesce(owner, '?') || ')')
+         WHERE id = $1 AND status = 'loading'`,
+        [row.id],
+      );
+      if (marked.rowCount === 1) {
+        await client.query(`DROP TABLE IF EXISTS ${qualified(schema, row.table_name)}`);
+        recovered.push(row.id);
       }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
   return recovered;
 }
