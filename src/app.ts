@@ -13,6 +13,7 @@ import { apiV1 } from './api/v1/index.ts';
 import { authServices } from './auth/index.ts';
 import { AttachmentFiles, CatalogQueries, CatalogService } from './catalog/index.ts';
 import type { Config } from './config/index.ts';
+import { ConsentService } from './consent/index.ts';
 import { DailyQuota } from './http/daily-quota.ts';
 import { useCompression } from './http/plugins/compression.ts';
 import { useCsrf } from './http/plugins/csrf.ts';
@@ -66,6 +67,7 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
     records,
     attachments: new AttachmentFiles(engine.metadata, catalog, attachmentsDir(config)),
     auth: authServices(engine.accounts, engine.metadata),
+    consent: new ConsentService(engine.consent),
   };
 }
 

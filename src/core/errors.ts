@@ -153,6 +153,16 @@ export const ERRORS = {
     message:
       'CSRF check failed: the token does not match the csrftoken cookie ({detail}). Reload the page and try again.',
   },
+  DG_ERR_SERVICE_INVALID: {
+    status: 400,
+    odsCode: 'InvalidRESTParameterError',
+    message: 'Invalid third-party service: {detail}',
+  },
+  DG_ERR_SERVICE_NOT_FOUND: {
+    status: 404,
+    odsCode: 'NotFound',
+    message: 'Unknown third-party service: {service_id}',
+  },
   DG_ERR_INTERNAL: {
     status: 500,
     odsCode: 'InternalError',

@@ -1,6 +1,7 @@
 // The services every surface receives from the composition root (app.ts).
 
 import type { AuthServices } from '../auth/index.ts';
+import type { ConsentService } from '../consent/index.ts';
 import type { AttachmentFiles, CatalogQueries, CatalogService } from '../catalog/index.ts';
 import type { RecordsService } from '../records/index.ts';
 import type { DailyQuota } from './daily-quota.ts';
@@ -14,6 +15,8 @@ export interface PortalServices {
   attachments: AttachmentFiles;
   /** Accounts, sessions and API keys. */
   auth: AuthServices;
+  /** Third-party services and the visitors' consent to them. */
+  consent: ConsentService;
 }
 
 export interface SurfaceOptions {

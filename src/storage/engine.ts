@@ -2,6 +2,7 @@
 // Services import this file (and only this file) from storage/.
 
 import type { AccountStore } from './account-store.ts';
+import type { ConsentStore } from './consent-store.ts';
 import type { AttachmentInput, Attachment } from '../core/attachment.ts';
 import type { Row } from '../core/cell.ts';
 import type { RowEncoding } from '../core/row-encoding.ts';
@@ -89,12 +90,15 @@ export interface BeginVersionInput {
 }
 
 export type * from './account-store.ts';
+export type * from './consent-store.ts';
 
 export interface StorageEngine {
   readonly name: EngineName;
   readonly metadata: MetadataStore;
   /** Users, groups, grants, sessions, API keys and sign-in failures. */
   readonly accounts: AccountStore;
+  /** Third-party services, consent policy versions and the proof-of-consent log. */
+  readonly consent: ConsentStore;
   /**
    * Runs a read query on dataset tables, off the main thread; rows come back as arrays.
    * Raw values by column kind: text → string; text_list → JSON array text (SQLite) or string[]

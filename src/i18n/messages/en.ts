@@ -287,6 +287,12 @@ export const en: Messages = {
     'Keep you signed in from one page to the next once you have identified yourself, on the public site and in the administration.',
   'cookie.csrf':
     'Protect the forms and data calls made from the site (public and administration) from being sent by another site without your knowledge.',
+  'cookie.consent':
+    'Remember your choices about cookies and third-party services, so that you are not asked again on every page.',
+  'cookie.session.function': 'Authentication (public site and back office)',
+  'cookie.language.function': 'Language selection (public site and back office)',
+  'cookie.csrf.function': 'Protection of forms and data calls (public site and back office)',
+  'cookie.consent.function': 'Cookie choices (banner and management panel, on every page)',
   'cookie.weeks': '{count} week|{count} weeks',
   'cookie.language': 'Remember the language you chose for the site.',
   'cookie.days': '{count} day|{count} days',

@@ -289,6 +289,14 @@ export const fr = {
     'Vous garder connecté d’une page à l’autre une fois identifié, sur le site public comme dans l’espace d’administration.',
   'cookie.csrf':
     'Protéger les formulaires et les appels de données faits depuis le site (public et administration) contre leur envoi par un autre site à votre insu.',
+  'cookie.consent':
+    'Mémoriser vos choix en matière de cookies et de services tiers, pour ne pas vous les redemander à chaque page.',
+  'cookie.session.function': 'Authentification (site public et administration)',
+  'cookie.language.function': 'Choix de la langue (site public et administration)',
+  'cookie.csrf.function':
+    'Protection des formulaires et appels de données (site public et administration)',
+  'cookie.consent.function':
+    'Choix relatifs aux cookies (bandeau et panneau de gestion, sur toutes les pages)',
   'cookie.weeks': '{count} semaine|{count} semaines',
   'cookie.language': 'Mémoriser la langue que vous avez choisie pour le site.',
   'cookie.days': '{count} jour|{count} jours',

@@ -115,4 +115,30 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX login_failures_by_bucket ON login_failures (bucket, at);
     `,
   },
+  {
+    version: 3,
+    name: 'consent: third-party services, policy versions, proof-of-consent log',
+    sql: `
+      CREATE TABLE third_party_services (
+        id TEXT PRIMARY KEY,
+        definition TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE consent_policies (
+        version INTEGER PRIMARY KEY,
+        digest TEXT NOT NULL UNIQUE,
+        registry TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE consent_log (
+        id INTEGER PRIMARY KEY,
+        consent_id TEXT NOT NULL,
+        policy_version INTEGER NOT NULL,
+        choices TEXT NOT NULL,
+        decided_at TEXT NOT NULL
+      );
+      CREATE INDEX consent_log_by_consent ON consent_log (consent_id, id);
+    `,
+  },
 ];

@@ -133,6 +133,35 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    version: 3,
+    name: 'consent: third-party services, policy versions, proof-of-consent log',
+    statements: (schema) => {
+      const t = (name: string) => qualified(schema, name);
+      return [
+        `CREATE TABLE ${t('third_party_services')} (
+          id text PRIMARY KEY,
+          definition jsonb NOT NULL,
+          position integer NOT NULL,
+          updated_at timestamptz NOT NULL DEFAULT now()
+        )`,
+        `CREATE TABLE ${t('consent_policies')} (
+          version integer PRIMARY KEY,
+          digest text NOT NULL UNIQUE,
+          registry text NOT NULL,
+          created_at timestamptz NOT NULL DEFAULT now()
+        )`,
+        `CREATE TABLE ${t('consent_log')} (
+          id bigserial PRIMARY KEY,
+          consent_id text NOT NULL,
+          policy_version integer NOT NULL,
+          choices jsonb NOT NULL,
+          decided_at timestamptz NOT NULL
+        )`,
+        `CREATE INDEX ${quoteIdent('consent_log_by_consent')} ON ${t('consent_log')} (consent_id, id)`,
+      ];
+    },
+  },
 ];
 
 export const LATEST_MIGRATION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

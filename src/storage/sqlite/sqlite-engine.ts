@@ -21,6 +21,7 @@ import type {
   VersionWriter,
 } from '../engine.ts';
 import type { AccountStore } from '../account-store.ts';
+import type { ConsentStore } from '../consent-store.ts';
 import type { DatasetRepository } from '../metadata/dataset-repository.ts';
 import type { VersionRepository } from '../metadata/version-repository.ts';
 import { createFtsSql, createTableSql, recordTableName } from './record-table.ts';
@@ -40,6 +41,7 @@ export class SqliteEngine implements StorageEngine {
     private readonly db: Database.Database,
     readonly metadata: MetadataStore,
     readonly accounts: AccountStore,
+    readonly consent: ConsentStore,
     private readonly datasets: DatasetRepository,
     private readonly versions: VersionRepository,
     private readonly readers: ReaderPool,
