@@ -11,6 +11,7 @@ import { grantCommand, restrictCommand } from './commands/grant.ts';
 import { groupCommand } from './commands/group.ts';
 import { importCommand } from './commands/import.ts';
 import { serveCommand } from './commands/serve.ts';
+import { serviceCommand } from './commands/service.ts';
 import { userCommand } from './commands/user.ts';
 import type { CliContext } from './context.ts';
 import { USAGE, UsageError } from './usage.ts';
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, Command> = {
   grant: grantCommand('grant'),
   revoke: grantCommand('revoke'),
   restrict: restrictCommand,
+  service: serviceCommand,
 };
 
 function isParseArgsError(error: unknown): error is Error {

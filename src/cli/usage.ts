@@ -30,6 +30,15 @@ Commands:
   restrict ID [--public]        Restrict dataset ID to those granted access (or make it public)
   grant ID USER_OR_GROUP        Let a user (email) or a group (name) read restricted dataset ID
   revoke ID USER_OR_GROUP       Take that grant back
+  service add ID                Declare a third-party service, loaded only with the visitor's consent
+         --kind K                 script (every page), iframe (home page) or tiles (map basemap)
+         --url URL                the script, the embed, or the tile template ({z}/{x}/{y})
+         --name TEXT --provider TEXT --purpose-fr TEXT --purpose-en TEXT
+         [--category C]           third-party (default) or statistics
+         [--cookie NAME:SECONDS]  a cookie it sets (repeat; NAME:session for session cookies)
+         [--attribution TEXT]     credit shown with it; [--privacy-url URL] its privacy policy
+  service list                  List the third-party services
+  service remove ID             Remove a service (visitors are asked again)
   backup FILE                   Write a consistent copy of the store to FILE, while the portal runs
   help                          Show this help
 

@@ -107,6 +107,15 @@ function syncPanel(saved: SavedChoices): void {
     .forEach((box) => (box.checked = saved.statisticsOptOut));
 }
 
+/** The banner goes; a keyboard user inside it lands at the start of the page's content. */
+function removeBanner(): void {
+  const banner = document.getElementById('consent-banner');
+  if (!banner) return;
+  const hadFocus = banner.contains(document.activeElement);
+  banner.remove();
+  if (hadFocus) document.getElementById('content')?.focus();
+}
+
 function closeModal(): void {
   const modal = document.getElementById(MODAL_ID);
   if (modal?.hasAttribute('open')) dsfr()?.(modal).modal.conceal();
@@ -127,7 +136,7 @@ async function post(form: HTMLFormElement, choice: string): Promise<void> {
   if (!response.ok) throw new Error(`${response.status}`);
   answered = true;
   const saved = (await response.json()) as SavedChoices;
-  document.getElementById('consent-banner')?.remove();
+  removeBanner();
   closeModal();
   announce(saved.message);
   apply(saved);
@@ -166,10 +175,13 @@ function onModalClosed(): void {
   // Closing the panel without answering refuses, as the banner's "Tout refuser" would.
   const refuseForm = banner?.querySelector<HTMLFormElement>('form[data-consent-form]');
   if (refuseForm && !answered) void post(refuseForm, 'refuse-all').catch(() => undefined);
-  const target =
-    opener && document.contains(opener) ? opener : document.getElementById('cookie-settings');
-  target?.focus();
+  const from = opener;
   opener = null;
+  // After the DSFR's own focus return, which cannot reach an opener gone with the banner.
+  setTimeout(() => {
+    const target = from && document.contains(from) ? from : document.getElementById('content');
+    target?.focus();
+  }, 0);
 }
 
 document.addEventListener('submit', onSubmit as EventListener);
