@@ -10,20 +10,19 @@ export async function mapZoom(page: Page, initial = 6): Promise<number> {
 }
 
 /** Waits until the map is at `zoom` and has drawn what that view shows. */
-export async function mapSettled(page: Page, zoom: number): Promise<void> {
+export async function mapSettled(page: Page, zoom: number, initial = 6): Promise<void> {
   await page.waitForFunction(
-    (expected) => {
+    ([expected, first]) => {
       const location = new URL(window.location.href).searchParams.get('location');
       const map = document.getElementById('dataset-map');
       return (
-        location !== null &&
-        Number(location.split(',')[0]) === expected &&
+        (location === null ? first : Number(location.split(',')[0])) === expected &&
         map !== null &&
         !map.hasAttribute('aria-busy') &&
         map.querySelector('.leaflet-zoom-anim') === null
       );
     },
-    zoom,
+    [zoom, initial],
     { timeout: 30_000 },
   );
 }

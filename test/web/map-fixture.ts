@@ -92,9 +92,13 @@ export async function importShapeDatasets(portal: TestPortal): Promise<void> {
   });
 }
 
-/** Generates `rows` Alim'confiance-shaped records and imports them as `big_map`. */
-export async function importBigDataset(portal: TestPortal, rows: number): Promise<void> {
+/**
+ * Generates `rows` Alim'confiance-shaped records and imports them as `big_map`; resolves with
+ * the CSV file's path, for tests to compute what to expect from it.
+ */
+export async function importBigDataset(portal: TestPortal, rows: number): Promise<string> {
   const path = join(portal.home, 'big.csv');
   await generate({ rows, out: path, seed: 'map' });
   await importCsvFile(portal.engine, { datasetId: 'big_map', path, title: 'Big map' });
+  return path;
 }

@@ -25,8 +25,11 @@ async function addOutlines(map: L.Map, url: string): Promise<void> {
   if (!response.ok) return;
   const countries = (await response.json()) as GeoJSON.GeoJsonObject;
   L.geoJSON(countries, {
-    pane: BASEMAP_PANE,
+    // On a canvas: a path element per country would be restyled at every zoom, and the
+    // site's stylesheet makes each restyle costly.
+    renderer: L.canvas({ pane: BASEMAP_PANE }),
     interactive: false,
     style: { color: '#6a6a6a', weight: 1, fillColor: '#f6f6f6', fillOpacity: 1 },
-  }).addTo(map);
+    // GeoJSON's layers take path options (the renderer) that its type does not list.
+  } as L.GeoJSONOptions).addTo(map);
 }
