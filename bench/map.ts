@@ -51,6 +51,7 @@ try {
     datasetId: 'bench_map',
     pointField: 'geores',
     shapeField: null,
+    titleField: 'app_libelle_etablissement',
     filters: [],
     v1Filters: [],
   } as unknown as MapConfig;

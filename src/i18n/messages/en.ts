@@ -56,6 +56,7 @@ export const en: Messages = {
   'map.records': 'records',
   'map.openRecord': 'View the record in the table',
   'map.error': 'The map’s data could not be loaded.',
+  'map.loading': 'Loading…',
   'map.capped':
     '{shown} of the {total} records in this area are shown: zoom in or filter to see the others.',
   'map.listed': 'Records shown on the map ({count})',

@@ -56,6 +56,7 @@ export const fr = {
   'map.records': 'enregistrements',
   'map.openRecord': 'Voir l’enregistrement dans le tableau',
   'map.error': 'Les données de la carte n’ont pas pu être chargées.',
+  'map.loading': 'Chargement…',
   'map.capped':
     '{shown} des {total} enregistrements de cette zone sont affichés : zoomez ou filtrez pour voir les autres.',
   'map.listed': 'Enregistrements affichés sur la carte ({count})',

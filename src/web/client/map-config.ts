@@ -39,6 +39,8 @@ export interface MapMessages {
   records: string;
   openRecord: string;
   error: string;
+  /** Shown in a popup while its record is read. */
+  loading: string;
   /** `{shown}` of `{total}` records of the view are drawn. */
   capped: string;
   /** The list of the records drawn, `{count}` of them. */

@@ -43,8 +43,9 @@ export function clustersUrl(config: MapConfig, area: Bounds, zoom: number): stri
 }
 
 /**
- * The first MAX_POINTS records of the area, with their count (`nhits`). API v1 filters on the
- * point field when there is one, else on the shape field (whose bounding box meets the area).
+ * The first MAX_POINTS records of the area, with their count (`nhits`), each with its point,
+ * shape and title fields only. API v1 filters on the point field when there is one, else on
+ * the shape field (whose bounding box meets the area).
  */
 export function recordsUrl(config: MapConfig, area: Bounds): string {
   const b = clampBounds(area);
@@ -58,5 +59,8 @@ export function recordsUrl(config: MapConfig, area: Bounds): string {
   params.set('dataset', config.datasetId);
   params.set('rows', String(MAX_POINTS));
   params.set('geofilter.polygon', corners.map(([lat, lon]) => `(${lat},${lon})`).join(','));
+  // What draws and names a record; its popup reads the rest.
+  const fields = [config.pointField, config.shapeField, config.titleField];
+  params.set('fields', fields.filter((f) => f !== null).join(','));
   return `/api/records/1.0/search/?${params}`;
 }

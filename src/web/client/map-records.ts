@@ -1,7 +1,8 @@
 // The record level: each record of the view drawn on one canvas (a circle for a point, its
-// shape for a geo_shape), so that hundreds of them cost no DOM. Canvas paths cannot take the
-// keyboard focus: the list under the map names every record drawn, and a button there opens
-// its popup, whose link takes the focus (Escape closes it and gives the focus back).
+// shape for a geo_shape), so that hundreds of them cost no DOM; a popup reads the whole record
+// when it opens. Canvas paths cannot take the keyboard focus: the list under the map names
+// every record drawn, and a button there opens its popup, whose link takes the focus (Escape
+// closes it and gives the focus back).
 
 import L from 'leaflet';
 
@@ -15,6 +16,8 @@ export interface V1Record {
 export interface DrawnRecord {
   record: V1Record;
   layer: L.Layer;
+  /** Its popup's content, made when the popup first opens (Leaflet asks again on update). */
+  content?: HTMLElement | undefined;
 }
 
 const POINT_STYLE: L.CircleMarkerOptions = {
@@ -64,33 +67,68 @@ export function drawRecords(
   return records.flatMap((record) => {
     const layer = recordLayer(record, config, renderer);
     if (!layer) return [];
-    layer.bindPopup(() => popup(map, record, config));
-    return [{ record, layer }];
+    const drawn: DrawnRecord = { record, layer };
+    layer.bindPopup(() => (drawn.content ??= popup(map, drawn, config)));
+    return [drawn];
   });
 }
 
-/** The popup of a record, built with text nodes only: values never become markup. */
-function popup(map: L.Map, record: V1Record, config: MapConfig): HTMLElement {
-  const root = document.createElement('div');
-  const list = document.createElement('dl');
-  list.className = 'dg-map-popup';
-  for (const [name, label] of Object.entries(config.labels)) {
-    const value = record.fields[name];
-    if (value === undefined || value === null || typeof value === 'object') continue;
-    const term = document.createElement('dt');
-    term.textContent = label;
-    const detail = document.createElement('dd');
-    detail.textContent = String(value);
-    list.append(term, detail);
+/** A value as popup text: scalars, and lists of scalars (multivalued fields); else null. */
+function popupText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) {
+    const items = value.filter((v) => v !== null && typeof v !== 'object');
+    return items.length > 0 ? items.join(', ') : null;
   }
-  const link = document.createElement('a');
-  const separator = config.tableUrl.includes('?') ? '&' : '?';
-  link.href = `${config.tableUrl}${separator}record=${encodeURIComponent(record.recordid)}#record`;
-  link.textContent = config.messages.openRecord;
-  root.append(list, link);
+  return typeof value === 'object' ? null : String(value);
+}
+
+/** The record's fields, read from the Explore API when its popup first opens. */
+async function readRecord(config: MapConfig, id: string): Promise<Record<string, unknown>> {
+  const response = await fetch(`${config.apiBase}/records/${encodeURIComponent(id)}`, {
+    headers: { accept: 'application/json' },
+  });
+  if (!response.ok) throw new Error(`${response.status}`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/**
+ * The popup of a record: the map fetched only what draws and names it, so the popup reads the
+ * whole record, then fires `dg-ready`. Built with text nodes only: values never become markup.
+ */
+function popup(map: L.Map, drawn: DrawnRecord, config: MapConfig): HTMLElement {
+  const root = document.createElement('div');
+  root.textContent = config.messages.loading;
   root.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') map.closePopup();
   });
+  readRecord(config, drawn.record.recordid).then(
+    (fields) => {
+      const list = document.createElement('dl');
+      list.className = 'dg-map-popup';
+      for (const [name, label] of Object.entries(config.labels)) {
+        const text = popupText(fields[name]);
+        if (text === null) continue;
+        const term = document.createElement('dt');
+        term.textContent = label;
+        const detail = document.createElement('dd');
+        detail.textContent = text;
+        list.append(term, detail);
+      }
+      const link = document.createElement('a');
+      const separator = config.tableUrl.includes('?') ? '&' : '?';
+      const id = encodeURIComponent(drawn.record.recordid);
+      link.href = `${config.tableUrl}${separator}record=${id}#record`;
+      link.textContent = config.messages.openRecord;
+      root.replaceChildren(list, link);
+      drawn.layer.getPopup()?.update();
+      root.dispatchEvent(new Event('dg-ready'));
+    },
+    () => {
+      drawn.content = undefined;
+      root.textContent = config.messages.error;
+    },
+  );
   return root;
 }
 
@@ -118,7 +156,10 @@ export function listRecords(list: HTMLUListElement, config: MapConfig, drawn: Dr
 function openFromList(layer: L.Layer, button: HTMLButtonElement): void {
   layer.openPopup();
   const element = layer.getPopup()?.getElement();
-  element?.querySelector<HTMLElement>('.leaflet-popup-content a')?.focus({ preventScroll: true });
+  const content = element?.querySelector<HTMLElement>('.leaflet-popup-content > div');
+  const focusLink = () => content?.querySelector<HTMLElement>('a')?.focus({ preventScroll: true });
+  if (content?.querySelector('a')) focusLink();
+  else content?.addEventListener('dg-ready', focusLink, { once: true });
   layer.once('popupclose', () => {
     // Closing the popup removes the focused link: the focus goes back where it came from.
     const active = document.activeElement;

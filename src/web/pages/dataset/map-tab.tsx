@@ -51,6 +51,7 @@ export function MapTab(props: {
       records: t('map.records'),
       openRecord: t('map.openRecord'),
       error: t('map.error'),
+      loading: t('map.loading'),
       capped: t('map.capped'),
       listed: t('map.listed'),
       untitled: t('map.untitled'),
