@@ -10,6 +10,8 @@ import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 
 const require = createRequire(import.meta.url);
+
+export const COUNTRIES_URL = '/static/basemap/countries.geojson';
 let countries: Promise<string> | undefined;
 
 export function countriesGeoJson(): Promise<string> {
@@ -26,7 +28,7 @@ export function countriesGeoJson(): Promise<string> {
 }
 
 export function basemapRoutes(scope: FastifyInstance): void {
-  scope.get('/static/basemap/countries.geojson', async (_request, reply) =>
+  scope.get(COUNTRIES_URL, async (_request, reply) =>
     reply
       .type('application/geo+json; charset=utf-8')
       .header('cache-control', 'public, max-age=86400')

@@ -14,7 +14,8 @@ import { ApiTab } from './pages/dataset/api-tab.tsx';
 import { loadExportModel } from './pages/dataset/export-model.ts';
 import { ExportTab } from './pages/dataset/export-tab.tsx';
 import { InformationTab } from './pages/dataset/information-tab.tsx';
-import { MapTab, mapField } from './pages/dataset/map-tab.tsx';
+import { mapFields } from './pages/dataset/map-fields.ts';
+import { MapTab } from './pages/dataset/map-tab.tsx';
 import { loadTable } from './pages/dataset/table-model.ts';
 import { readTableState } from './pages/dataset/table-state.ts';
 import { TableTab } from './pages/dataset/table-tab.tsx';
@@ -67,11 +68,11 @@ export function datasetRoutes(scope: FastifyInstance, options: SiteOptions): voi
     '/explore/dataset/:dataset_id/map',
     async (request, reply) => {
       const dataset = await readable(request, reply);
-      const field = mapField(dataset);
-      if (field === null) return reply.callNotFound();
+      const geo = mapFields(dataset.current?.fields ?? []);
+      if (geo === null) return reply.callNotFound();
       const ctx = pageContext(request, options);
       const state = readTableState(ctx.query, dataset.current?.fields ?? []);
-      return sendPage(reply, ctx, MapTab({ ctx, dataset, state, field }));
+      return sendPage(reply, ctx, MapTab({ ctx, dataset, state, geo }));
     },
   );
 

@@ -126,7 +126,7 @@ describe('dataset information tab and site pages', () => {
     }
   });
 
-  test('the map tab exists only for datasets with a geo_point_2d field', async () => {
+  test('the map tab exists only for datasets with a geo_point_2d or geo_shape field', async () => {
     const geo = await getPage(portal, '/explore/dataset/export_alimconfiance/');
     assert.ok(geo.dom.querySelector('.dg-tabs a[href$="/map/"]'));
     const plain = await getPage(portal, '/explore/dataset/arbres_01/');

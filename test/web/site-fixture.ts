@@ -76,9 +76,14 @@ export interface BrowserSite {
   close(): Promise<void>;
 }
 
-/** The site portal listening on a local port, and Debian's Chromium to visit it. */
-export async function startBrowserSite(): Promise<BrowserSite> {
-  const portal = await startSitePortal();
+/**
+ * The site portal (or the one `start` gives) listening on a local port, and Debian's Chromium
+ * to visit it.
+ */
+export async function startBrowserSite(
+  start: () => Promise<TestPortal> = startSitePortal,
+): Promise<BrowserSite> {
+  const portal = await start();
   try {
     const base = await listen(portal);
     const browser = await launchChromium();
@@ -101,10 +106,13 @@ export async function startBrowserSite(): Promise<BrowserSite> {
  * A browser site started before the calling suite's tests and closed after them; read its
  * `base` and `browser` inside the tests.
  */
-export function browserSiteForSuite(): { readonly base: string; readonly browser: Browser } {
+export function browserSiteForSuite(start: () => Promise<TestPortal> = startSitePortal): {
+  readonly base: string;
+  readonly browser: Browser;
+} {
   let site: BrowserSite | undefined;
   before(async () => {
-    site = await startBrowserSite();
+    site = await startBrowserSite(start);
   });
   after(async () => site?.close());
   const started = () => {

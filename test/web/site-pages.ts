@@ -11,6 +11,8 @@ export const SITE_PAGES: Record<string, string> = {
   'table-filtered':
     '/explore/dataset/export_alimconfiance/table/?q=pizza&refine.synthese_eval_sanit=Satisfaisant&sort=date_inspection&page=2',
   'table-invalid': '/explore/dataset/export_alimconfiance/table/?q=date_inspection%3E%22x',
+  map: '/explore/dataset/export_alimconfiance/map/',
+  'map-records': '/explore/dataset/export_alimconfiance/map/?location=13,48.8566,2.3522',
   analyze: '/explore/dataset/export_alimconfiance/analyze/',
   'analyze-columns':
     '/explore/dataset/export_alimconfiance/analyze/?type=column&x=synthese_eval_sanit&series=filtre',

@@ -50,10 +50,17 @@ export const en: Messages = {
   'tab.map': 'Map',
   'map.label': 'Map of the records of “{title}”',
   'map.help':
-    'Nearby points are grouped; zoom in or choose a group to see the records, then a point for its detail. With the keyboard: arrows to move, + and − to zoom, Tab to go from one point to the next.',
+    'Nearby points are grouped; zoom in or choose a group to see the records, then a point or a shape for its detail. With the keyboard: arrows to move, + and − to zoom, Tab to go from one group to the next; the list under the map opens the detail of each record shown.',
+  'map.helpShapes':
+    'The shapes of the area shown are drawn; choose one for its detail. With the keyboard: arrows to move, + and − to zoom; the list under the map opens the detail of each record shown.',
   'map.records': 'records',
   'map.openRecord': 'View the record in the table',
   'map.error': 'The map’s data could not be loaded.',
+  'map.loading': 'Loading…',
+  'map.capped':
+    '{shown} of the {total} records in this area are shown: zoom in or filter to see the others.',
+  'map.listed': 'Records shown on the map ({count})',
+  'map.untitled': 'Record {number}',
   'map.noScript':
     'The map needs JavaScript. The same records are in the table and the geographic exports:',
   'map.attribution':

@@ -50,10 +50,17 @@ export const fr = {
   'tab.map': 'Carte',
   'map.label': 'Carte des enregistrements de « {title} »',
   'map.help':
-    'Les points proches sont regroupés ; zoomez ou choisissez un groupe pour voir les enregistrements, puis un point pour son détail. Au clavier : flèches pour se déplacer, + et − pour zoomer, Tab pour passer d’un point à l’autre.',
+    'Les points proches sont regroupés ; zoomez ou choisissez un groupe pour voir les enregistrements, puis un point ou une forme pour son détail. Au clavier : flèches pour se déplacer, + et − pour zoomer, Tab pour passer d’un groupe à l’autre ; la liste sous la carte ouvre le détail de chaque enregistrement affiché.',
+  'map.helpShapes':
+    'Les formes de la zone affichée sont dessinées ; choisissez-en une pour son détail. Au clavier : flèches pour se déplacer, + et − pour zoomer ; la liste sous la carte ouvre le détail de chaque enregistrement affiché.',
   'map.records': 'enregistrements',
   'map.openRecord': 'Voir l’enregistrement dans le tableau',
   'map.error': 'Les données de la carte n’ont pas pu être chargées.',
+  'map.loading': 'Chargement…',
+  'map.capped':
+    '{shown} des {total} enregistrements de cette zone sont affichés : zoomez ou filtrez pour voir les autres.',
+  'map.listed': 'Enregistrements affichés sur la carte ({count})',
+  'map.untitled': 'Enregistrement {number}',
   'map.noScript':
     'La carte a besoin de JavaScript. Les mêmes enregistrements sont dans le tableau et les exports géographiques :',
   'map.attribution':

@@ -1,151 +1,140 @@
-// The map tab's script: an offline basemap (country outlines bundled with the portal), the
-// dataset's points clustered by the server (ODSQL geo_cluster over the view) below
-// POINTS_ZOOM, the records themselves above it, each with a popup. Markers are focusable and
-// open with the keyboard (Leaflet's own keyboard support).
+// The map tab's script: a basemap (addBasemap), then the dataset over it. Below POINTS_ZOOM
+// the server clusters the points of the area (ODSQL geo_cluster), so the markers drawn stay
+// bounded by the grid whatever the dataset's size; from POINTS_ZOOM on (or at any zoom for a
+// dataset of shapes only) the records of the area come one by one, MAX_POINTS at most, drawn
+// on a canvas, with a notice when the area holds more. The view lives in the URL (`location`).
 
 import L from 'leaflet';
 
+import { addBasemap } from './map-basemap.ts';
+import type { Cluster } from './map-clusters.ts';
+import { clusterMarkers } from './map-clusters.ts';
 import type { MapConfig } from './map-config.ts';
-import { MAX_POINTS, POINTS_ZOOM } from './map-config.ts';
+import { POINTS_ZOOM, VIEW_PADDING } from './map-config.ts';
+import type { MapLocation } from './map-location.ts';
+import {
+  DEFAULT_LOCATION,
+  formatLocation,
+  MAX_ZOOM,
+  MIN_ZOOM,
+  parseLocation,
+} from './map-location.ts';
+import type { Bounds } from './map-queries.ts';
+import { clampBounds, clustersUrl, containsBounds, recordsUrl } from './map-queries.ts';
+import type { DrawnRecord, V1Record } from './map-records.ts';
+import { drawRecords, listRecords } from './map-records.ts';
 
 const element = document.getElementById('dataset-map');
 if (element) start(element, JSON.parse(element.dataset['config'] ?? '{}') as MapConfig);
 
-function start(element: HTMLElement, config: MapConfig): void {
-  const map = L.map(element, { keyboard: true, minZoom: 2, maxZoom: 18 }).setView([46.6, 2.4], 6);
-  void fetch('/static/basemap/countries.geojson')
-    .then((r) => r.json())
-    .then((countries: GeoJSON.GeoJsonObject) => {
-      L.geoJSON(countries, {
-        interactive: false,
-        style: { color: '#6a6a6a', weight: 1, fillColor: '#f6f6f6', fillOpacity: 1 },
-      })
-        .addTo(map)
-        .bringToBack();
-    });
-  const layer = L.layerGroup().addTo(map);
-  const status = document.getElementById('dataset-map-status');
-  let generation = 0;
-
-  async function refresh(): Promise<void> {
-    const mine = ++generation;
-    try {
-      const markers =
-        map.getZoom() >= POINTS_ZOOM
-          ? await pointMarkers(map, config)
-          : await clusterMarkers(map, config);
-      if (mine !== generation) return;
-      layer.clearLayers();
-      for (const marker of markers) marker.addTo(layer);
-      if (status) status.textContent = '';
-    } catch {
-      if (status && mine === generation) status.textContent = config.messages.error;
-    }
-  }
-  map.on('moveend', () => void refresh());
-  void refresh();
+function boundsOf(b: L.LatLngBounds): Bounds {
+  return { south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast() };
 }
 
-function bboxCondition(map: L.Map, field: string): string {
-  const b = map.getBounds();
-  const south = Math.max(-90, b.getSouth());
-  const north = Math.min(90, b.getNorth());
-  const west = Math.max(-180, b.getWest());
-  const east = Math.min(180, b.getEast());
-  return `in_bbox(\`${field}\`, ${south}, ${west}, ${north}, ${east})`;
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
-async function getJson(url: string): Promise<unknown> {
-  const response = await fetch(url, { headers: { accept: 'application/json' } });
+async function getJson(url: string, signal: AbortSignal): Promise<unknown> {
+  const response = await fetch(url, { headers: { accept: 'application/json' }, signal });
   if (!response.ok) throw new Error(`${response.status}`);
   return response.json();
 }
 
-async function clusterMarkers(map: L.Map, config: MapConfig): Promise<L.Marker[]> {
-  const zoom = map.getZoom();
-  const params = new URLSearchParams(config.filters);
-  const cluster = `geo_cluster(\`${config.field}\`, ${zoom})`;
-  params.set('select', `${cluster} as c, count(*) as n`);
-  params.set('group_by', cluster);
-  params.set('where', bboxCondition(map, config.field));
-  params.set('limit', '20000');
-  const body = (await getJson(`${config.apiBase}/records?${params}`)) as {
-    results: { c: { lat: number; lon: number } | null; n: number }[];
-  };
-  return body.results
-    .filter((r) => r.c !== null)
-    .map((r) => {
-      const size = Math.round(24 + Math.min(24, Math.log10(r.n + 1) * 8));
-      const label = `${r.n} ${config.messages.records}`;
-      const marker = L.marker([r.c!.lat, r.c!.lon], {
-        icon: L.divIcon({
-          className: 'dg-map-cluster',
-          html: `<span>${r.n}</span>`,
-          iconSize: [size, size],
-        }),
-        title: label,
-        alt: label,
-        keyboard: true,
-      });
-      marker.on('click', () => map.setView(marker.getLatLng(), Math.min(POINTS_ZOOM, zoom + 2)));
-      return withKeyboard(marker);
-    });
-}
+function start(element: HTMLElement, config: MapConfig): void {
+  const initial: MapLocation =
+    parseLocation(new URLSearchParams(window.location.search).get('location')) ?? DEFAULT_LOCATION;
+  const map = L.map(element, { keyboard: true, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM }).setView(
+    [initial.lat, initial.lon],
+    initial.zoom,
+  );
+  addBasemap(map, config);
+  const layer = L.layerGroup().addTo(map);
+  const renderer = L.canvas({ padding: VIEW_PADDING });
+  const status = document.getElementById('dataset-map-status');
+  const notice = document.getElementById('dataset-map-notice');
+  const details = document.getElementById('dataset-map-list');
+  const list = details?.querySelector('ul');
+  const summary = details?.querySelector('summary');
+  const format = new Intl.NumberFormat(config.lang);
+  /** What is drawn: its zoom and the area it covers. */
+  let loaded: { zoom: number; area: Bounds } | null = null;
+  let inFlight: AbortController | null = null;
 
-/** Enter or Space on a focused marker does what a click does. */
-function withKeyboard(marker: L.Marker): L.Marker {
-  marker.on('add', () => {
-    marker.getElement()?.addEventListener('keydown', (event) => {
-      if (event.key !== 'Enter' && event.key !== ' ') return;
-      event.preventDefault();
-      marker.fire('click');
-    });
-  });
-  return marker;
-}
-
-interface V1Record {
-  recordid: string;
-  fields: Record<string, unknown>;
-  geometry?: { type: string; coordinates: [number, number] };
-}
-
-async function pointMarkers(map: L.Map, config: MapConfig): Promise<L.Marker[]> {
-  const b = map.getBounds();
-  const corners = [b.getSouthWest(), b.getNorthWest(), b.getNorthEast(), b.getSouthEast()];
-  const params = new URLSearchParams(config.v1Filters);
-  params.set('dataset', config.datasetId);
-  params.set('rows', String(MAX_POINTS));
-  params.set('geofilter.polygon', corners.map((c) => `(${c.lat},${c.lng})`).join(','));
-  const body = (await getJson(`/api/records/1.0/search/?${params}`)) as { records: V1Record[] };
-  return body.records
-    .filter((r) => r.geometry?.type === 'Point')
-    .map((record) => {
-      const [lon, lat] = record.geometry!.coordinates;
-      const marker = L.marker([lat, lon], { keyboard: true, title: record.recordid });
-      marker.bindPopup(() => popup(record, config));
-      return withKeyboard(marker);
-    });
-}
-
-/** The popup of a record, built with text nodes only: values never become markup. */
-function popup(record: V1Record, config: MapConfig): HTMLElement {
-  const root = document.createElement('div');
-  const list = document.createElement('dl');
-  list.className = 'dg-map-popup';
-  for (const [name, label] of Object.entries(config.labels)) {
-    const value = record.fields[name];
-    if (value === undefined || value === null || typeof value === 'object') continue;
-    const term = document.createElement('dt');
-    term.textContent = label;
-    const detail = document.createElement('dd');
-    detail.textContent = String(value);
-    list.append(term, detail);
+  function show(layers: L.Layer[], capped: string, listed: DrawnRecord[]): void {
+    layer.clearLayers();
+    for (const l of layers) l.addTo(layer);
+    if (notice) notice.textContent = capped;
+    if (details && list && summary) {
+      details.hidden = listed.length === 0;
+      summary.textContent = fill(config.messages.listed, { count: format.format(listed.length) });
+      listRecords(list, config, listed);
+    }
   }
-  const link = document.createElement('a');
-  const separator = config.tableUrl.includes('?') ? '&' : '?';
-  link.href = `${config.tableUrl}${separator}record=${encodeURIComponent(record.recordid)}#record`;
-  link.textContent = config.messages.openRecord;
-  root.append(list, link);
-  return root;
+
+  async function refresh(): Promise<void> {
+    const zoom = map.getZoom();
+    const view = clampBounds(boundsOf(map.getBounds()));
+    if (loaded && loaded.zoom === zoom && containsBounds(loaded.area, view)) return;
+    const area = clampBounds(boundsOf(map.getBounds().pad(VIEW_PADDING)));
+    inFlight?.abort();
+    const controller = new AbortController();
+    inFlight = controller;
+    element.setAttribute('aria-busy', 'true');
+    try {
+      if (config.pointField !== null && zoom < POINTS_ZOOM) {
+        const body = (await getJson(clustersUrl(config, area, zoom), controller.signal)) as {
+          results: Cluster[];
+        };
+        show(clusterMarkers(map, config, body.results), '', []);
+      } else {
+        const body = (await getJson(recordsUrl(config, area), controller.signal)) as {
+          nhits: number;
+          records: V1Record[];
+        };
+        const drawn = drawRecords(map, config, body.records, renderer);
+        const capped =
+          body.nhits > body.records.length
+            ? fill(config.messages.capped, {
+                shown: format.format(body.records.length),
+                total: format.format(body.nhits),
+              })
+            : '';
+        show(
+          drawn.map((d) => d.layer),
+          capped,
+          drawn,
+        );
+      }
+      loaded = { zoom, area };
+      if (status) status.textContent = '';
+    } catch {
+      if (controller.signal.aborted) return;
+      loaded = null;
+      if (status) status.textContent = config.messages.error;
+    } finally {
+      if (inFlight === controller) {
+        inFlight = null;
+        element.removeAttribute('aria-busy');
+      }
+    }
+  }
+
+  // A popup pans the map to show itself: that move keeps what is drawn (and the popup open).
+  let autopanning = false;
+  map.on('autopanstart', () => {
+    autopanning = true;
+  });
+  map.on('moveend', () => {
+    const centre = map.getCenter();
+    const url = new URL(window.location.href);
+    url.searchParams.set(
+      'location',
+      formatLocation({ zoom: map.getZoom(), lat: centre.lat, lon: centre.lng }),
+    );
+    window.history.replaceState(window.history.state, '', url);
+    if (autopanning) autopanning = false;
+    else void refresh();
+  });
+  void refresh();
 }

@@ -1,6 +1,6 @@
 // The map tab in Chromium: clusters computed by the server over the view, zooming into them
-// with the keyboard down to single records, a record's popup, axe-core, and the page without
-// JavaScript.
+// with the keyboard down to single records, a record's popup opened from the list of the
+// records drawn, axe-core, and the page without JavaScript.
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 
 import { axeViolations } from '../../helpers/axe.ts';
+import { mapSettled, mapZoom } from '../../helpers/map-page.ts';
 import { SCREENSHOTS } from '../../helpers/browser.ts';
 import { demoRows } from '../../helpers/demo-csv.ts';
 import { browserSiteForSuite } from '../site-fixture.ts';
@@ -42,36 +43,49 @@ describe('dataset map tab', () => {
     }
   });
 
-  test('by keyboard: a cluster opens with Enter, down to records and a popup', async () => {
+  test('by keyboard: a cluster opens with Enter, down to the records, listed under the map', async () => {
     const page = await web.browser.newPage({
       locale: 'fr-FR',
       viewport: { width: 1280, height: 900 },
     });
     try {
       await page.goto(`${web.base}${MAP}?refine.code_postal=75009`);
-      for (let level = 0; level < 6; level++) {
-        const clusters = page.locator('.dg-map-cluster');
-        await page.waitForFunction(
-          () => document.querySelectorAll('.leaflet-marker-icon').length > 0,
-          undefined,
-          { timeout: 20_000 },
-        );
-        if ((await clusters.count()) === 0) break;
+      const clusters = page.locator('.dg-map-cluster');
+      await clusters.first().waitFor({ timeout: 20_000 });
+      for (let level = 0; level < 6 && (await clusters.count()) > 0; level++) {
+        const zoom = await mapZoom(page);
         await clusters.first().focus();
         await page.keyboard.press('Enter');
-        await page.waitForTimeout(800);
+        await mapSettled(page, Math.min(13, zoom + 2));
       }
-      const point = page.locator('.leaflet-marker-icon:not(.dg-map-cluster)').first();
-      await point.waitFor({ timeout: 20_000 });
-      await point.focus();
+      // Records are drawn on a canvas; the list under the map gives each one to the keyboard.
+      const summary = page.locator('#dataset-map-list summary');
+      await summary.waitFor({ timeout: 20_000 });
+      assert.match(
+        (await summary.textContent()) ?? '',
+        /^Enregistrements affichés sur la carte \(\d+\)$/,
+      );
+      assert.equal(await page.locator('.leaflet-marker-icon').count(), 0);
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      const button = page.locator('#dataset-map-list button').first();
+      assert.ok(await button.evaluate((b) => b === document.activeElement));
       await page.keyboard.press('Enter');
       const link = page.locator('.leaflet-popup-content a');
       await link.waitFor({ timeout: 10_000 });
+      assert.ok(
+        await link.evaluate((a) => a === document.activeElement),
+        'the popup has the focus',
+      );
       assert.match(
         (await link.getAttribute('href')) ?? '',
         /\/table\/\?refine\.code_postal=75009&record=[0-9a-f]{40}#record$/,
       );
       assert.ok((await page.textContent('.dg-map-popup'))?.includes('75009'));
+      await page.keyboard.press('Escape');
+      await link.waitFor({ state: 'detached', timeout: 10_000 });
+      assert.ok(await button.evaluate((b) => b === document.activeElement), 'focus goes back');
     } finally {
       await page.close();
     }

@@ -9,6 +9,7 @@ import { describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 
 import { axeViolations } from '../../helpers/axe.ts';
+import { mapSettled, mapZoom } from '../../helpers/map-page.ts';
 import { browserSiteForSuite } from '../site-fixture.ts';
 import { SITE_PAGES } from '../site-pages.ts';
 
@@ -96,21 +97,16 @@ describe('the site in Chromium: CSP, cookies, CSRF', () => {
   test('the map: clusters, zoom down to records and a popup, without a CSP violation', async () => {
     await withContext(web, async (page, _context, violations) => {
       await page.goto(`${web.base}${MAP}?refine.code_postal=75009`);
-      for (let level = 0; level < 6; level++) {
-        await page.waitForFunction(
-          () => document.querySelectorAll('.leaflet-marker-icon').length > 0,
-          undefined,
-          { timeout: 20_000 },
-        );
-        const clusters = page.locator('.dg-map-cluster');
-        if ((await clusters.count()) === 0) break;
+      const clusters = page.locator('.dg-map-cluster');
+      await clusters.first().waitFor({ timeout: 20_000 });
+      for (let level = 0; level < 6 && (await clusters.count()) > 0; level++) {
+        const zoom = await mapZoom(page);
         await clusters.first().click();
-        await page.waitForTimeout(800);
+        await mapSettled(page, Math.min(13, zoom + 2));
       }
-      // Markers may overlap: open one with the keyboard, as map.test.ts does.
-      const point = page.locator('.leaflet-marker-icon:not(.dg-map-cluster)').first();
-      await point.focus();
-      await page.keyboard.press('Enter');
+      // Records are drawn on a canvas: open one from the list of the records drawn.
+      await page.locator('#dataset-map-list summary').click();
+      await page.locator('#dataset-map-list button').first().click();
       await page.locator('.leaflet-popup-content a').waitFor({ timeout: 10_000 });
       await page.mouse.wheel(0, 300);
       await page.waitForTimeout(500);

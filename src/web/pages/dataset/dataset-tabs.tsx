@@ -5,6 +5,7 @@
 import type { Dataset } from '../../../core/dataset.ts';
 import type { MessageKey } from '../../../i18n/translate.ts';
 import type { PageContext } from '../../page-context.ts';
+import { mapFields } from './map-fields.ts';
 import type { TableState } from './table-state.ts';
 import { tableQuery } from './table-state.ts';
 
@@ -15,9 +16,9 @@ export function datasetUrl(id: string, tab?: DatasetTab): string {
   return `/explore/dataset/${encodeURIComponent(id)}/${tab ? `${tab}/` : ''}`;
 }
 
-/** The map tab is offered for datasets with a geo_point_2d field. */
+/** The map tab is offered for datasets with a geo_point_2d or a geo_shape field. */
 export function hasMap(dataset: Dataset): boolean {
-  return (dataset.current?.fields ?? []).some((f) => f.type === 'geo_point_2d');
+  return mapFields(dataset.current?.fields ?? []) !== null;
 }
 
 /** The filters and sort carried from tab to tab (not the page, columns or open record). */

@@ -1,23 +1,21 @@
-// The map tab: the dataset's points on an offline basemap, clustered by the server, with a
-// popup per record. The map needs JavaScript; without it the page says so and points to the
-// table and the geographic exports.
+// The map tab: the dataset's points (clustered by the server) and shapes on an offline
+// basemap, with a popup per record and, for the keyboard, the list of the records drawn. The
+// map needs JavaScript; without it the page says so and points to the table and the exports.
 
 import type { Dataset } from '../../../core/dataset.ts';
+import { isMultivalued } from '../../../core/field.ts';
 import type { MapConfig } from '../../client/map-config.ts';
+import { COUNTRIES_URL } from '../../basemap.ts';
 import type { PageContext } from '../../page-context.ts';
 import { ActiveFilters } from './active-filters.tsx';
 import { datasetApiBase, filterParams } from './api-urls.ts';
 import { DatasetLayout } from './dataset-layout.tsx';
 import { datasetUrl, filtersQuery } from './dataset-tabs.tsx';
+import type { MapFields } from './map-fields.ts';
 import { scriptJson } from './schema-org.ts';
 import type { TableState } from './table-state.ts';
 
 export const LEAFLET_PATH = '/static/leaflet';
-
-/** The field the map shows: the dataset's first geo_point_2d field. */
-export function mapField(dataset: Dataset): string | null {
-  return dataset.current?.fields.find((f) => f.type === 'geo_point_2d')?.name ?? null;
-}
 
 function v1Filters(state: TableState): [string, string][] {
   const pairs: [string, string][] = [];
@@ -31,22 +29,32 @@ export function MapTab(props: {
   ctx: PageContext;
   dataset: Dataset;
   state: TableState;
-  field: string;
+  geo: MapFields;
 }) {
-  const { ctx, dataset, state, field } = props;
+  const { ctx, dataset, state, geo } = props;
   const { t } = ctx;
+  const fields = dataset.current?.fields ?? [];
   const config: MapConfig = {
     apiBase: datasetApiBase('', dataset.id),
     datasetId: dataset.id,
-    field,
+    lang: ctx.lang,
+    pointField: geo.point,
+    shapeField: geo.shape,
     filters: [...filterParams({ ...state, sort: null })],
     v1Filters: v1Filters(state),
-    labels: Object.fromEntries((dataset.current?.fields ?? []).map((f) => [f.name, f.label])),
+    labels: Object.fromEntries(fields.map((f) => [f.name, f.label])),
+    titleField: fields.find((f) => f.type === 'text' && !isMultivalued(f))?.name ?? null,
     tableUrl: `${datasetUrl(dataset.id, 'table')}${filtersQuery(state)}`,
+    basemap: { kind: 'outlines', countriesUrl: COUNTRIES_URL },
+    // Placeholders are left for the script to fill: t() keeps `{name}` it is not given.
     messages: {
       records: t('map.records'),
       openRecord: t('map.openRecord'),
       error: t('map.error'),
+      loading: t('map.loading'),
+      capped: t('map.capped'),
+      listed: t('map.listed'),
+      untitled: t('map.untitled'),
     },
   };
   return (
@@ -58,7 +66,7 @@ export function MapTab(props: {
       head={<link rel="stylesheet" href={`${LEAFLET_PATH}/leaflet.css`} />}
     >
       <ActiveFilters ctx={ctx} dataset={dataset} state={state} tab="map" />
-      <p class="fr-text--sm">{t('map.help')}</p>
+      <p class="fr-text--sm">{t(geo.point === null ? 'map.helpShapes' : 'map.help')}</p>
       <div
         id="dataset-map"
         class="dg-map"
@@ -80,6 +88,11 @@ export function MapTab(props: {
         </noscript>
       </div>
       <p id="dataset-map-status" role="status" class="fr-text--sm" />
+      <p id="dataset-map-notice" class="fr-text--sm" />
+      <details id="dataset-map-list" class="dg-map-list" hidden>
+        <summary />
+        <ul />
+      </details>
       <p class="fr-text--xs">{t('map.attribution')}</p>
       <script type="module" src="/static/js/map.js" />
     </DatasetLayout>
