@@ -209,10 +209,17 @@ test('deletions set nothing; another site’s cookie of the same name is not the
 });
 
 test('steps the recorder could not take make the audit incomplete', () => {
-  const audit = record([state('refused', [], [], ['no consent banner on /: cannot refuse'])]);
-  assert.deepEqual(kinds(findViolations(REGISTRY, audit)), [
-    'incomplete refused no consent banner on /: cannot refuse',
+  const audit = record([
+    state('refused', [], [], ['home, banner refuse-all: no banner button', '/x/ answered 500']),
   ]);
+  const violations = findViolations(REGISTRY, audit);
+  assert.deepEqual(
+    violations.map((v) => `${v.kind} ${v.state} ${v.subject} — ${v.detail}`),
+    [
+      'incomplete refused home, banner refuse-all — no banner button',
+      'incomplete refused recording — /x/ answered 500',
+    ],
+  );
 });
 
 test('wildcard origins match subdomains only, with the same scheme and port', () => {

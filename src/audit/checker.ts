@@ -96,11 +96,10 @@ interface Context {
   out: Violations;
 }
 
-const OBSERVED_BY: Record<CookieSighting['source'], string> = {
-  'set-cookie': 'the portal sent',
-  jar: 'the browser stored',
-  'document.cookie': 'the page’s scripts found it',
-};
+function observedBy(source: CookieSighting['source']): string {
+  if (source === 'jar') return 'the browser stored';
+  return source === 'document.cookie' ? 'the page’s scripts found it' : 'the portal sent';
+}
 
 /** Compares one attribute; `expected` and `observed` are shown as they are in the report. */
 function compare(
@@ -118,7 +117,7 @@ function compare(
       state,
       subject: sighting.name,
       page: sighting.page,
-      detail: `${attribute}: the registry says ${expected}, ${OBSERVED_BY[sighting.source]} ${observed} (from ${sighting.origin})`,
+      detail: `${attribute}: the registry says ${expected}, ${observedBy(sighting.source)} ${observed} (from ${sighting.origin})`,
     },
     `attr|${state}|${sighting.name}|${attribute}|${sighting.source}`,
   );
@@ -223,7 +222,11 @@ export function findViolations(
   };
   for (const { state, cookies, requests, problems } of record.states) {
     for (const problem of problems) {
-      ctx.out.add({ kind: 'incomplete', state, subject: problem, page: null, detail: problem });
+      // Problems read "step: what went wrong".
+      const colon = problem.indexOf(': ');
+      const [step, detail] =
+        colon < 0 ? ['recording', problem] : [problem.slice(0, colon), problem.slice(colon + 2)];
+      ctx.out.add({ kind: 'incomplete', state, subject: step, page: null, detail }, problem);
     }
     for (const sighting of cookies) checkCookie(ctx, registry, state, sighting);
     if (!BEFORE_CONSENT.includes(state)) continue;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { parseSetCookie } from './set-cookie.ts';
+import { documentCookieNames, parseSetCookie } from './set-cookie.ts';
 
 const NOW = new Date('2026-11-29T10:00:00Z');
 
@@ -62,4 +62,13 @@ test('lines a browser ignores give nothing', () => {
   assert.equal(parseSetCookie('novalue', NOW), null);
   assert.equal(parseSetCookie('=1; Path=/', NOW), null);
   assert.equal(parseSetCookie('', NOW), null);
+});
+
+test('document.cookie gives the names of the cookies scripts can read', () => {
+  assert.deepEqual(documentCookieNames('csrftoken=abc; django_language=en; flag'), [
+    'csrftoken',
+    'django_language',
+    'flag',
+  ]);
+  assert.deepEqual(documentCookieNames(''), []);
 });

@@ -1,4 +1,4 @@
-// Reads one Set-Cookie header line as a browser does (RFC 6265 §5.2): the name, and the
+// Reads one Set-Cookie header line as a browser does (and a `document.cookie` string's names) (RFC 6265 §5.2): the name, and the
 // attributes the audit compares with the registry. Max-Age wins over Expires; the value is
 // dropped (a session key has no place in an evidence report).
 
@@ -54,4 +54,12 @@ export function parseSetCookie(line: string, receivedAt: Date): SetCookieLine | 
   attributes.maxAgeSeconds = maxAge ?? expires;
   const deletes = attributes.maxAgeSeconds !== null && attributes.maxAgeSeconds <= 0;
   return { name, attributes, deletes };
+}
+
+/** The names in a `document.cookie` string (`a=1; b=2`). */
+export function documentCookieNames(value: string): string[] {
+  return value
+    .split(';')
+    .map((pair) => pair.split('=')[0]!.trim())
+    .filter((name) => name !== '');
 }
