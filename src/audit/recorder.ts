@@ -34,6 +34,8 @@ const CHOICES: Record<AuditState, string | null> = {
 const LOAD_TIMEOUT_MS = 30_000;
 /** How long a page may keep fetching (tiles, a consented script) before it is read. */
 const IDLE_TIMEOUT_MS = 5_000;
+/** No request for this long: the page has settled. */
+const QUIET_MS = 250;
 const COOKIE_WAIT_MS = 10_000;
 
 function message(error: unknown): string {
@@ -51,9 +53,7 @@ class Walker {
   /** Lets the page finish its requests (within reason), then records what it holds. */
   private async settle(): Promise<void> {
     await this.page.waitForLoadState('load', { timeout: LOAD_TIMEOUT_MS }).catch(() => undefined);
-    await this.page
-      .waitForLoadState('networkidle', { timeout: IDLE_TIMEOUT_MS })
-      .catch(() => undefined);
+    await this.tracker.quiet(this.page, QUIET_MS, IDLE_TIMEOUT_MS);
     await this.tracker.snapshot(this.page, this.context);
   }
 

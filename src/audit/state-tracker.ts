@@ -36,12 +36,37 @@ export class StateTracker {
     this.record = { state, pages: [], cookies: [], requests: [], problems: [] };
   }
 
+  private inFlight = 0;
+  private lastActivity = Date.now();
+
   /** Starts listening to the context's traffic. */
   watch(context: BrowserContext): void {
-    context.on('request', (request) => this.onRequest(request));
+    context.on('request', (request) => {
+      this.inFlight += 1;
+      this.lastActivity = Date.now();
+      this.onRequest(request);
+    });
+    const done = () => {
+      this.inFlight = Math.max(0, this.inFlight - 1);
+      this.lastActivity = Date.now();
+    };
+    context.on('requestfinished', done);
+    context.on('requestfailed', done);
     context.on('response', (response) => {
       this.pending.push(this.onResponse(response, this.page));
     });
+  }
+
+  /**
+   * Waits until no request has been in flight for `quietMs` (what a page loads after its load
+   * event: tiles, a consented script and what it fetches), or `maxMs` at most.
+   */
+  async quiet(page: Page, quietMs: number, maxMs: number): Promise<void> {
+    const until = Date.now() + maxMs;
+    while (Date.now() < until) {
+      if (this.inFlight === 0 && Date.now() - this.lastActivity >= quietMs) return;
+      await page.waitForTimeout(50);
+    }
   }
 
   private onRequest(request: Request): void {
