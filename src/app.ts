@@ -34,6 +34,8 @@ export interface BuildOptions {
   engine?: StorageEngine;
   /** Fastify logger on or off (tests turn it off). */
   logger?: boolean;
+  /** Services built by the caller on `engine` (tests that change settings the app must see). */
+  services?: PortalServices;
 }
 
 export function sqlitePath(config: Config): string {
@@ -104,7 +106,7 @@ export async function buildApp(
   await app.register(cookie);
   await useSecurityHeaders(app);
   useCsrf(app, { trustedOrigins: config.csrfTrustedOrigins });
-  const services = buildServices(engine, config);
+  const services = options.services ?? buildServices(engine, config);
   useViewer(app, services.auth.sessions);
   const anonymousQuota =
     config.quotaAnonymousDaily > 0 ? new DailyQuota(config.quotaAnonymousDaily) : undefined;

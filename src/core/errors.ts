@@ -163,6 +163,11 @@ export const ERRORS = {
     odsCode: 'NotFound',
     message: 'Unknown third-party service: {service_id}',
   },
+  DG_ERR_CONSENT_INVALID: {
+    status: 400,
+    odsCode: 'InvalidRESTParameterError',
+    message: 'The cookie choice cannot be read: {detail}',
+  },
   DG_ERR_INTERNAL: {
     status: 500,
     odsCode: 'InternalError',

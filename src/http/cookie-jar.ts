@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import type { CookieSpec } from '../core/cookies.ts';
 import { PORTAL_COOKIES } from '../core/cookies.ts';
+import type { ThirdPartyService } from '../core/third-party.ts';
 
 function registered(spec: CookieSpec): CookieSpec {
   if (!PORTAL_COOKIES.includes(spec)) {
@@ -46,4 +47,28 @@ export function clearPortalCookie(
   const cookie = registered(spec);
   // eslint-disable-next-line no-restricted-syntax -- this is the registry's helper
   void reply.setCookie(cookie.name, '', attributes(request, cookie, 0));
+}
+
+/**
+ * Asks the browser to drop a cookie a third-party service declared (after the visitor withdraws
+ * their consent). Only a cookie the service sets on the portal's own host and path `/` can be
+ * reached this way; the page's script clears the others it can see (web/client/consent.ts).
+ */
+export function clearServiceCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  service: ThirdPartyService,
+  name: string,
+): void {
+  if (!service.cookies.some((cookie) => cookie.name === name)) {
+    throw new Error(`cookie ${name} is not declared by the service ${service.id}`);
+  }
+  // eslint-disable-next-line no-restricted-syntax -- this is the registry's helper
+  void reply.setCookie(name, '', {
+    maxAge: 0,
+    expires: new Date(0),
+    path: '/',
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+  });
 }

@@ -9,7 +9,11 @@ import type { FastifyInstance } from 'fastify';
 
 const CLIENT_FOLDER = join(dirname(fileURLToPath(import.meta.url)), 'client');
 /** The scripts pages may load, by the name in their URL (`/static/js/<name>.js`). */
-const ENTRIES: Record<string, string> = { map: 'map.ts', 'api-console': 'api-console.ts' };
+const ENTRIES: Record<string, string> = {
+  map: 'map.ts',
+  'api-console': 'api-console.ts',
+  consent: 'consent.ts',
+};
 
 const bundles = new Map<string, Promise<string>>();
 

@@ -5,11 +5,13 @@ import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { isPortalError } from '../core/errors.ts';
+import { useConsent } from '../http/plugins/consent.ts';
 import { keepPrivate } from '../http/viewer-caching.ts';
 import { useSiteAssets } from './assets.ts';
 import { basemapRoutes } from './basemap.ts';
 import { clientBundleRoutes } from './client-bundles.ts';
 import { accountRoutes } from './account.routes.ts';
+import { consentRoutes } from './consent.routes.ts';
 import { languageRoutes } from './language.routes.ts';
 import { datasetRoutes } from './dataset.routes.ts';
 import { pageContext } from './page-context.ts';
@@ -25,6 +27,7 @@ export type { SiteOptions } from './site-options.ts';
 export async function webSite(scope: FastifyInstance, options: SiteOptions): Promise<void> {
   await scope.register(formbody);
   await useSiteAssets(scope);
+  useConsent(scope, options.services.consent);
 
   scope.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const status = siteErrorStatus(error);
@@ -44,6 +47,7 @@ export async function webSite(scope: FastifyInstance, options: SiteOptions): Pro
 
   languageRoutes(scope);
   accountRoutes(scope, options);
+  consentRoutes(scope, options);
   clientBundleRoutes(scope);
   basemapRoutes(scope);
   pagesRoutes(scope, options);

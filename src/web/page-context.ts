@@ -4,6 +4,7 @@
 import type { FastifyRequest } from 'fastify';
 
 import type { Viewer } from '../core/access.ts';
+import type { ConsentState } from '../http/plugins/consent.ts';
 import { LANGUAGE_COOKIE } from '../core/cookies.ts';
 import type { Lang } from '../i18n/languages.ts';
 import { negotiateLanguage } from '../i18n/negotiate.ts';
@@ -29,6 +30,8 @@ export interface PageContext {
   account: { name: string; email: string } | null;
   /** Who asks: pages show only the datasets they may read. */
   viewer: Viewer;
+  /** The visitor's cookie choices; null when they could not be read (an error page then). */
+  consent: ConsentState | null;
 }
 
 export function requestLanguage(request: FastifyRequest): Lang {
@@ -58,5 +61,6 @@ export function pageContext(request: FastifyRequest, site: SiteOptions): PageCon
         ? { name: request.account.name, email: request.account.email }
         : null,
     viewer: request.viewer,
+    consent: request.consent ?? null,
   };
 }

@@ -7,10 +7,11 @@ import { join } from 'node:path';
 
 import type { FastifyInstance } from 'fastify';
 
-import { buildApp, openStorage } from '../../src/app.ts';
+import { buildApp, buildServices, openStorage } from '../../src/app.ts';
 import type { Config } from '../../src/config/index.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { loadDemoIfEmpty } from '../../src/ingest/demo.ts';
+import type { PortalServices } from '../../src/http/services.ts';
 import type { EngineName, StorageEngine } from '../../src/storage/engine.ts';
 import { openPostgresEngine } from '../../src/storage/postgres/index.ts';
 import { POSTGRES_URL, adminQuery, unreachable } from '../storage/postgres/postgres-fixture.ts';
@@ -22,6 +23,8 @@ export const TEST_ENGINES: EngineName[] =
 export interface TestPortal {
   app: FastifyInstance;
   engine: StorageEngine;
+  /** The services the app runs on (what a test changes there, the app sees at once). */
+  services: PortalServices;
   config: Config;
   home: string;
   close(): Promise<void>;
@@ -44,10 +47,12 @@ export async function startTestPortal(
     ? await openPostgresEngine({ url: POSTGRES_URL, schema, queryTimeoutMs: config.queryTimeoutMs })
     : await openStorage(config);
   if (options.demo) await loadDemoIfEmpty(engine);
-  const app = await buildApp(config, { engine, logger: false });
+  const services = buildServices(engine, config);
+  const app = await buildApp(config, { engine, logger: false, services });
   return {
     app,
     engine,
+    services,
     config,
     home,
     async close() {

@@ -172,18 +172,28 @@ describe('dataset information tab and site pages', () => {
     }
   });
 
-  test('the cookie policy lists the cookies of the registry with their lifetime', async () => {
+  test('the cookie policy lists the cookies of the registry by category, with lifetimes', async () => {
     const page = await getPage(portal, '/cookies/', { 'accept-language': 'en' });
-    assert.deepEqual(texts(page.dom, 'tbody th'), ['sessionid', 'django_language', 'csrftoken']);
-    const rows = page.dom.querySelectorAll('tbody tr').map((row) => texts(row, 'td'));
+    const necessary = page.dom.querySelector('#cookies-necessary')!;
+    assert.deepEqual(texts(necessary, 'tbody code'), [
+      'sessionid',
+      'django_language',
+      'csrftoken',
+      'cookies_preferences',
+    ]);
+    const rows = necessary.querySelectorAll('tbody tr').map((row) => texts(row, 'td'));
     // Lifetimes and attributes as DESIGN.md's cookie table states them.
-    assert.equal(rows[0]?.[1], '2 weeks');
-    assert.equal(rows[0]?.[2], 'HttpOnly, SameSite=Lax, Secure (over HTTPS), Path=/');
-    assert.equal(rows[1]?.[1], '12 months');
-    assert.equal(rows[1]?.[2], 'SameSite=Lax, Secure (over HTTPS), Path=/');
-    assert.equal(rows[2]?.[1], '52 weeks');
-    assert.equal(rows[2]?.[2], 'SameSite=Lax, Secure (over HTTPS), Path=/');
-    for (const row of rows) assert.ok((row[0] ?? '').length > 20, 'a purpose is given');
+    assert.deepEqual(
+      rows.map((row) => row[3]),
+      ['2 weeks', '12 months', '52 weeks', '6 months'],
+    );
+    assert.match(rows[0]![1]!, /HttpOnly, SameSite=Lax, Secure \(over HTTPS\), Path=\//);
+    assert.match(rows[1]![1]!, /: SameSite=Lax, Secure \(over HTTPS\), Path=\//);
+    for (const row of rows) assert.ok((row[2] ?? '').length > 20, 'a purpose is given');
+    assert.deepEqual(texts(necessary, 'tbody th'), Array(4).fill(portal.config.portalName));
+    // No third-party service is configured: the other categories say so.
+    assert.equal(page.dom.querySelector('#cookies-third-party'), null);
+    assert.match(page.html, /No cookie of this category is set/);
   });
 
   test('robots.txt points at the sitemap; sitemap.xml lists pages and datasets', async () => {

@@ -7,6 +7,9 @@
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 
+import type { ThirdPartyService } from '../../core/third-party.ts';
+import { serviceOrigin } from '../../core/third-party.ts';
+
 export const CONTENT_SECURITY_POLICY: Record<string, string[]> = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
@@ -21,6 +24,43 @@ export const CONTENT_SECURITY_POLICY: Record<string, string[]> = {
   'form-action': ["'self'"],
   'frame-ancestors': ["'self'"],
 };
+
+/** Origins the configured third-party services load from, by CSP directive. */
+export type ExtraSources = Partial<Record<string, string[]>>;
+
+/**
+ * Where each kind of service loads from. Allowing an origin in the policy loads nothing by
+ * itself: pages put a service in only once the visitor consents (http/plugins/consent.ts), and
+ * the policy must already allow it then, since it loads without a reload.
+ */
+export function thirdPartySources(services: readonly ThirdPartyService[]): ExtraSources {
+  const sources: Record<string, string[]> = {};
+  const add = (directive: string, origin: string) =>
+    (sources[directive] ??= []).includes(origin) ? undefined : sources[directive].push(origin);
+  for (const service of services) {
+    const origin = serviceOrigin(service);
+    if (service.kind === 'script') {
+      // An audience tag sends its hits by beacon, fetch or image.
+      for (const directive of ['script-src', 'connect-src', 'img-src']) add(directive, origin);
+    } else if (service.kind === 'iframe') {
+      add('frame-src', origin);
+    } else {
+      add('img-src', origin);
+    }
+  }
+  return sources;
+}
+
+/** The policy's header value, with extra sources added to their directives. */
+export function contentSecurityPolicy(extra: ExtraSources = {}): string {
+  const directives: Record<string, string[]> = { ...CONTENT_SECURITY_POLICY };
+  for (const [directive, origins] of Object.entries(extra)) {
+    directives[directive] = [...(directives[directive] ?? ["'self'"]), ...(origins ?? [])];
+  }
+  return Object.entries(directives)
+    .map(([directive, values]) => `${directive} ${values.join(' ')}`)
+    .join(';');
+}
 
 /** One year; no includeSubDomains: the portal does not speak for its domain's other hosts. */
 export const HSTS_VALUE = 'max-age=31536000';

@@ -2,6 +2,7 @@
 // notice, accessibility with its conformity status, personal data, cookies).
 
 import type { PageContext } from '../page-context.ts';
+import { preferencesUrl } from '../components/consent/consent-buttons.tsx';
 import { Brand } from './brand.tsx';
 
 export function Footer({ ctx }: { ctx: PageContext }) {
@@ -54,8 +55,9 @@ export function Footer({ ctx }: { ctx: PageContext }) {
             <li class="fr-footer__bottom-item">
               <a
                 class="fr-footer__bottom-link"
-                href="/cookies/#cookie-choices"
+                href={preferencesUrl(ctx.url)}
                 id="cookie-settings"
+                data-consent-open
               >
                 {t('footer.cookieSettings')}
               </a>

@@ -5,9 +5,12 @@ import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../page-context.ts';
 import type { Crumb } from './breadcrumb.tsx';
 import { Breadcrumb } from './breadcrumb.tsx';
+import { ConsentBanner } from './consent-banner.tsx';
+import { ConsentModal } from './consent-modal.tsx';
 import { Footer } from './footer.tsx';
 import { Header } from './header.tsx';
 import { SkipLinks } from './skip-links.tsx';
+import { ThirdPartyScripts } from './third-party-scripts.tsx';
 
 export const DSFR_PATH = '/static/dsfr';
 
@@ -40,6 +43,8 @@ export function Layout({ ctx, title, description, crumbs, head, children }: Layo
         {head}
       </head>
       <body>
+        {/* The DSFR wants the consent banner first in the page, before the skip links. */}
+        <ConsentBanner ctx={ctx} />
         <SkipLinks ctx={ctx} />
         <Header ctx={ctx} />
         <main id="content" role="main" tabIndex={-1}>
@@ -47,6 +52,10 @@ export function Layout({ ctx, title, description, crumbs, head, children }: Layo
           {children}
         </main>
         <Footer ctx={ctx} />
+        <ConsentModal ctx={ctx} />
+        <p id="consent-status" class="fr-sr-only" role="status" aria-live="polite" />
+        <ThirdPartyScripts ctx={ctx} />
+        <script type="module" src="/static/js/consent.js" />
         <script type="module" src={`${DSFR_PATH}/dsfr.module.min.js`} />
         <script noModule src={`${DSFR_PATH}/dsfr.nomodule.min.js`} />
       </body>

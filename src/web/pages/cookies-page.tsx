@@ -1,58 +1,102 @@
-// The cookie policy, written from the portal's cookie registry (core/cookies.ts): the table
-// lists exactly the cookies the code sets, with their purpose, lifetime and attributes.
+// The cookie policy, generated from the cookie registry and the configured third-party
+// services: the kinds of cookies explained, then one table per category. Nobody edits the
+// tables by hand, so the page lists exactly what the portal can set.
 
-import { PORTAL_COOKIES } from '../../core/cookies.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
+import { preferencesUrl } from '../components/consent/consent-buttons.tsx';
 import { ScrollTable } from '../components/scroll-table.tsx';
 import { Layout } from '../layout/layout.tsx';
 import type { PageContext } from '../page-context.ts';
+import type { PolicyTable } from './cookie-policy-model.ts';
+import { policyTables } from './cookie-policy-model.ts';
 
-function lifetime(ctx: PageContext, seconds: number): string {
-  const days = Math.round(seconds / 86_400);
-  if (days % 365 === 0) return ctx.count('cookie.months', (days / 365) * 12);
-  return days % 7 === 0 ? ctx.count('cookie.weeks', days / 7) : ctx.count('cookie.days', days);
-}
-
-export function CookiesPage({ ctx }: { ctx: PageContext }) {
+function CategoryTable({ ctx, table }: { ctx: PageContext; table: PolicyTable }) {
   const { t } = ctx;
+  const id = `cookies-${table.category}`;
+  const title = t(`cookies.category.${table.category}` as MessageKey);
   return (
-    <Layout ctx={ctx} title={t('cookies.title')} crumbs={[{ label: t('cookies.title') }]}>
-      <div class="fr-container fr-pb-6w">
-        <h1>{t('cookies.title')}</h1>
-        <p>{t('cookies.intro', { portal: ctx.site.portalName })}</p>
-        <ScrollTable id="cookies-table" caption={t('cookies.caption')} showCaption>
+    <section aria-labelledby={`${id}-heading`} class="fr-mb-4w">
+      <h2 id={`${id}-heading`}>{title}</h2>
+      <p>{t(`cookies.category.${table.category}.text` as MessageKey)}</p>
+      {table.rows.length === 0 ? (
+        <p>{t('cookies.category.empty')}</p>
+      ) : (
+        <ScrollTable id={id} caption={title}>
           <thead>
             <tr>
-              <th scope="col">{t('cookies.name')}</th>
-              <th scope="col">{t('cookies.purpose')}</th>
-              <th scope="col">{t('cookies.lifetime')}</th>
-              <th scope="col">{t('cookies.attributes')}</th>
+              <th scope="col">{t('cookies.col.provider')}</th>
+              <th scope="col">{t('cookies.col.function')}</th>
+              <th scope="col">{t('cookies.col.names')}</th>
+              <th scope="col">{t('cookies.col.purpose')}</th>
+              <th scope="col">{t('cookies.col.lifetime')}</th>
             </tr>
           </thead>
           <tbody>
-            {PORTAL_COOKIES.map((cookie) => (
+            {table.rows.map((row) => (
               <tr>
-                <th scope="row">
-                  <code>{cookie.name}</code>
-                </th>
-                <td>{t(cookie.purposeKey as MessageKey)}</td>
-                <td>{lifetime(ctx, cookie.maxAgeSeconds)}</td>
+                <th scope="row">{row.provider}</th>
+                <td>{row.function}</td>
                 <td>
-                  {[
-                    cookie.httpOnly ? 'HttpOnly' : null,
-                    `SameSite=${cookie.sameSite === 'lax' ? 'Lax' : 'Strict'}`,
-                    t('cookies.secure'),
-                    `Path=${cookie.path}`,
-                  ]
-                    .filter(Boolean)
-                    .join(', ')}
+                  {row.cookies.length === 0
+                    ? t('cookies.noCookie')
+                    : row.cookies.map((cookie, index) => (
+                        <>
+                          {index > 0 ? <br /> : null}
+                          <code>{cookie.name}</code>
+                          {cookie.attributes ? (
+                            <span class="fr-text--xs fr-mb-0 dg-cookie-attributes">
+                              {t('cookies.attributesNote', { attributes: cookie.attributes })}
+                            </span>
+                          ) : null}
+                        </>
+                      ))}
+                </td>
+                <td>{row.purpose}</td>
+                <td>
+                  {row.cookies.length === 0
+                    ? '—'
+                    : row.cookies.map((cookie, index) => (
+                        <>
+                          {index > 0 ? <br /> : null}
+                          {row.cookies.length > 1 ? `${cookie.name} : ` : ''}
+                          {cookie.lifetime}
+                        </>
+                      ))}
                 </td>
               </tr>
             ))}
           </tbody>
         </ScrollTable>
+      )}
+    </section>
+  );
+}
+
+export function CookiesPage({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx;
+  const tables = policyTables(ctx, ctx.consent?.policy.services ?? []);
+  return (
+    <Layout ctx={ctx} title={t('cookies.title')} crumbs={[{ label: t('cookies.title') }]}>
+      <div class="fr-container fr-pb-6w">
+        <h1>{t('cookies.title')}</h1>
+        <p>{t('cookies.intro', { portal: ctx.site.portalName })}</p>
+        <h2>{t('cookies.kinds.heading')}</h2>
+        <ul>
+          <li>{t('cookies.kinds.necessary')}</li>
+          <li>{t('cookies.kinds.statistics')}</li>
+          <li>{t('cookies.kinds.firstParty')}</li>
+          <li>{t('cookies.kinds.thirdParty')}</li>
+        </ul>
+        {tables.map((table) => (
+          <CategoryTable ctx={ctx} table={table} />
+        ))}
         <h2 id="cookie-choices">{t('cookies.choicesHeading')}</h2>
         <p>{t('cookies.choicesText')}</p>
+        <p>
+          <a class="fr-btn fr-btn--secondary" href={preferencesUrl('/cookies/')} data-consent-open>
+            {t('cookies.choicesLink')}
+          </a>
+        </p>
       </div>
     </Layout>
   );

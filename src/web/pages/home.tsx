@@ -2,6 +2,7 @@
 
 import type { Dataset } from '../../core/dataset.ts';
 import { DatasetCard } from '../components/dataset-card.tsx';
+import { ThirdPartyEmbeds } from '../components/consent/third-party-embeds.tsx';
 import { Layout } from '../layout/layout.tsx';
 import type { PageContext } from '../page-context.ts';
 
@@ -61,6 +62,8 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
             </ul>
           </section>
         ) : null}
+
+        <ThirdPartyEmbeds ctx={ctx} />
 
         <section aria-labelledby="home-newest">
           <h2 id="home-newest">{t('home.newest')}</h2>
