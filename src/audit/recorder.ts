@@ -92,18 +92,27 @@ class Walker {
     return false;
   }
 
-  /** Clicks a button and waits for the cookie it should set; false (and a problem) if none. */
-  private async clickFor(selector: string, cookie: string, step: string): Promise<boolean> {
-    const button = this.page.locator(selector).first();
-    if ((await button.count()) === 0) {
+  /**
+   * Clicks a button (or, with `key`, presses that key on the element, as a keyboard user
+   * does) and waits for the cookie it should set; false (and a problem) if none.
+   */
+  private async actFor(
+    selector: string,
+    cookie: string,
+    step: string,
+    key?: string,
+  ): Promise<boolean> {
+    const target = this.page.locator(selector).first();
+    if ((await target.count()) === 0) {
       this.tracker.problem(`${step}: no ${selector} on ${this.page.url()}`);
       return false;
     }
     this.tracker.page = step;
     try {
-      await button.click({ timeout: LOAD_TIMEOUT_MS });
+      if (key) await target.press(key, { timeout: LOAD_TIMEOUT_MS });
+      else await target.click({ timeout: LOAD_TIMEOUT_MS });
     } catch (error) {
-      this.tracker.problem(`${step}: ${selector} could not be clicked: ${message(error)}`);
+      this.tracker.problem(`${step}: ${selector} could not be used: ${message(error)}`);
       return false;
     }
     const set = await this.waitForCookie(cookie);
@@ -114,27 +123,28 @@ class Walker {
 
   async choose(choice: string): Promise<void> {
     const selector = `#consent-banner button[name="choice"][value="${choice}"]`;
-    await this.clickFor(selector, CONSENT_COOKIE.name, `home, banner ${choice}`);
+    await this.actFor(selector, CONSENT_COOKIE.name, `home, banner ${choice}`);
   }
 
   async changeLanguage(): Promise<void> {
     const selector = 'form[action="/i18n/setlang/"] button[name="language"]';
-    await this.clickFor(selector, LANGUAGE_COOKIE.name, 'language change');
+    await this.actFor(selector, LANGUAGE_COOKIE.name, 'language change');
   }
 
   async signIn({ email, password }: Credentials): Promise<boolean> {
     await this.visit({ name: 'sign-in form', path: `/login/?next=${ACCOUNT_PAGE.path}` });
-    const form = this.page.locator('form[action="/login/"]').first();
+    const form = 'form[action="/login/"]';
     try {
-      await form.locator('input[name="email"]').fill(email, { timeout: LOAD_TIMEOUT_MS });
-      await form.locator('input[name="password"]').fill(password, { timeout: LOAD_TIMEOUT_MS });
+      await this.page.locator(`${form} input[name="email"]`).fill(email);
+      await this.page.locator(`${form} input[name="password"]`).fill(password);
     } catch (error) {
       this.tracker.problem(`signing in: the sign-in form could not be filled: ${message(error)}`);
       return false;
     }
-    const selector = 'form[action="/login/"] button[type="submit"]';
-    const ok = await this.clickFor(selector, SESSION_COOKIE.name, `signing in as ${email}`);
-    return ok;
+    // Enter in the password field submits the form even where the consent banner (fixed at
+    // the bottom of the window while no choice is made) covers the submit button.
+    const step = `signing in as ${email}`;
+    return this.actFor(`${form} input[name="password"]`, SESSION_COOKIE.name, step, 'Enter');
   }
 
   /** The back office home and the pages it links to, when the account may see them. */
