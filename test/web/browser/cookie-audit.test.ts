@@ -23,8 +23,8 @@ import type { ThirdPartyService } from '../../../src/core/third-party.ts';
 import { listen } from '../../helpers/listening-portal.ts';
 import { runCli, startCli } from '../../helpers/run-cli.ts';
 import type { TestPortal } from '../../helpers/test-portal.ts';
-import type { ReceivedRequest, ThirdPartyHost } from '../../helpers/third-party-host.ts';
-import { startThirdPartyHost } from '../../helpers/third-party-host.ts';
+import type { ReceivedRequest, ThirdPartyOrigins } from '../../helpers/third-party-origins.ts';
+import { startThirdPartyOrigins } from '../../helpers/third-party-origins.ts';
 import { startSitePortal } from '../site-fixture.ts';
 
 const EMAIL = 'auditor@example.org';
@@ -52,7 +52,7 @@ function service(
 }
 
 /** Each service on a host of its own, so the requests and the report tell them apart. */
-function services(host: ThirdPartyHost): ThirdPartyService[] {
+function services(host: ThirdPartyOrigins): ThirdPartyService[] {
   return [
     service('audience-tag', 'script', `${host.origin('tag')}/tag.js`, [
       { name: 'tp_visitor', maxAgeSeconds: TAG_COOKIE_MAX_AGE },
@@ -67,7 +67,7 @@ function hosts(requests: ReceivedRequest[]): string[] {
 }
 
 describe('the cookie audit in Chromium', () => {
-  let host: ThirdPartyHost;
+  let host: ThirdPartyOrigins;
   let portal: TestPortal;
   let base: string;
   let browser: Browser;
@@ -75,7 +75,7 @@ describe('the cookie audit in Chromium', () => {
   const received = new Map<AuditState, ReceivedRequest[]>();
 
   before(async () => {
-    host = await startThirdPartyHost();
+    host = await startThirdPartyOrigins();
     host.script('tag', { tp_visitor: TAG_COOKIE_MAX_AGE });
     portal = await startSitePortal({ extra: false });
     for (const declared of services(host)) await portal.services.consent.saveService(declared);

@@ -1,5 +1,5 @@
-// A stand-in for another company's servers, for the consent tests: a local HTTP server that
-// serves a tag script (which sets a first-party cookie through document.cookie, as audience
+// Stand-ins for other companies' servers, one origin per service, for the cookie audit's test:
+// a local HTTP server that serves tag scripts (which sets a first-party cookie through document.cookie, as audience
 // tags do), an embeddable page and map tiles, and logs every request it receives. Chromium
 // resolves `localhost` and its subdomains to the loopback address, so each service gets an
 // origin of its own (`tag.localhost`, `embed.localhost`…) and a cookie domain apart from the
@@ -17,7 +17,7 @@ export interface ReceivedRequest {
 /** A script that sets cookies on the page that loads it: `name` → max-age in seconds. */
 export type ScriptCookies = Record<string, number>;
 
-export interface ThirdPartyHost {
+export interface ThirdPartyOrigins {
   port: number;
   /** `http://SUB.localhost:PORT` */
   origin(subdomain: string): string;
@@ -47,7 +47,7 @@ function scriptBody(cookies: ScriptCookies): string {
     .join('\n');
 }
 
-export async function startThirdPartyHost(): Promise<ThirdPartyHost> {
+export async function startThirdPartyOrigins(): Promise<ThirdPartyOrigins> {
   const received: ReceivedRequest[] = [];
   const scripts = new Map<string, string>();
   const server: Server = createServer((request, response) => {
@@ -80,6 +80,10 @@ export async function startThirdPartyHost(): Promise<ThirdPartyHost> {
     script: (name, cookies) => {
       scripts.set(name, scriptBody(cookies));
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
