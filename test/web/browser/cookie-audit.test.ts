@@ -183,7 +183,9 @@ describe('the cookie audit in Chromium', () => {
       assert.equal(found.length, 2, found.join('\n'));
       const text = formatReport(report);
       assert.match(text, /tp_sneaky \(no category, NOT IN THE REGISTRY\)/);
-      assert.match(text, /Max-Age: the registry says 86400 s, the browser stored 6\d s/);
+      // The jar shows the lifetime left when it is read, a moment after the script ran.
+      const stored = /Max-Age: the registry says 86400 s, the browser stored (\d+) s/.exec(text);
+      assert.ok(stored && Number(stored[1]) > 0 && Number(stored[1]) <= 60, text);
     } finally {
       await portal.services.consent.removeService('sneaky');
     }
