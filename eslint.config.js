@@ -130,6 +130,15 @@ export default tseslint.config(
     rules: forbid([...surfaces, 'storage'], [...rootOnly, 'better-sqlite3', 'pg']),
   },
   {
+    // The cookie audit drives a browser against a running portal: it knows only core's
+    // vocabulary and what the portal publishes, never the portal's own code.
+    files: ['src/audit/**'],
+    rules: forbid(
+      ['odsql', 'i18n', 'storage', 'http', ...services, ...surfaces],
+      [...rootOnly, ...drivers],
+    ),
+  },
+  {
     files: surfaces.map((s) => `src/${s}/**`),
     rules: forbid(['storage'], [...rootOnly, 'better-sqlite3', 'pg']),
   },

@@ -4,6 +4,7 @@
 import { ConfigError } from '../config/index.ts';
 import { isPortalError } from '../core/errors.ts';
 import { apikeyCommand } from './commands/apikey.ts';
+import { auditCookiesCommand } from './commands/audit-cookies.ts';
 import { attachCommand } from './commands/attach.ts';
 import { backupCommand } from './commands/backup.ts';
 import { datasetsCommand } from './commands/datasets.ts';
@@ -31,6 +32,7 @@ const COMMANDS: Record<string, Command> = {
   revoke: grantCommand('revoke'),
   restrict: restrictCommand,
   service: serviceCommand,
+  'audit-cookies': auditCookiesCommand,
 };
 
 function isParseArgsError(error: unknown): error is Error {

@@ -40,6 +40,13 @@ Commands:
   service list                  List the third-party services
   service remove ID             Remove a service (visitors are asked again)
   backup FILE                   Write a consistent copy of the store to FILE, while the portal runs
+  audit-cookies URL             Audit a running portal's cookies in Chromium, in the three consent
+                                  states, and print the report (exit 1 on any violation)
+         [--user EMAIL]           also audit signed in (password from DATAGORA_PASSWORD or a prompt)
+         [--json]                 the report as JSON
+         [--out FILE]             write the report to FILE, print only the verdict
+         [--dataset ID]           the dataset whose tabs are visited (default: the first with a map)
+         [--chromium PATH]        the browser (default /usr/bin/chromium)
   help                          Show this help
 
 Settings come from the environment (PORT, HOST, DATAGORA_HOME, DATAGORA_BASE_URL, DATABASE_URL,
