@@ -4,6 +4,7 @@
 // same forms post and come back, and the links lead to the panel's own page.
 
 import type { ClientService } from '../layout/third-party-scripts.tsx';
+import { CONSENT_EVENT } from './consent-event.ts';
 
 interface SavedChoices {
   services: Record<string, boolean>;
@@ -17,8 +18,6 @@ interface Dsfr {
 }
 
 const MODAL_ID = 'fr-consent-modal';
-/** Sent to the page's other scripts (the map's basemap) when choices change. */
-export const CONSENT_EVENT = 'datagora:consent';
 
 const services: ClientService[] = JSON.parse(
   document.getElementById('consent-services')?.textContent ?? '[]',
@@ -77,11 +76,12 @@ function apply(saved: SavedChoices): void {
     if (allowed && !active.has(service.id)) {
       active.add(service.id);
       if (service.kind === 'script') loadScript(service);
-      if (service.kind === 'iframe') {
-        document
-          .querySelectorAll<HTMLElement>(`[data-consent-service="${service.id}"]`)
-          .forEach((placeholder) => embed(service, placeholder));
-      }
+      const placeholders = document.querySelectorAll<HTMLElement>(
+        `[data-consent-service="${service.id}"]`,
+      );
+      if (service.kind === 'iframe') placeholders.forEach((p) => embed(service, p));
+      // Tiles come in through the map's own script (CONSENT_EVENT below).
+      if (service.kind === 'tiles') placeholders.forEach((p) => p.remove());
     } else if (!allowed && active.has(service.id)) {
       clearCookies(service.cookies);
       // A script once run cannot be taken back: the page starts again without it.

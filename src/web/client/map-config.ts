@@ -26,13 +26,23 @@ export interface MapConfig {
 }
 
 /**
- * The basemap the page asks for. Today the portal's own outlines, which make no third-party
- * request; an external tile layer (a third-party service, under consent) will be another kind.
+ * The basemap: the portal's own outlines, which make no third-party request, unless the
+ * administrator configured a tile service and the visitor allowed it.
  */
 export interface BasemapConfig {
-  kind: 'outlines';
   /** GeoJSON of the world's countries, served by the portal. */
   countriesUrl: string;
+  /** The configured tile service (a third-party service under consent), or null. */
+  tiles: TilesConfig | null;
+}
+
+export interface TilesConfig {
+  serviceId: string;
+  /** Leaflet's URL template ({s}, {z}, {x}, {y}). */
+  url: string;
+  attribution: string;
+  /** The visitor allowed it when the page was made; the consent event may change it. */
+  allowed: boolean;
 }
 
 export interface MapMessages {

@@ -192,6 +192,35 @@ describe('consent in Chromium', () => {
     });
   });
 
+  test('the map keeps its own basemap until the tile service is allowed, then swaps', async () => {
+    await withPage({}, async (page, context) => {
+      host.requests.length = 0;
+      const map = `${site.base}/explore/dataset/export_alimconfiance/map/`;
+      await page.goto(map);
+      await page.locator('#dataset-map .leaflet-control-zoom').waitFor();
+      await page.waitForTimeout(500);
+      assert.equal(host.requests.filter((p) => p.startsWith('/tiles/')).length, 0);
+      const placeholder = page.locator('[data-consent-service=tiles]');
+      assert.match(await placeholder.innerText(), /Tile Company/);
+      await placeholder.getByRole('button', { name: 'Autoriser Tile Maps' }).click();
+      await page.locator('#dataset-map img.leaflet-tile').first().waitFor();
+      assert.equal(await placeholder.count(), 0);
+      assert.ok(host.requests.some((p) => /^\/tiles\/\d+\/\d+\/\d+\.png$/.test(p)));
+      assert.equal((await preferences(context))?.services['tiles'], true);
+      // Withdrawn from the panel: back to the portal's outlines, no tile left.
+      await page.locator('#cookie-settings').click();
+      const dialog = page.locator('#fr-consent-modal');
+      await dialog.waitFor({ state: 'visible' });
+      await dialog.locator('[aria-controls=consent-modal-purpose-third-party-services]').click();
+      await dialog.locator('label[for=consent-modal-service-tiles-refuse]').click();
+      await dialog.getByRole('button', { name: 'Confirmer mes choix' }).click();
+      await page.locator('#dataset-map img.leaflet-tile').first().waitFor({ state: 'detached' });
+      await page.reload();
+      await page.waitForTimeout(500);
+      assert.equal(await page.locator('#dataset-map img.leaflet-tile').count(), 0);
+    });
+  });
+
   test('without JavaScript: the banner posts, the panel is a page, choices come back', async () => {
     await withPage({ javaScript: false }, async (page, context) => {
       host.requests.length = 0;

@@ -122,16 +122,12 @@ describe('the cookie audit in Chromium', () => {
     }
   });
 
-  test(
-    'after acceptance the map tab loads the tile service’s basemap',
-    { todo: 'the map tab does not use a tiles service yet (#7)' },
-    () => {
-      assert.ok(hosts(received.get('accepted') ?? []).includes('tiles.localhost'));
-      const tiles = reports.get('accepted')?.traffic.find((t) => t.service === 'basemap');
-      assert.deepEqual(tiles?.pages, ['dataset map']);
-      assert.deepEqual(tiles?.resourceTypes, ['image']);
-    },
-  );
+  test('after acceptance the map tab loads the tile service’s basemap', () => {
+    assert.ok(hosts(received.get('accepted') ?? []).includes('tiles.localhost'));
+    const tiles = reports.get('accepted')?.traffic.find((t) => t.service === 'basemap');
+    assert.deepEqual(tiles?.pages, ['dataset map']);
+    assert.deepEqual(tiles?.resourceTypes, ['image']);
+  });
 
   test('each cookie is seen where the policy says: necessary ones always, the tag’s after consent', () => {
     const seen = (state: AuditState) =>

@@ -13,6 +13,8 @@ export function ConsentPlaceholder(props: {
   service: ThirdPartyService;
   /** The heading level the placeholder's title takes in its page. */
   heading?: 'h2' | 'h3';
+  /** Beside content that works without the service (the map's own basemap): no tall frame. */
+  compact?: boolean;
 }) {
   const { ctx, service } = props;
   const { t } = ctx;
@@ -20,7 +22,7 @@ export function ConsentPlaceholder(props: {
   const titleId = `consent-placeholder-${service.id}-title`;
   return (
     <div
-      class="fr-consent-placeholder dg-consent-placeholder"
+      class={`fr-consent-placeholder dg-consent-placeholder${props.compact ? ' dg-consent-placeholder--compact' : ''}`}
       data-consent-service={service.id}
       role="region"
       aria-labelledby={titleId}

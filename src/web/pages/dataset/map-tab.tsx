@@ -5,6 +5,7 @@
 import type { Dataset } from '../../../core/dataset.ts';
 import { isMultivalued } from '../../../core/field.ts';
 import type { MapConfig } from '../../client/map-config.ts';
+import { ConsentPlaceholder } from '../../components/consent/consent-placeholder.tsx';
 import { COUNTRIES_URL } from '../../basemap.ts';
 import type { PageContext } from '../../page-context.ts';
 import { ActiveFilters } from './active-filters.tsx';
@@ -34,6 +35,8 @@ export function MapTab(props: {
   const { ctx, dataset, state, geo } = props;
   const { t } = ctx;
   const fields = dataset.current?.fields ?? [];
+  // The first tile service an administrator configured replaces the outlines once allowed.
+  const tiles = ctx.consent?.policy.services.find((service) => service.kind === 'tiles');
   const config: MapConfig = {
     apiBase: datasetApiBase('', dataset.id),
     datasetId: dataset.id,
@@ -45,7 +48,17 @@ export function MapTab(props: {
     labels: Object.fromEntries(fields.map((f) => [f.name, f.label])),
     titleField: fields.find((f) => f.type === 'text' && !isMultivalued(f))?.name ?? null,
     tableUrl: `${datasetUrl(dataset.id, 'table')}${filtersQuery(state)}`,
-    basemap: { kind: 'outlines', countriesUrl: COUNTRIES_URL },
+    basemap: {
+      countriesUrl: COUNTRIES_URL,
+      tiles: tiles
+        ? {
+            serviceId: tiles.id,
+            url: tiles.url,
+            attribution: tiles.attribution,
+            allowed: ctx.consent?.allows(tiles.id) ?? false,
+          }
+        : null,
+    },
     // Placeholders are left for the script to fill: t() keeps `{name}` it is not given.
     messages: {
       records: t('map.records'),
@@ -93,6 +106,11 @@ export function MapTab(props: {
         <summary />
         <ul />
       </details>
+      {tiles && !config.basemap.tiles?.allowed ? (
+        <div class="fr-mb-2w">
+          <ConsentPlaceholder ctx={ctx} service={tiles} heading="h2" compact />
+        </div>
+      ) : null}
       <p class="fr-text--xs">{t('map.attribution')}</p>
       <script type="module" src="/static/js/map.js" />
     </DatasetLayout>
