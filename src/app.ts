@@ -128,6 +128,8 @@ export async function buildApp(
     baseUrl: config.baseUrl,
     portalName: config.portalName,
     stateIdentity: config.stateIdentity,
+    // The visitor's opt-out is already kept in cookies_preferences; the counting is #9's.
+    audienceStatistics: false,
   });
   return app;
 }

@@ -6,4 +6,9 @@ export interface SiteOptions extends SurfaceOptions {
   portalName: string;
   /** The French State's identity: the Marianne block and "République française". */
   stateIdentity: boolean;
+  /**
+   * The portal counts its own anonymous audience (issue #9): the consent panel and the cookie
+   * policy then describe it and offer its opt-out. Off until that counting exists.
+   */
+  audienceStatistics: boolean;
 }

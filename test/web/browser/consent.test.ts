@@ -231,7 +231,6 @@ describe('consent in Chromium', () => {
         page.getByRole('link', { name: 'Personnaliser' }).click(),
       ]);
       await page.locator('label[for=consent-page-service-video-host-accept]').click();
-      await page.locator('label[for=consent-page-statistics-opt-out]').click();
       await Promise.all([
         page.waitForURL('**/explore/'),
         page.getByRole('button', { name: 'Confirmer mes choix' }).click(),
@@ -243,7 +242,7 @@ describe('consent in Chromium', () => {
         'video-host': true,
         tiles: false,
       });
-      assert.equal(saved?.statisticsOptOut, true);
+      assert.equal(saved?.statisticsOptOut, false);
       await page.goto(`${site.base}/`);
       assert.equal(await page.locator('iframe[title="Video Host"]').count(), 1);
       assert.ok(!host.requests.includes('/tag.js'));

@@ -190,31 +190,33 @@ export function ConsentPanel(props: PanelProps) {
           </p>
         </fieldset>
       </div>
-      <div class="fr-consent-service">
-        <fieldset
-          class="fr-fieldset"
-          role="group"
-          aria-labelledby={`${idPrefix}-statistics-legend ${idPrefix}-statistics-desc`}
-        >
-          <legend id={`${idPrefix}-statistics-legend`} class="fr-consent-service__title">
-            {t('consent.statistics.title')}
-          </legend>
-          <p id={`${idPrefix}-statistics-desc`} class="fr-consent-service__desc">
-            {t('consent.statistics.text')}
-          </p>
-          <div class="fr-checkbox-group">
-            <input
-              type="checkbox"
-              id={`${idPrefix}-statistics-opt-out`}
-              name={STATISTICS_OPT_OUT_FIELD}
-              checked={optedOut}
-            />
-            <label class="fr-label" for={`${idPrefix}-statistics-opt-out`}>
-              {t('consent.statistics.optOut')}
-            </label>
-          </div>
-        </fieldset>
-      </div>
+      {ctx.site.audienceStatistics ? (
+        <div class="fr-consent-service">
+          <fieldset
+            class="fr-fieldset"
+            role="group"
+            aria-labelledby={`${idPrefix}-statistics-legend ${idPrefix}-statistics-desc`}
+          >
+            <legend id={`${idPrefix}-statistics-legend`} class="fr-consent-service__title">
+              {t('consent.statistics.title')}
+            </legend>
+            <p id={`${idPrefix}-statistics-desc`} class="fr-consent-service__desc">
+              {t('consent.statistics.text')}
+            </p>
+            <div class="fr-checkbox-group">
+              <input
+                type="checkbox"
+                id={`${idPrefix}-statistics-opt-out`}
+                name={STATISTICS_OPT_OUT_FIELD}
+                checked={optedOut}
+              />
+              <label class="fr-label" for={`${idPrefix}-statistics-opt-out`}>
+                {t('consent.statistics.optOut')}
+              </label>
+            </div>
+          </fieldset>
+        </div>
+      ) : null}
       {SERVICE_CATEGORIES.map((category) => {
         const inPurpose = services.filter((service) => service.category === category);
         return inPurpose.length > 0 ? (
