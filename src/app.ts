@@ -7,6 +7,7 @@ import cookie from '@fastify/cookie';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
+import { AudienceService } from './analytics/index.ts';
 import { downloadRoutes } from './api/download/download.routes.ts';
 import { exploreV21 } from './api/explore-v2.1/index.ts';
 import { apiV1 } from './api/v1/index.ts';
@@ -15,6 +16,7 @@ import { AttachmentFiles, CatalogQueries, CatalogService } from './catalog/index
 import type { Config } from './config/index.ts';
 import { ConsentService } from './consent/index.ts';
 import { DailyQuota } from './http/daily-quota.ts';
+import { useAudience } from './http/plugins/audience.ts';
 import { useCompression } from './http/plugins/compression.ts';
 import { useCsrf } from './http/plugins/csrf.ts';
 import { useSecurityHeaders } from './http/plugins/security-headers.ts';
@@ -70,6 +72,10 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
     attachments: new AttachmentFiles(engine.metadata, catalog, attachmentsDir(config)),
     auth: authServices(engine.accounts, engine.metadata),
     consent: new ConsentService(engine.consent),
+    audience: new AudienceService(engine.audience, {
+      enabled: config.statistics,
+      retentionMonths: config.statisticsRetentionMonths,
+    }),
   };
 }
 
@@ -108,6 +114,14 @@ export async function buildApp(
   useCsrf(app, { trustedOrigins: config.csrfTrustedOrigins });
   const services = options.services ?? buildServices(engine, config);
   useViewer(app, services.auth.sessions);
+  const recorder = services.audience.recorder;
+  if (recorder) {
+    const warn = (error: unknown) => app.log.warn({ err: error }, 'audience statistics failed');
+    useAudience(app, { recorder, baseUrl: config.baseUrl, onError: warn });
+    recorder.start(warn);
+    // Before the store closes: the last hits and the day's common search terms are written.
+    app.addHook('preClose', async () => recorder.close());
+  }
   const anonymousQuota =
     config.quotaAnonymousDaily > 0 ? new DailyQuota(config.quotaAnonymousDaily) : undefined;
   await app.register(exploreV21, {
@@ -128,8 +142,8 @@ export async function buildApp(
     baseUrl: config.baseUrl,
     portalName: config.portalName,
     stateIdentity: config.stateIdentity,
-    // The visitor's opt-out is already kept in cookies_preferences; the counting is #9's.
-    audienceStatistics: false,
+    // The panel and the cookie policy describe the measurement and its opt-out when it runs.
+    audienceStatistics: services.audience.recorder !== null,
   });
   return app;
 }

@@ -26,6 +26,8 @@ function defaults(port: number): Omit<Config, 'port'> {
     portalName: 'Datagora',
     stateIdentity: true,
     csrfTrustedOrigins: [],
+    statistics: true,
+    statisticsRetentionMonths: 25,
   };
 }
 

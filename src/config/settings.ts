@@ -29,6 +29,10 @@ export interface Config {
   stateIdentity: boolean;
   /** Other origins whose pages may post to the site (CSRF), `scheme://host[:port]` or `scheme://*.domain`. */
   csrfTrustedOrigins: string[];
+  /** The portal counts its own anonymous audience (docs/statistics.md). */
+  statistics: boolean;
+  /** Months the audience counters are kept (at most 25, the CNIL's limit). */
+  statisticsRetentionMonths: number;
 }
 
 /** A setting that is wrong: the process stops with its name and the reason (exit code 2). */
@@ -214,5 +218,17 @@ export const SETTINGS = [
     env: 'DATAGORA_CSRF_TRUSTED_ORIGINS',
     description: 'other origins allowed to post to the site (CSRF)',
     parse: parseOrigins,
+  },
+  {
+    key: 'statistics',
+    env: 'DATAGORA_STATISTICS',
+    description: 'count the anonymous audience',
+    parse: parseBoolean,
+  },
+  {
+    key: 'statisticsRetentionMonths',
+    env: 'DATAGORA_STATISTICS_RETENTION_MONTHS',
+    description: 'months the audience counters are kept (1–25)',
+    parse: parseInteger(1, 25),
   },
 ] as const satisfies readonly SettingSpec<keyof Config>[];

@@ -1,5 +1,6 @@
 // The services every surface receives from the composition root (app.ts).
 
+import type { AudienceService } from '../analytics/index.ts';
 import type { AuthServices } from '../auth/index.ts';
 import type { ConsentService } from '../consent/index.ts';
 import type { AttachmentFiles, CatalogQueries, CatalogService } from '../catalog/index.ts';
@@ -17,6 +18,8 @@ export interface PortalServices {
   auth: AuthServices;
   /** Third-party services and the visitors' consent to them. */
   consent: ConsentService;
+  /** The portal's own anonymous audience measurement and its reports. */
+  audience: AudienceService;
 }
 
 export interface SurfaceOptions {

@@ -2,6 +2,7 @@
 // Services import this file (and only this file) from storage/.
 
 import type { AccountStore } from './account-store.ts';
+import type { AudienceStore } from './audience-store.ts';
 import type { ConsentStore } from './consent-store.ts';
 import type { AttachmentInput, Attachment } from '../core/attachment.ts';
 import type { Row } from '../core/cell.ts';
@@ -91,6 +92,7 @@ export interface BeginVersionInput {
 
 export type * from './account-store.ts';
 export type * from './consent-store.ts';
+export type * from './audience-store.ts';
 
 export interface StorageEngine {
   readonly name: EngineName;
@@ -99,6 +101,8 @@ export interface StorageEngine {
   readonly accounts: AccountStore;
   /** Third-party services, consent policy versions and the proof-of-consent log. */
   readonly consent: ConsentStore;
+  /** The portal's own audience counters (hourly aggregates only). */
+  readonly audience: AudienceStore;
   /**
    * Runs a read query on dataset tables, off the main thread; rows come back as arrays.
    * Raw values by column kind: text → string; text_list → JSON array text (SQLite) or string[]

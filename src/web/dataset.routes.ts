@@ -22,6 +22,7 @@ import { TableTab } from './pages/dataset/table-tab.tsx';
 import { sendPage } from './render.ts';
 import { cacheForDataset } from '../http/viewer-caching.ts';
 import type { SiteOptions } from './site-options.ts';
+import { noteResultCount } from '../http/plugins/audience.ts';
 
 type DatasetRequest = FastifyRequest<{ Params: { dataset_id: string } }>;
 
@@ -59,6 +60,7 @@ export function datasetRoutes(scope: FastifyInstance, options: SiteOptions): voi
       const ctx = pageContext(request, options);
       const state = readTableState(ctx.query, dataset.current?.fields ?? []);
       const model = await loadTable(options.services, dataset, state, ctx.viewer);
+      noteResultCount(request, model.total);
       const status = model.error === null ? 200 : 400;
       return sendPage(reply, ctx, TableTab({ ctx, dataset, state, model }), status);
     },

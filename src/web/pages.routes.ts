@@ -17,6 +17,7 @@ import { SiteMapPage } from './pages/site-map-page.tsx';
 import { sendPage } from './render.ts';
 import { cacheForViewer } from '../http/viewer-caching.ts';
 import type { SiteOptions } from './site-options.ts';
+import { noteResultCount } from '../http/plugins/audience.ts';
 
 const NEWEST_SHOWN = 4;
 
@@ -47,6 +48,7 @@ export function pagesRoutes(scope: FastifyInstance, options: SiteOptions): void 
     const ctx = pageContext(request, options);
     const state = readCatalogState(ctx.query);
     const model = await loadCatalog(options.services, state, ctx.viewer);
+    noteResultCount(request, model.total);
     cacheForViewer(reply, ctx.viewer);
     return sendPage(reply, ctx, CatalogPage({ ctx, state, model }));
   });

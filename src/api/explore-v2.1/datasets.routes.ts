@@ -13,6 +13,7 @@ import { cacheForViewer, readableDataset } from '../../http/viewer-caching.ts';
 import { catalogQueryInput, checkLang } from './catalog-input.ts';
 import { parseFacetParameter } from './facet-param.ts';
 import { checkAppMetas, datasetLinks, pageLinks, wantsLinks } from './links.ts';
+import { noteResultCount } from '../../http/plugins/audience.ts';
 
 /**
  * `{total_count, results}`; aggregations answer `{results}` only, as on records. With
@@ -49,7 +50,12 @@ export function datasetsRoutes(scope: FastifyInstance, options: SurfaceOptions):
     checkAppMetas(query);
     cacheForViewer(reply, request.viewer);
     const links = wantsLinks(query) ? { baseUrl: options.baseUrl, query, ...input } : null;
-    return catalogPage(await catalogQueries.query(input, 'page'), input.lang, links);
+    const answer = await catalogQueries.query(input, 'page');
+    noteResultCount(
+      request,
+      answer.kind === 'datasets' ? answer.totalCount : answer.results.length,
+    );
+    return catalogPage(answer, input.lang, links);
   });
 
   scope.get('/catalog/facets', async (request, reply) => {

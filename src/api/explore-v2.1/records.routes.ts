@@ -9,6 +9,7 @@ import type { SurfaceOptions } from '../../http/services.ts';
 import { readableDataset } from '../../http/viewer-caching.ts';
 import { checkAppMetas, pageLinks, recordLinks, wantsLinks } from './links.ts';
 import { recordsQueryInput } from './query-input.ts';
+import { noteResultCount } from '../../http/plugins/audience.ts';
 
 interface DatasetParams {
   dataset_id: string;
@@ -27,6 +28,7 @@ export function recordsRoutes(scope: FastifyInstance, options: SurfaceOptions): 
       if (answerNotModified(request, reply, dataset)) return reply;
       const input = recordsQueryInput(request.params.dataset_id, request.viewer, query);
       const page = await records.queryRecords({ ...input, withRecordIds: links });
+      noteResultCount(request, page.totalCount ?? page.results.length);
       if (page.queryMs !== undefined)
         void reply.header('server-timing', `db;dur=${page.queryMs.toFixed(1)}`);
       const body: Record<string, unknown> =

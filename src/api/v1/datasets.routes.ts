@@ -22,6 +22,7 @@ import { catalogCsv, catalogTable } from '../explore-v2.1/catalog-table.ts';
 import { csvSeparator } from '../download/download-params.ts';
 import { sendV1Json, v1Format } from './v1-format.ts';
 import { v1OrderBy, v1Paging } from './v1-params.ts';
+import { noteResultCount } from '../../http/plugins/audience.ts';
 
 /** `refine.theme=Santé` parameters as catalog facet filters. */
 function facetParameters(query: QueryValues, prefix: string): string[] {
@@ -65,6 +66,7 @@ export function datasetsV1Routes(scope: FastifyInstance, options: SurfaceOptions
       'export',
     );
     const datasets = answer.kind === 'datasets' ? answer.datasets : [];
+    noteResultCount(request, answer.kind === 'datasets' ? answer.totalCount : 0);
     if (format === 'csv') {
       const csv = catalogCsv(catalogTable(answer), {
         delimiter: csvSeparator(query),

@@ -16,6 +16,7 @@ import { recordsAtom, recordsGeoJson, recordsRss } from './record-feeds.ts';
 import { sendV1Json, v1Format } from './v1-format.ts';
 import { v1GeoFilters, v1OrderBy, v1Paging, v1Parameters } from './v1-params.ts';
 import { v1Record } from './v1-record.ts';
+import { noteResultCount } from '../../http/plugins/audience.ts';
 
 const FORMATS = ['json', 'jsonp', 'geojson', 'geojsonp', 'rss', 'atom'];
 
@@ -115,6 +116,7 @@ export function searchRoutes(scope: FastifyInstance, options: SurfaceOptions): v
     if (Object.keys(refined).length > 0) echoed['refine'] = refined;
     const excluded = echoFilters(query, 'exclude.');
     if (Object.keys(excluded).length > 0) echoed['exclude'] = excluded;
+    noteResultCount(request, page.totalCount);
     const found = page.rows.map((row) =>
       v1Record(datasetId, row, page.columns, page.recordIdPosition, page.timezone, timestamp),
     );

@@ -141,4 +141,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX consent_log_by_consent ON consent_log (consent_id, id);
     `,
   },
+  {
+    version: 4,
+    name: 'audience statistics: hourly counters and daily visitor estimates (no raw hit)',
+    sql: `
+      CREATE TABLE audience_counts (
+        hour TEXT NOT NULL,
+        metric TEXT NOT NULL,
+        dataset TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (hour, metric, dataset, kind, detail)
+      ) WITHOUT ROWID;
+      CREATE TABLE audience_visitors (
+        day TEXT PRIMARY KEY,
+        visitors INTEGER NOT NULL
+      );
+    `,
+  },
 ];

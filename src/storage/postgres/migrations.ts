@@ -162,6 +162,28 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    version: 4,
+    name: 'audience statistics: hourly counters and daily visitor estimates (no raw hit)',
+    statements: (schema) => {
+      const t = (name: string) => qualified(schema, name);
+      return [
+        `CREATE TABLE ${t('audience_counts')} (
+          hour timestamptz NOT NULL,
+          metric text NOT NULL,
+          dataset text NOT NULL,
+          kind text NOT NULL,
+          detail text NOT NULL,
+          count bigint NOT NULL,
+          PRIMARY KEY (hour, metric, dataset, kind, detail)
+        )`,
+        `CREATE TABLE ${t('audience_visitors')} (
+          day date PRIMARY KEY,
+          visitors bigint NOT NULL
+        )`,
+      ];
+    },
+  },
 ];
 
 export const LATEST_MIGRATION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -18,12 +18,14 @@ import type {
   VersionWriter,
 } from '../engine.ts';
 import type { AccountStore } from '../account-store.ts';
+import type { AudienceStore } from '../audience-store.ts';
 import type { ConsentStore } from '../consent-store.ts';
 import { backupWithPgDump } from './backup.ts';
 import type { PoolSettings } from './connection.ts';
 import { createPool } from './connection.ts';
 import { storageError } from './errors.ts';
 import { PostgresAccountStore } from './account-store.ts';
+import { PostgresAudienceStore } from './audience-store.ts';
 import { PostgresConsentStore } from './consent-store.ts';
 import { PostgresMetadataStore } from './metadata-store.ts';
 import { migrate } from './migrate.ts';
@@ -90,6 +92,7 @@ class PostgresEngine implements StorageEngine {
   readonly metadata: MetadataStore;
   readonly accounts: AccountStore;
   readonly consent: ConsentStore;
+  readonly audience: AudienceStore;
   private readonly reads: ReadQueries;
   private readonly writers = new Set<PostgresVersionWriter>();
   private closed = false;
@@ -103,6 +106,7 @@ class PostgresEngine implements StorageEngine {
     this.metadata = new PostgresMetadataStore(writePool, settings.schema);
     this.accounts = new PostgresAccountStore(writePool, settings.schema);
     this.consent = new PostgresConsentStore(writePool, settings.schema);
+    this.audience = new PostgresAudienceStore(writePool, settings.schema);
     this.reads = new ReadQueries(readPool, queryTimeoutMs, (pid) =>
       writePool.query('SELECT pg_cancel_backend($1)', [pid]),
     );

@@ -7,6 +7,7 @@ import type { StorageEngine } from '../engine.ts';
 import { DatasetRepository } from '../metadata/dataset-repository.ts';
 import { migrate } from '../metadata/migrate.ts';
 import { SqliteAccountStore } from '../metadata/sqlite-account-store.ts';
+import { SqliteAudienceStore } from '../metadata/sqlite-audience-store.ts';
 import { SqliteConsentStore } from '../metadata/sqlite-consent-store.ts';
 import { SqliteMetadataStore } from '../metadata/sqlite-metadata-store.ts';
 import { VersionRepository } from '../metadata/version-repository.ts';
@@ -46,6 +47,7 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<St
       new SqliteMetadataStore(datasets, versions),
       new SqliteAccountStore(db),
       new SqliteConsentStore(db),
+      new SqliteAudienceStore(db),
       datasets,
       versions,
       readers,

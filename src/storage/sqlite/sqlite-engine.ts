@@ -21,6 +21,7 @@ import type {
   VersionWriter,
 } from '../engine.ts';
 import type { AccountStore } from '../account-store.ts';
+import type { AudienceStore } from '../audience-store.ts';
 import type { ConsentStore } from '../consent-store.ts';
 import type { DatasetRepository } from '../metadata/dataset-repository.ts';
 import type { VersionRepository } from '../metadata/version-repository.ts';
@@ -42,6 +43,7 @@ export class SqliteEngine implements StorageEngine {
     readonly metadata: MetadataStore,
     readonly accounts: AccountStore,
     readonly consent: ConsentStore,
+    readonly audience: AudienceStore,
     private readonly datasets: DatasetRepository,
     private readonly versions: VersionRepository,
     private readonly readers: ReaderPool,
