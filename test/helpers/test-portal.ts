@@ -7,6 +7,8 @@ import { join } from 'node:path';
 
 import type { FastifyInstance } from 'fastify';
 
+import type { RecorderOptions } from '../../src/analytics/recorder.ts';
+import { AudienceService } from '../../src/analytics/index.ts';
 import { buildApp, buildServices, openStorage } from '../../src/app.ts';
 import type { Config } from '../../src/config/index.ts';
 import { loadConfig } from '../../src/config/index.ts';
@@ -27,6 +29,8 @@ export interface TestPortal {
   services: PortalServices;
   config: Config;
   home: string;
+  /** The PostgreSQL schema holding the portal, or null on SQLite. */
+  schema: string | null;
   close(): Promise<void>;
 }
 
@@ -36,6 +40,8 @@ export async function startTestPortal(
     env?: Record<string, string>;
     home?: string;
     engine?: EngineName;
+    /** The audience recorder's options (a clock, a small buffer); it runs as the config says. */
+    audience?: RecorderOptions;
   } = {},
 ): Promise<TestPortal> {
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'datagora-test-'));
@@ -47,7 +53,17 @@ export async function startTestPortal(
     ? await openPostgresEngine({ url: POSTGRES_URL, schema, queryTimeoutMs: config.queryTimeoutMs })
     : await openStorage(config);
   if (options.demo) await loadDemoIfEmpty(engine);
-  const services = buildServices(engine, config);
+  const built = buildServices(engine, config);
+  const services = options.audience
+    ? {
+        ...built,
+        audience: new AudienceService(engine.audience, {
+          enabled: config.statistics,
+          retentionMonths: config.statisticsRetentionMonths,
+          ...options.audience,
+        }),
+      }
+    : built;
   const app = await buildApp(config, { engine, logger: false, services });
   return {
     app,
@@ -55,6 +71,7 @@ export async function startTestPortal(
     services,
     config,
     home,
+    schema,
     async close() {
       await app.close();
       await engine.close();
