@@ -144,6 +144,7 @@ export async function buildApp(
     stateIdentity: config.stateIdentity,
     // The panel and the cookie policy describe the measurement and its opt-out when it runs.
     audienceStatistics: services.audience.recorder !== null,
+    audienceRetentionMonths: config.statisticsRetentionMonths,
   });
   return app;
 }

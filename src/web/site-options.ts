@@ -8,7 +8,9 @@ export interface SiteOptions extends SurfaceOptions {
   stateIdentity: boolean;
   /**
    * The portal counts its own anonymous audience (issue #9): the consent panel and the cookie
-   * policy then describe it and offer its opt-out. Off until that counting exists.
+   * policy then describe it and offer its opt-out.
    */
   audienceStatistics: boolean;
+  /** Months its counters are kept (the cookie policy says so); 25 when unset. */
+  audienceRetentionMonths?: number;
 }

@@ -57,8 +57,38 @@ describe('consent without third-party services', () => {
     const panel = await portal.app.inject({ url: '/cookies/preferences/', headers: FORM });
     assert.equal(panel.statusCode, 200);
     assert.match(panel.body, /Aucun service tiers n’est configuré/);
-    // The portal does not count its audience yet (#9): the panel offers no opt-out of it.
-    assert.equal(parse(panel.body).querySelector('input[name=statistics-opt-out]'), null);
+    // The portal counts its own anonymous audience (#9): the panel offers the opt-out, unticked.
+    const optOut = parse(panel.body).querySelector('input[name=statistics-opt-out]');
+    assert.ok(optOut, 'the statistics opt-out is offered');
+    assert.equal(optOut.getAttribute('checked'), undefined);
+  });
+
+  test('the cookie policy describes the portal’s own measurement and links to its opt-out', async () => {
+    for (const [lang, provider, noCookie] of [
+      [
+        'fr',
+        'Datagora',
+        /Aucun cookie\. Si vous vous y opposez, votre choix est gardé dans cookies_preferences/,
+      ],
+      ['en', 'Datagora', /No cookie\. If you object, your choice is kept in cookies_preferences/],
+    ] as const) {
+      const page = await portal.app.inject({
+        url: '/cookies/',
+        headers: { 'accept-language': lang },
+      });
+      const table = parse(page.body).querySelector('#cookies-statistics');
+      assert.ok(table, `${lang}: the statistics table`);
+      const rows = table.querySelectorAll('tbody tr');
+      assert.equal(rows.length, 1);
+      assert.equal(rows[0]!.querySelector('th')?.text, provider);
+      assert.match(rows[0]!.text, noCookie);
+      assert.match(rows[0]!.text, /25/);
+      assert.equal(
+        rows[0]!.querySelector('a[data-consent-open]')?.getAttribute('href'),
+        '/cookies/preferences/?next=%2Fcookies%2F',
+      );
+      assert.ok(parse(page.body).querySelector('#statistics-opt-out'));
+    }
   });
 
   test('the statistics opt-out is saved in cookies_preferences', async () => {
@@ -83,6 +113,8 @@ describe('consent without third-party services', () => {
       headers: { ...FORM, cookie },
     });
     assert.match(panel.body, /Vos choix ont été enregistrés/);
+    const optOut = parse(panel.body).querySelector('input[name=statistics-opt-out]');
+    assert.equal(optOut?.getAttribute('checked'), '');
   });
 
   test('the registry lists the four cookies of the portal and no service', async () => {
@@ -287,5 +319,21 @@ describe('consent with third-party services', () => {
     assert.equal(setCookie(noToken, 'cookies_preferences'), undefined);
     const elsewhere = await choose({ choice: 'accept-all', next: '//evil.example/' });
     assert.equal(elsewhere.headers.location, '/');
+  });
+});
+
+describe('consent when the portal does not count its audience', () => {
+  let portal: TestPortal;
+  before(async () => {
+    portal = await startTestPortal({ env: { DATAGORA_STATISTICS: 'false' } });
+  });
+  after(() => portal.close());
+
+  test('neither the panel nor the cookie policy mention a measurement that does not run', async () => {
+    const panel = await portal.app.inject({ url: '/cookies/preferences/', headers: FORM });
+    assert.equal(parse(panel.body).querySelector('input[name=statistics-opt-out]'), null);
+    const page = await portal.app.inject({ url: '/cookies/', headers: FORM });
+    assert.equal(parse(page.body).querySelectorAll('#cookies-statistics tbody tr').length, 0);
+    assert.equal(parse(page.body).querySelector('#statistics-opt-out'), null);
   });
 });

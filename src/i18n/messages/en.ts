@@ -370,6 +370,16 @@ export const en: Messages = {
   'cookies.location.tiles': 'Basemap of the datasets’ “Map” tab',
   'cookies.choicesText':
     'You can accept or refuse each third-party service, and change your mind at any time, from the cookie management panel (the “Cookie settings” link at the bottom of every page). Withdrawing your consent is as easy as giving it.',
+  'cookies.audience.function': 'Counting on the server, on every page and API call (no script)',
+  'cookies.audience.purpose':
+    'Anonymous audience statistics for the portal’s team alone: pages and datasets viewed, API calls, downloads, searches, errors. Your IP address, your browser’s full identity and the pages you came from are never kept.',
+  'cookies.audience.noCookie':
+    'No cookie. If you object, your choice is kept in cookies_preferences.',
+  'cookies.audience.keptFor':
+    'Anonymous counters kept {count} month|Anonymous counters kept {count} months',
+  'cookies.audience.optOut': 'Object to this measurement',
+  'cookies.audience.optOutText':
+    'You may object to the portal’s anonymous audience measurement in the cookie management panel; “Do Not Track” and “Global Privacy Control” signals from your browser are honoured as objections too.',
   'cookies.choicesLink': 'Open the cookie management panel',
   'cookie.weeks': '{count} week|{count} weeks',
   'cookie.language': 'Remember the language you chose for the site.',

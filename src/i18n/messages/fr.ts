@@ -374,6 +374,17 @@ export const fr = {
   'cookies.location.tiles': 'Fond de carte de l’onglet « Carte » des jeux de données',
   'cookies.choicesText':
     'Vous pouvez accepter ou refuser chaque service tiers, et changer d’avis à tout moment, depuis le panneau de gestion des cookies (lien « Gestion des cookies » en bas de chaque page). Retirer votre accord est aussi simple que le donner.',
+  'cookies.audience.function':
+    'Comptage sur le serveur, à chaque page et appel d’API (sans script)',
+  'cookies.audience.purpose':
+    'Statistiques d’audience anonymes pour la seule équipe du portail : pages et jeux de données consultés, appels d’API, téléchargements, recherches, erreurs. Votre adresse IP, l’identité complète de votre navigateur et les pages d’où vous venez ne sont jamais conservées.',
+  'cookies.audience.noCookie':
+    'Aucun cookie. Si vous vous y opposez, votre choix est gardé dans cookies_preferences.',
+  'cookies.audience.keptFor':
+    'Compteurs anonymes gardés {count} mois|Compteurs anonymes gardés {count} mois',
+  'cookies.audience.optOut': 'M’opposer à cette mesure',
+  'cookies.audience.optOutText':
+    'Vous pouvez vous opposer à la mesure d’audience anonyme du portail dans le panneau de gestion des cookies ; les signaux « Do Not Track » et « Global Privacy Control » de votre navigateur valent aussi opposition.',
   'cookies.choicesLink': 'Ouvrir le panneau de gestion des cookies',
   'cookie.weeks': '{count} semaine|{count} semaines',
   'cookie.language': 'Mémoriser la langue que vous avez choisie pour le site.',

@@ -21,6 +21,12 @@ export interface PolicyRow {
   /** Empty for a service that declares no cookie. */
   cookies: PolicyCookie[];
   purpose: string;
+  /** What the cookie column says when the row sets none (the default: a service's note). */
+  noCookie?: string;
+  /** What the lifetime column says when the row sets no cookie. */
+  keptFor?: string;
+  /** The row links to the panel where the visitor may object (the portal's own measurement). */
+  optOut?: boolean;
 }
 
 export interface PolicyTable {
@@ -76,6 +82,19 @@ function serviceRow(ctx: PageContext, service: ThirdPartyService): PolicyRow {
   };
 }
 
+/** The portal's own anonymous audience measurement (docs/statistics.md): no cookie of its own. */
+function audienceRow(ctx: PageContext): PolicyRow {
+  return {
+    provider: ctx.site.portalName,
+    function: ctx.t('cookies.audience.function'),
+    cookies: [],
+    purpose: ctx.t('cookies.audience.purpose'),
+    noCookie: ctx.t('cookies.audience.noCookie'),
+    keptFor: ctx.count('cookies.audience.keptFor', ctx.site.audienceRetentionMonths ?? 25),
+    optOut: true,
+  };
+}
+
 export function policyTables(
   ctx: PageContext,
   services: readonly ThirdPartyService[],
@@ -83,6 +102,7 @@ export function policyTables(
   return COOKIE_CATEGORIES.map((category) => ({
     category,
     rows: [
+      ...(category === 'statistics' && ctx.site.audienceStatistics ? [audienceRow(ctx)] : []),
       ...PORTAL_COOKIES.filter((cookie) => cookie.category === category).map((cookie) =>
         portalRow(ctx, cookie),
       ),

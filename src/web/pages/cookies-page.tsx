@@ -38,7 +38,7 @@ function CategoryTable({ ctx, table }: { ctx: PageContext; table: PolicyTable })
                 <td>{row.function}</td>
                 <td>
                   {row.cookies.length === 0
-                    ? t('cookies.noCookie')
+                    ? (row.noCookie ?? t('cookies.noCookie'))
                     : row.cookies.map((cookie, index) => (
                         <>
                           {index > 0 ? <br /> : null}
@@ -51,10 +51,20 @@ function CategoryTable({ ctx, table }: { ctx: PageContext; table: PolicyTable })
                         </>
                       ))}
                 </td>
-                <td>{row.purpose}</td>
+                <td>
+                  {row.purpose}
+                  {row.optOut ? (
+                    <>
+                      {' '}
+                      <a href={preferencesUrl('/cookies/')} data-consent-open>
+                        {t('cookies.audience.optOut')}
+                      </a>
+                    </>
+                  ) : null}
+                </td>
                 <td>
                   {row.cookies.length === 0
-                    ? '—'
+                    ? (row.keptFor ?? '—')
                     : row.cookies.map((cookie, index) => (
                         <>
                           {index > 0 ? <br /> : null}
@@ -92,6 +102,9 @@ export function CookiesPage({ ctx }: { ctx: PageContext }) {
         ))}
         <h2 id="cookie-choices">{t('cookies.choicesHeading')}</h2>
         <p>{t('cookies.choicesText')}</p>
+        {ctx.site.audienceStatistics ? (
+          <p id="statistics-opt-out">{t('cookies.audience.optOutText')}</p>
+        ) : null}
         <p>
           <a class="fr-btn fr-btn--secondary" href={preferencesUrl('/cookies/')} data-consent-open>
             {t('cookies.choicesLink')}
