@@ -7,6 +7,7 @@ import cookie from '@fastify/cookie';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
+import { backOffice } from './admin/index.ts';
 import { AudienceService } from './analytics/index.ts';
 import { downloadRoutes } from './api/download/download.routes.ts';
 import { exploreV21 } from './api/explore-v2.1/index.ts';
@@ -137,7 +138,7 @@ export async function buildApp(
     baseUrl: config.baseUrl,
     anonymousQuota,
   });
-  await app.register(webSite, {
+  const site = {
     services,
     baseUrl: config.baseUrl,
     portalName: config.portalName,
@@ -145,6 +146,8 @@ export async function buildApp(
     // The panel and the cookie policy describe the measurement and its opt-out when it runs.
     audienceStatistics: services.audience.recorder !== null,
     audienceRetentionMonths: config.statisticsRetentionMonths,
-  });
+  };
+  await app.register(webSite, site);
+  await app.register(backOffice, site);
   return app;
 }

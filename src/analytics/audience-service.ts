@@ -14,12 +14,18 @@ export interface AudienceServiceOptions extends RecorderOptions {
 export class AudienceService {
   /** Null when the portal does not count. */
   readonly recorder: AudienceRecorder | null;
+  private readonly clock: () => Date;
 
   constructor(
     private readonly store: AudienceStore,
     options: AudienceServiceOptions,
   ) {
     this.recorder = options.enabled ? new AudienceRecorder(store, options) : null;
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  now(): Date {
+    return this.clock();
   }
 
   /** Writes what was recorded so far (tests, and the dashboard before it reads). */
