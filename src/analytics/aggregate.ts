@@ -35,10 +35,14 @@ export const METRICS = {
   dropped: 'dropped',
 } as const;
 
+const HOUR_MS = 3_600_000;
+let lastHour = { index: NaN, iso: '' };
+
+/** The ISO start of the hour of `at` (the last one is remembered: hits come in order). */
 export function hourOf(at: Date): string {
-  const hour = new Date(at);
-  hour.setUTCMinutes(0, 0, 0);
-  return hour.toISOString();
+  const index = Math.floor(at.getTime() / HOUR_MS);
+  if (index !== lastHour.index) lastHour = { index, iso: new Date(index * HOUR_MS).toISOString() };
+  return lastHour.iso;
 }
 
 /** Sums hits into counters; call `add` for each hit, then read `counts()`. */

@@ -20,7 +20,7 @@ export interface DayCount {
 export class DailyVisitors {
   private day = '';
   private salt: Buffer = randomBytes(32);
-  private hashes = new Set<string>();
+  private hashes = new Set<number>();
   private finished: DayCount[] = [];
 
   /** Counts a visitor seen at `at`. */
@@ -30,12 +30,16 @@ export class DailyVisitors {
     this.hashes.add(this.hash(address, userAgent));
   }
 
-  /** The key a visitor gets today (tests check that it changes with the day). */
-  hash(address: string, userAgent: string): string {
+  /**
+   * The key a visitor gets today (tests check that it changes with the day): the HMAC's first
+   * 48 bits, a number (lighter in the set than a string; a collision in a million visitors is
+   * unlikely, and would only undercount by one).
+   */
+  hash(address: string, userAgent: string): number {
     return createHmac('sha256', this.salt)
       .update(`${truncateAddress(address)}\n${userAgent}`)
-      .digest('base64url')
-      .slice(0, 22);
+      .digest()
+      .readUIntLE(0, 6);
   }
 
   /** Moves to the day of `at` if it is a new one (a new salt, an empty set). */

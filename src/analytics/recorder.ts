@@ -61,7 +61,10 @@ export class AudienceRecorder {
       return;
     }
     this.buffer.push(hit);
-    if (visitor && !hit.robot) this.visitors.see(hit.at, visitor.address, visitor.userAgent);
+    // Visitors are people on the portal's pages; API clients are counted by their calls.
+    if (visitor && !hit.robot && hit.events[0]?.type === 'page') {
+      this.visitors.see(hit.at, visitor.address, visitor.userAgent);
+    }
   }
 
   /** Hits waiting for the next flush, and hits dropped since the last one. */

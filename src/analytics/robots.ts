@@ -5,7 +5,7 @@
 
 import { isbot } from 'isbot';
 
-import type { AudienceEvent, EventType } from './events.ts';
+import type { EventType } from './events.ts';
 
 const CRAWLER = /bot\b|bot\/|crawl|spider|slurp|archiver|scrap/i;
 
@@ -13,9 +13,4 @@ export function isRobot(userAgent: string, kind: EventType | 'other'): boolean {
   if (userAgent.trim() === '') return kind === 'page';
   if (!isbot(userAgent)) return false;
   return kind === 'page' || kind === 'error' || kind === 'other' || CRAWLER.test(userAgent);
-}
-
-/** The robot rule for a request, by the kind of its first event. */
-export function robotFor(userAgent: string, events: AudienceEvent[]): boolean {
-  return isRobot(userAgent, events[0]?.type ?? 'other');
 }

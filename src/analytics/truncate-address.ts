@@ -3,6 +3,8 @@
 // address. Anything unreadable is kept as it is (it is only ever hashed).
 
 export function truncateAddress(address: string): string {
+  const lastDot = address.lastIndexOf('.');
+  if (lastDot > 0 && !address.includes(':')) return `${address.slice(0, lastDot)}.0`;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   const v4 = mapped ? mapped[1]! : address;
   if (/^\d+\.\d+\.\d+\.\d+$/.test(v4)) return v4.split('.').slice(0, 3).join('.') + '.0';

@@ -5,8 +5,7 @@
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-import { deviceClass } from '../../analytics/device.ts';
-import { robotFor } from '../../analytics/robots.ts';
+import { agentTraits, isRobotFor } from '../../analytics/agent-cache.ts';
 import type { ApiSource } from '../../analytics/events.ts';
 import { referrerDomain } from '../../analytics/referrer.ts';
 import type { AudienceRecorder } from '../../analytics/recorder.ts';
@@ -59,14 +58,15 @@ export function useAudience(app: FastifyInstance, options: AudienceOptions): voi
     });
     if (events === null) return;
     const userAgent = request.headers['user-agent'] ?? '';
+    const traits = agentTraits(userAgent);
     const own = new Set([portalHost, hostName(request.headers.host)]);
     const referer = request.headers.referer;
     const domain = referrerDomain(referer, portalHost);
     options.recorder.record(
       {
         at: options.recorder.now(),
-        robot: robotFor(userAgent, events),
-        device: deviceClass(userAgent),
+        robot: isRobotFor(traits, events[0]!.type),
+        device: traits.device,
         referrerDomain: domain !== null && own.has(domain) ? null : domain,
         events,
       },
