@@ -140,7 +140,7 @@ for (const engine of TEST_ENGINES) {
       bump(`${rare === 'empty' ? 'search_term_empty' : 'search_term'}|${DS}|records|(other)`, 1);
       assert.deepEqual(asMap(await portal.engine.audience.totals(DAY)), expected);
       assert.deepEqual(await portal.engine.audience.visitors(DAY), [
-        { day: '2026-11-29', visitors: 3 },
+        { day: '2026-11-29', visitors: 2 }, // A (and A2), B; C only called the API
       ]);
 
       const { tables, text } = await storeText(portal);
