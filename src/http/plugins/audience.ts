@@ -45,7 +45,9 @@ export function useAudience(app: FastifyInstance, options: AudienceOptions): voi
   });
 
   function count(request: FastifyRequest, status: number): void {
-    const path = request.url.split('?')[0] ?? '/';
+    const url = request.url;
+    const query = url.indexOf('?');
+    const path = query < 0 ? url : url.slice(0, query);
     const events = classify({
       method: request.method,
       route: request.routeOptions.url ?? null,
@@ -53,25 +55,29 @@ export function useAudience(app: FastifyInstance, options: AudienceOptions): voi
       params: request.params as Record<string, string | undefined>,
       query: (request.query ?? {}) as Record<string, unknown>,
       status,
-      source: apiSource(request),
+      source: path.startsWith('/api/') ? apiSource(request) : 'other',
       results: request.audienceResults,
     });
     if (events === null) return;
     const userAgent = request.headers['user-agent'] ?? '';
     const traits = agentTraits(userAgent);
-    const own = new Set([portalHost, hostName(request.headers.host)]);
-    const referer = request.headers.referer;
-    const domain = referrerDomain(referer, portalHost);
+    const kind = events[0]!.type;
     options.recorder.record(
       {
         at: options.recorder.now(),
-        robot: isRobotFor(traits, events[0]!.type),
+        robot: isRobotFor(traits, kind),
         device: traits.device,
-        referrerDomain: domain !== null && own.has(domain) ? null : domain,
+        referrerDomain: kind === 'page' ? otherSite(request) : null,
         events,
       },
       { address: request.ip, userAgent },
     );
+  }
+
+  /** The host name of the site a page view came from, unless it is the portal itself. */
+  function otherSite(request: FastifyRequest): string | null {
+    const domain = referrerDomain(request.headers.referer, portalHost);
+    return domain === null || domain === hostName(request.headers.host) ? null : domain;
   }
 
   function apiSource(request: FastifyRequest): ApiSource {
