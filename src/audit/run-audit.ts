@@ -12,23 +12,10 @@ import { AUDIT_STATES } from './model.ts';
 import { pickDataset, portalRoot } from './pages.ts';
 import type { Credentials } from './recorder.ts';
 import { recordState } from './recorder.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import { REGISTRY_PATH, parseRegistry } from './registry.ts';
 import type { AuditReport } from './report.ts';
 import { STATE_LABELS, buildReport } from './report.ts';
-
-/** Debian's Chromium: no browser is ever downloaded (docs/consent.md). */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-/** Quiet flags: Chromium's own background traffic would blur the requests the audit lists. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const FETCH_TIMEOUT_MS = 30_000;
 
@@ -75,7 +62,7 @@ export async function launchAuditBrowser(executablePath = CHROMIUM_PATH): Promis
   if (!existsSync(executablePath)) {
     throw new Error(`no Chromium at ${executablePath}: install Debian's chromium package`);
   }
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
 }
 
 export async function runAudit(options: AuditOptions): Promise<AuditReport> {

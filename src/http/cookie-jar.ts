@@ -50,9 +50,23 @@ export function clearPortalCookie(
 }
 
 /**
+ * The domains a page's script may have set a cookie for, besides the host itself: each parent
+ * of the host (an audience tag often writes on the site's registrable domain). A browser
+ * ignores a deletion for a domain it would not have accepted (a public suffix), so listing
+ * every parent is harmless. None for an IP address or a single-label host.
+ */
+export function parentDomains(hostname: string): string[] {
+  if (/^[\d.]+$/.test(hostname) || hostname.includes(':')) return [];
+  const labels = hostname.split('.');
+  const parents: string[] = [];
+  for (let i = 1; i < labels.length - 1; i++) parents.push(labels.slice(i).join('.'));
+  return parents;
+}
+
+/**
  * Asks the browser to drop a cookie a third-party service declared (after the visitor withdraws
- * their consent). Only a cookie the service sets on the portal's own host and path `/` can be
- * reached this way; the page's script clears the others it can see (web/client/consent.ts).
+ * their consent), on the portal's host and its parent domains, path `/`: where a script of the
+ * page can have set it. Cookies a service sets on its own domain are out of the portal's reach.
  */
 export function clearServiceCookie(
   request: FastifyRequest,
@@ -63,12 +77,17 @@ export function clearServiceCookie(
   if (!service.cookies.some((cookie) => cookie.name === name)) {
     throw new Error(`cookie ${name} is not declared by the service ${service.id}`);
   }
-  // eslint-disable-next-line no-restricted-syntax -- this is the registry's helper
-  void reply.setCookie(name, '', {
+  const expired = {
     maxAge: 0,
     expires: new Date(0),
     path: '/',
-    sameSite: 'lax',
+    sameSite: 'lax' as const,
     secure: request.protocol === 'https',
-  });
+  };
+  // eslint-disable-next-line no-restricted-syntax -- this is the registry's helper
+  void reply.setCookie(name, '', expired);
+  for (const domain of parentDomains(request.hostname.replace(/:\d+$/, ''))) {
+    // eslint-disable-next-line no-restricted-syntax -- this is the registry's helper
+    void reply.setCookie(name, '', { ...expired, domain });
+  }
 }

@@ -65,9 +65,10 @@ describe('map tab', () => {
       [config.pointField, config.shapeField, config.titleField],
       [null, 'contour', 'nom'],
     );
+    // No tile service is configured: the portal's own outlines, and nothing else.
     assert.deepEqual(config.basemap, {
-      kind: 'outlines',
       countriesUrl: '/static/basemap/countries.geojson',
+      tiles: null,
     });
   });
 

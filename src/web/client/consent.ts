@@ -57,18 +57,6 @@ function embed(service: ClientService, placeholder: HTMLElement): void {
   placeholder.replaceWith(frame);
 }
 
-/** Clears the cookies the service declared that this page can reach. */
-function clearCookies(names: string[]): void {
-  const host = location.hostname;
-  const domains = ['', `; domain=${host}`, `; domain=.${host.split('.').slice(-2).join('.')}`];
-  for (const name of names) {
-    for (const domain of domains) {
-      // eslint-disable-next-line no-restricted-syntax -- deleting a third-party service's cookie
-      document.cookie = `${name}=; max-age=0; path=/${domain}`;
-    }
-  }
-}
-
 function apply(saved: SavedChoices): void {
   let reload = false;
   for (const service of services) {
@@ -83,8 +71,8 @@ function apply(saved: SavedChoices): void {
       // Tiles come in through the map's own script (CONSENT_EVENT below).
       if (service.kind === 'tiles') placeholders.forEach((p) => p.remove());
     } else if (!allowed && active.has(service.id)) {
-      clearCookies(service.cookies);
-      // A script once run cannot be taken back: the page starts again without it.
+      // The server expired the service's cookies with its answer. A script once run cannot be
+      // taken back (it could write them again): the page starts again without it.
       if (service.kind !== 'tiles') reload = true;
       active.delete(service.id);
     }

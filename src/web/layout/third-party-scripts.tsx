@@ -5,14 +5,13 @@
 import type { ThirdPartyService } from '../../core/third-party.ts';
 import type { PageContext } from '../page-context.ts';
 
-/** What the page's script needs to put a service in place once allowed, or to clear it. */
+/** What the page's script needs to put a service in place once allowed. */
 export interface ClientService {
   id: string;
   name: string;
   kind: ThirdPartyService['kind'];
   url: string;
   attribution: string;
-  cookies: string[];
 }
 
 export const CONSENT_SERVICES_ID = 'consent-services';
@@ -24,7 +23,6 @@ function clientService(service: ThirdPartyService): ClientService {
     kind: service.kind,
     url: service.url,
     attribution: service.attribution,
-    cookies: service.cookies.map((cookie) => cookie.name),
   };
 }
 

@@ -40,6 +40,8 @@ pgTest('opening again changes nothing', async () => {
     [
       'api_keys',
       'attachments',
+      'consent_log',
+      'consent_policies',
       'dataset_editors',
       'dataset_grants',
       'dataset_versions',
@@ -48,6 +50,7 @@ pgTest('opening again changes nothing', async () => {
       'login_failures',
       'schema_migrations',
       'sessions',
+      'third_party_services',
       'user_groups',
       'users',
     ],

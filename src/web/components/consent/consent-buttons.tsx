@@ -4,32 +4,27 @@
 import { CHOICE_FIELD } from '../../consent-form.ts';
 import type { PageContext } from '../../page-context.ts';
 
+const CHOICES = [
+  { value: 'accept-all', label: 'consent.acceptAll', title: 'consent.acceptAllTitle' },
+  { value: 'refuse-all', label: 'consent.refuseAll', title: 'consent.refuseAllTitle' },
+] as const;
+
 export function AcceptRefuseButtons({ ctx }: { ctx: PageContext }) {
-  const { t } = ctx;
   return (
     <>
-      <li>
-        <button
-          class="fr-btn"
-          type="submit"
-          name={CHOICE_FIELD}
-          value="accept-all"
-          title={t('consent.acceptAllTitle')}
-        >
-          {t('consent.acceptAll')}
-        </button>
-      </li>
-      <li>
-        <button
-          class="fr-btn"
-          type="submit"
-          name={CHOICE_FIELD}
-          value="refuse-all"
-          title={t('consent.refuseAllTitle')}
-        >
-          {t('consent.refuseAll')}
-        </button>
-      </li>
+      {CHOICES.map((choice) => (
+        <li>
+          <button
+            class="fr-btn"
+            type="submit"
+            name={CHOICE_FIELD}
+            value={choice.value}
+            title={ctx.t(choice.title)}
+          >
+            {ctx.t(choice.label)}
+          </button>
+        </li>
+      ))}
     </>
   );
 }
