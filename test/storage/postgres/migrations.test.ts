@@ -40,6 +40,8 @@ pgTest('opening again changes nothing', async () => {
     [
       'api_keys',
       'attachments',
+      'audience_counts',
+      'audience_visitors',
       'consent_log',
       'consent_policies',
       'dataset_editors',
