@@ -124,7 +124,7 @@ function terms(rows: AudienceTotal[]): Line[] {
   return [...all.filter((line) => !line.label.endsWith(OTHER_TERMS)).slice(0, 50), ...other];
 }
 
-function datasetFigures(totals: AudienceTotal[]): DatasetFigures[] {
+export function datasetFigures(totals: AudienceTotal[]): DatasetFigures[] {
   const byId = new Map<string, DatasetFigures>();
   const entry = (id: string) => {
     let figures = byId.get(id);

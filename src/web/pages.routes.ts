@@ -22,13 +22,18 @@ import { noteResultCount } from '../http/plugins/audience.ts';
 const NEWEST_SHOWN = 4;
 
 export function pagesRoutes(scope: FastifyInstance, options: SiteOptions): void {
-  const { catalog } = options.services;
+  const { catalog, audience } = options.services;
 
   scope.get('/', async (request, reply) => {
     const ctx = pageContext(request, options);
     const datasets = await catalog.listDatasets(ctx.viewer);
     cacheForViewer(reply, ctx.viewer);
     const newest = [...datasets].sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));
+    // Only what this visitor may read: a restricted dataset's popularity shows nowhere else.
+    const visible = new Map(datasets.map((dataset) => [dataset.id, dataset]));
+    const mostViewed = (await audience.mostViewed())
+      .map((id) => visible.get(id))
+      .filter((dataset) => dataset !== undefined);
     return sendPage(
       reply,
       ctx,
@@ -37,6 +42,7 @@ export function pagesRoutes(scope: FastifyInstance, options: SiteOptions): void 
         data: {
           themes: flatFacetValues(datasets, 'theme'),
           newest: newest.slice(0, NEWEST_SHOWN),
+          mostViewed: mostViewed.slice(0, NEWEST_SHOWN),
           datasetCount: datasets.length,
           recordCount: datasets.reduce((n, d) => n + (d.current?.recordsCount ?? 0), 0),
         },

@@ -37,6 +37,7 @@ export const en: Messages = {
   'home.lead': 'Search, browse, visualise and download the data published by public services.',
   'home.datasetCount': '{count} dataset|{count} datasets',
   'home.themes': 'Themes',
+  'home.mostViewed': 'Most viewed datasets',
   'home.newest': 'Recently updated datasets',
   'home.allDatasets': 'See all datasets',
   'dataset.records': '{count} record|{count} records',

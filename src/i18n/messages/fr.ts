@@ -37,6 +37,7 @@ export const fr = {
     'Recherchez, consultez, visualisez et téléchargez les données publiées par les services publics.',
   'home.datasetCount': '{count} jeu de données|{count} jeux de données',
   'home.themes': 'Thèmes',
+  'home.mostViewed': 'Jeux de données les plus consultés',
   'home.newest': 'Derniers jeux de données mis à jour',
   'home.allDatasets': 'Voir tous les jeux de données',
   'dataset.records': '{count} enregistrement|{count} enregistrements',

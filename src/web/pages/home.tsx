@@ -1,4 +1,5 @@
-// The home page: what the portal is, a search, the themes and the newest datasets.
+// The home page: what the portal is, a search, the themes, the newest and the most viewed
+// datasets (by page views over the last 30 days, from the audience statistics).
 
 import type { Dataset } from '../../core/dataset.ts';
 import { DatasetCard } from '../components/dataset-card.tsx';
@@ -9,6 +10,8 @@ import type { PageContext } from '../page-context.ts';
 export interface HomeData {
   themes: { value: string; count: number }[];
   newest: Dataset[];
+  /** Empty until the portal has counted views. */
+  mostViewed: Dataset[];
   datasetCount: number;
   recordCount: number;
 }
@@ -84,6 +87,19 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
             </a>
           </p>
         </section>
+
+        {data.mostViewed.length > 0 ? (
+          <section class="fr-mt-6w" aria-labelledby="home-most-viewed">
+            <h2 id="home-most-viewed">{t('home.mostViewed')}</h2>
+            <ul class="dg-card-list">
+              {data.mostViewed.map((dataset) => (
+                <li class="fr-mb-3w">
+                  <DatasetCard ctx={ctx} dataset={dataset} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
       </div>
     </Layout>
   );
