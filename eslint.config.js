@@ -2,7 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const services = ['catalog', 'records', 'ingest', 'auth', 'consent', 'analytics'];
+const services = ['catalog', 'records', 'ingest', 'auth', 'consent', 'analytics', 'texts'];
 const surfaces = ['api', 'web', 'admin'];
 const rootOnly = ['**/app.ts', '**/main.ts', '**/config/**', '**/cli/**'];
 

@@ -25,6 +25,7 @@ import { useServerTiming } from './http/plugins/server-timing.ts';
 import { useViewer } from './http/plugins/viewer.ts';
 import type { PortalServices } from './http/services.ts';
 import { RecordsService } from './records/index.ts';
+import { PortalTextsService } from './texts/index.ts';
 import type { StorageEngine } from './storage/engine.ts';
 import { webSite } from './web/index.ts';
 import { openPostgresEngine } from './storage/postgres/index.ts';
@@ -77,6 +78,7 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
       enabled: config.statistics,
       retentionMonths: config.statisticsRetentionMonths,
     }),
+    texts: new PortalTextsService(engine.texts),
   };
 }
 

@@ -163,6 +163,11 @@ export const ERRORS = {
     odsCode: 'NotFound',
     message: 'Unknown third-party service: {service_id}',
   },
+  DG_ERR_PORTAL_TEXT_INVALID: {
+    status: 400,
+    odsCode: 'InvalidRESTParameterError',
+    message: 'Invalid portal text: {detail}',
+  },
   DG_ERR_CONSENT_INVALID: {
     status: 400,
     odsCode: 'InvalidRESTParameterError',

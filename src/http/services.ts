@@ -5,6 +5,7 @@ import type { AuthServices } from '../auth/index.ts';
 import type { ConsentService } from '../consent/index.ts';
 import type { AttachmentFiles, CatalogQueries, CatalogService } from '../catalog/index.ts';
 import type { RecordsService } from '../records/index.ts';
+import type { PortalTextsService } from '../texts/index.ts';
 import type { DailyQuota } from './daily-quota.ts';
 
 export interface PortalServices {
@@ -20,6 +21,8 @@ export interface PortalServices {
   consent: ConsentService;
   /** The portal's own anonymous audience measurement and its reports. */
   audience: AudienceService;
+  /** The Markdown texts administrators write around generated pages. */
+  texts: PortalTextsService;
 }
 
 export interface SurfaceOptions {

@@ -4,6 +4,7 @@
 import type { AccountStore } from './account-store.ts';
 import type { AudienceStore } from './audience-store.ts';
 import type { ConsentStore } from './consent-store.ts';
+import type { PortalTextsStore } from './portal-texts-store.ts';
 import type { AttachmentInput, Attachment } from '../core/attachment.ts';
 import type { Row } from '../core/cell.ts';
 import type { RowEncoding } from '../core/row-encoding.ts';
@@ -93,6 +94,7 @@ export interface BeginVersionInput {
 export type * from './account-store.ts';
 export type * from './consent-store.ts';
 export type * from './audience-store.ts';
+export type * from './portal-texts-store.ts';
 
 export interface StorageEngine {
   readonly name: EngineName;
@@ -103,6 +105,8 @@ export interface StorageEngine {
   readonly consent: ConsentStore;
   /** The portal's own audience counters (hourly aggregates only). */
   readonly audience: AudienceStore;
+  /** The Markdown texts administrators write around generated pages. */
+  readonly texts: PortalTextsStore;
   /**
    * Runs a read query on dataset tables, off the main thread; rows come back as arrays.
    * Raw values by column kind: text → string; text_list → JSON array text (SQLite) or string[]

@@ -160,4 +160,17 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'portal texts: Markdown written by administrators around generated pages',
+    sql: `
+      CREATE TABLE portal_texts (
+        key TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        body TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (key, lang)
+      );
+    `,
+  },
 ];

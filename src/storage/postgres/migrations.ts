@@ -184,6 +184,19 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    version: 5,
+    name: 'portal texts: Markdown written by administrators around generated pages',
+    statements: (schema) => [
+      `CREATE TABLE ${qualified(schema, 'portal_texts')} (
+        key text NOT NULL,
+        lang text NOT NULL,
+        body text NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (key, lang)
+      )`,
+    ],
+  },
 ];
 
 export const LATEST_MIGRATION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -20,6 +20,7 @@ import type {
 import type { AccountStore } from '../account-store.ts';
 import type { AudienceStore } from '../audience-store.ts';
 import type { ConsentStore } from '../consent-store.ts';
+import type { PortalTextsStore } from '../portal-texts-store.ts';
 import { backupWithPgDump } from './backup.ts';
 import type { PoolSettings } from './connection.ts';
 import { createPool } from './connection.ts';
@@ -27,6 +28,7 @@ import { storageError } from './errors.ts';
 import { PostgresAccountStore } from './account-store.ts';
 import { PostgresAudienceStore } from './audience-store.ts';
 import { PostgresConsentStore } from './consent-store.ts';
+import { PostgresPortalTextsStore } from './portal-texts-store.ts';
 import { PostgresMetadataStore } from './metadata-store.ts';
 import { migrate } from './migrate.ts';
 import { isValidSchemaName } from './quote.ts';
@@ -93,6 +95,7 @@ class PostgresEngine implements StorageEngine {
   readonly accounts: AccountStore;
   readonly consent: ConsentStore;
   readonly audience: AudienceStore;
+  readonly texts: PortalTextsStore;
   private readonly reads: ReadQueries;
   private readonly writers = new Set<PostgresVersionWriter>();
   private closed = false;
@@ -107,6 +110,7 @@ class PostgresEngine implements StorageEngine {
     this.accounts = new PostgresAccountStore(writePool, settings.schema);
     this.consent = new PostgresConsentStore(writePool, settings.schema);
     this.audience = new PostgresAudienceStore(writePool, settings.schema);
+    this.texts = new PostgresPortalTextsStore(writePool, settings.schema);
     this.reads = new ReadQueries(readPool, queryTimeoutMs, (pid) =>
       writePool.query('SELECT pg_cancel_backend($1)', [pid]),
     );

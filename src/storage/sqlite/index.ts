@@ -9,6 +9,7 @@ import { migrate } from '../metadata/migrate.ts';
 import { SqliteAccountStore } from '../metadata/sqlite-account-store.ts';
 import { SqliteAudienceStore } from '../metadata/sqlite-audience-store.ts';
 import { SqliteConsentStore } from '../metadata/sqlite-consent-store.ts';
+import { SqlitePortalTextsStore } from '../metadata/sqlite-portal-texts-store.ts';
 import { SqliteMetadataStore } from '../metadata/sqlite-metadata-store.ts';
 import { VersionRepository } from '../metadata/version-repository.ts';
 import { openWriteConnection } from './connection.ts';
@@ -48,6 +49,7 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<St
       new SqliteAccountStore(db),
       new SqliteConsentStore(db),
       new SqliteAudienceStore(db),
+      new SqlitePortalTextsStore(db),
       datasets,
       versions,
       readers,

@@ -50,6 +50,7 @@ pgTest('opening again changes nothing', async () => {
       'datasets',
       'group_members',
       'login_failures',
+      'portal_texts',
       'schema_migrations',
       'sessions',
       'third_party_services',
