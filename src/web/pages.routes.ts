@@ -67,7 +67,12 @@ export function pagesRoutes(scope: FastifyInstance, options: SiteOptions): void 
   }
   scope.get('/cookies', async (request, reply) => {
     const ctx = pageContext(request, options);
-    return sendPage(reply, ctx, CookiesPage({ ctx }));
+    const { texts } = options.services;
+    const [before, after] = await Promise.all([
+      texts.text('cookie-policy.before', ctx.lang),
+      texts.text('cookie-policy.after', ctx.lang),
+    ]);
+    return sendPage(reply, ctx, CookiesPage({ ctx, texts: { before, after } }));
   });
   scope.get('/sitemap', async (request, reply) => {
     const ctx = pageContext(request, options);

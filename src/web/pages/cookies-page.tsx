@@ -4,6 +4,7 @@
 
 import type { MessageKey } from '../../i18n/translate.ts';
 import { preferencesUrl } from '../components/consent/consent-buttons.tsx';
+import { Markdown } from '../components/markdown.tsx';
 import { ScrollTable } from '../components/scroll-table.tsx';
 import { Layout } from '../layout/layout.tsx';
 import type { PageContext } from '../page-context.ts';
@@ -82,7 +83,13 @@ function CategoryTable({ ctx, table }: { ctx: PageContext; table: PolicyTable })
   );
 }
 
-export function CookiesPage({ ctx }: { ctx: PageContext }) {
+/** What the administrator wrote around the tables, in the visitor's language (Markdown). */
+export interface CookiePolicyTexts {
+  before: string | null;
+  after: string | null;
+}
+
+export function CookiesPage({ ctx, texts }: { ctx: PageContext; texts: CookiePolicyTexts }) {
   const { t } = ctx;
   const tables = policyTables(ctx, ctx.consent?.policy.services ?? []);
   return (
@@ -90,6 +97,7 @@ export function CookiesPage({ ctx }: { ctx: PageContext }) {
       <div class="fr-container fr-pb-6w">
         <h1>{t('cookies.title')}</h1>
         <p>{t('cookies.intro', { portal: ctx.site.portalName })}</p>
+        {texts.before ? <Markdown source={texts.before} class="dg-portal-text" /> : null}
         <h2>{t('cookies.kinds.heading')}</h2>
         <ul>
           <li>{t('cookies.kinds.necessary')}</li>
@@ -100,6 +108,7 @@ export function CookiesPage({ ctx }: { ctx: PageContext }) {
         {tables.map((table) => (
           <CategoryTable ctx={ctx} table={table} />
         ))}
+        {texts.after ? <Markdown source={texts.after} class="dg-portal-text" /> : null}
         <h2 id="cookie-choices">{t('cookies.choicesHeading')}</h2>
         <p>{t('cookies.choicesText')}</p>
         {ctx.site.audienceStatistics ? (
