@@ -1,25 +1,35 @@
-// The back office surface (signed-in staff): for now the audience statistics dashboard. Its
-// pages wear the site's layout and languages.
+// The back office surface (signed-in staff): the audience statistics dashboard and the consent
+// settings (third-party services, cookie policy texts). Its pages wear the site's layout and
+// languages; its forms are CSRF-protected like the site's.
 
+import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
+
+import { isPortalError } from '../core/errors.ts';
 
 import { useConsent } from '../http/plugins/consent.ts';
 import { pageContext } from '../web/page-context.ts';
+import { CsrfFailurePage, isCsrfError } from '../web/pages/csrf-failure-page.tsx';
 import { ErrorPage } from '../web/pages/error-page.tsx';
 import { sendPage } from '../web/render.ts';
 import type { SiteOptions } from '../web/site-options.ts';
+import { consentAdminRoutes } from './consent.routes.ts';
 import { statisticsRoutes } from './statistics.routes.ts';
 
 export async function backOffice(scope: FastifyInstance, options: SiteOptions): Promise<void> {
+  await scope.register(formbody);
   useConsent(scope, options.services.consent);
   scope.setErrorHandler((error, request, reply) => {
-    request.log.error({ err: error }, 'back office page failed');
-    return sendPage(
-      reply,
-      pageContext(request, options),
-      ErrorPage({ ctx: pageContext(request, options), status: 500 }),
-      500,
-    );
+    const ctx = pageContext(request, options);
+    if (isPortalError(error) && isCsrfError(error.code)) {
+      return sendPage(reply, ctx, CsrfFailurePage({ ctx, code: error.code }), error.status);
+    }
+    // A request Fastify refuses (a body too large, a bad content type) keeps its 4xx status.
+    const code = (error as { statusCode?: unknown }).statusCode;
+    const status = typeof code === 'number' && code >= 400 && code < 500 ? code : 500;
+    if (status === 500) request.log.error({ err: error }, 'back office page failed');
+    return sendPage(reply, ctx, ErrorPage({ ctx, status }), status);
   });
   statisticsRoutes(scope, options);
+  consentAdminRoutes(scope, options);
 }

@@ -5,12 +5,11 @@ import type { MessageKey } from '../i18n/translate.ts';
 import { SvgChart } from '../web/components/charts/svg-chart.tsx';
 import { ScrollTable } from '../web/components/scroll-table.tsx';
 import { Layout } from '../web/layout/layout.tsx';
+import { BackOfficeMenu, STATISTICS_PATH } from './backoffice-menu.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import type { Figure } from './statistics-figures.ts';
 import type { PeriodChoice } from './statistics-period.ts';
 import { PERIOD_KINDS } from './statistics-period.ts';
-
-export const STATISTICS_PATH = '/backoffice/statistics/';
 
 function csvUrl(choice: PeriodChoice, figure: string): string {
   const params = new URLSearchParams({ period: choice.kind });
@@ -158,6 +157,7 @@ export function StatisticsPage(props: {
   return (
     <Layout ctx={ctx} title={t('stats.title')} crumbs={[{ label: t('stats.title') }]}>
       <div class="fr-container fr-pb-6w">
+        <BackOfficeMenu ctx={ctx} current={STATISTICS_PATH} />
         <h1>{t('stats.title')}</h1>
         <p>
           {t('stats.intro', {
@@ -179,17 +179,4 @@ export function StatisticsPage(props: {
   );
 }
 
-export function ForbiddenPage({ ctx }: { ctx: PageContext }) {
-  const { t } = ctx;
-  return (
-    <Layout ctx={ctx} title={t('stats.forbidden.title')}>
-      <div class="fr-container fr-py-6w">
-        <h1>{t('stats.forbidden.title')}</h1>
-        <p class="fr-text--lead">{t('stats.forbidden.text')}</p>
-        <a class="fr-btn" href="/">
-          {t('error.home')}
-        </a>
-      </div>
-    </Layout>
-  );
-}
+export { STATISTICS_PATH };

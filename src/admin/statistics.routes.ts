@@ -7,21 +7,18 @@ import { pageContext } from '../web/page-context.ts';
 import { ErrorPage } from '../web/pages/error-page.tsx';
 import { sendPage } from '../web/render.ts';
 import type { SiteOptions } from '../web/site-options.ts';
-import { keepPrivate } from '../http/viewer-caching.ts';
 import { figureCsv, statisticsFigures } from './statistics-figures.ts';
-import { ForbiddenPage, StatisticsPage } from './statistics-page.tsx';
+import { adminOnly } from './admin-access.ts';
+import { STATISTICS_PATH } from './backoffice-menu.tsx';
+import { StatisticsPage } from './statistics-page.tsx';
 import { readPeriod } from './statistics-period.ts';
 
 export function statisticsRoutes(scope: FastifyInstance, options: SiteOptions): void {
   const { audience } = options.services;
 
   scope.get('/backoffice/statistics', async (request, reply) => {
-    keepPrivate(reply);
     const ctx = pageContext(request, options);
-    if (request.viewer.via !== 'session') {
-      return reply.redirect(`/login/?next=${encodeURIComponent(request.url)}`, 303);
-    }
-    if (request.viewer.role !== 'admin') return sendPage(reply, ctx, ForbiddenPage({ ctx }), 403);
+    if (!(await adminOnly(request, reply, ctx, STATISTICS_PATH))) return reply;
     const choice = readPeriod(ctx.query, audience.now());
     // What the recorder holds is written first, so the dashboard is up to the minute.
     await audience.flush();

@@ -1,0 +1,30 @@
+// Who may open a back office page: administrators signed in with a session. Anonymous visitors
+// are sent to the sign-in page (and back to the page, or to `back` after a form's POST); other
+// accounts get a 403 page.
+
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+import { keepPrivate } from '../http/viewer-caching.ts';
+import type { PageContext } from '../web/page-context.ts';
+import { sendPage } from '../web/render.ts';
+import { ForbiddenPage } from './forbidden-page.tsx';
+
+/** True when the page may be shown; otherwise the answer is sent. */
+export async function adminOnly(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: PageContext,
+  back: string,
+): Promise<boolean> {
+  keepPrivate(reply);
+  if (request.viewer.via !== 'session') {
+    const next = request.method === 'GET' ? request.url : back;
+    await reply.redirect(`/login/?next=${encodeURIComponent(next)}`, 303);
+    return false;
+  }
+  if (request.viewer.role !== 'admin') {
+    await sendPage(reply, ctx, ForbiddenPage({ ctx }), 403);
+    return false;
+  }
+  return true;
+}
