@@ -86,6 +86,31 @@ export const UNSAFE_ROUTES: UnsafeRoute[] = [
     accepted: 303,
     api: false,
   },
+  // The back office's forms: without a session they send the visitor to the sign-in page.
+  {
+    name: 'back office: add a third-party service',
+    method: 'POST',
+    url: '/backoffice/consent/services/',
+    form: { id: 'video', kind: 'iframe', url: 'https://video.example.org/' },
+    accepted: 303,
+    api: false,
+  },
+  {
+    name: 'back office: remove a third-party service',
+    method: 'POST',
+    url: '/backoffice/consent/services/remove/',
+    form: { id: 'video', confirm: 'yes' },
+    accepted: 303,
+    api: false,
+  },
+  {
+    name: 'back office: cookie policy texts',
+    method: 'POST',
+    url: '/backoffice/consent/texts/',
+    form: { 'cookie-policy.before:fr': 'Bonjour' },
+    accepted: 303,
+    api: false,
+  },
   {
     name: 'API v1 search called with the session cookie',
     method: 'POST',
