@@ -34,5 +34,7 @@ export function markdownHtml(source: string): string {
 }
 
 export function Markdown(props: { source: string; class?: string }) {
-  return <div class={props.class} dangerouslySetInnerHTML={{ __html: markdownHtml(props.source) }} />;
+  return (
+    <div class={props.class} dangerouslySetInnerHTML={{ __html: markdownHtml(props.source) }} />
+  );
 }
