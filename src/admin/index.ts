@@ -13,6 +13,8 @@ import { CsrfFailurePage, isCsrfError } from '../web/pages/csrf-failure-page.tsx
 import { ErrorPage } from '../web/pages/error-page.tsx';
 import { sendPage } from '../web/render.ts';
 import type { SiteOptions } from '../web/site-options.ts';
+import { adminOnly } from './admin-access.ts';
+import { STATISTICS_PATH } from './backoffice-menu.tsx';
 import { consentAdminRoutes } from './consent.routes.ts';
 import { statisticsRoutes } from './statistics.routes.ts';
 
@@ -29,6 +31,12 @@ export async function backOffice(scope: FastifyInstance, options: SiteOptions): 
     const status = typeof code === 'number' && code >= 400 && code < 500 ? code : 500;
     if (status === 500) request.log.error({ err: error }, 'back office page failed');
     return sendPage(reply, ctx, ErrorPage({ ctx, status }), status);
+  });
+  // The back office's entry: its first section, once the visitor may enter.
+  scope.get('/backoffice', async (request, reply) => {
+    const ctx = pageContext(request, options);
+    if (!(await adminOnly(request, reply, ctx, '/backoffice/'))) return reply;
+    return reply.redirect(STATISTICS_PATH, 302);
   });
   statisticsRoutes(scope, options);
   consentAdminRoutes(scope, options);

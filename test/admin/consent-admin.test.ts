@@ -90,6 +90,14 @@ for (const engine of TEST_ENGINES) {
       assert.equal((await portal.services.consent.listServices()).length, 0);
     });
 
+    test('/backoffice/ leads administrators to its first section, others to sign-in', async () => {
+      const entry = await get('/backoffice/', admin);
+      assert.equal(entry.statusCode, 302);
+      assert.equal(entry.headers.location, '/backoffice/statistics/');
+      assert.equal((await get('/backoffice/')).headers.location, '/login/?next=%2Fbackoffice%2F');
+      assert.equal((await get('/backoffice/', user)).statusCode, 403);
+    });
+
     test('the statistics page and this one share the back office menu', async () => {
       const html = parse((await get(PAGE, admin)).body);
       const current = html.querySelector('.fr-sidemenu a[aria-current="page"]');

@@ -214,6 +214,9 @@ describe('the cookie audit in Chromium', () => {
         `${host.origin('tag')} — service audience-tag`,
         'Violations (0)',
         'Verdict: PASS',
+        // The back office, signed in: its entry leads to its sections, each audited.
+        '/backoffice/statistics/',
+        '/backoffice/consent/',
       ]) {
         assert.ok(report.includes(fact), `"${fact}" in:\n${report}`);
       }
