@@ -11,9 +11,9 @@ import { parse } from 'node-html-parser';
 import { en } from '../../src/i18n/messages/en.ts';
 import { csrfFromPage, formWithToken } from '../helpers/csrf.ts';
 import type { TestPortal } from '../helpers/test-portal.ts';
+import { staffSessions } from '../helpers/staff-sessions.ts';
 import { TEST_ENGINES, startTestPortal } from '../helpers/test-portal.ts';
 
-const PASSWORD = 'correct horse battery staple';
 const HOST = 'data.example.fr';
 const PAGE = '/backoffice/consent/';
 
@@ -39,20 +39,7 @@ for (const engine of TEST_ENGINES) {
 
     before(async () => {
       portal = await startTestPortal({ engine });
-      const { accounts, auth } = portal.services.auth;
-      const boss = await accounts.createUser({
-        email: 'admin@example.org',
-        name: 'Admin',
-        password: PASSWORD,
-        role: 'admin',
-      });
-      const plain = await accounts.createUser({
-        email: 'user@example.org',
-        name: 'User',
-        password: PASSWORD,
-      });
-      admin = `sessionid=${(await auth.renewSession(boss)).key}`;
-      user = `sessionid=${(await auth.renewSession(plain)).key}`;
+      ({ admin, user } = await staffSessions(portal));
     });
     after(async () => portal?.close());
 

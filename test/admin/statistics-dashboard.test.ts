@@ -8,10 +8,10 @@ import { after, before, describe, test } from 'node:test';
 import { parse } from 'node-html-parser';
 
 import type { TestPortal } from '../helpers/test-portal.ts';
+import { staffSessions } from '../helpers/staff-sessions.ts';
 import { TEST_ENGINES, startTestPortal } from '../helpers/test-portal.ts';
 
 const NOW = new Date('2026-11-29T10:15:00.000Z');
-const PASSWORD = 'correct horse battery staple';
 const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
 const URL_DAY = '/backoffice/statistics/?period=day';
 
@@ -23,20 +23,7 @@ for (const engine of TEST_ENGINES) {
 
     before(async () => {
       portal = await startTestPortal({ engine, audience: { clock: () => NOW } });
-      const { accounts, auth } = portal.services.auth;
-      const boss = await accounts.createUser({
-        email: 'admin@example.org',
-        name: 'Admin',
-        password: PASSWORD,
-        role: 'admin',
-      });
-      const plain = await accounts.createUser({
-        email: 'user@example.org',
-        name: 'User',
-        password: PASSWORD,
-      });
-      admin = `sessionid=${(await auth.renewSession(boss)).key}`;
-      user = `sessionid=${(await auth.renewSession(plain)).key}`;
+      ({ admin, user } = await staffSessions(portal));
     });
     after(async () => portal?.close());
 
