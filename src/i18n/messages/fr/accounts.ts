@@ -1,0 +1,83 @@
+// French messages of sign-in, sign-out, the account page and API keys, the CSRF failure page.
+
+export const accounts = {
+  'csrf.title': 'Vérification de sécurité échouée',
+  'csrf.text':
+    'Le portail a refusé cette demande, car il n’a pas pu vérifier qu’elle venait bien d’une de ses pages. Rien n’a été modifié.',
+  'csrf.reason.crossSite':
+    'Votre navigateur indique que la demande a été envoyée depuis un autre site.',
+  'csrf.reason.origin': 'La demande vient d’une adresse qui n’est pas celle du portail.',
+  'csrf.reason.referer':
+    'Votre navigateur n’a pas indiqué la page du portail d’où venait la demande (en-tête Referer absent ou différent).',
+  'csrf.reason.cookie':
+    'Le cookie de sécurité « csrftoken » manque : votre navigateur bloque peut-être les cookies de ce site.',
+  'csrf.reason.tokenMissing': 'Le formulaire envoyé ne contenait pas de jeton de sécurité.',
+  'csrf.reason.tokenWrong':
+    'Le jeton de sécurité du formulaire n’est plus valable : la page a peut-être été ouverte avant votre dernière connexion.',
+  'csrf.todo.heading': 'Que faire ?',
+  'csrf.todo.reload': 'Revenez à la page précédente, rechargez-la, puis recommencez.',
+  'csrf.todo.cookies':
+    'Vérifiez que votre navigateur accepte les cookies de ce site : le cookie « csrftoken » est nécessaire pour envoyer un formulaire.',
+  'csrf.todo.policy': 'Voir la politique de cookies',
+  'login.title': 'Connexion',
+  'login.legend': 'Identifiants de votre compte',
+  'login.email': 'Adresse électronique',
+  'login.emailHint': 'Format attendu : nom@domaine.fr',
+  'login.password': 'Mot de passe',
+  'login.submit': 'Se connecter',
+  'login.already':
+    'Vous êtes connecté en tant que {name}. Vous pouvez vous connecter avec un autre compte.',
+  'login.failed': 'L’adresse électronique ou le mot de passe n’est pas correct.',
+  'login.throttled':
+    'Trop de tentatives de connexion ont échoué. Réessayez dans {minutes} minutes.',
+  'logout.title': 'Déconnexion',
+  'logout.confirm': 'Vous êtes connecté en tant que {name}. Voulez-vous vous déconnecter ?',
+  'logout.submit': 'Se déconnecter',
+  'logout.done': 'Vous n’êtes pas connecté.',
+  'account.title': 'Mon compte',
+  'account.name': 'Nom',
+  'account.email': 'Adresse électronique',
+  'account.role': 'Rôle',
+  'account.role.admin': 'Administrateur du portail',
+  'account.role.editor': 'Éditeur de jeux de données',
+  'account.role.user': 'Utilisateur',
+  'account.password.heading': 'Changer de mot de passe',
+  'account.password.current': 'Mot de passe actuel',
+  'account.password.new': 'Nouveau mot de passe',
+  'account.password.hint': 'Au moins 12 caractères. Une phrase de plusieurs mots est un bon choix.',
+  'account.password.confirm': 'Confirmez le nouveau mot de passe',
+  'account.password.submit': 'Changer le mot de passe',
+  'account.password.mismatch': 'Les deux saisies du nouveau mot de passe diffèrent.',
+  'account.password.wrong': 'Le mot de passe actuel n’est pas correct.',
+  'account.password.rules': 'Le nouveau mot de passe doit compter de 12 à 1024 caractères.',
+  'account.password.changed':
+    'Votre mot de passe a été changé. Vos autres sessions ont été fermées.',
+  'account.keys.heading': 'Clés d’API',
+  'account.keys.intro':
+    'Une clé d’API permet à un script d’appeler l’API avec vos droits, dans l’en-tête « Authorization: Apikey VOTRE_CLÉ » ou le paramètre « apikey ». Gardez-la secrète.',
+  'account.keys.none': 'Vous n’avez aucune clé d’API.',
+  'account.keys.label': 'Libellé',
+  'account.keys.prefix': 'Début de la clé',
+  'account.keys.scope': 'Droits',
+  'account.keys.read': 'Lecture seule',
+  'account.keys.write': 'Lecture et écriture',
+  'account.keys.state': 'Validité',
+  'account.keys.lastUsed': 'Dernière utilisation',
+  'account.keys.never': 'Jamais',
+  'account.keys.actions': 'Actions',
+  'account.keys.revoke': 'Révoquer',
+  'account.keys.revokeTitle': 'Révoquer la clé {prefix}…',
+  'account.keys.revoked': 'Révoquée le {date}',
+  'account.keys.expired': 'Expirée',
+  'account.keys.until': 'Jusqu’au {date}',
+  'account.keys.noExpiry': 'Sans date d’expiration',
+  'account.keys.new': 'Nouvelle clé',
+  'account.keys.expires': 'Date d’expiration (facultative)',
+  'account.keys.expiresHint': 'Laissez vide pour une clé sans expiration.',
+  'account.keys.create': 'Créer la clé',
+  'account.keys.created': 'Clé créée',
+  'account.keys.createdOnce': 'Copiez-la maintenant : elle ne sera plus jamais affichée.',
+  'account.keys.invalid':
+    'La clé n’a pas été créée : la date d’expiration doit être dans le futur.',
+  'account.keys.revokedNotice': 'La clé a été révoquée : elle ne fonctionne plus.',
+} as const;
