@@ -27,16 +27,8 @@ export interface FieldProblem {
 }
 export type FieldProblems = Partial<Record<ServiceField, FieldProblem>>;
 
-const REQUIRED: readonly ServiceField[] = [
-  'id',
-  'kind',
-  'category',
-  'url',
-  'name',
-  'provider',
-  'purposeFr',
-  'purposeEn',
-];
+const OPTIONAL: readonly ServiceField[] = ['cookies', 'attribution', 'privacyUrl'];
+const REQUIRED = SERVICE_FIELDS.filter((field) => !OPTIONAL.includes(field));
 
 export function emptyServiceForm(): ServiceFormValues {
   return Object.fromEntries(SERVICE_FIELDS.map((name) => [name, ''])) as ServiceFormValues;
