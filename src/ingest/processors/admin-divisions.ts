@@ -39,15 +39,17 @@ export interface AdminIndex {
   byInsee: Map<string, Division>;
   /** Postal code → its current communes. */
   byPostalCode: Map<string, Division[]>;
-  /** Commune code → the folded names it answers to (its own, former and district names). */
-  names: Map<string, Set<string>>;
+  /** Commune code → the names it answers to (its own, former and district names). */
+  names: Map<string, string[]>;
+  /** The same, folded, filled on first use (folding them all up front costs a good 0.1 s). */
+  folded: Map<string, Set<string>>;
 }
 
 /** Lower case, no accents, words separated by one space, `ST`/`STE` spelt out. */
 export function foldName(name: string): string {
   return name
     .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/œ/g, 'oe')
     .replace(/[^a-z0-9]+/g, ' ')
@@ -64,11 +66,11 @@ function buildIndex(): AdminIndex {
   const regNames = new Map(regions.map((r) => [r.code, r.nom]));
   const byInsee = new Map<string, Division>();
   const byPostalCode = new Map<string, Division[]>();
-  const names = new Map<string, Set<string>>();
+  const names = new Map<string, string[]>();
   const alias = (code: string, name: string): void => {
-    let set = names.get(code);
-    if (!set) names.set(code, (set = new Set()));
-    set.add(foldName(name));
+    const list = names.get(code);
+    if (list) list.push(name);
+    else names.set(code, [name]);
   };
   for (const c of communes) {
     if (c.type !== 'commune-actuelle' || !c.departement || !c.region) continue;
@@ -97,7 +99,7 @@ function buildIndex(): AdminIndex {
     if (!byInsee.has(c.code)) byInsee.set(c.code, division);
     alias(parent, c.nom);
   }
-  return { byInsee, byPostalCode, names };
+  return { byInsee, byPostalCode, names, folded: new Map() };
 }
 
 let index: AdminIndex | undefined;
@@ -121,6 +123,31 @@ export function divisionOfInsee(idx: AdminIndex, code: string): Division | null 
   return idx.byInsee.get(code.toUpperCase()) ?? null;
 }
 
+function foldedNames(idx: AdminIndex, code: string): Set<string> {
+  let set = idx.folded.get(code);
+  if (!set) {
+    set = new Set((idx.names.get(code) ?? []).map(foldName));
+    idx.folded.set(code, set);
+  }
+  return set;
+}
+
+/**
+ * The one candidate named `name` (folded), or else the one whose name starts with it or that
+ * it starts with, word-wise (`Herblay` for Herblay-sur-Seine, renamed in 2021).
+ */
+function byName(idx: AdminIndex, candidates: Division[], name: string): Division | undefined {
+  const exact = candidates.filter((d) => foldedNames(idx, d.com_code as string).has(name));
+  if (exact.length === 1) return exact[0];
+  if (exact.length > 1) return undefined;
+  const prefixed = candidates.filter((d) =>
+    [...foldedNames(idx, d.com_code as string)].some(
+      (known) => known.startsWith(`${name} `) || name.startsWith(`${known} `),
+    ),
+  );
+  return prefixed.length === 1 ? prefixed[0] : undefined;
+}
+
 /** A postal code, with the commune's name to choose among the communes sharing it. */
 export function divisionOfPostalCode(
   idx: AdminIndex,
@@ -129,10 +156,9 @@ export function divisionOfPostalCode(
 ): Division | null {
   const candidates = idx.byPostalCode.get(code);
   if (!candidates) return null;
-  if (communeName) {
-    const folded = foldName(communeName);
-    const named = candidates.filter((d) => idx.names.get(d.com_code as string)?.has(folded));
-    if (named.length === 1) return named[0] as Division;
+  if (communeName && candidates.length > 1) {
+    const named = byName(idx, candidates, foldName(communeName));
+    if (named) return named;
   }
   if (candidates.length === 1) return candidates[0] as Division;
   return common(candidates);
