@@ -3,7 +3,7 @@
 
 import type { Field } from '../core/field.ts';
 import type { Call, Expr } from './ast.ts';
-import { formatDate } from './date-format.ts';
+import { dateFormatter } from './date-format.ts';
 import type { WallClock } from './dates.ts';
 import { wallClock } from './dates.ts';
 import type { RowContext } from './evaluate.ts';
@@ -59,12 +59,12 @@ export function compileRowCall(ctx: RowContext, node: Call): Getter {
     }
     case 'date_format': {
       const [source, pattern] = node.args as [Expr, Expr];
-      const text = pattern.kind === 'StringLiteral' ? pattern.value : '';
+      const format = dateFormatter(pattern.kind === 'StringLiteral' ? pattern.value : '');
       const type = infoOf(ctx, source).type;
       const value = compileNode(ctx, source);
       return (row) => {
         const clock = clockOf(value(row), type, ctx.timeZone);
-        return clock ? formatDate(text, clock, ctx.lang) : null;
+        return clock ? format(clock, ctx.lang) : null;
       };
     }
     case 'now': {

@@ -53,27 +53,32 @@ export function adminDivisionsStep(ctx: StepContext, config: AdminDivisionsProce
   const idx = adminIndex();
   const byPostalCode = config.code === 'postal_code';
   // The same few thousand codes (and names) come back on every line: remember the answers.
-  const cache = new Map<string, Division | null>();
-  const lookup = (code: string, name: string | null): Division | null => {
-    const key = name === null ? code : `${code}\u0000${name}`;
-    let found = cache.get(key);
-    if (found === undefined) {
-      found = byPostalCode ? divisionOfPostalCode(idx, code, name) : divisionOfInsee(idx, code);
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(key, found);
-    }
-    return found;
-  };
+  const cache = new Map<string, Division | null | undefined>();
   const what = byPostalCode ? 'postal code' : 'INSEE commune code';
+  /** The division of a code as the file writes it; undefined when the code is unknown. */
+  const find = (raw: unknown, name: string | null): Division | null | undefined => {
+    const code = normalizeCode(raw);
+    if (code === null) return null;
+    if (byPostalCode && !idx.byPostalCode.has(code)) return undefined;
+    const found = byPostalCode ? divisionOfPostalCode(idx, code, name) : divisionOfInsee(idx, code);
+    return found ?? (byPostalCode ? null : undefined);
+  };
   return (row, line, issues) => {
     const raw = row[source];
-    const code = normalizeCode(raw);
-    const name = nameSlot < 0 ? null : (row[nameSlot] as string | null);
-    const division = code === null ? null : lookup(code, typeof name === 'string' ? name : null);
-    for (const [output, slot] of targets) row[slot] = division ? division[output] : null;
-    if (code !== null && division === null && !byPostalCode) {
-      issues.add(line, config.field, `"${shown(String(raw))}" is not a known ${what}`);
-    } else if (code !== null && byPostalCode && !idx.byPostalCode.has(code)) {
+    const cell = nameSlot < 0 ? null : row[nameSlot];
+    const name = typeof cell === 'string' ? cell : null;
+    const key = name === null ? `${String(raw)}` : `${String(raw)}\u0000${name}`;
+    let division = cache.get(key);
+    if (division === undefined && !cache.has(key)) {
+      division = find(raw, name);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(key, division);
+    }
+    for (let i = 0; i < targets.length; i++) {
+      const [output, slot] = targets[i] as [AdminOutput, number];
+      row[slot] = division ? division[output] : null;
+    }
+    if (division === undefined) {
       issues.add(line, config.field, `"${shown(String(raw))}" is not a known ${what}`);
     }
     return true;

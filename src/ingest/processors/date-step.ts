@@ -9,6 +9,8 @@ import type { DatePattern } from './date-pattern.ts';
 import type { Step, StepContext } from './schema.ts';
 import { shown } from './schema.ts';
 
+const CACHE_LIMIT = 50_000;
+
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
@@ -79,10 +81,17 @@ export function normalizeDateStep(ctx: StepContext, config: NormalizeDateProcess
   const { slot } = entry;
   const name = from.name;
   const format = config.format;
+  // Files repeat their dates (a day per inspection, not a second): remember the answers.
+  const known = new Map<unknown, unknown>();
   return (row, line, issues) => {
     const value = row[slot];
     if (value === null || value === undefined) return true;
-    const converted = convert(value);
+    let converted = known.get(value);
+    if (converted === undefined && !known.has(value)) {
+      converted = convert(value);
+      if (known.size >= CACHE_LIMIT) known.clear();
+      known.set(value, converted);
+    }
     if (converted === undefined) {
       row[slot] = null;
       issues.add(line, name, `"${shown(String(value))}" does not match the format "${format}"`);
