@@ -178,6 +178,11 @@ export const ERRORS = {
     odsCode: 'InvalidRESTParameterError',
     message: 'The cookie choice cannot be read: {detail}',
   },
+  DG_ERR_PROCESSOR_INVALID: {
+    status: 400,
+    odsCode: 'InvalidRESTParameterError',
+    message: 'Processor {position} ({processor}), option "{option}": {detail}',
+  },
   DG_ERR_INTERNAL: {
     status: 500,
     odsCode: 'InternalError',
