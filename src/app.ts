@@ -16,6 +16,7 @@ import { authServices } from './auth/index.ts';
 import { AttachmentFiles, CatalogQueries, CatalogService } from './catalog/index.ts';
 import type { Config } from './config/index.ts';
 import { ConsentService } from './consent/index.ts';
+import { ActivityLog, DatasetsService } from './datasets/index.ts';
 import { DailyQuota } from './http/daily-quota.ts';
 import { useAudience } from './http/plugins/audience.ts';
 import { useCompression } from './http/plugins/compression.ts';
@@ -67,11 +68,13 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
   const catalog = new CatalogService(engine.metadata);
   const timeouts = { queryTimeoutMs: config.queryTimeoutMs };
   const records = new RecordsService(engine, catalog, timeouts);
+  const attachments = new AttachmentFiles(engine.metadata, catalog, attachmentsDir(config));
+  const activity = new ActivityLog(engine.metadata);
   return {
     catalog,
     catalogQueries: new CatalogQueries(engine, catalog, timeouts),
     records,
-    attachments: new AttachmentFiles(engine.metadata, catalog, attachmentsDir(config)),
+    attachments,
     auth: authServices(engine.accounts, engine.metadata),
     consent: new ConsentService(engine.consent),
     audience: new AudienceService(engine.audience, {
@@ -79,6 +82,8 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
       retentionMonths: config.statisticsRetentionMonths,
     }),
     texts: new PortalTextsService(engine.texts),
+    datasets: new DatasetsService(engine.metadata, engine.accounts, activity, attachments),
+    activity,
   };
 }
 

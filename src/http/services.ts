@@ -3,6 +3,7 @@
 import type { AudienceService } from '../analytics/index.ts';
 import type { AuthServices } from '../auth/index.ts';
 import type { ConsentService } from '../consent/index.ts';
+import type { ActivityLog, DatasetsService } from '../datasets/index.ts';
 import type { AttachmentFiles, CatalogQueries, CatalogService } from '../catalog/index.ts';
 import type { RecordsService } from '../records/index.ts';
 import type { PortalTextsService } from '../texts/index.ts';
@@ -23,6 +24,10 @@ export interface PortalServices {
   audience: AudienceService;
   /** The Markdown texts administrators write around generated pages. */
   texts: PortalTextsService;
+  /** The back office's datasets: list, overview, publish, unpublish, delete, roll back. */
+  datasets: DatasetsService;
+  /** Who did what in the back office. */
+  activity: ActivityLog;
 }
 
 export interface SurfaceOptions {
