@@ -7,10 +7,11 @@ import type { DefaultMetas } from '../core/dataset.ts';
 import type { DcatMetas } from '../core/dcat-metas.ts';
 import { DCAT_KEYS, dcatMetasOf, hasDcatMetas, isAccrualPeriodicity } from '../core/dcat-metas.ts';
 import type { MessageKey } from '../i18n/translate.ts';
+import type { Problem } from './form-fields.tsx';
 
 /** Form field names: `title`, `dcat.creator`, `translation.en.title`… */
 export type MetadataValues = Record<string, string>;
-export type MetadataProblems = Record<string, MessageKey>;
+export type MetadataProblems = Record<string, Problem>;
 
 export const LIST_FIELDS = ['theme', 'keyword', 'territory'] as const;
 export const TEXT_FIELDS = ['license', 'publisher'] as const;
@@ -135,8 +136,8 @@ function isTimeZone(value: string): boolean {
 /** The problem of each field, by form name; empty when the form is acceptable. */
 export function metadataProblems(values: MetadataValues): MetadataProblems {
   const problems: MetadataProblems = {};
-  const check = (name: string, bad: boolean, message: MessageKey) => {
-    if (bad && problems[name] === undefined) problems[name] = message;
+  const check = (name: string, bad: boolean, key: MessageKey) => {
+    if (bad && problems[name] === undefined) problems[name] = { key };
   };
   check('title', values['title'] === '', 'bo.metadata.problem.titleRequired');
   for (const [name, value] of Object.entries(values)) {
@@ -147,10 +148,16 @@ export function metadataProblems(values: MetadataValues): MetadataProblems {
       check(name, value.length > MAX_TEXT, 'bo.metadata.problem.long');
     }
   }
-  for (const name of Object.keys(values).filter((n) => /(^|\.)(theme|keyword|territory)$/.test(n))) {
+  for (const name of Object.keys(values).filter((n) =>
+    /(^|\.)(theme|keyword|territory)$/.test(n),
+  )) {
     const list = items(values[name]!, /,/);
     check(name, list.length > MAX_ITEMS, 'bo.metadata.problem.tooMany');
-    check(name, list.some((item) => item.length > MAX_ITEM), 'bo.metadata.problem.itemLong');
+    check(
+      name,
+      list.some((item) => item.length > MAX_ITEM),
+      'bo.metadata.problem.itemLong',
+    );
   }
   const attributions = items(values['attributions'] ?? '', /\r?\n/);
   check('attributions', attributions.length > MAX_ITEMS, 'bo.metadata.problem.tooMany');
