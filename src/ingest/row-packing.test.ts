@@ -31,3 +31,15 @@ test('packed rows unpack to equal rows, every kind of cell', () => {
 test('an empty batch packs and unpacks', () => {
   assert.deepEqual(unpackRows(packRows([], fieldPackings(FIELDS))), []);
 });
+
+test('texts of a large batch cross in several pieces and come back whole', () => {
+  const fields = [f('a', 'text'), f('b', 'text', { multivalued: [','] }), f('c', 'text')];
+  const rows: Row[] = [];
+  for (let i = 0; i < 3000; i++) {
+    const long = i % 500 === 7 ? 'é'.repeat(40_000 + i) : `texte ${i}`;
+    rows.push([i % 3 === 0 ? '' : long, i % 4 === 0 ? ['', `x${i}`] : [], i % 5 === 0 ? null : '']);
+  }
+  const packed = packRows(rows, fieldPackings(fields));
+  assert.ok(packed.text.length > 3);
+  assert.deepEqual(unpackRows(packed), rows);
+});
