@@ -1,8 +1,8 @@
-// `npm run bench [-- --rows N] [--engine sqlite] [--only exports] [--formats csv,json]`:
+// `npm run bench [-- --rows N] [--engine sqlite] [--only exports|import] [--formats csv,json]`:
 // generates (once, cached) an Alim'confiance-shaped CSV, imports it, then measures the portal on
 // it and prints one table. Results are also written as JSON under bench/results/. The imported
 // store is kept under bench/data/ for `--only exports`, which measures the exports alone on it
-// (importing first when there is none).
+// (importing first when there is none); `--only import` imports and prints the import figures.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,8 +19,8 @@ const { values } = parseArgs({
     formats: { type: 'string', default: 'csv,json,geojson,parquet' },
   },
 });
-if (values.only !== undefined && values.only !== 'exports') {
-  console.error(`--only ${values.only}: only 'exports' can be measured alone`);
+if (values.only !== undefined && values.only !== 'exports' && values.only !== 'import') {
+  console.error(`--only ${values.only}: only 'exports' or 'import' can be measured alone`);
   process.exit(2);
 }
 const rows = Number(values.rows);
@@ -69,6 +69,7 @@ const line = (name: string, value: string, target = '') =>
 console.log(`\nDatagora bench, engine ${values.engine}, ${rows.toLocaleString('en-US')} rows`);
 console.log(`load average at the start: ${loadavg()[0]!.toFixed(2)} (2 cores shared)\n`);
 if (!exportsOnly) {
+  const micros = (seconds: number | undefined) => (((seconds ?? 0) * 1e6) / rows).toFixed(1);
   line('import: rows', String(imported['rows']));
   line(
     'import: rows/s',
@@ -79,7 +80,19 @@ if (!exportsOnly) {
   line('import: indexes + full text s', (imported['indexSeconds'] ?? 0).toFixed(1));
   line('import: peak memory MB', Math.round(imported['peakRssMb'] ?? 0).toString(), '< 400');
   line('import: CPU time (all threads) s', (imported['cpuSeconds'] ?? 0).toFixed(1));
+  line(
+    'import: CPU µs/row all, main thread',
+    `${micros(imported['cpuSeconds'])}, ${micros(imported['mainThreadCpuSeconds'])}`,
+    `load ${loadavg()[0]!.toFixed(2)} at the end`,
+  );
   console.log('');
+}
+if (values.only === 'import') {
+  const resultsDir = join(root, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const result = { date: new Date().toISOString(), engine: values.engine, rows, import: imported };
+  writeFileSync(join(resultsDir, 'latest-import.json'), `${JSON.stringify(result, null, 2)}\n`);
+  process.exit(0);
 }
 
 // Whole-dataset exports over HTTP on loopback, from the store imported.
