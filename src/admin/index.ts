@@ -1,5 +1,5 @@
-// The back office surface (signed-in staff): the audience statistics dashboard and the consent
-// settings (third-party services, cookie policy texts). Its pages wear the site's layout and
+// The back office surface (signed-in staff): the audience statistics dashboard, the consent
+// settings (third-party services, cookie policy texts), users, groups and API keys. Its pages wear the site's layout and
 // languages; its forms are CSRF-protected like the site's.
 
 import formbody from '@fastify/formbody';
@@ -15,7 +15,10 @@ import { sendPage } from '../web/render.ts';
 import type { SiteOptions } from '../web/site-options.ts';
 import { adminOnly } from './admin-access.ts';
 import { STATISTICS_PATH } from './backoffice-menu.tsx';
+import { apiKeysRoutes } from './api-keys.routes.ts';
 import { consentAdminRoutes } from './consent.routes.ts';
+import { groupsRoutes } from './groups.routes.ts';
+import { usersRoutes } from './users.routes.ts';
 import { statisticsRoutes } from './statistics.routes.ts';
 
 export async function backOffice(scope: FastifyInstance, options: SiteOptions): Promise<void> {
@@ -40,4 +43,7 @@ export async function backOffice(scope: FastifyInstance, options: SiteOptions): 
   });
   statisticsRoutes(scope, options);
   consentAdminRoutes(scope, options);
+  usersRoutes(scope, options);
+  groupsRoutes(scope, options);
+  apiKeysRoutes(scope, options);
 }
