@@ -92,6 +92,11 @@ export const ERRORS = {
     odsCode: 'ConflictError',
     message: 'The portal must keep at least one administrator.',
   },
+  DG_ERR_SETTINGS_INVALID: {
+    status: 400,
+    odsCode: 'InvalidRESTParameterError',
+    message: 'The portal settings are refused: {detail}',
+  },
   DG_ERR_GROUP_NAME_TAKEN: {
     status: 409,
     odsCode: 'ConflictError',

@@ -5,6 +5,7 @@ import type { AuthServices } from '../auth/index.ts';
 import type { ConsentService } from '../consent/index.ts';
 import type { AttachmentFiles, CatalogQueries, CatalogService } from '../catalog/index.ts';
 import type { RecordsService } from '../records/index.ts';
+import type { PortalSettingsService } from '../settings/index.ts';
 import type { PortalTextsService } from '../texts/index.ts';
 import type { DailyQuota } from './daily-quota.ts';
 
@@ -23,6 +24,8 @@ export interface PortalServices {
   audience: AudienceService;
   /** The Markdown texts administrators write around generated pages. */
   texts: PortalTextsService;
+  /** The portal settings administrators change (name, languages, theme, contact, logo). */
+  settings: PortalSettingsService;
 }
 
 export interface SurfaceOptions {
