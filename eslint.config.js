@@ -11,6 +11,7 @@ const services = [
   'analytics',
   'texts',
   'settings',
+  'datasets',
 ];
 const surfaces = ['api', 'web', 'admin'];
 const rootOnly = ['**/app.ts', '**/main.ts', '**/config/**', '**/cli/**'];

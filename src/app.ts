@@ -16,6 +16,7 @@ import { authServices } from './auth/index.ts';
 import { AttachmentFiles, CatalogQueries, CatalogService } from './catalog/index.ts';
 import type { Config } from './config/index.ts';
 import { ConsentService } from './consent/index.ts';
+import { ActivityLog } from './datasets/activity-log.ts';
 import { DailyQuota } from './http/daily-quota.ts';
 import { useAudience } from './http/plugins/audience.ts';
 import { useCompression } from './http/plugins/compression.ts';
@@ -90,6 +91,7 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
       contactEmail: '',
       logo: null,
     }),
+    activity: new ActivityLog(engine.metadata),
   };
 }
 

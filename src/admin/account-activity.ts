@@ -1,45 +1,41 @@
-// What the account and settings pages tell the activity log: who did what to which account,
-// group, key or setting, with the fields that changed. Secrets (passwords, keys) never appear.
+// What the account and settings pages write to the activity log: who (the signed-in user) did
+// what (`user.create`, `group.rename`, `api_key.revoke`, `settings.update`…) and a diff of what
+// changed. Entries name no dataset; the account, group or key acted on is in the diff (`email`,
+// `group`, `key`), unchanged ones included so an entry says what it is about. Secrets
+// (passwords, keys) never appear.
 
 import type { FastifyRequest } from 'fastify';
 
+import type { ActivityDiff } from '../core/activity.ts';
+import { diffOf } from '../core/activity.ts';
+import type { PortalServices } from '../http/services.ts';
+
 export type AccountAction =
-  | 'user.created'
-  | 'user.changed'
-  | 'user.password-reset'
-  | 'user.deleted'
-  | 'group.created'
-  | 'group.renamed'
-  | 'group.member-added'
-  | 'group.member-removed'
-  | 'group.deleted'
-  | 'api-key.created'
-  | 'api-key.revoked'
-  | 'settings.changed';
+  | 'user.create'
+  | 'user.update'
+  | 'user.password_reset'
+  | 'user.delete'
+  | 'group.create'
+  | 'group.rename'
+  | 'group.member_add'
+  | 'group.member_remove'
+  | 'group.delete'
+  | 'api_key.create'
+  | 'api_key.revoke'
+  | 'settings.update';
 
-export interface AccountEvent {
-  action: AccountAction;
-  /** What was acted on: a user's email, a group's name, a key's id, `portal`. */
-  target: string;
-  /** Field → [before, after]; only the fields that changed. */
-  diff?: Record<string, [unknown, unknown]>;
+export { diffOf };
+
+/** A property that names what was acted on, the same before and after. */
+export function subject(name: string, value: string): ActivityDiff {
+  return { [name]: { before: value, after: value } };
 }
 
-/** The fields of `after` whose value differs from `before` (arrays compared by content). */
-export function changedFields(
-  before: Record<string, unknown>,
-  after: Record<string, unknown>,
-): Record<string, [unknown, unknown]> {
-  const diff: Record<string, [unknown, unknown]> = {};
-  for (const [name, value] of Object.entries(after)) {
-    if (JSON.stringify(before[name]) !== JSON.stringify(value)) diff[name] = [before[name], value];
-  }
-  return diff;
+export async function logAction(
+  services: PortalServices,
+  request: FastifyRequest,
+  action: AccountAction,
+  diff: ActivityDiff,
+): Promise<void> {
+  await services.activity.record(request.viewer, action, null, diff);
 }
-
-export type ActivitySink = (request: FastifyRequest, event: AccountEvent) => Promise<void>;
-
-/** Until the activity log is wired, events go to the request's log. */
-export const logAccountEvent: ActivitySink = async (request, event) => {
-  request.log.info({ actor: request.viewer.userId, ...event }, 'back office action');
-};

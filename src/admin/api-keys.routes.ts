@@ -9,7 +9,7 @@ import type { PageContext } from '../web/page-context.ts';
 import { pageContext } from '../web/page-context.ts';
 import { sendPage } from '../web/render.ts';
 import type { SiteOptions } from '../web/site-options.ts';
-import { logAccountEvent } from './account-activity.ts';
+import { logAction, subject } from './account-activity.ts';
 import { signedInOnly } from './admin-access.ts';
 import type { ApiKeysPageState } from './api-keys-page.tsx';
 import { ApiKeysPage } from './api-keys-page.tsx';
@@ -71,14 +71,11 @@ export function apiKeysRoutes(scope: FastifyInstance, options: SiteOptions): voi
       // The key stays valid through the day it names (UTC).
       expiresAt: form.expires ? `${form.expires}T23:59:59.999Z` : null,
     });
-    await logAccountEvent(request, {
-      action: 'api-key.created',
-      target: created.apiKey.id,
-      diff: {
-        label: [null, created.apiKey.label],
-        scope: [null, created.apiKey.scope],
-        expiresAt: [null, created.apiKey.expiresAt],
-      },
+    await logAction(options.services, request, 'api_key.create', {
+      key: { before: null, after: created.apiKey.id },
+      label: { before: null, after: created.apiKey.label },
+      scope: { before: null, after: created.apiKey.scope },
+      expiresAt: { before: null, after: created.apiKey.expiresAt },
     });
     const notice: Notice = { kind: 'success', text: ctx.t('account.keys.created') };
     return page(request, reply, { created: created.key, notice }, 201);
@@ -98,7 +95,10 @@ export function apiKeysRoutes(scope: FastifyInstance, options: SiteOptions): voi
         const notice: Notice = { kind: 'error', text: ctx.t('bo.keys.unknown') };
         return page(request, reply, { notice }, 404);
       }
-      await logAccountEvent(request, { action: 'api-key.revoked', target: request.params.id });
+      await logAction(options.services, request, 'api_key.revoke', {
+        ...subject('key', request.params.id),
+        revoked: { before: false, after: true },
+      });
       return reply.redirect(`${API_KEYS_PATH}?done=revoked`, 303);
     },
   );

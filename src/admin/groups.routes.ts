@@ -10,7 +10,7 @@ import { pageContext } from '../web/page-context.ts';
 import { ErrorPage } from '../web/pages/error-page.tsx';
 import { sendPage } from '../web/render.ts';
 import type { SiteOptions } from '../web/site-options.ts';
-import { logAccountEvent } from './account-activity.ts';
+import { logAction, subject } from './account-activity.ts';
 import { adminOnly } from './admin-access.ts';
 import type { Notice } from './backoffice-frame.tsx';
 import { GROUPS_PATH } from './backoffice-menu.tsx';
@@ -109,7 +109,9 @@ export function groupsRoutes(scope: FastifyInstance, options: SiteOptions): void
     const ctx = pageContext(request, options);
     try {
       const group = await accounts.createGroup(name);
-      await logAccountEvent(request, { action: 'group.created', target: group.name });
+      await logAction(options.services, request, 'group.create', {
+        group: { before: null, after: group.name },
+      });
       return back(reply, group, 'created');
     } catch (error) {
       const problem = nameProblem(error);
@@ -136,10 +138,8 @@ export function groupsRoutes(scope: FastifyInstance, options: SiteOptions): void
       try {
         const renamed = await accounts.renameGroup(group.id, name);
         if (renamed.name !== group.name) {
-          await logAccountEvent(request, {
-            action: 'group.renamed',
-            target: renamed.name,
-            diff: { name: [group.name, renamed.name] },
+          await logAction(options.services, request, 'group.rename', {
+            group: { before: group.name, after: renamed.name },
           });
         }
         return back(reply, renamed, 'renamed');
@@ -181,10 +181,9 @@ export function groupsRoutes(scope: FastifyInstance, options: SiteOptions): void
         );
       }
       await accounts.addMember(group.id, user.id);
-      await logAccountEvent(request, {
-        action: 'group.member-added',
-        target: group.name,
-        diff: { member: [null, user.email] },
+      await logAction(options.services, request, 'group.member_add', {
+        ...subject('group', group.name),
+        member: { before: null, after: user.email },
       });
       return back(reply, group, 'added');
     },
@@ -200,10 +199,9 @@ export function groupsRoutes(scope: FastifyInstance, options: SiteOptions): void
       const user = (await accounts.listUsers()).find((u) => u.id === userId);
       if (user && group.memberIds.includes(user.id)) {
         await accounts.removeMember(group.id, user.id);
-        await logAccountEvent(request, {
-          action: 'group.member-removed',
-          target: group.name,
-          diff: { member: [user.email, null] },
+        await logAction(options.services, request, 'group.member_remove', {
+          ...subject('group', group.name),
+          member: { before: user.email, after: null },
         });
       }
       return back(reply, group, 'removed');
@@ -227,7 +225,9 @@ export function groupsRoutes(scope: FastifyInstance, options: SiteOptions): void
         );
       }
       await accounts.deleteGroup(group.id);
-      await logAccountEvent(request, { action: 'group.deleted', target: group.name });
+      await logAction(options.services, request, 'group.delete', {
+        group: { before: group.name, after: null },
+      });
       return reply.redirect(`${GROUPS_PATH}?done=deleted`, 303);
     },
   );

@@ -13,7 +13,7 @@ import type { PageContext } from '../web/page-context.ts';
 import { pageContext } from '../web/page-context.ts';
 import { sendPage } from '../web/render.ts';
 import type { SiteOptions } from '../web/site-options.ts';
-import { changedFields, logAccountEvent } from './account-activity.ts';
+import { diffOf, logAction } from './account-activity.ts';
 import { adminOnly } from './admin-access.ts';
 import type { Notice } from './backoffice-frame.tsx';
 import { SETTINGS_PATH } from './backoffice-menu.tsx';
@@ -94,11 +94,11 @@ export async function settingsRoutes(scope: FastifyInstance, options: SiteOption
       await texts.save(key, lang, values.texts[name] ?? '');
     }
     const diff = {
-      ...changedFields({ ...before, logo: null }, { ...after, logo: null }),
-      ...changedFields(textsBefore, await storedTexts()),
+      ...diffOf({ ...before, logo: null }, { ...after, logo: null }),
+      ...diffOf(textsBefore, await storedTexts()),
     };
     if (Object.keys(diff).length > 0) {
-      await logAccountEvent(request, { action: 'settings.changed', target: 'portal', diff });
+      await logAction(options.services, request, 'settings.update', diff);
     }
     return reply.redirect(`${SETTINGS_PATH}?done=saved`, 303);
   });
@@ -108,10 +108,8 @@ export async function settingsRoutes(scope: FastifyInstance, options: SiteOption
     const before = (await settings.current()).logo;
     await settings.removeLogo();
     if (before) {
-      await logAccountEvent(request, {
-        action: 'settings.changed',
-        target: 'portal',
-        diff: { logo: [before, null] },
+      await logAction(options.services, request, 'settings.update', {
+        logo: { before, after: null },
       });
     }
     return reply.redirect(`${SETTINGS_PATH}?done=logoRemoved`, 303);
@@ -137,10 +135,8 @@ export async function settingsRoutes(scope: FastifyInstance, options: SiteOption
         };
         return page(request, reply, { logoProblem, notice: errors(request) }, 400);
       }
-      await logAccountEvent(request, {
-        action: 'settings.changed',
-        target: 'portal',
-        diff: { logo: [before, result.name] },
+      await logAction(options.services, request, 'settings.update', {
+        logo: { before, after: result.name },
       });
       return reply.redirect(`${SETTINGS_PATH}?done=logo`, 303);
     });

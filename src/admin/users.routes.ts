@@ -12,7 +12,7 @@ import { pageContext } from '../web/page-context.ts';
 import { ErrorPage } from '../web/pages/error-page.tsx';
 import { sendPage } from '../web/render.ts';
 import type { SiteOptions } from '../web/site-options.ts';
-import { changedFields, logAccountEvent } from './account-activity.ts';
+import { diffOf, logAction, subject } from './account-activity.ts';
 import { adminOnly } from './admin-access.ts';
 import type { Notice } from './backoffice-frame.tsx';
 import { USERS_PATH } from './backoffice-menu.tsx';
@@ -155,11 +155,12 @@ export function usersRoutes(scope: FastifyInstance, options: SiteOptions): void 
       }
       throw error;
     }
-    await logAccountEvent(request, {
-      action: 'user.created',
-      target: user.email,
-      diff: changedFields({}, { ...profileOf(user), email: user.email }),
-    });
+    await logAction(
+      options.services,
+      request,
+      'user.create',
+      diffOf({}, { email: user.email, ...profileOf(user) }),
+    );
     const notice: Notice = { kind: 'success', text: ctx.t('bo.users.notice.created') };
     return userPage(request, reply, user, { password: generated, notice }, 201);
   });
@@ -208,9 +209,12 @@ export function usersRoutes(scope: FastifyInstance, options: SiteOptions): void 
       );
       await accounts.setGroups(user.id, form.groups);
       const after = await accounts.findUser(user.id);
-      const diff = changedFields(profileOf(user), profileOf(after));
+      const diff = diffOf(profileOf(user), profileOf(after));
       if (Object.keys(diff).length > 0) {
-        await logAccountEvent(request, { action: 'user.changed', target: user.email, diff });
+        await logAction(options.services, request, 'user.update', {
+          ...subject('email', user.email),
+          ...diff,
+        });
       }
       return reply.redirect(`${USERS_PATH}${user.id}/?done=saved`, 303);
     },
@@ -223,7 +227,10 @@ export function usersRoutes(scope: FastifyInstance, options: SiteOptions): void 
       const user = await named(request, reply);
       if (!user) return reply;
       const password = await accounts.resetPassword(user.id);
-      await logAccountEvent(request, { action: 'user.password-reset', target: user.email });
+      // The password itself is never logged: only that it was replaced.
+      await logAction(options.services, request, 'user.password_reset', {
+        ...subject('email', user.email),
+      });
       return userPage(request, reply, user, { password });
     },
   );
@@ -256,7 +263,12 @@ export function usersRoutes(scope: FastifyInstance, options: SiteOptions): void 
         }
         throw error;
       }
-      await logAccountEvent(request, { action: 'user.deleted', target: user.email });
+      await logAction(
+        options.services,
+        request,
+        'user.delete',
+        diffOf({ email: user.email, ...profileOf(user) }, {}),
+      );
       return reply.redirect(`${USERS_PATH}?done=deleted`, 303);
     },
   );

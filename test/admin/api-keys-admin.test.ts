@@ -123,5 +123,15 @@ describe('the back office API keys page', () => {
     const revoked = await post(`${PAGE}${userKey.id}/revoke`, {}, admin);
     assert.equal(revoked.statusCode, 303);
     assert.ok((await keysOf('user@example.org')).find((k) => k.id === userKey.id)?.revokedAt);
+    const log = await portal.engine.metadata.listActivity({ limit: 500, offset: 0 });
+    const revocation = log.entries.find(
+      (e) => e.action === 'api_key.revoke' && e.diff?.['key']?.after === userKey.id,
+    );
+    const me = await portal.services.auth.accounts.findUser('admin@example.org');
+    assert.equal(revocation?.userId, me.id, 'the administrator who revoked it');
+    const creations = log.entries.filter((e) => e.action === 'api_key.create');
+    assert.equal(creations.length, 3);
+    // The key itself is never logged.
+    assert.ok(creations.every((e) => !JSON.stringify(e.diff).match(/[a-z0-9]{48}/)));
   });
 });

@@ -232,4 +232,16 @@ describe('the back office portal settings page', () => {
     }
     assert.equal((await portal.services.settings.current()).logo, null);
   });
+
+  test('each change is in the activity log with a diff', async () => {
+    const { entries } = await portal.engine.metadata.listActivity({
+      action: 'settings.update',
+      limit: 500,
+      offset: 0,
+    });
+    const named = entries.find((e) => e.diff?.['portalName']?.after === 'English only');
+    assert.deepEqual(named?.diff?.['languages'], { before: ['fr', 'en'], after: ['en'] });
+    assert.ok(entries.some((e) => e.diff?.['legal-notice.body:en']));
+    assert.ok(entries.some((e) => e.diff?.['logo']?.after === null));
+  });
 });

@@ -284,6 +284,35 @@ describe('the back office users and groups pages', () => {
     await assert.rejects(accounts().findGroup(labs.id));
   });
 
+  test('every action is in the activity log, with who and a diff, never a password', async () => {
+    const { entries } = await portal.engine.metadata.listActivity({ limit: 500, offset: 0 });
+    const me = await accounts().findUser('admin@example.org');
+    const actions = new Set(entries.map((entry) => entry.action));
+    for (const action of [
+      'user.create',
+      'user.update',
+      'user.password_reset',
+      'user.delete',
+      'group.create',
+      'group.rename',
+      'group.member_add',
+      'group.member_remove',
+      'group.delete',
+    ]) {
+      assert.ok(actions.has(action), action);
+    }
+    assert.ok(entries.every((entry) => entry.userId === me.id && entry.datasetId === null));
+    const update = entries.find((e) => e.action === 'user.update' && e.diff?.['name']);
+    assert.deepEqual(update?.diff?.['name'], { before: 'Nina', after: 'Nina Simone' });
+    assert.deepEqual(update?.diff?.['email'], {
+      before: 'nina@example.org',
+      after: 'nina@example.org',
+    });
+    const renamed = entries.find((e) => e.action === 'group.rename');
+    assert.deepEqual(renamed?.diff?.['group'], { before: 'Labs', after: 'Laboratories' });
+    assert.doesNotMatch(JSON.stringify(entries), /password"|correct horse/);
+  });
+
   test('the back office menu lists the new sections', async () => {
     const html = parse((await get(USERS, admin)).body);
     for (const path of [USERS, GROUPS, '/backoffice/api-keys/']) {
