@@ -36,7 +36,7 @@ function ProfileForm({ ctx, state }: { ctx: PageContext; state: UserPageState })
       <p>
         {t('bo.users.email')} : <strong id="user-email">{state.user.email}</strong>
       </p>
-      <form method="post" action={base} novalidate>
+      <form method="post" action={base} novalidate id="user-profile">
         <CsrfField ctx={ctx} />
         <TextField
           ctx={ctx}
