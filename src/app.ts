@@ -16,7 +16,7 @@ import { authServices } from './auth/index.ts';
 import { AttachmentFiles, CatalogQueries, CatalogService } from './catalog/index.ts';
 import type { Config } from './config/index.ts';
 import { ConsentService } from './consent/index.ts';
-import { ActivityLog } from './datasets/activity-log.ts';
+import { ActivityLog, DatasetsService } from './datasets/index.ts';
 import { DailyQuota } from './http/daily-quota.ts';
 import { useAudience } from './http/plugins/audience.ts';
 import { useCompression } from './http/plugins/compression.ts';
@@ -70,11 +70,13 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
   const catalog = new CatalogService(engine.metadata);
   const timeouts = { queryTimeoutMs: config.queryTimeoutMs };
   const records = new RecordsService(engine, catalog, timeouts);
+  const attachments = new AttachmentFiles(engine.metadata, catalog, attachmentsDir(config));
+  const activity = new ActivityLog(engine.metadata);
   return {
     catalog,
     catalogQueries: new CatalogQueries(engine, catalog, timeouts),
     records,
-    attachments: new AttachmentFiles(engine.metadata, catalog, attachmentsDir(config)),
+    attachments,
     auth: authServices(engine.accounts, engine.metadata),
     consent: new ConsentService(engine.consent),
     audience: new AudienceService(engine.audience, {
@@ -91,7 +93,8 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
       contactEmail: '',
       logo: null,
     }),
-    activity: new ActivityLog(engine.metadata),
+    datasets: new DatasetsService(engine.metadata, engine.accounts, activity, attachments),
+    activity,
   };
 }
 

@@ -3,7 +3,7 @@
 import type { AudienceService } from '../analytics/index.ts';
 import type { AuthServices } from '../auth/index.ts';
 import type { ConsentService } from '../consent/index.ts';
-import type { ActivityLog } from '../datasets/activity-log.ts';
+import type { ActivityLog, DatasetsService } from '../datasets/index.ts';
 import type { AttachmentFiles, CatalogQueries, CatalogService } from '../catalog/index.ts';
 import type { RecordsService } from '../records/index.ts';
 import type { PortalSettingsService } from '../settings/index.ts';
@@ -27,6 +27,8 @@ export interface PortalServices {
   texts: PortalTextsService;
   /** The portal settings administrators change (name, languages, theme, contact, logo). */
   settings: PortalSettingsService;
+  /** The back office's datasets: list, overview, publish, unpublish, delete, roll back. */
+  datasets: DatasetsService;
   /** Who did what in the back office. */
   activity: ActivityLog;
 }
