@@ -10,19 +10,22 @@ import type { ActivityDiff } from '../core/activity.ts';
 import { diffOf } from '../core/activity.ts';
 import type { PortalServices } from '../http/services.ts';
 
-export type AccountAction =
-  | 'user.create'
-  | 'user.update'
-  | 'user.password_reset'
-  | 'user.delete'
-  | 'group.create'
-  | 'group.rename'
-  | 'group.member_add'
-  | 'group.member_remove'
-  | 'group.delete'
-  | 'api_key.create'
-  | 'api_key.revoke'
-  | 'settings.update';
+/** The actions these pages write, in the order the activity page's filter lists them. */
+export const ACCOUNT_ACTIONS = [
+  'user.create',
+  'user.update',
+  'user.password_reset',
+  'user.delete',
+  'group.create',
+  'group.rename',
+  'group.member_add',
+  'group.member_remove',
+  'group.delete',
+  'api_key.create',
+  'api_key.revoke',
+  'settings.update',
+] as const;
+export type AccountAction = (typeof ACCOUNT_ACTIONS)[number];
 
 export { diffOf };
 

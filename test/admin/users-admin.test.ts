@@ -311,6 +311,12 @@ describe('the back office users and groups pages', () => {
     const renamed = entries.find((e) => e.action === 'group.rename');
     assert.deepEqual(renamed?.diff?.['group'], { before: 'Labs', after: 'Laboratories' });
     assert.doesNotMatch(JSON.stringify(entries), /password"|correct horse/);
+    const page = await get('/backoffice/activity/?action=group.rename', admin);
+    assert.equal(page.statusCode, 200);
+    const html = parse(page.body);
+    assert.ok(html.querySelector('#activity-action option[value="group.rename"][selected]'));
+    assert.match(html.text, new RegExp(en['bo.action.group.rename']));
+    assert.match(html.text, /Laboratories/);
   });
 
   test('the back office menu lists the new sections', async () => {
