@@ -10,6 +10,7 @@ const services = [
   'consent',
   'analytics',
   'texts',
+  'settings',
   'datasets',
 ];
 const surfaces = ['api', 'web', 'admin'];

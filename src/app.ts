@@ -26,8 +26,10 @@ import { useServerTiming } from './http/plugins/server-timing.ts';
 import { useViewer } from './http/plugins/viewer.ts';
 import type { PortalServices } from './http/services.ts';
 import { RecordsService } from './records/index.ts';
+import { PortalSettingsService } from './settings/index.ts';
 import { PortalTextsService } from './texts/index.ts';
 import type { StorageEngine } from './storage/engine.ts';
+import { DEFAULT_LANG, LANGUAGES } from './i18n/languages.ts';
 import { webSite } from './web/index.ts';
 import { openPostgresEngine } from './storage/postgres/index.ts';
 import { openSqliteEngine } from './storage/sqlite/index.ts';
@@ -82,6 +84,15 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
       retentionMonths: config.statisticsRetentionMonths,
     }),
     texts: new PortalTextsService(engine.texts),
+    // The configuration's values are the defaults until an administrator changes them.
+    settings: new PortalSettingsService(engine.settings, {
+      portalName: config.portalName,
+      languages: [...LANGUAGES],
+      defaultLanguage: DEFAULT_LANG,
+      stateIdentity: config.stateIdentity,
+      contactEmail: '',
+      logo: null,
+    }),
     datasets: new DatasetsService(engine.metadata, engine.accounts, activity, attachments),
     activity,
   };

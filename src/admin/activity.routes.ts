@@ -8,6 +8,7 @@ import { isValidDatasetId } from '../core/dataset.ts';
 import { pageContext } from '../web/page-context.ts';
 import { sendPage } from '../web/render.ts';
 import type { SiteOptions } from '../web/site-options.ts';
+import { ACCOUNT_ACTIONS } from './account-activity.ts';
 import { adminOnly } from './admin-access.ts';
 import type { ActivityFilters } from './activity-page.tsx';
 import { ActivityLogPage } from './activity-page.tsx';
@@ -52,7 +53,13 @@ export function activityRoutes(scope: FastifyInstance, options: SiteOptions): vo
         offset: (shownPage - 1) * ACTIVITY_PAGE_SIZE,
       });
     }
-    const actions = [...new Set([...DATASET_ACTIONS, ...(filters.action ? [filters.action] : [])])];
+    const actions = [
+      ...new Set([
+        ...DATASET_ACTIONS,
+        ...ACCOUNT_ACTIONS,
+        ...(filters.action ? [filters.action] : []),
+      ]),
+    ];
     return sendPage(
       reply,
       ctx,

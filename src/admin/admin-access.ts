@@ -53,3 +53,16 @@ async function allowedRoles(
   }
   return true;
 }
+
+/** True when a user is signed in with a session (any role); otherwise sent to sign in. */
+export async function signedInOnly(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  back: string,
+): Promise<boolean> {
+  keepPrivate(reply);
+  if (request.viewer.via === 'session' && request.account) return true;
+  const next = request.method === 'GET' ? request.url : back;
+  await reply.redirect(`/login/?next=${encodeURIComponent(next)}`, 303);
+  return false;
+}

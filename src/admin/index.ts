@@ -1,6 +1,6 @@
 // The back office surface (signed-in staff): the datasets and their lifecycle, the activity log,
-// the audience statistics dashboard and the consent settings (third-party services, cookie
-// policy texts). Its pages wear the site's layout and
+// users, groups, API keys and the portal settings, the audience statistics dashboard and the
+// consent settings (third-party services, cookie policy texts). Its pages wear the site's layout and
 // languages; its forms are CSRF-protected like the site's.
 
 import formbody from '@fastify/formbody';
@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { isPortalError } from '../core/errors.ts';
 
 import { useConsent } from '../http/plugins/consent.ts';
+import { usePortalSettings } from '../http/plugins/portal-settings.ts';
 import { pageContext } from '../web/page-context.ts';
 import { CsrfFailurePage, isCsrfError } from '../web/pages/csrf-failure-page.tsx';
 import { ErrorPage } from '../web/pages/error-page.tsx';
@@ -19,12 +20,17 @@ import { DATASETS_PATH } from './backoffice-menu.tsx';
 import { activityRoutes } from './activity.routes.ts';
 import { datasetsRoutes } from './datasets.routes.ts';
 import { metadataRoutes } from './metadata.routes.ts';
+import { apiKeysRoutes } from './api-keys.routes.ts';
 import { consentAdminRoutes } from './consent.routes.ts';
+import { groupsRoutes } from './groups.routes.ts';
+import { settingsRoutes } from './settings.routes.ts';
+import { usersRoutes } from './users.routes.ts';
 import { statisticsRoutes } from './statistics.routes.ts';
 
 export async function backOffice(scope: FastifyInstance, options: SiteOptions): Promise<void> {
   await scope.register(formbody);
   useConsent(scope, options.services.consent);
+  usePortalSettings(scope, options.services.settings);
   scope.setErrorHandler((error, request, reply) => {
     const ctx = pageContext(request, options);
     if (isPortalError(error) && isCsrfError(error.code)) {
@@ -47,4 +53,8 @@ export async function backOffice(scope: FastifyInstance, options: SiteOptions): 
   activityRoutes(scope, options);
   statisticsRoutes(scope, options);
   consentAdminRoutes(scope, options);
+  usersRoutes(scope, options);
+  groupsRoutes(scope, options);
+  apiKeysRoutes(scope, options);
+  await settingsRoutes(scope, options);
 }

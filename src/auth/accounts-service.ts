@@ -4,7 +4,42 @@ import type { Grantee, Group, Role, User } from '../core/account.ts';
 import { ROLES } from '../core/account.ts';
 import { PortalError } from '../core/errors.ts';
 import type { AccountStore, MetadataStore } from '../storage/engine.ts';
+import { randomToken, ALNUM } from '../util/random-token.ts';
 import { checkNewPassword, hashPassword } from './passwords.ts';
+
+/** Generated passwords: 20 letters and digits, about 119 bits. */
+const GENERATED_PASSWORD_LENGTH = 20;
+
+/** A password for an account an administrator creates or resets, shown to them once. */
+export function generatePassword(): string {
+  return randomToken(GENERATED_PASSWORD_LENGTH, ALNUM);
+}
+
+export interface ProfileChanges {
+  name: string;
+  role: string;
+  editsAllDatasets: boolean;
+}
+
+function checkName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed === '' || trimmed.length > 200) {
+    throw new PortalError('DG_ERR_ACCOUNT_INVALID', {
+      detail: 'A name needs 1 to 200 characters.',
+    });
+  }
+  return trimmed;
+}
+
+function checkGroupName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed === '' || trimmed.length > 200 || trimmed.includes('@')) {
+    throw new PortalError('DG_ERR_ACCOUNT_INVALID', {
+      detail: 'A group name needs 1 to 200 characters and no "@".',
+    });
+  }
+  return trimmed;
+}
 
 export interface NewAccount {
   email: string;
@@ -83,13 +118,74 @@ export class AccountsService {
   }
 
   async createGroup(name: string): Promise<Group> {
-    const trimmed = name.trim();
-    if (trimmed === '' || trimmed.length > 200 || trimmed.includes('@')) {
-      throw new PortalError('DG_ERR_ACCOUNT_INVALID', {
-        detail: 'A group name needs 1 to 200 characters and no "@".',
-      });
+    return this.store.createGroup(checkGroupName(name));
+  }
+
+  async renameGroup(groupId: string, name: string): Promise<Group> {
+    return this.store.renameGroup(groupId, checkGroupName(name));
+  }
+
+  async removeMember(groupId: string, userId: string): Promise<void> {
+    await this.store.removeMember(groupId, userId);
+  }
+
+  async deleteGroup(groupId: string): Promise<void> {
+    await this.findGroup(groupId);
+    await this.store.deleteGroup(groupId);
+  }
+
+  /** Makes the user a member of exactly these groups. */
+  async setGroups(userId: string, groupIds: readonly string[]): Promise<void> {
+    const user = await this.findUser(userId);
+    for (const id of groupIds) {
+      if (!user.groupIds.includes(id)) await this.store.addMember(id, userId);
     }
-    return this.store.createGroup(trimmed);
+    for (const id of user.groupIds) {
+      if (!groupIds.includes(id)) await this.store.removeMember(id, userId);
+    }
+  }
+
+  /**
+   * Changes a user's name, role and dataset scope; DG_ERR_ACCOUNT_LAST_ADMIN when it would leave
+   * the portal without an administrator.
+   */
+  async updateProfile(userId: string, changes: ProfileChanges): Promise<User> {
+    const name = checkName(changes.name);
+    checkRole(changes.role);
+    const user = await this.findUser(userId);
+    if (user.role === 'admin' && changes.role !== 'admin') await this.keepAnAdmin(userId);
+    return this.store.updateUser(userId, {
+      name,
+      role: changes.role,
+      editsAllDatasets: changes.editsAllDatasets,
+    });
+  }
+
+  /** Deletes the user with their sessions, keys and memberships; never the last administrator. */
+  async deleteUser(userId: string): Promise<void> {
+    const user = await this.findUser(userId);
+    if (user.role === 'admin') await this.keepAnAdmin(userId);
+    await this.store.deleteUser(userId);
+  }
+
+  /** Sets a generated password (every session of the user ends) and returns it, to show once. */
+  /** A password to set for someone else (shown once to the administrator). */
+  generatePassword(): string {
+    return generatePassword();
+  }
+
+  async resetPassword(userId: string): Promise<string> {
+    await this.findUser(userId);
+    const password = generatePassword();
+    await this.changePassword(userId, password);
+    return password;
+  }
+
+  private async keepAnAdmin(leaving: string): Promise<void> {
+    const others = (await this.store.listUsers()).filter(
+      (u) => u.role === 'admin' && u.id !== leaving,
+    );
+    if (others.length === 0) throw new PortalError('DG_ERR_ACCOUNT_LAST_ADMIN');
   }
 
   /** A group by id or by name, or DG_ERR_GROUP_NOT_FOUND. */

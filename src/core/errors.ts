@@ -97,6 +97,16 @@ export const ERRORS = {
     odsCode: 'NotFound',
     message: 'Unknown account: {account}',
   },
+  DG_ERR_ACCOUNT_LAST_ADMIN: {
+    status: 409,
+    odsCode: 'ConflictError',
+    message: 'The portal must keep at least one administrator.',
+  },
+  DG_ERR_SETTINGS_INVALID: {
+    status: 400,
+    odsCode: 'InvalidRESTParameterError',
+    message: 'The portal settings are refused: {detail}',
+  },
   DG_ERR_GROUP_NAME_TAKEN: {
     status: 409,
     odsCode: 'ConflictError',

@@ -3,8 +3,13 @@
 
 import { PortalError } from './errors.ts';
 
-/** `PAGE.PLACE`: where the text goes. The legal notice and accessibility pages will join. */
-export const PORTAL_TEXT_KEYS = ['cookie-policy.before', 'cookie-policy.after'] as const;
+/** `PAGE.PLACE`: where the text goes (`.body`: the whole page's text, replacing the default). */
+export const PORTAL_TEXT_KEYS = [
+  'cookie-policy.before',
+  'cookie-policy.after',
+  'legal-notice.body',
+  'accessibility.body',
+] as const;
 export type PortalTextKey = (typeof PORTAL_TEXT_KEYS)[number];
 
 /** Long enough for a page's worth of prose, short enough to keep a row small. */

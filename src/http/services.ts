@@ -6,6 +6,7 @@ import type { ConsentService } from '../consent/index.ts';
 import type { ActivityLog, DatasetsService } from '../datasets/index.ts';
 import type { AttachmentFiles, CatalogQueries, CatalogService } from '../catalog/index.ts';
 import type { RecordsService } from '../records/index.ts';
+import type { PortalSettingsService } from '../settings/index.ts';
 import type { PortalTextsService } from '../texts/index.ts';
 import type { DailyQuota } from './daily-quota.ts';
 
@@ -24,6 +25,8 @@ export interface PortalServices {
   audience: AudienceService;
   /** The Markdown texts administrators write around generated pages. */
   texts: PortalTextsService;
+  /** The portal settings administrators change (name, languages, theme, contact, logo). */
+  settings: PortalSettingsService;
   /** The back office's datasets: list, overview, publish, unpublish, delete, roll back. */
   datasets: DatasetsService;
   /** Who did what in the back office. */

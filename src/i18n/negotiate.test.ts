@@ -24,3 +24,11 @@ test('q=0 excludes a language, and garbage is ignored', () => {
   assert.equal(negotiateLanguage(undefined, ';;,,q=x'), 'fr');
   assert.deepEqual(acceptedLanguages('en;q=abc'), []);
 });
+
+test('only the languages the portal offers are chosen, else its default', () => {
+  const englishOnly = { languages: ['en'] as const, defaultLanguage: 'en' as const };
+  assert.equal(negotiateLanguage('fr', 'fr-FR', englishOnly), 'en');
+  const both = { languages: ['fr', 'en'] as const, defaultLanguage: 'en' as const };
+  assert.equal(negotiateLanguage(undefined, 'de', both), 'en');
+  assert.equal(negotiateLanguage(undefined, 'fr-CA', both), 'fr');
+});

@@ -1,8 +1,9 @@
 // Which language a visitor gets: the language cookie if it names a site language, then the
-// browser's Accept-Language preferences (by quality), then the default.
+// browser's Accept-Language preferences (by quality), then the default; only among the
+// languages the portal offers (its settings).
 
 import type { Lang } from './languages.ts';
-import { DEFAULT_LANG, isLang } from './languages.ts';
+import { DEFAULT_LANG, LANGUAGES, isLang } from './languages.ts';
 
 interface Preference {
   lang: string;
@@ -30,13 +31,21 @@ export function acceptedLanguages(header: string | undefined): string[] {
   return preferences.map((p) => p.lang);
 }
 
+/** The languages a portal offers (its settings), and the one it falls back to. */
+export interface OfferedLanguages {
+  languages: readonly Lang[];
+  defaultLanguage: Lang;
+}
+
 export function negotiateLanguage(
   cookie: string | undefined,
   acceptLanguage: string | undefined,
+  offered: OfferedLanguages = { languages: LANGUAGES, defaultLanguage: DEFAULT_LANG },
 ): Lang {
-  if (isLang(cookie)) return cookie;
+  const ok = (lang: unknown): lang is Lang => isLang(lang) && offered.languages.includes(lang);
+  if (ok(cookie)) return cookie;
   for (const lang of acceptedLanguages(acceptLanguage)) {
-    if (isLang(lang)) return lang;
+    if (ok(lang)) return lang;
   }
-  return DEFAULT_LANG;
+  return offered.defaultLanguage;
 }

@@ -47,6 +47,8 @@ export interface AccountStore {
   getGroup(id: string): Promise<Group | null>;
   findGroupByName(name: string): Promise<Group | null>;
   listGroups(): Promise<Group[]>;
+  /** DG_ERR_GROUP_NAME_TAKEN when another group has the name. */
+  renameGroup(id: string, name: string): Promise<Group>;
   addMember(groupId: string, userId: string): Promise<void>;
   removeMember(groupId: string, userId: string): Promise<void>;
   deleteGroup(id: string): Promise<void>;

@@ -4,6 +4,7 @@
 import type { AccountStore } from './account-store.ts';
 import type { AudienceStore } from './audience-store.ts';
 import type { ConsentStore } from './consent-store.ts';
+import type { PortalSettingsStore } from './portal-settings-store.ts';
 import type { PortalTextsStore } from './portal-texts-store.ts';
 import type {
   ActivityEntry,
@@ -131,6 +132,7 @@ export type * from './account-store.ts';
 export type * from './consent-store.ts';
 export type * from './audience-store.ts';
 export type * from './portal-texts-store.ts';
+export type * from './portal-settings-store.ts';
 
 export interface StorageEngine {
   readonly name: EngineName;
@@ -143,6 +145,8 @@ export interface StorageEngine {
   readonly audience: AudienceStore;
   /** The Markdown texts administrators write around generated pages. */
   readonly texts: PortalTextsStore;
+  /** The portal settings administrators change in the back office, and the logo. */
+  readonly settings: PortalSettingsStore;
   /**
    * Runs a read query on dataset tables, off the main thread; rows come back as arrays.
    * Raw values by column kind: text → string; text_list → JSON array text (SQLite) or string[]

@@ -143,6 +143,12 @@ export function accountRoutes(scope: FastifyInstance, options: SiteOptions): voi
         scope: field(request.body, 'scope') || 'read',
         expiresAt: field(request.body, 'expires') || null,
       });
+      await options.services.activity.record(request.viewer, 'api_key.create', null, {
+        key: { before: null, after: created.apiKey.id },
+        label: { before: null, after: created.apiKey.label },
+        scope: { before: null, after: created.apiKey.scope },
+        expiresAt: { before: null, after: created.apiKey.expiresAt },
+      });
       return accountPage(request, reply, user, { created: created.key });
     } catch (error) {
       if (!isPortalError(error) || error.code !== 'DG_ERR_ACCOUNT_INVALID') throw error;
@@ -158,6 +164,10 @@ export function accountRoutes(scope: FastifyInstance, options: SiteOptions): voi
       if (!user) return reply;
       // Someone else's key is answered like an unknown one.
       await auth.apiKeys.revoke(request.params.key_id, user.id);
+      await options.services.activity.record(request.viewer, 'api_key.revoke', null, {
+        key: { before: request.params.key_id, after: request.params.key_id },
+        revoked: { before: false, after: true },
+      });
       const ctx = pageContext(request, options);
       return accountPage(request, reply, user, {
         notice: { kind: 'success', text: ctx.t('account.keys.revokedNotice') },

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { isPortalError } from '../core/errors.ts';
 import { useConsent } from '../http/plugins/consent.ts';
+import { usePortalSettings } from '../http/plugins/portal-settings.ts';
 import { keepPrivate } from '../http/viewer-caching.ts';
 import { useSiteAssets } from './assets.ts';
 import { basemapRoutes } from './basemap.ts';
@@ -18,6 +19,7 @@ import { pageContext } from './page-context.ts';
 import { CsrfFailurePage, isCsrfError } from './pages/csrf-failure-page.tsx';
 import { ErrorPage } from './pages/error-page.tsx';
 import { pagesRoutes } from './pages.routes.ts';
+import { portalAssetRoutes } from './portal-assets.routes.ts';
 import { sendPage } from './render.ts';
 import { seoRoutes } from './seo/seo.routes.ts';
 import type { SiteOptions } from './site-options.ts';
@@ -28,6 +30,7 @@ export async function webSite(scope: FastifyInstance, options: SiteOptions): Pro
   await scope.register(formbody);
   await useSiteAssets(scope);
   useConsent(scope, options.services.consent);
+  usePortalSettings(scope, options.services.settings);
 
   scope.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const status = siteErrorStatus(error);
@@ -51,6 +54,7 @@ export async function webSite(scope: FastifyInstance, options: SiteOptions): Pro
   clientBundleRoutes(scope);
   basemapRoutes(scope);
   pagesRoutes(scope, options);
+  portalAssetRoutes(scope, options);
   datasetRoutes(scope, options);
   seoRoutes(scope, options);
 }

@@ -7,10 +7,20 @@ import type { Viewer } from '../core/access.ts';
 import type { ConsentState } from '../http/plugins/consent.ts';
 import { LANGUAGE_COOKIE } from '../core/cookies.ts';
 import type { Lang } from '../i18n/languages.ts';
+import { DEFAULT_LANG, LANGUAGES } from '../i18n/languages.ts';
 import { negotiateLanguage } from '../i18n/negotiate.ts';
 import type { MessageKey, Translate } from '../i18n/translate.ts';
 import { formatNumber, plural, translator } from '../i18n/translate.ts';
 import type { SiteOptions } from './site-options.ts';
+
+/** What the pages show of the portal settings (stored ones, else the configuration's). */
+export interface PageSettings {
+  languages: readonly Lang[];
+  defaultLanguage: Lang;
+  contactEmail: string;
+  /** The logo's URL, or null. */
+  logoUrl: string | null;
+}
 
 export interface PageContext {
   lang: Lang;
@@ -23,7 +33,9 @@ export interface PageContext {
   /** The path and query string, as asked for. */
   url: string;
   query: URLSearchParams;
+  /** The site's options, the portal's name and theme as the stored settings say. */
   site: SiteOptions;
+  settings: PageSettings;
   /** The page's CSRF token, for its POST forms (`<CsrfField ctx={ctx} />`); one per page. */
   csrfToken: () => string;
   /** The signed-in visitor, or null. */
@@ -38,11 +50,22 @@ export function requestLanguage(request: FastifyRequest): Lang {
   return negotiateLanguage(
     request.cookies[LANGUAGE_COOKIE.name],
     request.headers['accept-language'],
+    request.portalSettings ?? undefined,
   );
 }
 
-export function pageContext(request: FastifyRequest, site: SiteOptions): PageContext {
+export function pageContext(request: FastifyRequest, options: SiteOptions): PageContext {
   const lang = requestLanguage(request);
+  const stored = request.portalSettings;
+  const site: SiteOptions = stored
+    ? { ...options, portalName: stored.portalName, stateIdentity: stored.stateIdentity }
+    : options;
+  const settings: PageSettings = {
+    languages: stored?.languages ?? LANGUAGES,
+    defaultLanguage: stored?.defaultLanguage ?? DEFAULT_LANG,
+    contactEmail: stored?.contactEmail ?? '',
+    logoUrl: stored?.logo ? `/assets/${stored.logo}` : null,
+  };
   const url = request.url;
   const queryAt = url.indexOf('?');
   let token: string | undefined;
@@ -55,6 +78,7 @@ export function pageContext(request: FastifyRequest, site: SiteOptions): PageCon
     url,
     query: new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1)),
     site,
+    settings,
     csrfToken: () => (token ??= request.csrfToken()),
     account:
       request.account && request.viewer.via === 'session'

@@ -12,7 +12,7 @@ import { readCatalogState } from './pages/catalog/catalog-state.ts';
 import { CookiesPage } from './pages/cookies-page.tsx';
 import { HomePage } from './pages/home.tsx';
 import type { LegalPath } from './pages/legal-pages.tsx';
-import { LEGAL_PAGES, LegalPage } from './pages/legal-pages.tsx';
+import { LEGAL_PAGES, LegalPage, WRITTEN_PAGES } from './pages/legal-pages.tsx';
 import { SiteMapPage } from './pages/site-map-page.tsx';
 import { sendPage } from './render.ts';
 import { cacheForViewer } from '../http/viewer-caching.ts';
@@ -62,7 +62,9 @@ export function pagesRoutes(scope: FastifyInstance, options: SiteOptions): void 
   for (const path of Object.keys(LEGAL_PAGES) as LegalPath[]) {
     scope.get(path, async (request, reply) => {
       const ctx = pageContext(request, options);
-      return sendPage(reply, ctx, LegalPage({ ctx, path }));
+      const key = WRITTEN_PAGES[path];
+      const written = key ? await options.services.texts.text(key, ctx.lang) : null;
+      return sendPage(reply, ctx, LegalPage({ ctx, path, written }));
     });
   }
   scope.get('/cookies', async (request, reply) => {

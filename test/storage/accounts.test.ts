@@ -98,6 +98,22 @@ for (const engineName of TEST_ENGINES) {
       assert.equal(await store().getUser(cat.id), null);
     });
 
+    test('a group is renamed, unless another one has the name', async () => {
+      const first = await store().createGroup('Vets');
+      await store().createGroup('Labs');
+      const renamed = await store().renameGroup(first.id, 'Veterinarians');
+      assert.equal(renamed.name, 'Veterinarians');
+      assert.equal((await store().findGroupByName('Veterinarians'))?.id, first.id);
+      await assert.rejects(
+        store().renameGroup(first.id, 'Labs'),
+        rejectsWith('DG_ERR_GROUP_NAME_TAKEN'),
+      );
+      await assert.rejects(
+        store().renameGroup('gr_missing', 'Other'),
+        rejectsWith('DG_ERR_GROUP_NOT_FOUND'),
+      );
+    });
+
     test('sessions are kept, ended one by one, for a user, by a new password, by expiry', async () => {
       const dan = await newUser('dan@example.org');
       const session = (key: string, expiresAt = '2099-01-01T00:00:00.000Z') => ({

@@ -194,4 +194,21 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX activity_log_by_action ON activity_log (action, id);
     `,
   },
+  {
+    version: 8,
+    name: 'portal settings: values and files (the logo) administrators set in the back office',
+    sql: `
+      CREATE TABLE portal_settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE portal_assets (
+        name TEXT PRIMARY KEY,
+        content_type TEXT NOT NULL,
+        body BLOB NOT NULL,
+        created_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

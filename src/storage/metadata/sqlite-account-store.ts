@@ -180,6 +180,18 @@ export class SqliteAccountStore implements AccountStore {
     return rows.map((row) => this.groupFrom(row));
   }
 
+  async renameGroup(id: string, name: string): Promise<Group> {
+    try {
+      this.db.prepare('UPDATE user_groups SET name = ? WHERE id = ?').run(name, id);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new PortalError('DG_ERR_GROUP_NAME_TAKEN', { name });
+      throw error;
+    }
+    const group = await this.getGroup(id);
+    if (!group) throw new PortalError('DG_ERR_GROUP_NOT_FOUND', { group: id });
+    return group;
+  }
+
   async addMember(groupId: string, userId: string): Promise<void> {
     if (!(await this.getGroup(groupId))) {
       throw new PortalError('DG_ERR_GROUP_NOT_FOUND', { group: groupId });

@@ -196,6 +196,21 @@ export class PostgresAccountStore implements AccountStore {
     return (await this.rows<GroupRow>(`${this.groups} ORDER BY g.name`)).map(toGroup);
   }
 
+  async renameGroup(id: string, name: string): Promise<Group> {
+    try {
+      await this.pool.query(`UPDATE ${this.t('user_groups')} SET name = $1 WHERE id = $2`, [
+        name,
+        id,
+      ]);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new PortalError('DG_ERR_GROUP_NAME_TAKEN', { name });
+      throw error;
+    }
+    const group = await this.getGroup(id);
+    if (!group) throw new PortalError('DG_ERR_GROUP_NOT_FOUND', { group: id });
+    return group;
+  }
+
   async addMember(groupId: string, userId: string): Promise<void> {
     if (!(await this.getGroup(groupId))) {
       throw new PortalError('DG_ERR_GROUP_NOT_FOUND', { group: groupId });

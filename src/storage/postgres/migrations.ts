@@ -222,6 +222,23 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    version: 8,
+    name: 'portal settings: values and files (the logo) administrators set in the back office',
+    statements: (schema) => [
+      `CREATE TABLE ${qualified(schema, 'portal_settings')} (
+        key text PRIMARY KEY,
+        value text NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      `CREATE TABLE ${qualified(schema, 'portal_assets')} (
+        name text PRIMARY KEY,
+        content_type text NOT NULL,
+        body bytea NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+    ],
+  },
 ];
 
 export const LATEST_MIGRATION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -20,6 +20,7 @@ import type {
 import type { AccountStore } from '../account-store.ts';
 import type { AudienceStore } from '../audience-store.ts';
 import type { ConsentStore } from '../consent-store.ts';
+import type { PortalSettingsStore } from '../portal-settings-store.ts';
 import type { PortalTextsStore } from '../portal-texts-store.ts';
 import { backupWithPgDump } from './backup.ts';
 import type { PoolSettings } from './connection.ts';
@@ -28,6 +29,7 @@ import { storageError } from './errors.ts';
 import { PostgresAccountStore } from './account-store.ts';
 import { PostgresAudienceStore } from './audience-store.ts';
 import { PostgresConsentStore } from './consent-store.ts';
+import { PostgresPortalSettingsStore } from './portal-settings-store.ts';
 import { PostgresPortalTextsStore } from './portal-texts-store.ts';
 import { PostgresMetadataStore } from './metadata-store.ts';
 import { migrate } from './migrate.ts';
@@ -96,21 +98,23 @@ class PostgresEngine implements StorageEngine {
   readonly consent: ConsentStore;
   readonly audience: AudienceStore;
   readonly texts: PortalTextsStore;
+  readonly settings: PortalSettingsStore;
   private readonly reads: ReadQueries;
   private readonly writers = new Set<PostgresVersionWriter>();
   private closed = false;
 
   constructor(
-    private readonly settings: PoolSettings,
+    private readonly poolSettings: PoolSettings,
     private readonly writePool: pg.Pool,
     private readonly readPool: pg.Pool,
     private readonly queryTimeoutMs: number,
   ) {
-    this.metadata = new PostgresMetadataStore(writePool, settings.schema);
-    this.accounts = new PostgresAccountStore(writePool, settings.schema);
-    this.consent = new PostgresConsentStore(writePool, settings.schema);
-    this.audience = new PostgresAudienceStore(writePool, settings.schema);
-    this.texts = new PostgresPortalTextsStore(writePool, settings.schema);
+    this.metadata = new PostgresMetadataStore(writePool, poolSettings.schema);
+    this.accounts = new PostgresAccountStore(writePool, poolSettings.schema);
+    this.consent = new PostgresConsentStore(writePool, poolSettings.schema);
+    this.audience = new PostgresAudienceStore(writePool, poolSettings.schema);
+    this.texts = new PostgresPortalTextsStore(writePool, poolSettings.schema);
+    this.settings = new PostgresPortalSettingsStore(writePool, poolSettings.schema);
     this.reads = new ReadQueries(readPool, queryTimeoutMs, (pid) =>
       writePool.query('SELECT pg_cancel_backend($1)', [pid]),
     );
@@ -143,14 +147,14 @@ class PostgresEngine implements StorageEngine {
   ): Promise<unknown[][][]> {
     this.checkOpen();
     const timeoutMs = options?.timeoutMs ?? this.queryTimeoutMs;
-    return queryScratchTable(this.readPool, this.settings.schema, table, queries, timeoutMs);
+    return queryScratchTable(this.readPool, this.poolSettings.schema, table, queries, timeoutMs);
   }
 
   async beginVersion(input: BeginVersionInput): Promise<VersionWriter> {
     this.checkOpen();
     const writer = await beginPostgresVersion(
       {
-        settings: this.settings,
+        settings: this.poolSettings,
         pool: this.writePool,
         settled: (done) => this.writers.delete(done),
       },
@@ -162,7 +166,7 @@ class PostgresEngine implements StorageEngine {
 
   async backup(path: string): Promise<void> {
     this.checkOpen();
-    return backupWithPgDump(this.settings.url, this.settings.schema, path);
+    return backupWithPgDump(this.poolSettings.url, this.poolSettings.schema, path);
   }
 
   async close(): Promise<void> {

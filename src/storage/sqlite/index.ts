@@ -11,6 +11,7 @@ import { migrate } from '../metadata/migrate.ts';
 import { SqliteAccountStore } from '../metadata/sqlite-account-store.ts';
 import { SqliteAudienceStore } from '../metadata/sqlite-audience-store.ts';
 import { SqliteConsentStore } from '../metadata/sqlite-consent-store.ts';
+import { SqlitePortalSettingsStore } from '../metadata/sqlite-portal-settings-store.ts';
 import { SqlitePortalTextsStore } from '../metadata/sqlite-portal-texts-store.ts';
 import { SqliteMetadataStore } from '../metadata/sqlite-metadata-store.ts';
 import { VersionRepository } from '../metadata/version-repository.ts';
@@ -58,6 +59,7 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<St
       new SqliteConsentStore(db),
       new SqliteAudienceStore(db),
       new SqlitePortalTextsStore(db),
+      new SqlitePortalSettingsStore(db),
       datasets,
       versions,
       readers,

@@ -23,6 +23,7 @@ import type {
 import type { AccountStore } from '../account-store.ts';
 import type { AudienceStore } from '../audience-store.ts';
 import type { ConsentStore } from '../consent-store.ts';
+import type { PortalSettingsStore } from '../portal-settings-store.ts';
 import type { PortalTextsStore } from '../portal-texts-store.ts';
 import type { DatasetRepository } from '../metadata/dataset-repository.ts';
 import type { VersionRepository } from '../metadata/version-repository.ts';
@@ -46,6 +47,7 @@ export class SqliteEngine implements StorageEngine {
     readonly consent: ConsentStore,
     readonly audience: AudienceStore,
     readonly texts: PortalTextsStore,
+    readonly settings: PortalSettingsStore,
     private readonly datasets: DatasetRepository,
     private readonly versions: VersionRepository,
     private readonly readers: ReaderPool,

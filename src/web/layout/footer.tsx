@@ -36,6 +36,13 @@ export function Footer({ ctx }: { ctx: PageContext }) {
                   {t('footer.api')}
                 </a>
               </li>
+              {ctx.settings.contactEmail ? (
+                <li class="fr-footer__content-item">
+                  <a class="fr-footer__content-link" href={`mailto:${ctx.settings.contactEmail}`}>
+                    {t('footer.contact')}
+                  </a>
+                </li>
+              ) : null}
             </ul>
           </div>
         </div>

@@ -3,26 +3,30 @@
 // token), the search a GET form.
 
 import { CsrfField } from '../components/csrf-field.tsx';
-import { LANGUAGE_NAMES, LANGUAGES } from '../../i18n/languages.ts';
+import { LANGUAGE_NAMES } from '../../i18n/languages.ts';
 import type { PageContext } from '../page-context.ts';
 import { Brand } from './brand.tsx';
 
 function LanguageForm({ ctx }: { ctx: PageContext }) {
+  // A portal offering one language has nothing to choose.
+  if (ctx.settings.languages.length < 2) return null;
   return (
     <form method="post" action="/i18n/setlang/" class="dg-language-form">
       <CsrfField ctx={ctx} />
       <input type="hidden" name="next" value={ctx.url} />
-      {LANGUAGES.filter((lang) => lang !== ctx.lang).map((lang) => (
-        <button
-          class="fr-btn fr-btn--tertiary-no-outline fr-icon-translate-2 fr-btn--icon-left"
-          type="submit"
-          name="language"
-          value={lang}
-          lang={lang}
-        >
-          {LANGUAGE_NAMES[lang]}
-        </button>
-      ))}
+      {ctx.settings.languages
+        .filter((lang) => lang !== ctx.lang)
+        .map((lang) => (
+          <button
+            class="fr-btn fr-btn--tertiary-no-outline fr-icon-translate-2 fr-btn--icon-left"
+            type="submit"
+            name="language"
+            value={lang}
+            lang={lang}
+          >
+            {LANGUAGE_NAMES[lang]}
+          </button>
+        ))}
     </form>
   );
 }
@@ -93,6 +97,15 @@ export function Header({ ctx }: { ctx: PageContext }) {
                 {ctx.site.stateIdentity ? (
                   <div class="fr-header__logo">
                     <Brand />
+                  </div>
+                ) : null}
+                {ctx.settings.logoUrl ? (
+                  <div class="fr-header__operator">
+                    <img
+                      class="fr-responsive-img dg-portal-logo"
+                      src={ctx.settings.logoUrl}
+                      alt=""
+                    />
                   </div>
                 ) : null}
                 <div class="fr-header__navbar">

@@ -1,5 +1,9 @@
 // The pages every public site must have: legal notice, accessibility statement, personal
-// data. Their text comes from the message catalogues.
+// data. Their text comes from the message catalogues, unless an administrator wrote the legal
+// notice or the accessibility statement in the back office (Markdown, per language).
+
+import type { PortalTextKey } from '../../core/portal-texts.ts';
+import { Markdown } from '../components/markdown.tsx';
 
 import type { MessageKey } from '../../i18n/translate.ts';
 import { Layout } from '../layout/layout.tsx';
@@ -25,7 +29,22 @@ export const LEGAL_PAGES = {
 
 export type LegalPath = keyof typeof LEGAL_PAGES;
 
-export function LegalPage({ ctx, path }: { ctx: PageContext; path: LegalPath }) {
+/** The pages whose text an administrator may write instead. */
+export const WRITTEN_PAGES: Partial<Record<LegalPath, PortalTextKey>> = {
+  '/legal-notice/': 'legal-notice.body',
+  '/accessibility/': 'accessibility.body',
+};
+
+export function LegalPage({
+  ctx,
+  path,
+  written,
+}: {
+  ctx: PageContext;
+  path: LegalPath;
+  /** The administrator's Markdown for this page and language, if any. */
+  written?: string | null;
+}) {
   const { t } = ctx;
   const page = LEGAL_PAGES[path];
   const vars = { portal: ctx.site.portalName, url: ctx.site.baseUrl };
@@ -33,16 +52,19 @@ export function LegalPage({ ctx, path }: { ctx: PageContext; path: LegalPath }) 
     <Layout ctx={ctx} title={t(page.title)} crumbs={[{ label: t(page.title) }]}>
       <div class="fr-container fr-pb-6w">
         <h1>{t(page.title)}</h1>
-        {page.sections.map((key) => (
-          <section class="fr-mb-4w">
-            <h2>{t(`${key}.heading`)}</h2>
-            {t(`${key}.text` as MessageKey, vars)
-              .split('\n')
-              .map((paragraph) => (
-                <p>{paragraph}</p>
-              ))}
-          </section>
-        ))}
+        {written ? <Markdown source={written} class="dg-portal-text" /> : null}
+        {written
+          ? null
+          : page.sections.map((key) => (
+              <section class="fr-mb-4w">
+                <h2>{t(`${key}.heading`)}</h2>
+                {t(`${key}.text` as MessageKey, vars)
+                  .split('\n')
+                  .map((paragraph) => (
+                    <p>{paragraph}</p>
+                  ))}
+              </section>
+            ))}
       </div>
     </Layout>
   );

@@ -51,6 +51,8 @@ pgTest('opening again changes nothing', async () => {
       'datasets',
       'group_members',
       'login_failures',
+      'portal_assets',
+      'portal_settings',
       'portal_texts',
       'schema_migrations',
       'sessions',

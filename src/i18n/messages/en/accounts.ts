@@ -53,6 +53,7 @@ export const accounts: Record<keyof typeof fr, string> = {
   'account.keys.heading': 'API keys',
   'account.keys.intro':
     'An API key lets a script call the API with your rights, in the header "Authorization: Apikey YOUR_KEY" or the "apikey" parameter. Keep it secret.',
+  'account.keys.backOffice': 'Manage my API keys in the back office',
   'account.keys.none': 'You have no API key.',
   'account.keys.label': 'Label',
   'account.keys.prefix': 'Start of the key',

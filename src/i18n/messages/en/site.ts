@@ -23,6 +23,7 @@ export const site: Record<keyof typeof fr, string> = {
   'search.button': 'Search',
   'footer.description':
     'This portal publishes open data that you can browse online and reuse freely through the API or by download.',
+  'footer.contact': 'Contact',
   'footer.api': 'Explore API v2.1',
   'footer.sitemap': 'Site map',
   'footer.accessibility': 'Accessibility: not compliant',

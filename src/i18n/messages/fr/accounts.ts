@@ -55,6 +55,7 @@ export const accounts = {
   'account.keys.heading': 'Clés d’API',
   'account.keys.intro':
     'Une clé d’API permet à un script d’appeler l’API avec vos droits, dans l’en-tête « Authorization: Apikey VOTRE_CLÉ » ou le paramètre « apikey ». Gardez-la secrète.',
+  'account.keys.backOffice': 'Gérer mes clés d’API dans l’espace d’administration',
   'account.keys.none': 'Vous n’avez aucune clé d’API.',
   'account.keys.label': 'Libellé',
   'account.keys.prefix': 'Début de la clé',

@@ -21,6 +21,7 @@ export const site = {
   'search.button': 'Rechercher',
   'footer.description':
     'Ce portail publie des données ouvertes, consultables en ligne et réutilisables librement par API ou en téléchargement.',
+  'footer.contact': 'Contact',
   'footer.api': 'API Explore v2.1',
   'footer.sitemap': 'Plan du site',
   'footer.accessibility': 'Accessibilité : non conforme',

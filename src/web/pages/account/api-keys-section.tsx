@@ -36,6 +36,11 @@ export function ApiKeysSection(props: { ctx: PageContext; keys: ApiKey[]; create
     <section class="fr-mt-6w" aria-labelledby="api-keys-heading">
       <h2 id="api-keys-heading">{t('account.keys.heading')}</h2>
       <p>{t('account.keys.intro')}</p>
+      <p>
+        <a class="fr-link" href="/backoffice/api-keys/">
+          {t('account.keys.backOffice')}
+        </a>
+      </p>
       {created ? <NewKey ctx={ctx} created={created} /> : null}
       {keys.length === 0 ? (
         <p>{t('account.keys.none')}</p>
