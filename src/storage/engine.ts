@@ -4,6 +4,7 @@
 import type { AccountStore } from './account-store.ts';
 import type { AudienceStore } from './audience-store.ts';
 import type { ConsentStore } from './consent-store.ts';
+import type { ImportStore } from './import-store.ts';
 import type { PortalTextsStore } from './portal-texts-store.ts';
 import type { AttachmentInput, Attachment } from '../core/attachment.ts';
 import type { Row } from '../core/cell.ts';
@@ -95,6 +96,7 @@ export type * from './account-store.ts';
 export type * from './consent-store.ts';
 export type * from './audience-store.ts';
 export type * from './portal-texts-store.ts';
+export type * from './import-store.ts';
 
 export interface StorageEngine {
   readonly name: EngineName;
@@ -107,6 +109,8 @@ export interface StorageEngine {
   readonly audience: AudienceStore;
   /** The Markdown texts administrators write around generated pages. */
   readonly texts: PortalTextsStore;
+  /** Dataset sources (file or URL, refresh schedule) and background import jobs. */
+  readonly imports: ImportStore;
   /**
    * Runs a read query on dataset tables, off the main thread; rows come back as arrays.
    * Raw values by column kind: text → string; text_list → JSON array text (SQLite) or string[]

@@ -29,6 +29,8 @@ import { PostgresAccountStore } from './account-store.ts';
 import { PostgresAudienceStore } from './audience-store.ts';
 import { PostgresConsentStore } from './consent-store.ts';
 import { PostgresPortalTextsStore } from './portal-texts-store.ts';
+import { PostgresImportStore } from './import-store.ts';
+import type { ImportStore } from '../import-store.ts';
 import { PostgresMetadataStore } from './metadata-store.ts';
 import { migrate } from './migrate.ts';
 import { isValidSchemaName } from './quote.ts';
@@ -96,6 +98,7 @@ class PostgresEngine implements StorageEngine {
   readonly consent: ConsentStore;
   readonly audience: AudienceStore;
   readonly texts: PortalTextsStore;
+  readonly imports: ImportStore;
   private readonly reads: ReadQueries;
   private readonly writers = new Set<PostgresVersionWriter>();
   private closed = false;
@@ -111,6 +114,7 @@ class PostgresEngine implements StorageEngine {
     this.consent = new PostgresConsentStore(writePool, settings.schema);
     this.audience = new PostgresAudienceStore(writePool, settings.schema);
     this.texts = new PostgresPortalTextsStore(writePool, settings.schema);
+    this.imports = new PostgresImportStore(writePool, settings.schema);
     this.reads = new ReadQueries(readPool, queryTimeoutMs, (pid) =>
       writePool.query('SELECT pg_cancel_backend($1)', [pid]),
     );

@@ -10,6 +10,7 @@ import { SqliteAccountStore } from '../metadata/sqlite-account-store.ts';
 import { SqliteAudienceStore } from '../metadata/sqlite-audience-store.ts';
 import { SqliteConsentStore } from '../metadata/sqlite-consent-store.ts';
 import { SqlitePortalTextsStore } from '../metadata/sqlite-portal-texts-store.ts';
+import { SqliteImportStore } from '../metadata/sqlite-import-store.ts';
 import { SqliteMetadataStore } from '../metadata/sqlite-metadata-store.ts';
 import { VersionRepository } from '../metadata/version-repository.ts';
 import { openWriteConnection } from './connection.ts';
@@ -50,6 +51,7 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<St
       new SqliteConsentStore(db),
       new SqliteAudienceStore(db),
       new SqlitePortalTextsStore(db),
+      new SqliteImportStore(db),
       datasets,
       versions,
       readers,
