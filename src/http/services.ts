@@ -6,6 +6,7 @@ import type { ConsentService } from '../consent/index.ts';
 import type { AttachmentFiles, CatalogQueries, CatalogService } from '../catalog/index.ts';
 import type { RecordsService } from '../records/index.ts';
 import type { PortalTextsService } from '../texts/index.ts';
+import type { ImportJobs } from '../ingest/import-jobs.ts';
 import type { DailyQuota } from './daily-quota.ts';
 
 export interface PortalServices {
@@ -23,6 +24,8 @@ export interface PortalServices {
   audience: AudienceService;
   /** The Markdown texts administrators write around generated pages. */
   texts: PortalTextsService;
+  /** Background imports of dataset sources, one per dataset at a time. */
+  imports: ImportJobs;
 }
 
 export interface SurfaceOptions {
