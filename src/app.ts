@@ -24,6 +24,7 @@ import { useSecurityHeaders } from './http/plugins/security-headers.ts';
 import { useServerTiming } from './http/plugins/server-timing.ts';
 import { useViewer } from './http/plugins/viewer.ts';
 import type { PortalServices } from './http/services.ts';
+import { DatasetSources } from './ingest/dataset-sources.ts';
 import { ImportJobs } from './ingest/import-jobs.ts';
 import { RefreshScheduler } from './ingest/refresh-scheduler.ts';
 import { RecordsService } from './records/index.ts';
@@ -69,6 +70,11 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
   const catalog = new CatalogService(engine.metadata);
   const timeouts = { queryTimeoutMs: config.queryTimeoutMs };
   const records = new RecordsService(engine, catalog, timeouts);
+  const imports = new ImportJobs(engine, {
+    home: config.home,
+    maxBytes: config.uploadMaxBytes,
+    fetchTimeoutMs: config.fetchTimeoutMs,
+  });
   return {
     catalog,
     catalogQueries: new CatalogQueries(engine, catalog, timeouts),
@@ -81,11 +87,8 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
       retentionMonths: config.statisticsRetentionMonths,
     }),
     texts: new PortalTextsService(engine.texts),
-    imports: new ImportJobs(engine, {
-      home: config.home,
-      maxBytes: config.uploadMaxBytes,
-      fetchTimeoutMs: config.fetchTimeoutMs,
-    }),
+    imports,
+    sources: new DatasetSources(engine, imports),
   };
 }
 

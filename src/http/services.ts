@@ -6,6 +6,7 @@ import type { ConsentService } from '../consent/index.ts';
 import type { AttachmentFiles, CatalogQueries, CatalogService } from '../catalog/index.ts';
 import type { RecordsService } from '../records/index.ts';
 import type { PortalTextsService } from '../texts/index.ts';
+import type { DatasetSources } from '../ingest/dataset-sources.ts';
 import type { ImportJobs } from '../ingest/import-jobs.ts';
 import type { DailyQuota } from './daily-quota.ts';
 
@@ -26,6 +27,8 @@ export interface PortalServices {
   texts: PortalTextsService;
   /** Background imports of dataset sources, one per dataset at a time. */
   imports: ImportJobs;
+  /** Dataset sources as the back office changes them (create, replace, URL, refresh). */
+  sources: DatasetSources;
 }
 
 export interface SurfaceOptions {
