@@ -15,7 +15,7 @@ export interface Figure {
 
 /** The labels the measurement writes that the catalogues translate; others show as they are. */
 const LABELS: Record<string, readonly string[]> = {
-  source: ['site', 'apikey', 'other'],
+  source: ['site', 'widgets', 'apikey', 'other'],
   device: ['mobile', 'tablet', 'desktop'],
   kind: ['page', 'api', 'download', 'error', 'other'],
   page: [
@@ -74,38 +74,30 @@ function lineFigure(
   };
 }
 
-export function statisticsFigures(t: Translate, report: AudienceReport): Figure[] {
+/** What the figures show of an API key: its label and its owner, never the key itself. */
+export type KeyNames = ReadonlyMap<string, string>;
+
+/** The figures of a report: the whole portal's, or, when the report is a dataset's, its own. */
+export function statisticsFigures(
+  t: Translate,
+  report: AudienceReport,
+  keyNames: KeyNames = new Map(),
+): Figure[] {
+  const portal = report.dataset === null;
   const series = [
-    t('stats.total.visitors'),
+    ...(portal ? [t('stats.total.visitors')] : []),
     t('stats.total.pageViews'),
     t('stats.total.apiCalls'),
     t('stats.total.downloads'),
   ];
-  const trend = report.trend.map((d) => [d.visitors, d.pageViews, d.apiCalls, d.downloads]);
-  const top = report.datasets.slice(0, 20);
-  const totals = report.totals;
-  const requests = totals.humanRequests + totals.robotRequests;
-  const robotShare = requests === 0 ? 0 : Math.round((1000 * totals.robotRequests) / requests) / 10;
-  return [
-    {
-      id: 'totals',
-      title: t('stats.figure.totals'),
-      columns: [t('stats.col.figure'), t('stats.col.value')],
-      rows: [
-        [t('stats.total.visitors'), totals.visitors],
-        [t('stats.total.pageViews'), totals.pageViews],
-        [t('stats.total.datasetViews'), totals.datasetViews],
-        [t('stats.total.apiCalls'), totals.apiCalls],
-        [t('stats.total.downloads'), totals.downloads],
-        [t('stats.total.searches'), totals.searches],
-        [t('stats.total.emptySearches'), totals.emptySearches],
-        [t('stats.total.errors'), totals.errors],
-        [t('stats.total.robotRequests'), totals.robotRequests],
-        [t('stats.total.robotShare'), robotShare],
-        [t('stats.total.dropped'), totals.dropped],
-      ],
-      chart: null,
-    },
+  const trend = report.trend.map((d) => [
+    ...(portal ? [d.visitors] : []),
+    d.pageViews,
+    d.apiCalls,
+    d.downloads,
+  ]);
+  const usage: Figure[] = [
+    totalsFigure(t, report),
     {
       id: 'trend',
       title: t('stats.figure.trend'),
@@ -118,32 +110,19 @@ export function statisticsFigures(t: Translate, report: AudienceReport): Figure[
         trend,
       ),
     },
-    {
-      id: 'datasets',
-      title: t('stats.figure.datasets'),
-      columns: [
-        t('stats.col.dataset'),
-        t('stats.col.views'),
-        t('stats.col.apiCalls'),
-        t('stats.col.downloads'),
-        t('stats.col.score'),
-      ],
-      rows: top.map((d) => [d.dataset, d.views, d.apiCalls, d.downloads, d.score]),
-      chart:
-        top.length > 0
-          ? chartOf(
-              'bar',
-              top.slice(0, 10).map((d) => d.dataset),
-              [t('stats.col.views'), t('stats.col.apiCalls'), t('stats.col.downloads')],
-              top.slice(0, 10).map((d) => [d.views, d.apiCalls, d.downloads]),
-            )
-          : null,
-    },
+  ];
+  const api: Figure[] = [
     lineFigure(t, 'api-sources', report.apiSources, {
       label: t('stats.col.source'),
       group: 'source',
       chart: 'pie',
     }),
+    lineFigure(
+      t,
+      'api-keys',
+      report.apiKeys.map((line) => ({ ...line, label: keyNames.get(line.label) ?? line.label })),
+      { label: t('stats.col.apiKey') },
+    ),
     lineFigure(t, 'api-endpoints', report.apiEndpoints, { label: t('stats.col.endpoint') }),
     lineFigure(t, 'downloads', report.downloadFormats, {
       label: t('stats.col.format'),
@@ -155,6 +134,74 @@ export function statisticsFigures(t: Translate, report: AudienceReport): Figure[
       label: t('stats.col.term'),
       max: 51,
     }),
+  ];
+  if (!portal) return [...usage, ...api];
+  return [...usage, datasetsFigure(t, report), ...api, ...portalFigures(t, report)];
+}
+
+function totalsFigure(t: Translate, report: AudienceReport): Figure {
+  const totals = report.totals;
+  const requests = totals.humanRequests + totals.robotRequests;
+  const robotShare = requests === 0 ? 0 : Math.round((1000 * totals.robotRequests) / requests) / 10;
+  const rows: [string, number][] =
+    report.dataset === null
+      ? [
+          [t('stats.total.visitors'), totals.visitors],
+          [t('stats.total.pageViews'), totals.pageViews],
+          [t('stats.total.datasetViews'), totals.datasetViews],
+          [t('stats.total.apiCalls'), totals.apiCalls],
+          [t('stats.total.downloads'), totals.downloads],
+          [t('stats.total.searches'), totals.searches],
+          [t('stats.total.emptySearches'), totals.emptySearches],
+          [t('stats.total.errors'), totals.errors],
+          [t('stats.total.robotRequests'), totals.robotRequests],
+          [t('stats.total.robotShare'), robotShare],
+          [t('stats.total.dropped'), totals.dropped],
+        ]
+      : [
+          [t('stats.total.pageViews'), totals.pageViews],
+          [t('stats.total.apiCalls'), totals.apiCalls],
+          [t('stats.total.downloads'), totals.downloads],
+          [t('stats.total.searches'), totals.searches],
+          [t('stats.total.emptySearches'), totals.emptySearches],
+        ];
+  return {
+    id: 'totals',
+    title: t('stats.figure.totals'),
+    columns: [t('stats.col.figure'), t('stats.col.value')],
+    rows,
+    chart: null,
+  };
+}
+
+function datasetsFigure(t: Translate, report: AudienceReport): Figure {
+  const top = report.datasets.slice(0, 20);
+  return {
+    id: 'datasets',
+    title: t('stats.figure.datasets'),
+    columns: [
+      t('stats.col.dataset'),
+      t('stats.col.views'),
+      t('stats.col.apiCalls'),
+      t('stats.col.downloads'),
+      t('stats.col.score'),
+    ],
+    rows: top.map((d) => [d.dataset, d.views, d.apiCalls, d.downloads, d.score]),
+    chart:
+      top.length > 0
+        ? chartOf(
+            'bar',
+            top.slice(0, 10).map((d) => d.dataset),
+            [t('stats.col.views'), t('stats.col.apiCalls'), t('stats.col.downloads')],
+            top.slice(0, 10).map((d) => [d.views, d.apiCalls, d.downloads]),
+          )
+        : null,
+  };
+}
+
+/** Figures of the whole portal that no dataset has a share of. */
+function portalFigures(t: Translate, report: AudienceReport): Figure[] {
+  return [
     lineFigure(t, 'errors', report.errors, { label: t('stats.col.status') }),
     lineFigure(t, 'devices', report.devices, {
       label: t('stats.col.device'),

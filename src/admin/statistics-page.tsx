@@ -11,18 +11,64 @@ import type { Figure } from './statistics-figures.ts';
 import type { PeriodChoice } from './statistics-period.ts';
 import { PERIOD_KINDS } from './statistics-period.ts';
 
-function csvUrl(choice: PeriodChoice, figure: string): string {
+/** The dashboard's URL for this period (and dataset), with `extra` parameters. */
+export function statisticsUrl(
+  choice: PeriodChoice,
+  dataset: string | null,
+  extra: Record<string, string> = {},
+): string {
   const params = new URLSearchParams({ period: choice.kind });
   if (choice.kind === 'custom') {
     params.set('from', choice.period.from);
     params.set('to', choice.period.to);
   }
-  params.set('format', 'csv');
-  params.set('figure', figure);
+  if (dataset !== null) params.set('dataset', dataset);
+  for (const [name, value] of Object.entries(extra)) params.set(name, value);
   return `${STATISTICS_PATH}?${params.toString()}`;
 }
 
-function PeriodForm({ ctx, choice }: { ctx: PageContext; choice: PeriodChoice }) {
+function csvUrl(choice: PeriodChoice, dataset: string | null, figure: string): string {
+  return statisticsUrl(choice, dataset, { format: 'csv', figure });
+}
+
+interface ScopeProps {
+  ctx: PageContext;
+  choice: PeriodChoice;
+  /** The dataset the figures are restricted to, or null for the whole portal. */
+  dataset: string | null;
+  /** A `?dataset=` no dataset has, shown back in the form with its message. */
+  unknownDataset: string | null;
+}
+
+function DatasetInput({ ctx, dataset, unknownDataset }: Omit<ScopeProps, 'choice'>) {
+  const { t } = ctx;
+  const error = unknownDataset !== null;
+  return (
+    <div class="fr-fieldset__element">
+      <div class={`fr-input-group${error ? ' fr-input-group--error' : ''}`}>
+        <label class="fr-label" for="period-dataset">
+          {t('stats.period.dataset')}
+          <span class="fr-hint-text">{t('stats.period.datasetHint')}</span>
+        </label>
+        <input
+          class={`fr-input${error ? ' fr-input--error' : ''}`}
+          type="text"
+          id="period-dataset"
+          name="dataset"
+          value={unknownDataset ?? dataset ?? ''}
+          aria-describedby={error ? 'period-dataset-error' : undefined}
+        />
+        {error ? (
+          <p id="period-dataset-error" class="fr-error-text">
+            {t('stats.problem.dataset', { dataset: unknownDataset })}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function PeriodForm({ ctx, choice, dataset, unknownDataset }: ScopeProps) {
   const { t } = ctx;
   return (
     <form method="get" action={STATISTICS_PATH} class="fr-mb-4w">
@@ -70,6 +116,7 @@ function PeriodForm({ ctx, choice }: { ctx: PageContext; choice: PeriodChoice })
             <input class="fr-input" type="date" id="period-to" name="to" value={choice.period.to} />
           </div>
         </div>
+        <DatasetInput ctx={ctx} dataset={dataset} unknownDataset={unknownDataset} />
         <div class="fr-fieldset__element">
           <button class="fr-btn" type="submit">
             {t('stats.period.submit')}
@@ -84,10 +131,12 @@ function FigureSection({
   ctx,
   figure,
   choice,
+  dataset,
 }: {
   ctx: PageContext;
   figure: Figure;
   choice: PeriodChoice;
+  dataset: string | null;
 }) {
   const { t } = ctx;
   const id = `figure-${figure.id}`;
@@ -138,7 +187,7 @@ function FigureSection({
       <p>
         <a
           class="fr-link fr-icon-download-line fr-link--icon-left"
-          href={csvUrl(choice, figure.id)}
+          href={csvUrl(choice, dataset, figure.id)}
         >
           {t('stats.csv', { title: figure.title })}
         </a>
@@ -147,32 +196,40 @@ function FigureSection({
   );
 }
 
-export function StatisticsPage(props: {
-  ctx: PageContext;
-  choice: PeriodChoice;
-  figures: Figure[];
-}) {
-  const { ctx, choice, figures } = props;
+export function StatisticsPage(props: ScopeProps & { figures: Figure[] }) {
+  const { ctx, choice, figures, dataset } = props;
   const { t } = ctx;
+  const dates = { from: choice.period.from, to: choice.period.to };
+  const title = dataset === null ? t('stats.title') : t('stats.titleOfDataset', { dataset });
+  const crumbs =
+    dataset === null
+      ? [{ label: title }]
+      : [{ label: t('stats.title'), href: statisticsUrl(choice, null) }, { label: title }];
   return (
-    <Layout ctx={ctx} title={t('stats.title')} crumbs={[{ label: t('stats.title') }]}>
+    <Layout ctx={ctx} title={title} crumbs={crumbs}>
       <div class="fr-container fr-pb-6w">
         <BackOfficeMenu ctx={ctx} current={STATISTICS_PATH} />
-        <h1>{t('stats.title')}</h1>
-        <p>
-          {t('stats.intro', {
-            from: choice.period.from,
-            to: choice.period.to,
-          })}
-        </p>
+        <h1>{title}</h1>
+        {dataset === null ? (
+          <p>{t('stats.intro', dates)}</p>
+        ) : (
+          <>
+            <p>{t('stats.introOfDataset', dates)}</p>
+            <p>
+              <a class="fr-link" href={statisticsUrl(choice, null)}>
+                {t('stats.wholePortal')}
+              </a>
+            </p>
+          </>
+        )}
         {choice.problem ? (
           <div class="fr-alert fr-alert--error fr-mb-3w" role="alert">
             <p>{t(`stats.problem.${choice.problem}` as MessageKey)}</p>
           </div>
         ) : null}
-        <PeriodForm ctx={ctx} choice={choice} />
+        <PeriodForm {...props} />
         {figures.map((figure) => (
-          <FigureSection ctx={ctx} figure={figure} choice={choice} />
+          <FigureSection ctx={ctx} figure={figure} choice={choice} dataset={dataset} />
         ))}
       </div>
     </Layout>

@@ -15,7 +15,7 @@ export const METRICS = {
   pageView: 'page_view',
   /** kind: the endpoint; detail: the format; dataset. */
   apiCall: 'api_call',
-  /** kind: site, apikey or other; dataset. */
+  /** kind: site, widgets, apikey or other; detail: the API key's id (`ak_…`) or ''; dataset. */
   apiSource: 'api_source',
   /** kind: how (download URL, v1 download, v2.1 export); detail: the format; dataset. */
   download: 'download',
@@ -69,7 +69,7 @@ export class CounterSet {
           break;
         case 'api':
           this.bump(hour, METRICS.apiCall, dataset, event.endpoint, event.format, 1);
-          this.bump(hour, METRICS.apiSource, dataset, event.source, '', 1);
+          this.bump(hour, METRICS.apiSource, dataset, event.source, event.apiKey ?? '', 1);
           break;
         case 'download':
           this.bump(hour, METRICS.download, dataset, event.via, event.format, 1);

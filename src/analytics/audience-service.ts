@@ -41,8 +41,9 @@ export class AudienceService {
     this.mostViewedCache = null;
   }
 
-  report(period: Period): Promise<AudienceReport> {
-    return readReport(this.store, period);
+  /** The figures of a period, of the whole portal or of one dataset. */
+  report(period: Period, dataset: string | null = null): Promise<AudienceReport> {
+    return readReport(this.store, period, dataset);
   }
 
   /**

@@ -1,8 +1,11 @@
 // What the portal's own audience measurement sees of one request: a hit, made of events. A hit
 // holds nothing that identifies a visitor: no address, no user agent, no full URL, no cookie.
 
-/** Where an API call comes from. */
-export type ApiSource = 'site' | 'apikey' | 'other';
+/**
+ * Where an API call comes from: the portal's own pages, ODS's official widgets (they send an
+ * `ODS-Widgets-Version` header), a client with an API key, or any other client.
+ */
+export type ApiSource = 'site' | 'widgets' | 'apikey' | 'other';
 
 export type DeviceClass = 'mobile' | 'tablet' | 'desktop';
 
@@ -15,6 +18,8 @@ export type AudienceEvent =
       dataset: string | null;
       format: string;
       source: ApiSource;
+      /** The id (`ak_…`, never the secret) of the API key the call used, or null. */
+      apiKey: string | null;
     }
   | { type: 'download'; dataset: string | null; format: string; via: string }
   | {

@@ -34,6 +34,8 @@ export interface DatasetFigures {
 
 export interface AudienceReport {
   period: Period;
+  /** The dataset the figures are restricted to, or null for the whole portal. */
+  dataset: string | null;
   totals: {
     visitors: number;
     pageViews: number;
@@ -51,6 +53,8 @@ export interface AudienceReport {
   trend: DayFigures[];
   datasets: DatasetFigures[];
   apiSources: Line[];
+  /** API calls per API key id (`ak_…`). */
+  apiKeys: Line[];
   apiEndpoints: Line[];
   downloadFormats: Line[];
   pageKinds: Line[];
@@ -68,18 +72,27 @@ export function hourRange(period: Period): HourRange {
   return { from: `${period.from}T00:00:00.000Z`, to: to.toISOString() };
 }
 
-export async function readReport(store: AudienceStore, period: Period): Promise<AudienceReport> {
+/**
+ * The figures of a period, of the whole portal or of one dataset. Visitors are counted for the
+ * portal only (a visitor is not tied to the datasets they saw), so a dataset's report has none.
+ */
+export async function readReport(
+  store: AudienceStore,
+  period: Period,
+  dataset: string | null = null,
+): Promise<AudienceReport> {
   const range = hourRange(period);
   const [totals, daily, visitors] = await Promise.all([
-    store.totals(range),
-    store.daily(range),
-    store.visitors(range),
+    store.totals(range, dataset ?? undefined),
+    store.daily(range, dataset ?? undefined),
+    dataset === null ? store.visitors(range) : Promise.resolve([]),
   ]);
   const of = (metric: string) => totals.filter((t) => t.metric === metric);
   const sum = (rows: AudienceTotal[]) => rows.reduce((n, row) => n + Number(row.count), 0);
   const searches = of(METRICS.search);
   return {
     period,
+    dataset,
     totals: {
       visitors: visitors.reduce((n, v) => n + Number(v.visitors), 0),
       pageViews: sum(of(METRICS.pageView)),
@@ -96,6 +109,10 @@ export async function readReport(store: AudienceStore, period: Period): Promise<
     trend: trend(period, daily, visitors),
     datasets: datasetFigures(totals),
     apiSources: lines(of(METRICS.apiSource), (t) => t.kind),
+    apiKeys: lines(
+      of(METRICS.apiSource).filter((t) => t.kind === 'apikey' && t.detail !== ''),
+      (t) => t.detail,
+    ),
     apiEndpoints: lines(of(METRICS.apiCall), (t) => t.kind),
     downloadFormats: lines(of(METRICS.download), (t) => t.detail),
     pageKinds: lines(of(METRICS.pageView), (t) => t.kind),

@@ -11,6 +11,8 @@ function dataset(id: string, title: string, extra: Partial<Dataset['metas']> = {
     uid: `da_${id}`,
     metas: { ...emptyMetas(title), ...extra },
     visibility: 'domain',
+    published: true,
+    ownerId: null,
     access: { userIds: [], groupIds: [] },
     createdAt: '2026-01-01T00:00:00Z',
     modifiedAt: '2026-01-01T00:00:00Z',

@@ -17,6 +17,8 @@ function dataset(translations: unknown): Dataset {
       translations,
     },
     visibility: 'domain',
+    published: true,
+    ownerId: null,
     access: { userIds: [], groupIds: [] },
     createdAt: '2024-01-01T00:00:00.000Z',
     modifiedAt: '2024-01-01T00:00:00.000Z',

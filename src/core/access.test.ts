@@ -15,10 +15,16 @@ const user = (over: Partial<Viewer> = {}): Viewer => ({
   ...over,
 });
 
-const open = { id: 'open', visibility: 'domain' as const, access: { userIds: [], groupIds: [] } };
+const open = {
+  id: 'open',
+  visibility: 'domain' as const,
+  published: true,
+  access: { userIds: [], groupIds: [] },
+};
 const closed = {
   id: 'closed',
   visibility: 'restricted' as const,
+  published: true,
   access: { userIds: ['us_b'], groupIds: ['gr_x'] },
 };
 
@@ -43,6 +49,28 @@ describe('canRead', () => {
 
   it('does not let a plain user with a stale editor list read', () => {
     assert.equal(canRead(user({ role: 'user', editableDatasets: ['closed'] }), closed), false);
+  });
+});
+
+describe('canRead, drafts', () => {
+  const draft = { ...open, id: 'draft', published: false };
+  const closedDraft = { ...closed, id: 'draft', published: false };
+
+  it('hides a draft from everyone who may not edit it, granted readers included', () => {
+    assert.equal(canRead(ANONYMOUS, draft), false);
+    assert.equal(canRead(user(), draft), false);
+    assert.equal(canRead(user({ userId: 'us_b' }), closedDraft), false);
+    assert.equal(canRead(user({ groupIds: ['gr_x'] }), closedDraft), false);
+    assert.equal(canRead(user({ role: 'editor', editableDatasets: ['open'] }), draft), false);
+    assert.equal(canRead(user({ role: 'user', editableDatasets: ['draft'] }), draft), false);
+  });
+
+  it('shows it to administrators and its editors, who preview it', () => {
+    for (const dataset of [draft, closedDraft]) {
+      assert.equal(canRead(user({ role: 'admin' }), dataset), true);
+      assert.equal(canRead(user({ role: 'editor', editsAllDatasets: true }), dataset), true);
+      assert.equal(canRead(user({ role: 'editor', editableDatasets: ['draft'] }), dataset), true);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 // Who is asking, and what they may read. Every read path asks `canRead` before it answers, so a
-// restricted dataset is, to anyone without access, the same as a dataset that does not exist.
+// restricted dataset, or a draft (unpublished) one, is, to anyone without access, the same as a
+// dataset that does not exist.
 
 import type { ApiKeyScope, DatasetAccess, Role } from './account.ts';
 import type { Visibility } from './dataset.ts';
@@ -29,6 +30,7 @@ export const ANONYMOUS: Viewer = Object.freeze({
 interface GuardedDataset {
   id: string;
   visibility: Visibility;
+  published: boolean;
   access: DatasetAccess;
 }
 
@@ -39,7 +41,12 @@ export function canEdit(viewer: Viewer, datasetId: string): boolean {
   return viewer.editsAllDatasets || viewer.editableDatasets.includes(datasetId);
 }
 
+/**
+ * A draft is for those who may edit it (they preview it) and no one else, grants included; a
+ * published dataset is for everyone when public, else for its editors and those granted access.
+ */
 export function canRead(viewer: Viewer, dataset: GuardedDataset): boolean {
+  if (!dataset.published) return canEdit(viewer, dataset.id);
   if (dataset.visibility === 'domain') return true;
   if (viewer.userId === null) return false;
   if (canEdit(viewer, dataset.id)) return true;

@@ -50,6 +50,8 @@ export interface DatasetVersion {
   /** Where the data came from (a file name or URL). */
   source: string | null;
   error: string | null;
+  /** The user who started the load, or null (command line, demo data, a deleted user). */
+  createdBy: string | null;
 }
 
 export interface Dataset {
@@ -58,6 +60,10 @@ export interface Dataset {
   uid: string;
   metas: DefaultMetas;
   visibility: Visibility;
+  /** False while the dataset is a draft: only its editors and administrators see it. */
+  published: boolean;
+  /** The user who owns the dataset (who created it in the back office), or null. */
+  ownerId: string | null;
   /** ISO 8601 UTC. */
   createdAt: string;
   /** Last change of data or metadata, ISO 8601 UTC. */

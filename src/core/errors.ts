@@ -77,6 +77,11 @@ export const ERRORS = {
     message:
       'Invalid dataset id "{dataset_id}": use lowercase letters, digits, "_" and "-" (at most 100 characters).',
   },
+  DG_ERR_DATASET_NO_PREVIOUS_VERSION: {
+    status: 409,
+    odsCode: 'ConflictError',
+    message: 'The dataset {dataset_id} has no earlier version to roll back to.',
+  },
   DG_ERR_AUTH_INVALID_API_KEY: {
     status: 401,
     odsCode: 'InvalidAPIKeyError',

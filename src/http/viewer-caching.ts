@@ -1,5 +1,5 @@
-// HTTP caching of answers that depend on who asks. An answer about a restricted dataset, or a
-// catalog-wide answer given to a signed-in caller, is `Cache-Control: private` (no shared cache
+// HTTP caching of answers that depend on who asks. An answer about a restricted or draft dataset,
+// or a catalog-wide answer given to a signed-in caller, is `Cache-Control: private` (no shared cache
 // stores it) and varies by the headers that carry the caller (the session cookie, an API key).
 // Answers about public datasets keep their validators and no Cache-Control, as before.
 
@@ -29,9 +29,9 @@ export function keepPrivate(reply: FastifyReply): void {
   addVary(reply, CALLER_HEADERS);
 }
 
-/** An answer about one dataset: private when the dataset is restricted. */
+/** An answer about one dataset: private when the dataset is restricted or a draft. */
 export function cacheForDataset(reply: FastifyReply, dataset: Dataset): void {
-  if (dataset.visibility !== 'domain') keepPrivate(reply);
+  if (dataset.visibility !== 'domain' || !dataset.published) keepPrivate(reply);
 }
 
 /**

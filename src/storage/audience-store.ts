@@ -38,10 +38,10 @@ export interface AudienceStore {
   addCounts(counts: AudienceCount[]): Promise<void>;
   /** Keeps the larger of the stored count and this one (a restarted process counts again). */
   saveVisitors(counts: VisitorCount[]): Promise<void>;
-  /** Counters of the period, summed per metric, dataset, kind and detail. */
-  totals(range: HourRange): Promise<AudienceTotal[]>;
-  /** Counters of the period, summed per UTC day and metric, oldest first. */
-  daily(range: HourRange): Promise<AudienceDaily[]>;
+  /** Counters of the period (of one dataset when given), summed per metric, dataset, kind, detail. */
+  totals(range: HourRange, dataset?: string): Promise<AudienceTotal[]>;
+  /** Counters of the period (of one dataset when given), summed per UTC day and metric. */
+  daily(range: HourRange, dataset?: string): Promise<AudienceDaily[]>;
   /** Estimated visitors of the days the period covers, oldest first. */
   visitors(range: HourRange): Promise<VisitorCount[]>;
   /** Deletes the counters of hours before `hour`, and the visitor counts of days before its day. */

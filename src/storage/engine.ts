@@ -6,6 +6,12 @@ import type { AudienceStore } from './audience-store.ts';
 import type { ConsentStore } from './consent-store.ts';
 import type { ImportStore } from './import-store.ts';
 import type { PortalTextsStore } from './portal-texts-store.ts';
+import type {
+  ActivityEntry,
+  ActivityInput,
+  ActivityPage,
+  ActivityQuery,
+} from '../core/activity.ts';
 import type { AttachmentInput, Attachment } from '../core/attachment.ts';
 import type { Row } from '../core/cell.ts';
 import type { RowEncoding } from '../core/row-encoding.ts';
@@ -62,6 +68,16 @@ export interface DatasetInput {
   id: string;
   metas: DefaultMetas;
   visibility?: Visibility;
+  /** On creation, true unless false is given; on update, unchanged unless given. */
+  published?: boolean;
+  /** On creation, null unless given; on update, unchanged unless given. */
+  ownerId?: string | null;
+}
+
+/** What a rollback did: the version that was current, and the one that is now. */
+export interface Rollback {
+  from: DatasetVersion;
+  to: DatasetVersion;
 }
 
 /** Portal metadata: datasets and their versions. */
@@ -73,6 +89,24 @@ export interface MetadataStore {
   listVersions(datasetId: string): Promise<DatasetVersion[]>;
   /** Adds an attachment to a dataset, or replaces the one with the same id. */
   saveAttachment(input: AttachmentInput): Promise<Attachment>;
+  /** The newest version of each dataset that has one (whatever its status), by dataset id. */
+  latestVersions(): Promise<Map<string, DatasetVersion>>;
+  /** Publishes or unpublishes a dataset (DG_ERR_DATASET_NOT_FOUND when unknown). */
+  setPublished(id: string, published: boolean): Promise<Dataset>;
+  /**
+   * Deletes a dataset with its versions (their tables dropped), attachments' rows, grants and
+   * editors' rights; returns what it was (DG_ERR_DATASET_NOT_FOUND when unknown). Attachment
+   * files are the caller's to remove.
+   */
+  deleteDataset(id: string): Promise<Dataset>;
+  /**
+   * In one transaction, makes current again the newest retired version older than the current
+   * one whose table is still kept, and retires the current one (DG_ERR_DATASET_NOT_FOUND,
+   * DG_ERR_DATASET_NO_PREVIOUS_VERSION).
+   */
+  rollbackDataset(id: string): Promise<Rollback>;
+  appendActivity(input: ActivityInput): Promise<ActivityEntry>;
+  listActivity(query: ActivityQuery): Promise<ActivityPage>;
 }
 
 /** A new version being loaded beside the current one; invisible until committed. */
@@ -90,6 +124,8 @@ export interface BeginVersionInput {
   datasetId: string;
   fields: Field[];
   source: string | null;
+  /** The user who starts the load (null or absent: the portal itself). */
+  createdBy?: string | null;
 }
 
 export type * from './account-store.ts';

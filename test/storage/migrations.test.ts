@@ -85,3 +85,26 @@ test('opening creates the folder and the file', async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('migration 6 keeps the datasets that existed before it published, without owner', () => {
+  const dir = tempDir();
+  const db = new Database(join(dir, 'm6.sqlite'));
+  try {
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 6),
+    );
+    db.prepare(
+      `INSERT INTO datasets (id, uid, metas, created_at, modified_at, metadata_processed_at)
+       VALUES ('old', 'da_old', '{}', '2024-01-01', '2024-01-01', '2024-01-01')`,
+    ).run();
+    assert.deepEqual(migrate(db), [6]);
+    assert.deepEqual(db.prepare('SELECT published, owner_id FROM datasets').get(), {
+      published: 1,
+      owner_id: null,
+    });
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -12,6 +12,7 @@ const base: FinishedRequest = {
   query: {},
   status: 200,
   source: 'other',
+  apiKey: null,
   results: null,
 };
 const V21 = '/api/explore/v2.1/catalog/datasets/:dataset_id';
@@ -38,7 +39,14 @@ test('API calls, exports and the download URL', () => {
       params: { dataset_id: 'd', format: 'CSV' },
     }),
     [
-      { type: 'api', endpoint: 'v2.1/exports', dataset: 'd', format: 'csv', source: 'other' },
+      {
+        type: 'api',
+        endpoint: 'v2.1/exports',
+        dataset: 'd',
+        format: 'csv',
+        source: 'other',
+        apiKey: null,
+      },
       { type: 'download', dataset: 'd', format: 'csv', via: 'v2.1-export' },
     ],
   );
@@ -49,10 +57,18 @@ test('API calls, exports and the download URL', () => {
       route: '/api/records/1.0/search',
       query: { dataset: 'd', q: 'x' },
       source: 'apikey',
+      apiKey: 'ak_test',
       results: 2,
     }),
     [
-      { type: 'api', endpoint: 'v1/search', dataset: 'd', format: 'json', source: 'apikey' },
+      {
+        type: 'api',
+        endpoint: 'v1/search',
+        dataset: 'd',
+        format: 'json',
+        source: 'apikey',
+        apiKey: 'ak_test',
+      },
       { type: 'search', scope: 'records', dataset: 'd', term: 'x', found: true },
     ],
   );

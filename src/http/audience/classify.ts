@@ -15,6 +15,8 @@ export interface FinishedRequest {
   query: Record<string, unknown>;
   status: number;
   source: ApiSource;
+  /** The id of the API key the request used, or null. */
+  apiKey: string | null;
   /** What the handler said it found, for a search. */
   results: number | null;
 }
@@ -62,6 +64,7 @@ function v21Events(route: string, request: FinishedRequest): AudienceEvent[] {
     dataset,
     format: format.toLowerCase(),
     source: request.source,
+    apiKey: request.apiKey,
   });
   switch (rest) {
     case '/catalog/datasets':
@@ -109,6 +112,7 @@ function v1Events(route: string, request: FinishedRequest): AudienceEvent[] {
     dataset,
     format: callFormat,
     source: request.source,
+    apiKey: request.apiKey,
   });
   switch (route) {
     case '/records/1.0/search':

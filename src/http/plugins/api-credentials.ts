@@ -12,6 +12,10 @@ import { requestCredential } from '../credentials.ts';
 import { SAFE_METHODS } from './csrf.ts';
 
 declare module 'fastify' {
+  interface FastifyRequest {
+    /** The id (`ak_…`) of the live API key the request was made with, or null. */
+    apiKeyId: string | null;
+  }
   interface FastifyContextConfig {
     /** The route only reads, whatever its method (API v1 accepts queries posted as forms). */
     readsOnly?: boolean;
@@ -22,6 +26,7 @@ declare module 'fastify' {
 export const READ_ONLY_POST = { config: { readsOnly: true } } as const;
 
 export function useApiCredentials(scope: FastifyInstance, apiKeys: ApiKeysService): void {
+  if (!scope.hasRequestDecorator('apiKeyId')) scope.decorateRequest('apiKeyId', null);
   scope.addHook('onRequest', async (request) => {
     if (request.method === 'OPTIONS') return;
     const credential = requestCredential(request);
@@ -30,6 +35,7 @@ export function useApiCredentials(scope: FastifyInstance, apiKeys: ApiKeysServic
     if (!verified) throw new PortalError('DG_ERR_AUTH_INVALID_API_KEY');
     request.viewer = viewerOf(verified.user, 'apikey', verified.apiKey.scope);
     request.account = verified.user;
+    request.apiKeyId = verified.apiKey.id;
     const reads =
       SAFE_METHODS.has(request.method) || request.routeOptions.config?.readsOnly === true;
     if (verified.apiKey.scope === 'read' && !reads) {

@@ -56,6 +56,7 @@ export function useAudience(app: FastifyInstance, options: AudienceOptions): voi
       query: (request.query ?? {}) as Record<string, unknown>,
       status,
       source: path.startsWith('/api/') ? apiSource(request) : 'other',
+      apiKey: request.apiKeyId ?? null,
       results: request.audienceResults,
     });
     if (events === null) return;
@@ -82,6 +83,7 @@ export function useAudience(app: FastifyInstance, options: AudienceOptions): voi
 
   function apiSource(request: FastifyRequest): ApiSource {
     if (request.viewer?.via === 'apikey') return 'apikey';
+    if (request.headers['ods-widgets-version'] !== undefined) return 'widgets';
     if (request.headers['sec-fetch-site'] === 'same-origin') return 'site';
     const from = referrerDomain(request.headers.referer, '');
     if (from !== null && (from === portalHost || from === hostName(request.headers.host))) {

@@ -19,6 +19,8 @@ interface DatasetRow {
   uid: string;
   metas: string;
   visibility: Visibility;
+  published: 0 | 1;
+  owner_id: string | null;
   created_at: string;
   modified_at: string;
   data_processed_at: string | null;
@@ -55,6 +57,8 @@ function datasetFromRow(
     uid: row.uid,
     metas: JSON.parse(row.metas) as DefaultMetas,
     visibility: row.visibility,
+    published: row.published === 1,
+    ownerId: row.owner_id,
     createdAt: row.created_at,
     modifiedAt: row.modified_at,
     dataProcessedAt: row.data_processed_at,
@@ -95,22 +99,44 @@ export class DatasetRepository {
     }
     const now = isoNow();
     const metas = JSON.stringify(input.metas);
+    const published = input.published === undefined ? null : input.published ? 1 : 0;
     this.db
       .transaction(() => {
         if (this.exists(input.id)) {
           this.db
             .prepare(
               `UPDATE datasets SET metas = ?, visibility = coalesce(?, visibility),
+               published = coalesce(?, published),
+               owner_id = CASE WHEN ? THEN ? ELSE owner_id END,
                modified_at = ?, metadata_processed_at = ? WHERE id = ?`,
             )
-            .run(metas, input.visibility ?? null, now, now, input.id);
+            .run(
+              metas,
+              input.visibility ?? null,
+              published,
+              input.ownerId === undefined ? 0 : 1,
+              input.ownerId ?? null,
+              now,
+              now,
+              input.id,
+            );
         } else {
           this.db
             .prepare(
-              `INSERT INTO datasets (id, uid, metas, visibility, created_at, modified_at,
-               metadata_processed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+              `INSERT INTO datasets (id, uid, metas, visibility, published, owner_id, created_at,
+               modified_at, metadata_processed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             )
-            .run(input.id, newUid(), metas, input.visibility ?? 'domain', now, now, now);
+            .run(
+              input.id,
+              newUid(),
+              metas,
+              input.visibility ?? 'domain',
+              published ?? 1,
+              input.ownerId ?? null,
+              now,
+              now,
+              now,
+            );
         }
       })
       .immediate();

@@ -174,6 +174,27 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 6,
+    name: 'dataset lifecycle: published flag, owner, version authors, activity log',
+    sql: `
+      ALTER TABLE datasets ADD COLUMN published INTEGER NOT NULL DEFAULT 1
+        CHECK (published IN (0, 1));
+      ALTER TABLE datasets ADD COLUMN owner_id TEXT REFERENCES users (id) ON DELETE SET NULL;
+      ALTER TABLE dataset_versions ADD COLUMN created_by TEXT;
+      CREATE TABLE activity_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user_id TEXT,
+        action TEXT NOT NULL,
+        dataset_id TEXT,
+        diff TEXT
+      );
+      CREATE INDEX activity_log_by_dataset ON activity_log (dataset_id, id);
+      CREATE INDEX activity_log_by_user ON activity_log (user_id, id);
+      CREATE INDEX activity_log_by_action ON activity_log (action, id);
+    `,
+  },
+  {
     version: 7,
     name: 'dataset sources (file or URL, refresh schedule) and import jobs (one active per dataset)',
     sql: `

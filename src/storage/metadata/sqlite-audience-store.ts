@@ -39,22 +39,24 @@ export class SqliteAudienceStore implements AudienceStore {
     })();
   }
 
-  async totals(range: HourRange): Promise<AudienceTotal[]> {
+  async totals(range: HourRange, dataset?: string): Promise<AudienceTotal[]> {
     return this.db
       .prepare(
         `SELECT metric, dataset, kind, detail, sum(count) AS count FROM audience_counts
-         WHERE hour >= ? AND hour < ? GROUP BY metric, dataset, kind, detail`,
+         WHERE hour >= ? AND hour < ? AND (? IS NULL OR dataset = ?)
+         GROUP BY metric, dataset, kind, detail`,
       )
-      .all(range.from, range.to) as AudienceTotal[];
+      .all(range.from, range.to, dataset ?? null, dataset ?? null) as AudienceTotal[];
   }
 
-  async daily(range: HourRange): Promise<AudienceDaily[]> {
+  async daily(range: HourRange, dataset?: string): Promise<AudienceDaily[]> {
     return this.db
       .prepare(
         `SELECT substr(hour, 1, 10) AS day, metric, sum(count) AS count FROM audience_counts
-         WHERE hour >= ? AND hour < ? GROUP BY day, metric ORDER BY day, metric`,
+         WHERE hour >= ? AND hour < ? AND (? IS NULL OR dataset = ?)
+         GROUP BY day, metric ORDER BY day, metric`,
       )
-      .all(range.from, range.to) as AudienceDaily[];
+      .all(range.from, range.to, dataset ?? null, dataset ?? null) as AudienceDaily[];
   }
 
   async visitors(range: HourRange): Promise<VisitorCount[]> {

@@ -19,6 +19,7 @@ export interface VersionRow {
   source: string | null;
   error: string | null;
   owner_pid: number | null;
+  created_by: string | null;
 }
 
 export function versionFromRow(row: VersionRow): DatasetVersion {
@@ -33,6 +34,7 @@ export function versionFromRow(row: VersionRow): DatasetVersion {
     committedAt: row.committed_at,
     source: row.source,
     error: row.error,
+    createdBy: row.created_by,
   };
 }
 
@@ -55,18 +57,66 @@ export class VersionRepository {
 
   /** Inserts a `loading` version owned by this process; `tableOf` names its table from its id. */
   insertLoading(
-    input: { datasetId: string; fields: Field[]; source: string | null },
+    input: { datasetId: string; fields: Field[]; source: string | null; createdBy?: string | null },
     tableOf: (id: number) => string,
   ): DatasetVersion {
     const result = this.db
       .prepare(
-        `INSERT INTO dataset_versions (dataset_id, table_name, fields, status, created_at, source, owner_pid)
-         VALUES (?, '', ?, 'loading', ?, ?, ?)`,
+        `INSERT INTO dataset_versions
+           (dataset_id, table_name, fields, status, created_at, source, owner_pid, created_by)
+         VALUES (?, '', ?, 'loading', ?, ?, ?, ?)`,
       )
-      .run(input.datasetId, JSON.stringify(input.fields), isoNow(), input.source, process.pid);
+      .run(
+        input.datasetId,
+        JSON.stringify(input.fields),
+        isoNow(),
+        input.source,
+        process.pid,
+        input.createdBy ?? null,
+      );
     const id = Number(result.lastInsertRowid);
     this.db.prepare('UPDATE dataset_versions SET table_name = ? WHERE id = ?').run(tableOf(id), id);
     return this.get(id)!;
+  }
+
+  /** The newest version of each dataset, whatever its status. */
+  latestOfEach(): DatasetVersion[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM dataset_versions WHERE id IN
+           (SELECT max(id) FROM dataset_versions GROUP BY dataset_id)`,
+      )
+      .all() as VersionRow[];
+    return rows.map(versionFromRow);
+  }
+
+  /** Retired versions of a dataset older than `beforeId`, newest first. */
+  retiredBefore(datasetId: string, beforeId: number): DatasetVersion[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM dataset_versions WHERE dataset_id = ? AND status = 'retired' AND id < ?
+         ORDER BY id DESC`,
+      )
+      .all(datasetId, beforeId) as VersionRow[];
+    return rows.map(versionFromRow);
+  }
+
+  /** Makes `id` (a retired version) its dataset's current version again, retiring the current. */
+  restore(id: number, datasetId: string): void {
+    const now = isoNow();
+    this.db
+      .prepare(
+        `UPDATE dataset_versions SET status = 'retired'
+         WHERE id = (SELECT current_version_id FROM datasets WHERE id = ?)`,
+      )
+      .run(datasetId);
+    this.db.prepare(`UPDATE dataset_versions SET status = 'ready' WHERE id = ?`).run(id);
+    this.db
+      .prepare(
+        `UPDATE datasets SET current_version_id = ?, data_processed_at = ?, modified_at = ?
+         WHERE id = ?`,
+      )
+      .run(id, now, now, datasetId);
   }
 
   markFailed(id: number, reason: string): void {

@@ -55,23 +55,25 @@ export class PostgresAudienceStore implements AudienceStore {
     );
   }
 
-  async totals(range: HourRange): Promise<AudienceTotal[]> {
+  async totals(range: HourRange, dataset?: string): Promise<AudienceTotal[]> {
     const { rows } = await this.pool.query<AudienceTotal>(
       `SELECT metric, dataset, kind, detail, sum(count)::float8 AS count
-       FROM ${this.t('audience_counts')} WHERE hour >= $1 AND hour < $2
+       FROM ${this.t('audience_counts')}
+       WHERE hour >= $1 AND hour < $2 AND ($3::text IS NULL OR dataset = $3)
        GROUP BY metric, dataset, kind, detail`,
-      [range.from, range.to],
+      [range.from, range.to, dataset ?? null],
     );
     return rows;
   }
 
-  async daily(range: HourRange): Promise<AudienceDaily[]> {
+  async daily(range: HourRange, dataset?: string): Promise<AudienceDaily[]> {
     const { rows } = await this.pool.query<AudienceDaily>(
       `SELECT to_char(hour AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, metric,
          sum(count)::float8 AS count
-       FROM ${this.t('audience_counts')} WHERE hour >= $1 AND hour < $2
+       FROM ${this.t('audience_counts')}
+       WHERE hour >= $1 AND hour < $2 AND ($3::text IS NULL OR dataset = $3)
        GROUP BY 1, 2 ORDER BY 1, 2`,
-      [range.from, range.to],
+      [range.from, range.to, dataset ?? null],
     );
     return rows;
   }

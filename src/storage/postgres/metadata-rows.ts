@@ -23,6 +23,7 @@ export interface VersionRow {
   committed_at: number | null;
   source: string | null;
   error: string | null;
+  created_by: string | null;
 }
 
 export interface DatasetRow {
@@ -30,6 +31,8 @@ export interface DatasetRow {
   uid: string;
   metas: DefaultMetas;
   visibility: Visibility;
+  published: boolean;
+  owner_id: string | null;
   created_at: number;
   modified_at: number;
   data_processed_at: number | null;
@@ -38,10 +41,10 @@ export interface DatasetRow {
 }
 
 export const VERSION_COLUMNS =
-  'id, dataset_id, table_name, fields, status, records_count, created_at, committed_at, source, error';
+  'id, dataset_id, table_name, fields, status, records_count, created_at, committed_at, source, error, created_by';
 
 export const DATASET_COLUMNS =
-  'id, uid, metas, visibility, created_at, modified_at, data_processed_at, metadata_processed_at, current_version_id';
+  'id, uid, metas, visibility, published, owner_id, created_at, modified_at, data_processed_at, metadata_processed_at, current_version_id';
 
 function iso(millis: number): string {
   return new Date(millis).toISOString();
@@ -59,6 +62,7 @@ export function toVersion(row: VersionRow): DatasetVersion {
     committedAt: row.committed_at === null ? null : iso(row.committed_at),
     source: row.source,
     error: row.error,
+    createdBy: row.created_by,
   };
 }
 
@@ -94,6 +98,8 @@ export function toDataset(
     uid: row.uid,
     metas: row.metas,
     visibility: row.visibility,
+    published: row.published,
+    ownerId: row.owner_id,
     createdAt: iso(row.created_at),
     modifiedAt: iso(row.modified_at),
     dataProcessedAt: row.data_processed_at === null ? null : iso(row.data_processed_at),

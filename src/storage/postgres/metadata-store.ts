@@ -5,11 +5,19 @@ import { randomInt } from 'node:crypto';
 import type pg from 'pg';
 
 import type { DatasetAccess } from '../../core/account.ts';
+import type {
+  ActivityEntry,
+  ActivityInput,
+  ActivityPage,
+  ActivityQuery,
+} from '../../core/activity.ts';
 import type { Attachment, AttachmentInput } from '../../core/attachment.ts';
 import type { Dataset, DatasetVersion } from '../../core/dataset.ts';
 import { isValidDatasetId } from '../../core/dataset.ts';
 import { PortalError } from '../../core/errors.ts';
-import type { DatasetInput, MetadataStore } from '../engine.ts';
+import type { DatasetInput, MetadataStore, Rollback } from '../engine.ts';
+import { PostgresActivityLog } from './activity-log.ts';
+import { PostgresDatasetLifecycle } from './dataset-lifecycle.ts';
 import type { AttachmentRow, DatasetRow, VersionRow } from './metadata-rows.ts';
 import {
   ATTACHMENT_COLUMNS,
@@ -37,11 +45,15 @@ export class PostgresMetadataStore implements MetadataStore {
   private readonly versions: string;
   private readonly attachments: string;
   private readonly grants: string;
+  private readonly lifecycle: PostgresDatasetLifecycle;
+  private readonly activity: PostgresActivityLog;
 
   constructor(
     private readonly pool: pg.Pool,
     schema: string,
   ) {
+    this.lifecycle = new PostgresDatasetLifecycle(pool, schema);
+    this.activity = new PostgresActivityLog(pool, schema);
     this.datasets = qualified(schema, 'datasets');
     this.versions = qualified(schema, 'dataset_versions');
     this.attachments = qualified(schema, 'attachments');
@@ -126,15 +138,25 @@ export class PostgresMetadataStore implements MetadataStore {
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await this.pool.query<DatasetRow>(
-          `INSERT INTO ${this.datasets} AS d (id, uid, metas, visibility)
-           VALUES ($1, $2, $3, coalesce($4, 'domain'))
+          `INSERT INTO ${this.datasets} AS d (id, uid, metas, visibility, published, owner_id)
+           VALUES ($1, $2, $3, coalesce($4, 'domain'), coalesce($5, true), $7)
            ON CONFLICT (id) DO UPDATE SET
              metas = excluded.metas,
              visibility = coalesce($4, d.visibility),
+             published = coalesce($5, d.published),
+             owner_id = CASE WHEN $6 THEN $7 ELSE d.owner_id END,
              modified_at = now(),
              metadata_processed_at = now()
            RETURNING ${DATASET_COLUMNS}`,
-          [input.id, newDatasetUid(), JSON.stringify(input.metas), input.visibility ?? null],
+          [
+            input.id,
+            newDatasetUid(),
+            JSON.stringify(input.metas),
+            input.visibility ?? null,
+            input.published ?? null,
+            input.ownerId !== undefined,
+            input.ownerId ?? null,
+          ],
         );
         const row = result.rows[0]!;
         const attachments = await this.attachmentsOf(row.id);
@@ -178,6 +200,38 @@ export class PostgresMetadataStore implements MetadataStore {
       [input.datasetId, input.id, input.title, input.mimetype, input.fileName],
     );
     return toAttachment(result.rows[0]!);
+  }
+
+  async latestVersions(): Promise<Map<string, DatasetVersion>> {
+    const result = await this.pool.query<VersionRow>(
+      `SELECT DISTINCT ON (dataset_id) ${VERSION_COLUMNS} FROM ${this.versions}
+       ORDER BY dataset_id, id DESC`,
+    );
+    return new Map(result.rows.map((row) => [row.dataset_id, toVersion(row)]));
+  }
+
+  async setPublished(id: string, published: boolean): Promise<Dataset> {
+    await this.lifecycle.setPublished(id, published);
+    return (await this.getDataset(id))!;
+  }
+
+  async deleteDataset(id: string): Promise<Dataset> {
+    const dataset = await this.getDataset(id);
+    if (!dataset) throw new PortalError('DG_ERR_DATASET_NOT_FOUND', { dataset_id: id });
+    await this.lifecycle.delete(id);
+    return dataset;
+  }
+
+  async rollbackDataset(id: string): Promise<Rollback> {
+    return this.lifecycle.rollback(id);
+  }
+
+  async appendActivity(input: ActivityInput): Promise<ActivityEntry> {
+    return this.activity.append(input);
+  }
+
+  async listActivity(query: ActivityQuery): Promise<ActivityPage> {
+    return this.activity.list(query);
   }
 
   private async version(id: number | null): Promise<DatasetVersion | null> {

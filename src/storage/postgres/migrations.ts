@@ -198,6 +198,31 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    version: 6,
+    name: 'dataset lifecycle: published flag, owner, version authors, activity log',
+    statements: (schema) => {
+      const t = (name: string) => qualified(schema, name);
+      const index = (name: string) => quoteIdent(name);
+      return [
+        `ALTER TABLE ${t('datasets')}
+          ADD COLUMN published boolean NOT NULL DEFAULT true,
+          ADD COLUMN owner_id text REFERENCES ${t('users')} (id) ON DELETE SET NULL`,
+        `ALTER TABLE ${t('dataset_versions')} ADD COLUMN created_by text`,
+        `CREATE TABLE ${t('activity_log')} (
+          id bigserial PRIMARY KEY,
+          at timestamptz NOT NULL DEFAULT now(),
+          user_id text,
+          action text NOT NULL,
+          dataset_id text,
+          diff jsonb
+        )`,
+        `CREATE INDEX ${index('activity_log_by_dataset')} ON ${t('activity_log')} (dataset_id, id)`,
+        `CREATE INDEX ${index('activity_log_by_user')} ON ${t('activity_log')} (user_id, id)`,
+        `CREATE INDEX ${index('activity_log_by_action')} ON ${t('activity_log')} (action, id)`,
+      ];
+    },
+  },
+  {
     version: 7,
     name: 'dataset sources (file or URL, refresh schedule) and import jobs (one active per dataset)',
     statements: (schema) => {

@@ -89,8 +89,8 @@ export async function beginPostgresVersion(
     );
     const language = ftsLanguageOf(dataset.rows[0]?.language);
     const created = await client.query<VersionRow>(
-      `INSERT INTO ${versions} (id, dataset_id, table_name, fields, status, source, owner)
-       SELECT $1, id, $2, $3, 'loading', $4, $5 FROM ${qualified(schema, 'datasets')} WHERE id = $6
+      `INSERT INTO ${versions} (id, dataset_id, table_name, fields, status, source, owner, created_by)
+       SELECT $1, id, $2, $3, 'loading', $4, $5, $7 FROM ${qualified(schema, 'datasets')} WHERE id = $6
        RETURNING ${VERSION_COLUMNS}`,
       [
         id,
@@ -99,6 +99,7 @@ export async function beginPostgresVersion(
         input.source,
         processOwner(),
         input.datasetId,
+        input.createdBy ?? null,
       ],
     );
     const row = created.rows[0];

@@ -4,6 +4,8 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 import type { StorageEngine } from '../engine.ts';
+import { ActivityRepository } from '../metadata/activity-repository.ts';
+import { DatasetLifecycle } from '../metadata/dataset-lifecycle.ts';
 import { DatasetRepository } from '../metadata/dataset-repository.ts';
 import { migrate } from '../metadata/migrate.ts';
 import { SqliteAccountStore } from '../metadata/sqlite-account-store.ts';
@@ -16,6 +18,7 @@ import { VersionRepository } from '../metadata/version-repository.ts';
 import { openWriteConnection } from './connection.ts';
 import { RANGE_ROWS } from './ranged-export.ts';
 import { ReaderPool } from './reader-pool.ts';
+import { sqliteRecordTables } from './record-tables.ts';
 import { recoverAbandonedLoads } from './recovery.ts';
 import { SqliteEngine } from './sqlite-engine.ts';
 
@@ -46,7 +49,12 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<St
     );
     return new SqliteEngine(
       db,
-      new SqliteMetadataStore(datasets, versions),
+      new SqliteMetadataStore(
+        datasets,
+        versions,
+        new DatasetLifecycle(db, datasets, versions, sqliteRecordTables(db)),
+        new ActivityRepository(db),
+      ),
       new SqliteAccountStore(db),
       new SqliteConsentStore(db),
       new SqliteAudienceStore(db),

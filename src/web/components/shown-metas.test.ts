@@ -11,6 +11,8 @@ function dataset(extra: Record<string, unknown>): Dataset {
     uid: 'da_d',
     metas: { ...emptyMetas('Arbres'), description: '<p>Les arbres</p>', language: 'fr', ...extra },
     visibility: 'domain',
+    published: true,
+    ownerId: null,
     access: { userIds: [], groupIds: [] },
     createdAt: '2026-01-01T00:00:00Z',
     modifiedAt: '2026-01-01T00:00:00Z',

@@ -38,6 +38,7 @@ pgTest('opening again changes nothing', async () => {
   assert.deepEqual(
     tables.rows.map((row) => row.table_name),
     [
+      'activity_log',
       'api_keys',
       'attachments',
       'audience_counts',

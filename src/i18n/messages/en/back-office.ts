@@ -4,6 +4,10 @@ import type { backOffice as fr } from '../fr/back-office.ts';
 
 export const backOffice: Record<keyof typeof fr, string> = {
   'stats.title': 'Audience statistics',
+  'stats.titleOfDataset': 'Audience statistics of the dataset “{dataset}”',
+  'stats.introOfDataset':
+    'Anonymous figures of this dataset, from {from} to {to} (UTC days), robots left out. Visitors are counted for the whole portal only.',
+  'stats.wholePortal': 'See the statistics of the whole portal',
   'stats.intro':
     'Anonymous figures counted by the portal itself, from {from} to {to} (UTC days). Robots are counted apart and left out of every other figure.',
   'stats.period.legend': 'Period',
@@ -15,10 +19,13 @@ export const backOffice: Record<keyof typeof fr, string> = {
   'stats.period.to': 'To',
   'stats.period.dateHint': 'Format: YYYY-MM-DD (for “Chosen dates”)',
   'stats.period.submit': 'Show',
+  'stats.period.dataset': 'Dataset (identifier)',
+  'stats.period.datasetHint': 'Leave empty for the whole portal.',
   'stats.problem.kind': 'Unknown period: the last 7 days are shown.',
   'stats.problem.date': 'Give both dates, as YYYY-MM-DD: the last 7 days are shown.',
   'stats.problem.order': 'The start date is after the end date: the last 7 days are shown.',
   'stats.problem.length': 'The period may not exceed 800 days: the last 7 days are shown.',
+  'stats.problem.dataset': 'No dataset has the identifier “{dataset}”.',
   'stats.none': 'Nothing was counted over this period.',
   'stats.valuesOf': 'Values of “{title}”',
   'stats.csv': 'Download “{title}” as CSV',
@@ -29,6 +36,7 @@ export const backOffice: Record<keyof typeof fr, string> = {
   'stats.figure.trend': 'Trend per day',
   'stats.figure.datasets': 'Most used datasets',
   'stats.figure.api-sources': 'API calls by source',
+  'stats.figure.api-keys': 'API calls by API key',
   'stats.figure.api-endpoints': 'API calls by endpoint',
   'stats.figure.downloads': 'Downloads and exports by format',
   'stats.figure.pages': 'Page views by kind of page',
@@ -48,6 +56,7 @@ export const backOffice: Record<keyof typeof fr, string> = {
   'stats.col.downloads': 'Downloads',
   'stats.col.score': 'Popularity score',
   'stats.col.source': 'Source',
+  'stats.col.apiKey': 'API key (label, owner)',
   'stats.col.endpoint': 'Endpoint',
   'stats.col.format': 'Format',
   'stats.col.page': 'Kind of page',
@@ -68,6 +77,7 @@ export const backOffice: Record<keyof typeof fr, string> = {
   'stats.total.robotShare': 'Robot share of requests (%)',
   'stats.total.dropped': 'Requests not counted (recorder full)',
   'stats.label.source.site': 'The portal’s pages',
+  'stats.label.source.widgets': 'Official widgets (ODS Widgets)',
   'stats.label.source.apikey': 'API keys',
   'stats.label.source.other': 'Other clients',
   'stats.label.device.mobile': 'Mobile',

@@ -2,6 +2,10 @@
 
 export const backOffice = {
   'stats.title': 'Statistiques d’audience',
+  'stats.titleOfDataset': 'Statistiques d’audience du jeu de données « {dataset} »',
+  'stats.introOfDataset':
+    'Chiffres anonymes de ce jeu de données, du {from} au {to} (jours UTC), robots exclus. Les visiteurs ne sont comptés que pour l’ensemble du portail.',
+  'stats.wholePortal': 'Voir les statistiques de tout le portail',
   'stats.intro':
     'Chiffres anonymes comptés par le portail lui-même, du {from} au {to} (jours UTC). Les robots sont comptés à part et exclus de tous les autres chiffres.',
   'stats.period.legend': 'Période',
@@ -13,6 +17,8 @@ export const backOffice = {
   'stats.period.to': 'Au',
   'stats.period.dateHint': 'Format : AAAA-MM-JJ (pour « Dates choisies »)',
   'stats.period.submit': 'Afficher',
+  'stats.period.dataset': 'Jeu de données (identifiant)',
+  'stats.period.datasetHint': 'Laissez vide pour tout le portail.',
   'stats.problem.kind': 'Période inconnue : les 7 derniers jours sont affichés.',
   'stats.problem.date':
     'Indiquez les deux dates, au format AAAA-MM-JJ : les 7 derniers jours sont affichés.',
@@ -20,6 +26,7 @@ export const backOffice = {
     'La date de début suit la date de fin : les 7 derniers jours sont affichés.',
   'stats.problem.length':
     'La période ne peut dépasser 800 jours : les 7 derniers jours sont affichés.',
+  'stats.problem.dataset': 'Aucun jeu de données ne porte l’identifiant « {dataset} ».',
   'stats.none': 'Rien n’a été compté sur cette période.',
   'stats.valuesOf': 'Valeurs de « {title} »',
   'stats.csv': 'Télécharger « {title} » en CSV',
@@ -30,6 +37,7 @@ export const backOffice = {
   'stats.figure.trend': 'Évolution par jour',
   'stats.figure.datasets': 'Jeux de données les plus utilisés',
   'stats.figure.api-sources': 'Appels d’API par source',
+  'stats.figure.api-keys': 'Appels d’API par clé d’API',
   'stats.figure.api-endpoints': 'Appels d’API par point d’accès',
   'stats.figure.downloads': 'Téléchargements et exports par format',
   'stats.figure.pages': 'Pages vues par type de page',
@@ -49,6 +57,7 @@ export const backOffice = {
   'stats.col.downloads': 'Téléchargements',
   'stats.col.score': 'Score de popularité',
   'stats.col.source': 'Source',
+  'stats.col.apiKey': 'Clé d’API (libellé, propriétaire)',
   'stats.col.endpoint': 'Point d’accès',
   'stats.col.format': 'Format',
   'stats.col.page': 'Type de page',
@@ -69,6 +78,7 @@ export const backOffice = {
   'stats.total.robotShare': 'Part des robots dans les requêtes (%)',
   'stats.total.dropped': 'Requêtes non comptées (enregistreur plein)',
   'stats.label.source.site': 'Pages du portail',
+  'stats.label.source.widgets': 'Widgets officiels (ODS Widgets)',
   'stats.label.source.apikey': 'Clés d’API',
   'stats.label.source.other': 'Autres clients',
   'stats.label.device.mobile': 'Mobile',
