@@ -74,13 +74,28 @@ export class DatasetSources {
   async createFromPending(
     upload: PendingUpload,
     createdBy: string | null,
-    _publish: boolean,
+    publish: boolean,
   ): Promise<CreatedDataset> {
     if (!isValidDatasetId(upload.datasetId)) {
       throw new PortalError('DG_ERR_INVALID_DATASET_ID', { dataset_id: upload.datasetId });
     }
     const metas: DefaultMetas = emptyMetas(upload.title || upload.datasetId);
-    await this.engine.metadata.saveDataset({ id: upload.datasetId, metas });
+    // A draft until its data is loaded: "Publish now" publishes it when the import succeeds.
+    await this.engine.metadata.saveDataset({
+      id: upload.datasetId,
+      metas,
+      published: false,
+      ownerId: createdBy,
+    });
+    await this.engine.metadata.appendActivity({
+      userId: createdBy,
+      action: 'dataset.create',
+      datasetId: upload.datasetId,
+      diff: {
+        title: { before: null, after: metas.title },
+        source: { before: null, after: upload.kind === 'url' ? upload.url : upload.fileName },
+      },
+    });
     const path = await this.pending.adopt(upload.token, upload.datasetId);
     await this.engine.imports.saveSource({
       datasetId: upload.datasetId,
@@ -96,6 +111,7 @@ export class DatasetSources {
       datasetId: upload.datasetId,
       trigger: upload.kind === 'url' ? 'url' : 'upload',
       createdBy,
+      publishOnSuccess: publish,
       ...(upload.kind === 'url' ? { fetchedPath: path } : {}),
     });
     return { datasetId: upload.datasetId, job };
@@ -113,6 +129,12 @@ export class DatasetSources {
     options: SourceOptions,
     createdBy: string | null,
   ): Promise<ImportJob> {
+    // Checked first so the running import's source stays as it is; the store still has the
+    // last word (two replacements at once: one gets DG_ERR_IMPORT_BUSY from start).
+    if ((await this.jobs.activeJob(datasetId)) !== null) {
+      throw new PortalError('DG_ERR_IMPORT_BUSY', { dataset_id: datasetId });
+    }
+    await this.logSource(createdBy, datasetId, file.fileName);
     await this.engine.imports.saveSource({
       datasetId,
       kind: 'file',
@@ -132,9 +154,11 @@ export class DatasetSources {
     url: string,
     schedule: RefreshSchedule,
     options: SourceOptions,
+    userId: string | null,
   ): Promise<DatasetSource> {
     const normalised = normaliseSchedule(schedule);
     const current = await this.engine.imports.getSource(datasetId);
+    await this.logSource(userId, datasetId, `${url} (${normalised})`);
     const sameUrl = current?.kind === 'url' && current.location === url;
     return this.engine.imports.saveSource({
       datasetId,
@@ -145,6 +169,21 @@ export class DatasetSources {
       options,
       schedule: normalised,
       nextRunAt: nextRunAfter(normalised, new Date()),
+    });
+  }
+
+  private async logSource(userId: string | null, datasetId: string, after: string): Promise<void> {
+    const current = await this.engine.imports.getSource(datasetId);
+    const before = current
+      ? current.kind === 'url'
+        ? `${current.location} (${current.schedule})`
+        : current.fileName
+      : null;
+    await this.engine.metadata.appendActivity({
+      userId,
+      action: 'dataset.source',
+      datasetId,
+      diff: { source: { before, after } },
     });
   }
 

@@ -28,6 +28,8 @@ export interface CsvImportRequest {
    * its visibility.
    */
   visibility?: Visibility;
+  /** The user who starts the import (recorded on the version), null for the portal itself. */
+  createdBy?: string | null;
 }
 
 export interface CsvImportReport {
@@ -84,6 +86,7 @@ export async function importCsvFile(
     datasetId: request.datasetId,
     fields: layout.fields,
     source: basename(request.path),
+    createdBy: request.createdBy ?? null,
   });
   try {
     observer.onPhase?.('reading');

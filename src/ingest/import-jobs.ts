@@ -43,6 +43,8 @@ export interface StartImport {
   createdBy: string | null;
   /** A remote source's file, already fetched (for the preview): imported instead of fetching. */
   fetchedPath?: string;
+  /** Publish the dataset once this import succeeds (a new dataset's "Publish now"). */
+  publishOnSuccess?: boolean;
 }
 
 export const UPLOADS_DIR = 'uploads';
@@ -95,7 +97,7 @@ export class ImportJobs {
     }
     const queued = await store.createJob(request);
     const job = (await store.startJob(queued.id, this.owner)) ?? queued;
-    const run = this.run(job, source, request.fetchedPath).finally(() => {
+    const run = this.run(job, source, request).finally(() => {
       this.running.delete(job.id);
     });
     this.running.set(job.id, run);
@@ -145,7 +147,8 @@ export class ImportJobs {
     return !isProcessAlive(Number(job.owner.slice(at + 1)));
   }
 
-  private async run(job: ImportJob, source: DatasetSource, fetchedPath?: string): Promise<void> {
+  private async run(job: ImportJob, source: DatasetSource, request: StartImport): Promise<void> {
+    const { fetchedPath } = request;
     const store = this.engine.imports;
     const progress = { rows: 0, written: 0 };
     const timer = setInterval(() => {
@@ -171,7 +174,7 @@ export class ImportJobs {
       }
       const report = await importSourceFile(
         this.engine,
-        { datasetId: job.datasetId, path, options: source.options },
+        { datasetId: job.datasetId, path, options: source.options, createdBy: job.createdBy },
         { onProgress: (read) => (progress.rows = read.rows) },
       );
       result = {
@@ -200,7 +203,26 @@ export class ImportJobs {
     // Nothing may escape: the run is nobody's awaited promise.
     try {
       const ended = await store.finishJob(job.id, result);
-      if (ended) await this.options.onEnded?.(ended);
+      if (!ended) return;
+      await this.engine.metadata.appendActivity({
+        userId: ended.createdBy,
+        action: ended.state === 'succeeded' ? 'dataset.import' : 'dataset.import_failed',
+        datasetId: ended.datasetId,
+        diff: {
+          records: { before: null, after: ended.rowsRead },
+          ...(ended.error ? { error: { before: null, after: ended.error } } : {}),
+        },
+      });
+      if (ended.state === 'succeeded' && request.publishOnSuccess) {
+        await this.engine.metadata.setPublished(ended.datasetId, true);
+        await this.engine.metadata.appendActivity({
+          userId: ended.createdBy,
+          action: 'dataset.publish',
+          datasetId: ended.datasetId,
+          diff: { published: { before: false, after: true } },
+        });
+      }
+      await this.options.onEnded?.(ended);
     } catch {
       // The store is gone (closing); a later start fails the job as its process ended.
     }

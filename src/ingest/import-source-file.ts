@@ -13,6 +13,7 @@ export interface SourceFileImport {
   datasetId: string;
   path: string;
   options: SourceOptions;
+  createdBy: string | null;
 }
 
 /** Loads the file as a new version of an existing dataset (see importCsvFile). */
@@ -23,7 +24,12 @@ export async function importSourceFile(
 ): Promise<CsvImportReport> {
   return importCsvFile(
     engine,
-    { datasetId: request.datasetId, path: request.path, separator: request.options.separator },
+    {
+      datasetId: request.datasetId,
+      path: request.path,
+      separator: request.options.separator,
+      createdBy: request.createdBy,
+    },
     observer,
   );
 }
