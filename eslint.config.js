@@ -2,7 +2,16 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const services = ['catalog', 'records', 'ingest', 'auth', 'consent', 'analytics', 'texts'];
+const services = [
+  'catalog',
+  'records',
+  'ingest',
+  'auth',
+  'consent',
+  'analytics',
+  'texts',
+  'datasets',
+];
 const surfaces = ['api', 'web', 'admin'];
 const rootOnly = ['**/app.ts', '**/main.ts', '**/config/**', '**/cli/**'];
 

@@ -16,6 +16,7 @@ import { authServices } from './auth/index.ts';
 import { AttachmentFiles, CatalogQueries, CatalogService } from './catalog/index.ts';
 import type { Config } from './config/index.ts';
 import { ConsentService } from './consent/index.ts';
+import { ActivityLog, DatasetsService } from './datasets/index.ts';
 import { DailyQuota } from './http/daily-quota.ts';
 import { useAudience } from './http/plugins/audience.ts';
 import { useCompression } from './http/plugins/compression.ts';
@@ -75,11 +76,13 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
     maxBytes: config.uploadMaxBytes,
     fetchTimeoutMs: config.fetchTimeoutMs,
   });
+  const attachments = new AttachmentFiles(engine.metadata, catalog, attachmentsDir(config));
+  const activity = new ActivityLog(engine.metadata);
   return {
     catalog,
     catalogQueries: new CatalogQueries(engine, catalog, timeouts),
     records,
-    attachments: new AttachmentFiles(engine.metadata, catalog, attachmentsDir(config)),
+    attachments,
     auth: authServices(engine.accounts, engine.metadata),
     consent: new ConsentService(engine.consent),
     audience: new AudienceService(engine.audience, {
@@ -89,6 +92,8 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
     texts: new PortalTextsService(engine.texts),
     imports,
     sources: new DatasetSources(engine, imports),
+    datasets: new DatasetsService(engine.metadata, engine.accounts, activity, attachments),
+    activity,
   };
 }
 

@@ -1,12 +1,18 @@
 // The back office's side menu, shared by its pages: each page marks itself as the current one.
+// Editors see only the entries open to them.
 
 import type { MessageKey } from '../i18n/translate.ts';
 import type { PageContext } from '../web/page-context.ts';
 
 export const CONSENT_PATH = '/backoffice/consent/';
 export const STATISTICS_PATH = '/backoffice/statistics/';
+export const DATASETS_PATH = '/backoffice/datasets/';
+export const ACTIVITY_PATH = '/backoffice/activity/';
 
-const ENTRIES: { path: string; label: MessageKey }[] = [
+/** Entries open to editors too; the others are for administrators only. */
+const ENTRIES: { path: string; label: MessageKey; editors?: true }[] = [
+  { path: DATASETS_PATH, label: 'bo.menu.datasets', editors: true },
+  { path: ACTIVITY_PATH, label: 'bo.menu.activity' },
   { path: STATISTICS_PATH, label: 'bo.menu.statistics' },
   { path: CONSENT_PATH, label: 'bo.menu.consent' },
 ];
@@ -20,7 +26,7 @@ export function BackOfficeMenu({ ctx, current }: { ctx: PageContext; current: st
           {t('bo.menu.label')}
         </div>
         <ul class="fr-sidemenu__list">
-          {ENTRIES.map((entry) => (
+          {ENTRIES.filter((e) => e.editors || ctx.viewer.role === 'admin').map((entry) => (
             <li
               class={`fr-sidemenu__item${entry.path === current ? ' fr-sidemenu__item--active' : ''}`}
             >

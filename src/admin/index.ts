@@ -1,5 +1,6 @@
-// The back office surface (signed-in staff): the audience statistics dashboard and the consent
-// settings (third-party services, cookie policy texts). Its pages wear the site's layout and
+// The back office surface (signed-in staff): the datasets and their lifecycle, the activity log,
+// the audience statistics dashboard and the consent settings (third-party services, cookie
+// policy texts). Its pages wear the site's layout and
 // languages; its forms are CSRF-protected like the site's.
 
 import formbody from '@fastify/formbody';
@@ -13,8 +14,10 @@ import { CsrfFailurePage, isCsrfError } from '../web/pages/csrf-failure-page.tsx
 import { ErrorPage } from '../web/pages/error-page.tsx';
 import { sendPage } from '../web/render.ts';
 import type { SiteOptions } from '../web/site-options.ts';
-import { adminOnly } from './admin-access.ts';
-import { STATISTICS_PATH } from './backoffice-menu.tsx';
+import { staffOnly } from './admin-access.ts';
+import { DATASETS_PATH } from './backoffice-menu.tsx';
+import { activityRoutes } from './activity.routes.ts';
+import { datasetsRoutes } from './datasets.routes.ts';
 import { consentAdminRoutes } from './consent.routes.ts';
 import { newDatasetRoutes } from './datasets/new-dataset.routes.ts';
 import { sourceRoutes } from './datasets/source.routes.ts';
@@ -37,12 +40,14 @@ export async function backOffice(scope: FastifyInstance, options: SiteOptions): 
     if (status === 500) request.log.error({ err: error }, 'back office page failed');
     return sendPage(reply, ctx, ErrorPage({ ctx, status }), status);
   });
-  // The back office's entry: its first section, once the visitor may enter.
+  // The back office's entry: the datasets, for administrators and editors alike.
   scope.get('/backoffice', async (request, reply) => {
     const ctx = pageContext(request, options);
-    if (!(await adminOnly(request, reply, ctx, '/backoffice/'))) return reply;
-    return reply.redirect(STATISTICS_PATH, 302);
+    if (!(await staffOnly(request, reply, ctx, '/backoffice/'))) return reply;
+    return reply.redirect(DATASETS_PATH, 302);
   });
+  datasetsRoutes(scope, options);
+  activityRoutes(scope, options);
   statisticsRoutes(scope, options);
   consentAdminRoutes(scope, options);
   await newDatasetRoutes(scope, options);

@@ -1,7 +1,7 @@
 // Attachment files: copied under `<DATAGORA_HOME>/attachments/<dataset_id>/` and recorded in the
 // metadata store; served back by id, to those who may read the dataset.
 
-import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 
 import mime from 'mime-types';
@@ -10,6 +10,7 @@ import type { Viewer } from '../core/access.ts';
 import type { Attachment } from '../core/attachment.ts';
 import { attachmentIdOf } from '../core/attachment.ts';
 import type { Dataset } from '../core/dataset.ts';
+import { isValidDatasetId } from '../core/dataset.ts';
 import { PortalError } from '../core/errors.ts';
 import type { MetadataStore } from '../storage/engine.ts';
 import type { CatalogService } from './catalog-service.ts';
@@ -59,6 +60,12 @@ export class AttachmentFiles {
       mimetype: mime.lookup(fileName) || 'application/octet-stream',
       fileName,
     });
+  }
+
+  /** Removes the files of a dataset (once it is deleted); nothing when it had none. */
+  async removeAll(datasetId: string): Promise<void> {
+    if (!isValidDatasetId(datasetId)) return;
+    await rm(join(this.dir, datasetId), { recursive: true, force: true });
   }
 
   /** The dataset's attachments, if the viewer may read it. */

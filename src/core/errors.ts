@@ -82,6 +82,11 @@ export const ERRORS = {
     odsCode: 'ConflictError',
     message: 'The dataset {dataset_id} has no earlier version to roll back to.',
   },
+  DG_ERR_DATASET_EDIT_FORBIDDEN: {
+    status: 403,
+    odsCode: 'PermissionDeniedError',
+    message: 'You may not manage the dataset {dataset_id}: ask an administrator.',
+  },
   DG_ERR_AUTH_INVALID_API_KEY: {
     status: 401,
     odsCode: 'InvalidAPIKeyError',
@@ -197,6 +202,11 @@ export const ERRORS = {
     status: 400,
     odsCode: 'InvalidRESTParameterError',
     message: 'The cookie choice cannot be read: {detail}',
+  },
+  DG_ERR_PROCESSOR_INVALID: {
+    status: 400,
+    odsCode: 'InvalidRESTParameterError',
+    message: 'Processor {position} ({processor}), option "{option}": {detail}',
   },
   DG_ERR_INTERNAL: {
     status: 500,

@@ -3,6 +3,7 @@
 import type { AudienceService } from '../analytics/index.ts';
 import type { AuthServices } from '../auth/index.ts';
 import type { ConsentService } from '../consent/index.ts';
+import type { ActivityLog, DatasetsService } from '../datasets/index.ts';
 import type { AttachmentFiles, CatalogQueries, CatalogService } from '../catalog/index.ts';
 import type { RecordsService } from '../records/index.ts';
 import type { PortalTextsService } from '../texts/index.ts';
@@ -29,6 +30,10 @@ export interface PortalServices {
   imports: ImportJobs;
   /** Dataset sources as the back office changes them (create, replace, URL, refresh). */
   sources: DatasetSources;
+  /** The back office's datasets: list, overview, publish, unpublish, delete, roll back. */
+  datasets: DatasetsService;
+  /** Who did what in the back office. */
+  activity: ActivityLog;
 }
 
 export interface SurfaceOptions {

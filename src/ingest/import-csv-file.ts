@@ -8,9 +8,11 @@ import type { DatasetVersion, DefaultMetas, Visibility } from '../core/dataset.t
 import { emptyMetas, isValidDatasetId } from '../core/dataset.ts';
 import { PortalError } from '../core/errors.ts';
 import type { Field } from '../core/field.ts';
+import type { ProcessorConfig } from '../core/processors.ts';
 import type { StorageEngine } from '../storage/engine.ts';
 import type { LineIssue, ReadProgress } from './index.ts';
 import { inspectCsv, readCsv } from './index.ts';
+import { processImport } from './processors/import-hook.ts';
 
 export interface CsvImportRequest {
   datasetId: string;
@@ -30,6 +32,10 @@ export interface CsvImportRequest {
   visibility?: Visibility;
   /** The user who starts the import (recorded on the version), null for the portal itself. */
   createdBy?: string | null;
+  /** Processors applied to every record, in order (docs/processors.md). */
+  processors?: ProcessorConfig[];
+  /** Time zone of dates in the processors' conditions and expressions (default UTC). */
+  processorsTimeZone?: string;
 }
 
 export interface CsvImportReport {
@@ -38,6 +44,8 @@ export interface CsvImportReport {
   rejected: number;
   issues: LineIssue[];
   issueCount: number;
+  /** Records the processors dropped (skip, deduplicate). */
+  skipped: number;
 }
 
 export type ImportPhase = 'reading' | 'indexing';
@@ -81,21 +89,25 @@ export async function importCsvFile(
     separator: request.separator,
     fields: request.fields,
   });
+  const processing = processImport(request.processors, layout.fields, {
+    timeZone: request.processorsTimeZone,
+  });
   await ensureDataset(engine, request);
   const writer = await engine.beginVersion({
     datasetId: request.datasetId,
-    fields: layout.fields,
+    fields: processing.fields,
     source: basename(request.path),
     createdBy: request.createdBy ?? null,
   });
   try {
     observer.onPhase?.('reading');
-    const result = await readCsv(
+    const read = await readCsv(
       request.path,
       layout,
-      (rows) => writer.append(rows),
+      processing.sink((rows) => writer.append(rows)),
       observer.onProgress,
     );
+    const result = processing.report(read);
     if (result.rows === 0 && result.rejected > 0) {
       throw new PortalError('DG_ERR_IMPORT_UNREADABLE', {
         detail: `none of the ${result.rejected} lines could be read (first issue: line ${result.issues[0]?.line}, ${result.issues[0]?.reason})`,

@@ -18,29 +18,36 @@ const BATCH_SIZE = 1000;
 const READ_BYTES = 256 * 1024;
 const PARSE_BYTES = 64 * 1024;
 
-type Sink = (rows: Row[]) => void | Promise<void>;
+/** Receives rows in batches, with the line number of each row. */
+export type RowSink = (rows: Row[], lines: number[]) => void | Promise<void>;
 
 /** Hands full batches to the sink (and the last, partial one when `all`), awaiting each. */
-async function flush(builder: RowBuilder, sink: Sink, all: boolean): Promise<void> {
+async function flush(builder: RowBuilder, sink: RowSink, all: boolean): Promise<void> {
   if (builder.batch.length < BATCH_SIZE && !all) return;
   const rows = builder.take();
+  const lines = builder.takeLines();
   let start = 0;
   for (; rows.length - start >= BATCH_SIZE || (all && start < rows.length); start += BATCH_SIZE) {
-    const pending = sink(rows.slice(start, start + BATCH_SIZE));
+    const end = start + BATCH_SIZE;
+    const pending = sink(rows.slice(start, end), lines.slice(start, end));
     if (pending) await pending;
   }
-  if (start < rows.length) builder.batch = rows.slice(start);
+  if (start < rows.length) {
+    builder.batch = rows.slice(start);
+    builder.batchLines = lines.slice(start);
+  }
 }
 
 /**
  * Reads every record after the header, converts it with the layout's fields and hands rows to
- * the sink in batches of about 1000, waiting when the sink returns a promise.
+ * the sink in batches of about 1000 (with their line numbers), waiting when the sink returns a
+ * promise.
  * Throws DG_ERR_IMPORT_UNREADABLE when the file cannot be read to the end.
  */
 export async function readCsv(
   path: string,
   layout: CsvLayout,
-  sink: Sink,
+  sink: RowSink,
   onProgress?: (progress: ReadProgress) => void,
 ): Promise<CsvReadResult> {
   const totalBytes = await fileSize(path);

@@ -20,6 +20,8 @@ export class RowBuilder {
   private headerSeen = false;
   /** Rows built and not yet taken. */
   batch: Row[] = [];
+  /** The line number of each row of the batch. */
+  batchLines: number[] = [];
   rows = 0;
   rejected = 0;
 
@@ -77,6 +79,7 @@ export class RowBuilder {
         }
       }
       batch.push(row);
+      this.batchLines.push(lines[i] as number);
       this.rows++;
     }
   }
@@ -85,5 +88,11 @@ export class RowBuilder {
     const batch = this.batch;
     this.batch = [];
     return batch;
+  }
+
+  takeLines(): number[] {
+    const lines = this.batchLines;
+    this.batchLines = [];
+    return lines;
   }
 }

@@ -108,11 +108,19 @@ function formatSymbol(symbol: string, w: WallClock, lang: string): string {
 }
 
 export function formatDate(pattern: string, w: WallClock, lang: string): string {
-  let out = '';
-  for (const piece of pieces(pattern)) {
-    out += 'literal' in piece ? piece.literal : formatSymbol(piece.symbol, w, lang);
-  }
-  return out;
+  return dateFormatter(pattern)(w, lang);
+}
+
+/** A formatter for one pattern, split once (for code that formats many values). */
+export function dateFormatter(pattern: string): (w: WallClock, lang: string) => string {
+  const split = pieces(pattern);
+  return (w, lang) => {
+    let out = '';
+    for (const piece of split) {
+      out += 'literal' in piece ? piece.literal : formatSymbol(piece.symbol, w, lang);
+    }
+    return out;
+  };
 }
 
 const TO_CHAR: Record<string, string> = {

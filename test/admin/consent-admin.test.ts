@@ -80,7 +80,7 @@ for (const engine of TEST_ENGINES) {
     test('/backoffice/ leads administrators to its first section, others to sign-in', async () => {
       const entry = await get('/backoffice/', admin);
       assert.equal(entry.statusCode, 302);
-      assert.equal(entry.headers.location, '/backoffice/statistics/');
+      assert.equal(entry.headers.location, '/backoffice/datasets/');
       assert.equal((await get('/backoffice/')).headers.location, '/login/?next=%2Fbackoffice%2F');
       assert.equal((await get('/backoffice/', user)).statusCode, 403);
     });

@@ -5,6 +5,7 @@
 import { CsrfField } from '../../web/components/csrf-field.tsx';
 import { Layout } from '../../web/layout/layout.tsx';
 import type { PageContext } from '../../web/page-context.ts';
+import { BackOfficeMenu, DATASETS_PATH } from '../backoffice-menu.tsx';
 import type { Problems } from './form-fields.tsx';
 import { Notice, TextField, formatBytes } from './form-fields.tsx';
 import type { NewDatasetField, NewDatasetValues } from './new-dataset-form.ts';
@@ -23,8 +24,16 @@ export function NewDatasetPage({ ctx, state }: { ctx: PageContext; state: NewDat
   const max = formatBytes(ctx.lang, state.maxBytes);
   const hasProblems = Object.keys(problems).length > 0;
   return (
-    <Layout ctx={ctx} title={t('imp.new.title')} crumbs={[{ label: t('imp.new.title') }]}>
+    <Layout
+      ctx={ctx}
+      title={t('imp.new.title')}
+      crumbs={[
+        { label: t('bo.datasets.title'), href: DATASETS_PATH },
+        { label: t('imp.new.title') },
+      ]}
+    >
       <div class="fr-container fr-pb-6w">
+        <BackOfficeMenu ctx={ctx} current={DATASETS_PATH} />
         <h1>{t('imp.new.title')}</h1>
         <p>{t('imp.new.intro')}</p>
         {hasProblems ? <Notice kind="error" text={t('imp.problem.summary')} /> : null}

@@ -11,6 +11,8 @@ import { CsrfField } from '../../web/components/csrf-field.tsx';
 import { ScrollTable } from '../../web/components/scroll-table.tsx';
 import { Layout } from '../../web/layout/layout.tsx';
 import type { PageContext } from '../../web/page-context.ts';
+import { BackOfficeMenu, DATASETS_PATH } from '../backoffice-menu.tsx';
+import { DatasetTabs } from '../dataset-tabs.tsx';
 import type { Problems } from './form-fields.tsx';
 import { Notice, TextField, formatBytes } from './form-fields.tsx';
 
@@ -54,11 +56,13 @@ export function SourcePage({ ctx, state }: { ctx: PageContext; state: SourcePage
     <Layout
       ctx={ctx}
       title={title}
-      crumbs={[{ label: title }]}
+      crumbs={[{ label: t('bo.datasets.title'), href: DATASETS_PATH }, { label: title }]}
       head={running ? <script type="module" src="/static/js/import-progress.js" /> : null}
     >
       <div class="fr-container fr-pb-6w">
+        <BackOfficeMenu ctx={ctx} current={DATASETS_PATH} />
         <h1>{title}</h1>
+        <DatasetTabs ctx={ctx} datasetId={dataset.id} current="source" />
         {state.notice ? <Notice kind={state.notice.kind} text={t(state.notice.key)} /> : null}
         <section aria-labelledby="current-heading" class="fr-mb-4w">
           <h2 id="current-heading">{t('imp.source.current')}</h2>

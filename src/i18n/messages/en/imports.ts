@@ -4,6 +4,7 @@
 import type { imports as fr } from '../fr/imports.ts';
 
 export const imports: Record<keyof typeof fr, string> = {
+  'imp.tab.source': 'Source and imports',
   'imp.new.title': 'New dataset',
   'imp.new.intro':
     'Upload a CSV file or give the URL of a remote file. You will see the first rows and the inferred schema before anything is published.',

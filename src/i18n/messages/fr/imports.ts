@@ -2,6 +2,7 @@
 // sa prévisualisation, sa source et ses imports.
 
 export const imports = {
+  'imp.tab.source': 'Source et imports',
   'imp.new.title': 'Nouveau jeu de données',
   'imp.new.intro':
     'Déposez un fichier CSV ou indiquez l’URL d’un fichier distant. Vous verrez les premières lignes et le schéma déduit avant toute publication.',

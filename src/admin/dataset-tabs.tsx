@@ -1,0 +1,38 @@
+// The sections of a dataset's back-office page, as links (no script needed). Other sections
+// (source and schema, processors, metadata) add an entry here and a page at their path.
+
+import type { MessageKey } from '../i18n/translate.ts';
+import type { PageContext } from '../web/page-context.ts';
+import { DATASETS_PATH } from './backoffice-menu.tsx';
+
+export type DatasetTab = 'overview' | 'source';
+
+const TABS: { id: DatasetTab; label: MessageKey; path: string }[] = [
+  { id: 'overview', label: 'bo.dataset.tab.overview', path: '' },
+  { id: 'source', label: 'imp.tab.source', path: 'source/' },
+];
+
+export function datasetPath(id: string, sub = ''): string {
+  return `${DATASETS_PATH}${encodeURIComponent(id)}/${sub}`;
+}
+
+export function DatasetTabs(props: { ctx: PageContext; datasetId: string; current: DatasetTab }) {
+  const { t } = props.ctx;
+  return (
+    <nav class="fr-mb-4w" aria-label={t('bo.dataset.tabs')}>
+      <ul class="fr-tags-group">
+        {TABS.map((tab) => (
+          <li>
+            <a
+              class="fr-tag"
+              href={datasetPath(props.datasetId, tab.path)}
+              aria-current={tab.id === props.current ? 'page' : undefined}
+            >
+              {t(tab.label)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,174 @@
+// The back office's datasets: the list with each one's state, a dataset's overview with its
+// version history, and the lifecycle actions (publish, unpublish, delete, roll back), each written
+// to the activity log with who did it and what changed. Administrators manage every dataset,
+// editors the ones they may edit (`canEdit`); the service refuses anyone else.
+
+import type { Viewer } from '../core/access.ts';
+import { canEdit } from '../core/access.ts';
+import type { User } from '../core/account.ts';
+import type { Dataset, DatasetVersion } from '../core/dataset.ts';
+import { PortalError } from '../core/errors.ts';
+import { foldText } from '../catalog/text-search.ts';
+import type { AccountStore, MetadataStore } from '../storage/engine.ts';
+import type { ActivityLog } from './activity-log.ts';
+import type { Publication, StateFilter } from './dataset-state.ts';
+import { importFailed, matchesState, publicationOf } from './dataset-state.ts';
+
+export interface DatasetRow {
+  dataset: Dataset;
+  publication: Publication;
+  /** The latest import failed (the public sees the version before, if any). */
+  importFailed: boolean;
+  recordsCount: number;
+  /** Last change of data or metadata, ISO 8601 UTC. */
+  updatedAt: string;
+  ownerName: string | null;
+}
+
+export interface DatasetListQuery {
+  /** Words found in the id or the title (case and accents ignored). */
+  q: string;
+  state: StateFilter | null;
+  /** From 1. */
+  page: number;
+  pageSize: number;
+}
+
+export interface DatasetList {
+  rows: DatasetRow[];
+  total: number;
+  page: number;
+  pages: number;
+}
+
+export interface DatasetOverview extends DatasetRow {
+  /** Newest first. */
+  versions: DatasetVersion[];
+  /** Names of the users who made the versions, by id. */
+  authors: Map<string, string>;
+}
+
+/** Files of a dataset to remove when it is deleted. */
+export interface AttachmentRemover {
+  removeAll(datasetId: string): Promise<void>;
+}
+
+export class DatasetsService {
+  constructor(
+    private readonly metadata: MetadataStore,
+    private readonly accounts: AccountStore,
+    private readonly activity: ActivityLog,
+    private readonly attachments: AttachmentRemover,
+  ) {}
+
+  /** Whether the viewer may open the datasets list at all (administrators and editors). */
+  mayManage(viewer: Viewer): boolean {
+    return viewer.role === 'admin' || viewer.role === 'editor';
+  }
+
+  async list(viewer: Viewer, query: DatasetListQuery): Promise<DatasetList> {
+    const [datasets, latest, names] = await Promise.all([
+      this.metadata.listDatasets(),
+      this.metadata.latestVersions(),
+      this.userNames(),
+    ]);
+    const words = foldText(query.q).split(/\s+/).filter(Boolean);
+    const rows = datasets
+      .filter((d) => canEdit(viewer, d.id))
+      .filter((d) => {
+        const text = foldText(`${d.id} ${d.metas.title}`);
+        return words.every((word) => text.includes(word));
+      })
+      .map((d) => rowOf(d, latest.get(d.id), names))
+      .filter(
+        (row) =>
+          query.state === null || matchesState(query.state, row.publication, row.importFailed),
+      )
+      .sort(
+        (a, b) =>
+          b.updatedAt.localeCompare(a.updatedAt) || a.dataset.id.localeCompare(b.dataset.id),
+      );
+    const pages = Math.max(1, Math.ceil(rows.length / query.pageSize));
+    const page = Math.min(Math.max(1, query.page), pages);
+    const start = (page - 1) * query.pageSize;
+    return { rows: rows.slice(start, start + query.pageSize), total: rows.length, page, pages };
+  }
+
+  async overview(viewer: Viewer, id: string): Promise<DatasetOverview> {
+    const dataset = await this.editable(viewer, id);
+    const [versions, names] = await Promise.all([this.metadata.listVersions(id), this.userNames()]);
+    const authors = new Map<string, string>();
+    for (const version of versions) {
+      const name = version.createdBy === null ? undefined : names.get(version.createdBy);
+      if (name !== undefined) authors.set(version.createdBy!, name);
+    }
+    return { ...rowOf(dataset, versions[0], names), versions, authors };
+  }
+
+  async setPublished(viewer: Viewer, id: string, published: boolean): Promise<Dataset> {
+    const before = await this.editable(viewer, id);
+    const after = await this.metadata.setPublished(id, published);
+    if (before.published !== published) {
+      await this.activity.record(viewer, published ? 'dataset.publish' : 'dataset.unpublish', id, {
+        published: { before: before.published, after: published },
+      });
+    }
+    return after;
+  }
+
+  async delete(viewer: Viewer, id: string): Promise<Dataset> {
+    await this.editable(viewer, id);
+    const deleted = await this.metadata.deleteDataset(id);
+    await this.attachments.removeAll(id);
+    await this.activity.record(viewer, 'dataset.delete', id, {
+      title: { before: deleted.metas.title, after: null },
+      published: { before: deleted.published, after: null },
+      current_version: { before: deleted.current?.id ?? null, after: null },
+      records_count: { before: deleted.current?.recordsCount ?? 0, after: null },
+    });
+    return deleted;
+  }
+
+  async rollback(
+    viewer: Viewer,
+    id: string,
+  ): Promise<{ from: DatasetVersion; to: DatasetVersion }> {
+    await this.editable(viewer, id);
+    const done = await this.metadata.rollbackDataset(id);
+    await this.activity.record(viewer, 'dataset.rollback', id, {
+      current_version: { before: done.from.id, after: done.to.id },
+      records_count: { before: done.from.recordsCount, after: done.to.recordsCount },
+    });
+    return done;
+  }
+
+  /** The dataset, if it exists and the viewer may edit it. */
+  private async editable(viewer: Viewer, id: string): Promise<Dataset> {
+    if (!this.mayManage(viewer) || !canEdit(viewer, id)) {
+      throw new PortalError('DG_ERR_DATASET_EDIT_FORBIDDEN', { dataset_id: id });
+    }
+    const dataset = await this.metadata.getDataset(id);
+    if (!dataset) throw new PortalError('DG_ERR_DATASET_NOT_FOUND', { dataset_id: id });
+    return dataset;
+  }
+
+  private async userNames(): Promise<Map<string, string>> {
+    const users: User[] = await this.accounts.listUsers();
+    return new Map(users.map((u) => [u.id, u.name]));
+  }
+}
+
+function rowOf(
+  dataset: Dataset,
+  latest: DatasetVersion | undefined,
+  names: Map<string, string>,
+): DatasetRow {
+  return {
+    dataset,
+    publication: publicationOf(dataset),
+    importFailed: importFailed(latest),
+    recordsCount: dataset.current?.recordsCount ?? 0,
+    updatedAt: dataset.modifiedAt,
+    ownerName: dataset.ownerId === null ? null : (names.get(dataset.ownerId) ?? null),
+  };
+}

@@ -1,0 +1,14 @@
+// The back office's dataset management: the list with states, a dataset's overview and history,
+// the lifecycle actions, and the activity log they write.
+
+export { ActivityLog } from './activity-log.ts';
+export { DatasetsService } from './datasets-service.ts';
+export type {
+  AttachmentRemover,
+  DatasetList,
+  DatasetListQuery,
+  DatasetOverview,
+  DatasetRow,
+} from './datasets-service.ts';
+export { STATE_FILTERS, isStateFilter } from './dataset-state.ts';
+export type { Publication, StateFilter } from './dataset-state.ts';
