@@ -15,6 +15,7 @@ import { sendPage } from '../../web/render.ts';
 import type { SiteOptions } from '../../web/site-options.ts';
 import { adminOnly } from '../admin-access.ts';
 import type { Problems } from './form-fields.tsx';
+import { formatBytes } from './form-fields.tsx';
 import type { NewDatasetField, NewDatasetValues } from './new-dataset-form.ts';
 import { checkNewDataset, newDatasetValues } from './new-dataset-form.ts';
 import { NEW_DATASET_PATH, NewDatasetPage } from './new-dataset-page.tsx';
@@ -63,7 +64,7 @@ export async function newDatasetRoutes(scope: FastifyInstance, options: SiteOpti
         } catch (error) {
           if (!isPortalError(error) || error.code !== 'DG_ERR_IMPORT_TOO_LARGE') throw error;
           await sources.pending.discard(token);
-          const max = String(imports.maxBytes);
+          const max = formatBytes(pageContext(request, options).lang, imports.maxBytes);
           return renderForm(
             request,
             reply,

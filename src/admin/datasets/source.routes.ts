@@ -19,6 +19,7 @@ import { sendPage } from '../../web/render.ts';
 import type { SiteOptions } from '../../web/site-options.ts';
 import { adminOnly } from '../admin-access.ts';
 import type { Problems } from './form-fields.tsx';
+import { formatBytes } from './form-fields.tsx';
 import type { SourceField, SourcePageState } from './source-page.tsx';
 import { SourcePage, sourcePath } from './source-page.tsx';
 import { readUploadForm, useMultipart } from './upload-form.ts';
@@ -193,7 +194,10 @@ export async function sourceRoutes(scope: FastifyInstance, options: SiteOptions)
           if (!isPortalError(error) || error.code !== 'DG_ERR_IMPORT_TOO_LARGE') throw error;
           await rm(dirname(target), { recursive: true, force: true });
           return refused(request, reply, dataset, {
-            file: { key: 'imp.problem.tooLarge', params: { max: String(imports.maxBytes) } },
+            file: {
+              key: 'imp.problem.tooLarge',
+              params: { max: formatBytes(pageContext(request, options).lang, imports.maxBytes) },
+            },
           });
         }
         const problems: Problems<SourceField> = {};
