@@ -43,7 +43,7 @@ export function DatasetConfirmPage(props: {
             records: ctx.count('dataset.records', current?.recordsCount ?? 0),
           })}
         </p>
-        <form method="post" action={datasetPath(dataset.id, action)}>
+        <form method="post" action={datasetPath(dataset.id, action)} id="confirm-form">
           <CsrfField ctx={ctx} />
           <fieldset
             class={`fr-fieldset${unconfirmed ? ' fr-fieldset--error' : ''}`}

@@ -7,11 +7,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { isValidDatasetId } from '../core/dataset.ts';
 import { isPortalError } from '../core/errors.ts';
-import type { DatasetOverview } from '../datasets/index.ts';
 import { isStateFilter } from '../datasets/index.ts';
 import type { MessageKey } from '../i18n/translate.ts';
 import { pageContext } from '../web/page-context.ts';
-import { ErrorPage } from '../web/pages/error-page.tsx';
 import { sendPage } from '../web/render.ts';
 import type { SiteOptions } from '../web/site-options.ts';
 import { staffOnly } from './admin-access.ts';
@@ -21,12 +19,10 @@ import { DatasetConfirmPage } from './dataset-confirm-page.tsx';
 import { DatasetPage } from './dataset-page.tsx';
 import { datasetPath } from './dataset-tabs.tsx';
 import { DatasetsListPage } from './datasets-list-page.tsx';
-import { ForbiddenPage } from './forbidden-page.tsx';
+import type { ById } from './managed-dataset.ts';
+import { managedDataset } from './managed-dataset.ts';
 
 export const DATASETS_PAGE_SIZE = 20;
-
-type Form = Record<string, unknown> | undefined;
-type ById = { Params: { id: string }; Body: Form };
 
 const DONE_NOTICES: Record<string, MessageKey> = {
   published: 'bo.dataset.notice.published',
@@ -42,37 +38,8 @@ function pageNumber(text: string | null): number {
 export function datasetsRoutes(scope: FastifyInstance, options: SiteOptions): void {
   const { datasets } = options.services;
 
-  /** Sends the answer for a refused or failed lookup; rethrows anything else. */
-  function refusal(request: FastifyRequest, reply: FastifyReply, error: unknown) {
-    const ctx = pageContext(request, options);
-    if (isPortalError(error) && error.code === 'DG_ERR_DATASET_EDIT_FORBIDDEN') {
-      return sendPage(reply, ctx, ForbiddenPage({ ctx, text: 'bo.forbidden.dataset' }), 403);
-    }
-    if (isPortalError(error) && error.code === 'DG_ERR_DATASET_NOT_FOUND') {
-      return sendPage(reply, ctx, ErrorPage({ ctx, status: 404 }), 404);
-    }
-    throw error;
-  }
-
-  /** The staff check, then the dataset's overview; null when an answer was sent. */
-  async function overviewFor(
-    request: FastifyRequest<ById>,
-    reply: FastifyReply,
-  ): Promise<DatasetOverview | null> {
-    const { id } = request.params;
-    const ctx = pageContext(request, options);
-    if (!(await staffOnly(request, reply, ctx, datasetPath(id)))) return null;
-    if (!isValidDatasetId(id)) {
-      await sendPage(reply, ctx, ErrorPage({ ctx, status: 404 }), 404);
-      return null;
-    }
-    try {
-      return await datasets.overview(request.viewer, id);
-    } catch (error) {
-      await refusal(request, reply, error);
-      return null;
-    }
-  }
+  const overviewFor = (request: FastifyRequest<ById>, reply: FastifyReply) =>
+    managedDataset(request, reply, options);
 
   scope.get('/backoffice/datasets', async (request, reply) => {
     const ctx = pageContext(request, options);

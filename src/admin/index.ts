@@ -18,6 +18,7 @@ import { staffOnly } from './admin-access.ts';
 import { DATASETS_PATH } from './backoffice-menu.tsx';
 import { activityRoutes } from './activity.routes.ts';
 import { datasetsRoutes } from './datasets.routes.ts';
+import { metadataRoutes } from './metadata.routes.ts';
 import { consentAdminRoutes } from './consent.routes.ts';
 import { newDatasetRoutes } from './datasets/new-dataset.routes.ts';
 import { sourceRoutes } from './datasets/source.routes.ts';
@@ -47,6 +48,7 @@ export async function backOffice(scope: FastifyInstance, options: SiteOptions): 
     return reply.redirect(DATASETS_PATH, 302);
   });
   datasetsRoutes(scope, options);
+  metadataRoutes(scope, options);
   activityRoutes(scope, options);
   statisticsRoutes(scope, options);
   consentAdminRoutes(scope, options);

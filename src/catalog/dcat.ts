@@ -3,6 +3,8 @@
 // per export format.
 
 import type { Dataset } from '../core/dataset.ts';
+import type { DcatMetas } from '../core/dcat-metas.ts';
+import { FREQUENCY_AUTHORITY, dcatMetasOf } from '../core/dcat-metas.ts';
 import { datasetFeatures } from './explore-dataset.ts';
 
 interface DistributionFormat {
@@ -31,11 +33,51 @@ const CONTEXT = {
   dcat: 'http://www.w3.org/ns/dcat#',
   dct: 'http://purl.org/dc/terms/',
   foaf: 'http://xmlns.com/foaf/0.1/',
+  vcard: 'http://www.w3.org/2006/vcard/ns#',
   xsd: 'http://www.w3.org/2001/XMLSchema#',
 };
 
 function dateTime(iso: string | null): unknown {
   return iso === null ? undefined : { '@value': iso, '@type': 'xsd:dateTime' };
+}
+
+function date(day: string | null): unknown {
+  return day === null ? undefined : { '@value': day, '@type': 'xsd:date' };
+}
+
+const agent = (name: string | null) =>
+  name === null ? undefined : { '@type': 'foaf:Agent', 'foaf:name': name };
+
+/** What the dataset's DCAT template adds: contact point, creator, frequency, coverage. */
+function dcatTemplate(dcat: DcatMetas): Record<string, unknown> {
+  const contact =
+    dcat.contact_name === null && dcat.contact_email === null
+      ? undefined
+      : compact({
+          '@type': 'vcard:Kind',
+          'vcard:fn': dcat.contact_name,
+          'vcard:hasEmail':
+            dcat.contact_email === null ? undefined : { '@id': `mailto:${dcat.contact_email}` },
+        });
+  const temporal =
+    dcat.temporal_coverage_start === null && dcat.temporal_coverage_end === null
+      ? undefined
+      : compact({
+          '@type': 'dct:PeriodOfTime',
+          'dcat:startDate': date(dcat.temporal_coverage_start),
+          'dcat:endDate': date(dcat.temporal_coverage_end),
+        });
+  return {
+    'dcat:contactPoint': contact,
+    'dct:creator': agent(dcat.creator),
+    'dct:contributor': agent(dcat.contributor),
+    'dct:accrualPeriodicity':
+      dcat.accrualperiodicity === null
+        ? undefined
+        : { '@id': `${FREQUENCY_AUTHORITY}${dcat.accrualperiodicity}` },
+    'dct:temporal': temporal,
+    'dct:created': date(dcat.created),
+  };
 }
 
 /** Drops undefined and null members, so absent metadata is absent, not null. */
@@ -50,6 +92,7 @@ export function dcatDataset(dataset: Dataset, baseUrl: string): Record<string, u
   const landing = `${baseUrl}/explore/dataset/${encodeURIComponent(dataset.id)}/`;
   const api = `${baseUrl}/api/explore/v2.1/catalog/datasets/${encodeURIComponent(dataset.id)}`;
   const hasGeo = datasetFeatures(dataset.current?.fields ?? [], true).includes('geo');
+  const dcat = dcatMetasOf(metas);
   return compact({
     '@id': landing,
     '@type': 'dcat:Dataset',
@@ -63,8 +106,9 @@ export function dcatDataset(dataset: Dataset, baseUrl: string): Record<string, u
     'dct:publisher': metas.publisher
       ? { '@type': 'foaf:Agent', 'foaf:name': metas.publisher }
       : undefined,
-    'dct:spatial': metas.territory ?? undefined,
-    'dct:issued': dateTime(dataset.createdAt),
+    'dct:spatial': dcat.spatial ?? metas.territory ?? undefined,
+    'dct:issued': dcat.issued === null ? dateTime(dataset.createdAt) : date(dcat.issued),
+    ...dcatTemplate(dcat),
     'dct:modified': dateTime(dataset.modifiedAt),
     'dcat:landingPage': landing,
     'dcat:distribution': DISTRIBUTIONS.filter((d) => !d.geo || hasGeo).map((d) =>

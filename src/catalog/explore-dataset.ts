@@ -1,6 +1,8 @@
 // The Explore v2.1 `<Dataset>` object: what /catalog/datasets and /catalog/datasets/{id} return.
 
 import type { Dataset } from '../core/dataset.ts';
+import type { DcatMetas } from '../core/dcat-metas.ts';
+import { dcatMetasOf, hasDcatMetas } from '../core/dcat-metas.ts';
 import type { Field } from '../core/field.ts';
 import { inLanguage } from './translated-dataset.ts';
 
@@ -39,7 +41,8 @@ export interface ExploreDataset {
   visibility: string;
   features: string[];
   fields: ExploreField[];
-  metas: { default: Record<string, unknown> };
+  /** The default template, and the DCAT one when the dataset has any DCAT metadata. */
+  metas: { default: Record<string, unknown>; dcat?: DcatMetas };
 }
 
 /** ODS writes metadata dates with an explicit offset: `2024-05-14T10:22:31+00:00`. */
@@ -91,8 +94,11 @@ const DEFAULT_METAS_KEYS = [
   'oauth_scope',
 ] as const;
 
-/** Kept for the API's `lang`, not shown: ODS's metadata have no `translations` key. */
-const HIDDEN_METAS = new Set(['translations']);
+/**
+ * Not part of the default template: `translations` serves the API's `lang` (ODS's metadata have
+ * no such key) and `dcat` is a template of its own, `metas.dcat`, as ODS gives it.
+ */
+const HIDDEN_METAS = new Set(['translations', 'dcat']);
 
 /** The `<Dataset>` object, its metadata in `lang` where they are translated. */
 export function toExploreDataset(original: Dataset, lang?: string): ExploreDataset {
@@ -100,6 +106,7 @@ export function toExploreDataset(original: Dataset, lang?: string): ExploreDatas
   const version = dataset.current;
   const fields = version?.fields ?? [];
   const recordsCount = version?.recordsCount ?? 0;
+  const dcat = dcatMetasOf(dataset.metas);
   const metas: Record<string, unknown> = {};
   for (const key of DEFAULT_METAS_KEYS) metas[key] = dataset.metas[key] ?? null;
   for (const [key, value] of Object.entries(dataset.metas)) {
@@ -130,6 +137,6 @@ export function toExploreDataset(original: Dataset, lang?: string): ExploreDatas
       description: f.description,
       annotations: f.annotations,
     })),
-    metas: { default: metas },
+    metas: hasDcatMetas(dcat) ? { default: metas, dcat } : { default: metas },
   };
 }

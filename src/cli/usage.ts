@@ -9,6 +9,7 @@ Commands:
          [--separator C]          field separator (default: detected among ; , tab |)
          [--restricted]           restrict the dataset to those granted access (else a new
                                   dataset is public and an existing one keeps its visibility)
+         [--processors JSON]      a file with the processors to apply (docs/processors.md)
   attach FILE --id ID           Publish FILE with dataset ID, in its attachments
          [--title TEXT]           title of the attachment (default: the file name)
   datasets                      List the datasets with their record counts

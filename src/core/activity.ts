@@ -10,6 +10,7 @@ export const DATASET_ACTIONS = [
   'dataset.unpublish',
   'dataset.delete',
   'dataset.rollback',
+  'dataset.metadata',
 ] as const;
 
 /** Actions are dotted lowercase words (`dataset.publish`), so that they filter and sort well. */

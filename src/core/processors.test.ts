@@ -46,7 +46,7 @@ test('names the processor, the option and the reason', () => {
     position: 2,
     processor: 'rename',
     option: 'to',
-    detail: '"B C" is not a field name (a-z, 0-9 and _, at most 100)',
+    detail: '"B C" is not a field name (a-z, 0-9 and _, not starting with _, at most 100)',
   });
   assert.match(error.message, /^Processor 2 \(rename\), option "to": /);
 });
@@ -56,6 +56,7 @@ test('refuses malformed configurations', () => {
   assert.equal(refusal([null]).params['option'], 'type');
   assert.equal(refusal([{ type: 'explode' }]).params['option'], 'type');
   assert.equal(refusal([{ type: 'delete' }]).params['option'], 'field');
+  assert.equal(refusal([{ type: 'rename', field: 'a', to: '_id' }]).params['option'], 'to');
   assert.equal(refusal([{ type: 'delete', field: 'a', extra: 1 }]).params['option'], 'extra');
   assert.equal(refusal([{ type: 'retype', field: 'a', to: 'float' }]).params['option'], 'to');
   assert.equal(refusal([{ type: 'set', field: 'a' }]).params['option'], 'expression');

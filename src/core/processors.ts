@@ -150,7 +150,9 @@ export function processorError(
   });
 }
 
-const FIELD_NAME = /^[a-z0-9_]{1,100}$/;
+// As the names the import derives from labels: `_` never first (`_id`, `_rowid` are the
+// storage's own columns).
+const FIELD_NAME = /^[a-z0-9][a-z0-9_]{0,99}$/;
 
 type Raw = Record<string, unknown>;
 
@@ -177,7 +179,10 @@ class Options {
     if (value === undefined && !required) return undefined;
     if (typeof value !== 'string' || value === '') this.fail(option, 'a field name is required');
     if (!FIELD_NAME.test(value)) {
-      this.fail(option, `"${value}" is not a field name (a-z, 0-9 and _, at most 100)`);
+      this.fail(
+        option,
+        `"${value}" is not a field name (a-z, 0-9 and _, not starting with _, at most 100)`,
+      );
     }
     return value;
   }

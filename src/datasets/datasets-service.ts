@@ -6,10 +6,11 @@
 import type { Viewer } from '../core/access.ts';
 import { canEdit } from '../core/access.ts';
 import type { User } from '../core/account.ts';
-import type { Dataset, DatasetVersion } from '../core/dataset.ts';
+import type { Dataset, DatasetVersion, DefaultMetas } from '../core/dataset.ts';
 import { PortalError } from '../core/errors.ts';
 import { foldText } from '../catalog/text-search.ts';
 import type { AccountStore, MetadataStore } from '../storage/engine.ts';
+import type { ActivityDiff } from '../core/activity.ts';
 import type { ActivityLog } from './activity-log.ts';
 import type { Publication, StateFilter } from './dataset-state.ts';
 import { importFailed, matchesState, publicationOf } from './dataset-state.ts';
@@ -142,6 +143,19 @@ export class DatasetsService {
     return done;
   }
 
+  /**
+   * Replaces the dataset's metadata; the activity log gets each top-level key that changed,
+   * before and after. Saving the same metadata again changes and logs nothing.
+   */
+  async saveMetas(viewer: Viewer, id: string, metas: DefaultMetas): Promise<Dataset> {
+    const before = await this.editable(viewer, id);
+    const diff = metasDiff(before.metas, metas);
+    if (Object.keys(diff).length === 0) return before;
+    const saved = await this.metadata.saveDataset({ id, metas });
+    await this.activity.record(viewer, 'dataset.metadata', id, diff);
+    return saved;
+  }
+
   /** The dataset, if it exists and the viewer may edit it. */
   private async editable(viewer: Viewer, id: string): Promise<Dataset> {
     if (!this.mayManage(viewer) || !canEdit(viewer, id)) {
@@ -171,4 +185,15 @@ function rowOf(
     updatedAt: dataset.modifiedAt,
     ownerName: dataset.ownerId === null ? null : (names.get(dataset.ownerId) ?? null),
   };
+}
+
+/** The top-level metadata keys whose values differ (compared as JSON), before and after. */
+export function metasDiff(before: DefaultMetas, after: DefaultMetas): ActivityDiff {
+  const diff: ActivityDiff = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const was = before[key] ?? null;
+    const now = after[key] ?? null;
+    if (JSON.stringify(was) !== JSON.stringify(now)) diff[key] = { before: was, after: now };
+  }
+  return diff;
 }

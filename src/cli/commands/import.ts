@@ -1,9 +1,11 @@
-// `datagora import FILE --id ID [--title TEXT] [--separator C] [--restricted]`
+// `datagora import FILE --id ID [--title TEXT] [--separator C] [--restricted] [--processors JSON]`
 
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 
 import { openStorage } from '../../app.ts';
+import type { ProcessorConfig } from '../../core/processors.ts';
+import { parseProcessors } from '../../core/processors.ts';
 import { importCsvFile } from '../../ingest/import-csv-file.ts';
 import type { CliContext } from '../context.ts';
 import { progressReporter } from '../progress.ts';
@@ -34,6 +36,7 @@ export async function importCommand(args: string[], context: CliContext): Promis
       title: { type: 'string' },
       separator: { type: 'string' },
       restricted: { type: 'boolean' },
+      processors: { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new UsageError('import takes exactly one FILE');
@@ -48,6 +51,18 @@ export async function importCommand(args: string[], context: CliContext): Promis
     context.stderr.write(`Cannot import ${path}: no such file.\n`);
     return 1;
   }
+  let processors: ProcessorConfig[] | undefined;
+  if (values.processors !== undefined) {
+    let json: unknown;
+    try {
+      json = JSON.parse(await readFile(values.processors, 'utf8'));
+    } catch (error) {
+      const reason = error instanceof SyntaxError ? error.message : 'no such file';
+      context.stderr.write(`Cannot read the processors in ${values.processors}: ${reason}.\n`);
+      return 1;
+    }
+    processors = parseProcessors(json);
+  }
   const engine = await openStorage(context.config());
   const reporter = progressReporter(context.stderr, size);
   const started = Date.now();
@@ -60,6 +75,7 @@ export async function importCommand(args: string[], context: CliContext): Promis
         title: values.title,
         separator,
         ...(values.restricted ? { visibility: 'restricted' as const } : {}),
+        ...(processors ? { processors } : {}),
       },
       {
         onProgress: (progress) => reporter.update(progress),
@@ -73,6 +89,9 @@ export async function importCommand(args: string[], context: CliContext): Promis
       `Imported ${report.rows} records into ${values.id} (version ${report.version.id}) ` +
         `in ${seconds.toFixed(1)} s (${rate} rows/s).\n`,
     );
+    if (report.skipped > 0) {
+      context.stdout.write(`${report.skipped} record(s) dropped by the processors.\n`);
+    }
     if (values.restricted) {
       context.stdout.write(
         `${values.id} is restricted: only administrators, its editors and those granted access read it.\n`,

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { PortalError } from '../../core/errors.ts';
 import type { Rollback } from '../engine.ts';
 import type { VersionRow } from './metadata-rows.ts';
+import { storageError } from './errors.ts';
 import { VERSION_COLUMNS, toVersion } from './metadata-rows.ts';
 import { qualified } from './quote.ts';
 import { inTransaction } from './transaction.ts';
@@ -32,7 +33,11 @@ export class PostgresDatasetLifecycle {
     if (result.rowCount === 0) throw notFound(id);
   }
 
-  /** Versions, attachments, grants and editors' rights go by ON DELETE CASCADE. */
+  /**
+   * Versions, attachments, grants and editors' rights go by ON DELETE CASCADE. A table still read
+   * after DROP_LOCK_TIMEOUT makes the whole delete fail (DG_ERR_STORAGE_UNAVAILABLE): nothing
+   * changed, it can be tried again.
+   */
   async delete(id: string): Promise<void> {
     await inTransaction(this.pool, async (client) => {
       await lockDataset(client, this.datasets, id);
@@ -48,6 +53,8 @@ export class PostgresDatasetLifecycle {
         id,
       ]);
       await client.query(`DELETE FROM ${this.datasets} WHERE id = $1`, [id]);
+    }).catch((error: unknown) => {
+      throw storageError(error);
     });
   }
 
@@ -84,6 +91,8 @@ export class PostgresDatasetLifecycle {
         [id, target.id],
       );
       return { from: toVersion(from.rows[0]!), to: toVersion(to.rows[0]!) };
+    }).catch((error: unknown) => {
+      throw storageError(error);
     });
   }
 }
