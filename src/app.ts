@@ -25,6 +25,9 @@ import { useSecurityHeaders } from './http/plugins/security-headers.ts';
 import { useServerTiming } from './http/plugins/server-timing.ts';
 import { useViewer } from './http/plugins/viewer.ts';
 import type { PortalServices } from './http/services.ts';
+import { DatasetSources } from './ingest/dataset-sources.ts';
+import { ImportJobs } from './ingest/import-jobs.ts';
+import { RefreshScheduler } from './ingest/refresh-scheduler.ts';
 import { RecordsService } from './records/index.ts';
 import { PortalSettingsService } from './settings/index.ts';
 import { PortalTextsService } from './texts/index.ts';
@@ -70,6 +73,11 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
   const catalog = new CatalogService(engine.metadata);
   const timeouts = { queryTimeoutMs: config.queryTimeoutMs };
   const records = new RecordsService(engine, catalog, timeouts);
+  const imports = new ImportJobs(engine, {
+    home: config.home,
+    maxBytes: config.uploadMaxBytes,
+    fetchTimeoutMs: config.fetchTimeoutMs,
+  });
   const attachments = new AttachmentFiles(engine.metadata, catalog, attachmentsDir(config));
   const activity = new ActivityLog(engine.metadata);
   return {
@@ -93,6 +101,8 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
       contactEmail: '',
       logo: null,
     }),
+    imports,
+    sources: new DatasetSources(engine, imports),
     datasets: new DatasetsService(engine.metadata, engine.accounts, activity, attachments),
     activity,
   };
@@ -141,6 +151,15 @@ export async function buildApp(
     // Before the store closes: the last hits and the day's common search terms are written.
     app.addHook('preClose', async () => recorder.close());
   }
+  // Imports a dead process left running are failed (their dataset keeps its current version);
+  // then the scheduled refreshes of remote sources start.
+  await services.imports.recover();
+  const scheduler = new RefreshScheduler(engine, services.imports, {
+    onError: (error, dataset) =>
+      app.log.warn({ err: error, dataset }, 'a scheduled refresh could not start'),
+  });
+  app.addHook('onReady', async () => scheduler.start());
+  app.addHook('preClose', async () => scheduler.stop());
   const anonymousQuota =
     config.quotaAnonymousDaily > 0 ? new DailyQuota(config.quotaAnonymousDaily) : undefined;
   await app.register(exploreV21, {

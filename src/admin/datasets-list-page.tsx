@@ -10,6 +10,7 @@ import { Layout } from '../web/layout/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { BackOfficeNotice } from './back-office-notice.tsx';
 import { BackOfficeMenu, DATASETS_PATH } from './backoffice-menu.tsx';
+import { NEW_DATASET_PATH } from './datasets/new-dataset-page.tsx';
 import { StateBadges } from './dataset-badges.tsx';
 import { datasetPath } from './dataset-tabs.tsx';
 
@@ -126,6 +127,11 @@ export function DatasetsListPage({ ctx, state }: { ctx: PageContext; state: Data
       <div class="fr-container fr-pb-6w">
         <BackOfficeMenu ctx={ctx} current={DATASETS_PATH} />
         <h1>{t('bo.datasets.title')}</h1>
+        <p>
+          <a class="fr-btn fr-btn--icon-left fr-icon-add-line" href={NEW_DATASET_PATH}>
+            {t('imp.new.title')}
+          </a>
+        </p>
         <p>{t('bo.datasets.intro')}</p>
         {state.notice ? <BackOfficeNotice text={state.notice} /> : null}
         <Filters ctx={ctx} state={state} />

@@ -25,6 +25,8 @@ import { consentAdminRoutes } from './consent.routes.ts';
 import { groupsRoutes } from './groups.routes.ts';
 import { settingsRoutes } from './settings.routes.ts';
 import { usersRoutes } from './users.routes.ts';
+import { newDatasetRoutes } from './datasets/new-dataset.routes.ts';
+import { sourceRoutes } from './datasets/source.routes.ts';
 import { statisticsRoutes } from './statistics.routes.ts';
 
 export async function backOffice(scope: FastifyInstance, options: SiteOptions): Promise<void> {
@@ -37,7 +39,10 @@ export async function backOffice(scope: FastifyInstance, options: SiteOptions): 
       return sendPage(reply, ctx, CsrfFailurePage({ ctx, code: error.code }), error.status);
     }
     // A request Fastify refuses (a body too large, a bad content type) keeps its 4xx status.
-    const code = (error as { statusCode?: unknown }).statusCode;
+    // So does a registry error of bad input (an unknown dataset, a busy import).
+    const code = isPortalError(error)
+      ? error.status
+      : (error as { statusCode?: unknown }).statusCode;
     const status = typeof code === 'number' && code >= 400 && code < 500 ? code : 500;
     if (status === 500) request.log.error({ err: error }, 'back office page failed');
     return sendPage(reply, ctx, ErrorPage({ ctx, status }), status);
@@ -57,4 +62,6 @@ export async function backOffice(scope: FastifyInstance, options: SiteOptions): 
   groupsRoutes(scope, options);
   apiKeysRoutes(scope, options);
   await settingsRoutes(scope, options);
+  await newDatasetRoutes(scope, options);
+  await sourceRoutes(scope, options);
 }

@@ -28,6 +28,8 @@ function defaults(port: number): Omit<Config, 'port'> {
     csrfTrustedOrigins: [],
     statistics: true,
     statisticsRetentionMonths: 25,
+    uploadMaxBytes: 1024 * 1024 * 1024,
+    fetchTimeoutMs: 300_000,
   };
 }
 

@@ -33,6 +33,10 @@ export interface Config {
   statistics: boolean;
   /** Months the audience counters are kept (at most 25, the CNIL's limit). */
   statisticsRetentionMonths: number;
+  /** The largest file the back office accepts, uploaded or fetched from a URL, in bytes. */
+  uploadMaxBytes: number;
+  /** Time limit of fetching a remote dataset source, in milliseconds. */
+  fetchTimeoutMs: number;
 }
 
 /** A setting that is wrong: the process stops with its name and the reason (exit code 2). */
@@ -230,5 +234,17 @@ export const SETTINGS = [
     env: 'DATAGORA_STATISTICS_RETENTION_MONTHS',
     description: 'months the audience counters are kept (1–25)',
     parse: parseInteger(1, 25),
+  },
+  {
+    key: 'uploadMaxBytes',
+    env: 'DATAGORA_UPLOAD_MAX_BYTES',
+    description: 'largest uploaded or fetched dataset file (bytes)',
+    parse: parseInteger(1, Number.MAX_SAFE_INTEGER),
+  },
+  {
+    key: 'fetchTimeoutMs',
+    env: 'DATAGORA_FETCH_TIMEOUT_MS',
+    description: 'time limit of fetching a remote dataset source (ms)',
+    parse: parseInteger(1000, 86_400_000),
   },
 ] as const satisfies readonly SettingSpec<keyof Config>[];

@@ -51,6 +51,26 @@ export const ERRORS = {
     odsCode: 'ImportError',
     message: 'The file cannot be imported: {detail}',
   },
+  DG_ERR_IMPORT_BUSY: {
+    status: 409,
+    odsCode: 'ImportError',
+    message: 'An import of dataset {dataset_id} is already queued or running; wait for it to end.',
+  },
+  DG_ERR_IMPORT_TOO_LARGE: {
+    status: 413,
+    odsCode: 'ImportError',
+    message: 'The file is larger than the {max_bytes} bytes the portal accepts.',
+  },
+  DG_ERR_IMPORT_FETCH_FAILED: {
+    status: 400,
+    odsCode: 'ImportError',
+    message: 'The remote file {url} cannot be fetched: {detail}',
+  },
+  DG_ERR_IMPORT_SOURCE_INVALID: {
+    status: 400,
+    odsCode: 'InvalidRESTParameterError',
+    message: 'Invalid dataset source: {detail}',
+  },
   DG_ERR_INVALID_DATASET_ID: {
     status: 400,
     odsCode: 'InvalidRESTParameterError',

@@ -8,6 +8,8 @@ import type { AttachmentFiles, CatalogQueries, CatalogService } from '../catalog
 import type { RecordsService } from '../records/index.ts';
 import type { PortalSettingsService } from '../settings/index.ts';
 import type { PortalTextsService } from '../texts/index.ts';
+import type { DatasetSources } from '../ingest/dataset-sources.ts';
+import type { ImportJobs } from '../ingest/import-jobs.ts';
 import type { DailyQuota } from './daily-quota.ts';
 
 export interface PortalServices {
@@ -27,6 +29,10 @@ export interface PortalServices {
   texts: PortalTextsService;
   /** The portal settings administrators change (name, languages, theme, contact, logo). */
   settings: PortalSettingsService;
+  /** Background imports of dataset sources, one per dataset at a time. */
+  imports: ImportJobs;
+  /** Dataset sources as the back office changes them (create, replace, URL, refresh). */
+  sources: DatasetSources;
   /** The back office's datasets: list, overview, publish, unpublish, delete, roll back. */
   datasets: DatasetsService;
   /** Who did what in the back office. */

@@ -38,6 +38,8 @@ export interface CsvImportRequest {
    * its visibility.
    */
   visibility?: Visibility;
+  /** The user who starts the import (recorded on the version), null for the portal itself. */
+  createdBy?: string | null;
   /** Processors applied to every record, in order (docs/processors.md). */
   processors?: ProcessorConfig[];
   /** Time zone of dates in the processors' conditions and expressions (default UTC). */
@@ -103,6 +105,7 @@ export async function importCsvFile(
     datasetId: request.datasetId,
     fields: processing.fields,
     source: basename(request.path),
+    createdBy: request.createdBy ?? null,
   });
   try {
     observer.onPhase?.('reading');

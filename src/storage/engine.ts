@@ -5,6 +5,7 @@ import type { AccountStore } from './account-store.ts';
 import type { AudienceStore } from './audience-store.ts';
 import type { ConsentStore } from './consent-store.ts';
 import type { PortalSettingsStore } from './portal-settings-store.ts';
+import type { ImportStore } from './import-store.ts';
 import type { PortalTextsStore } from './portal-texts-store.ts';
 import type {
   ActivityEntry,
@@ -133,6 +134,7 @@ export type * from './consent-store.ts';
 export type * from './audience-store.ts';
 export type * from './portal-texts-store.ts';
 export type * from './portal-settings-store.ts';
+export type * from './import-store.ts';
 
 export interface StorageEngine {
   readonly name: EngineName;
@@ -147,6 +149,8 @@ export interface StorageEngine {
   readonly texts: PortalTextsStore;
   /** The portal settings administrators change in the back office, and the logo. */
   readonly settings: PortalSettingsStore;
+  /** Dataset sources (file or URL, refresh schedule) and background import jobs. */
+  readonly imports: ImportStore;
   /**
    * Runs a read query on dataset tables, off the main thread; rows come back as arrays.
    * Raw values by column kind: text → string; text_list → JSON array text (SQLite) or string[]

@@ -13,6 +13,7 @@ const ENTRIES: Record<string, string> = {
   map: 'map.ts',
   'api-console': 'api-console.ts',
   consent: 'consent.ts',
+  'import-progress': 'import-progress.ts',
 };
 
 const bundles = new Map<string, Promise<string>>();

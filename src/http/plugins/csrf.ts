@@ -26,6 +26,13 @@ import {
 } from '../csrf/token.ts';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * A multipart form route that checks the token itself, from the form's first field, as it
+     * streams the body (`verifyCsrfField`): the body is not parsed before the handler runs.
+     */
+    csrfTokenInMultipart?: boolean;
+  }
   interface FastifyRequest {
     /**
      * A freshly masked CSRF token for the page being built; the first call sends the
@@ -103,6 +110,10 @@ export function mustCheckCsrf(request: FastifyRequest): boolean {
   return request.cookies[SESSION_COOKIE.name] !== undefined;
 }
 
+function isMultipart(request: FastifyRequest): boolean {
+  return /^multipart\/form-data\b/i.test(header(request, 'content-type') ?? '');
+}
+
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
@@ -131,6 +142,12 @@ function submittedToken(request: FastifyRequest): unknown {
 
 /** Throws the registry error of the first check that fails. */
 export function verifyCsrf(request: FastifyRequest, options: CsrfOptions): void {
+  verifyCsrfOrigin(request, options);
+  verifyCsrfField(request, submittedToken(request));
+}
+
+/** The checks that need no body: Fetch Metadata, Origin, Referer, and the cookie's presence. */
+function verifyCsrfOrigin(request: FastifyRequest, options: CsrfOptions): void {
   const origin = header(request, 'origin');
   const referer = header(request, 'referer');
   const secFetchSite = header(request, 'sec-fetch-site');
@@ -145,9 +162,16 @@ export function verifyCsrf(request: FastifyRequest, options: CsrfOptions): void 
       detail: referer === undefined ? 'no Referer' : `Referer ${shown(referer)}`,
     });
   }
+  if (stateOf(request).cookieSecret === null) throw new PortalError('DG_ERR_CSRF_COOKIE_MISSING');
+}
+
+/**
+ * Checks a submitted token against the cookie's secret. A multipart route
+ * (`csrfTokenInMultipart`) calls it with its first field before it reads any file.
+ */
+export function verifyCsrfField(request: FastifyRequest, token: unknown): void {
   const secret = stateOf(request).cookieSecret;
   if (secret === null) throw new PortalError('DG_ERR_CSRF_COOKIE_MISSING');
-  const token = submittedToken(request);
   if (token === undefined || token === '') throw new PortalError('DG_ERR_CSRF_TOKEN_MISSING');
   const verdict = checkCsrfToken(token, secret);
   if (verdict !== 'valid') {
@@ -179,7 +203,13 @@ export function useCsrf(app: FastifyInstance, options: CsrfOptions): void {
     });
   });
   app.addHook('preHandler', async (request) => {
-    if (mustCheckCsrf(request)) verifyCsrf(request, options);
+    if (!mustCheckCsrf(request)) return;
+    if (request.routeOptions.config.csrfTokenInMultipart && isMultipart(request)) {
+      // The route checks the form's token field before it reads any file.
+      verifyCsrfOrigin(request, options);
+      return;
+    }
+    verifyCsrf(request, options);
   });
   // A page holding a token is the visitor's own: shared caches must not keep it.
   app.addHook('onSend', async (request, reply) => {

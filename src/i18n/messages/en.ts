@@ -5,7 +5,15 @@ import type { Messages } from './fr.ts';
 import { backOffice } from './en/back-office.ts';
 import { consent } from './en/consent.ts';
 import { datasetEditor } from './en/dataset-editor.ts';
+import { imports } from './en/imports.ts';
 import { accounts } from './en/accounts.ts';
 import { site } from './en/site.ts';
 
-export const en: Messages = { ...backOffice, ...datasetEditor, ...consent, ...accounts, ...site };
+export const en: Messages = {
+  ...backOffice,
+  ...datasetEditor,
+  ...imports,
+  ...consent,
+  ...accounts,
+  ...site,
+};

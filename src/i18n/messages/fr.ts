@@ -5,10 +5,18 @@
 import { backOffice } from './fr/back-office.ts';
 import { consent } from './fr/consent.ts';
 import { datasetEditor } from './fr/dataset-editor.ts';
+import { imports } from './fr/imports.ts';
 import { accounts } from './fr/accounts.ts';
 import { site } from './fr/site.ts';
 
-export const fr = { ...backOffice, ...datasetEditor, ...consent, ...accounts, ...site } as const;
+export const fr = {
+  ...backOffice,
+  ...datasetEditor,
+  ...imports,
+  ...consent,
+  ...accounts,
+  ...site,
+} as const;
 
 export type MessageKey = keyof typeof fr;
 export type Messages = Record<MessageKey, string>;

@@ -195,6 +195,46 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 7,
+    name: 'dataset sources (file or URL, refresh schedule) and import jobs (one active per dataset)',
+    sql: `
+      CREATE TABLE dataset_sources (
+        dataset_id TEXT PRIMARY KEY REFERENCES datasets (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('file', 'url')),
+        location TEXT NOT NULL,
+        file_name TEXT,
+        size INTEGER,
+        options TEXT NOT NULL DEFAULT '{}',
+        schedule TEXT NOT NULL DEFAULT 'none',
+        next_run_at TEXT,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX dataset_sources_by_next_run ON dataset_sources (next_run_at)
+        WHERE next_run_at IS NOT NULL;
+      CREATE TABLE import_jobs (
+        id INTEGER PRIMARY KEY,
+        dataset_id TEXT NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
+        state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'succeeded', 'failed')),
+        trigger TEXT NOT NULL,
+        rows_read INTEGER NOT NULL DEFAULT 0,
+        rows_rejected INTEGER NOT NULL DEFAULT 0,
+        issues TEXT NOT NULL DEFAULT '[]',
+        issue_count INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        started_at TEXT,
+        ended_at TEXT,
+        heartbeat_at TEXT,
+        created_by TEXT,
+        owner TEXT,
+        version_id INTEGER,
+        error TEXT
+      );
+      CREATE INDEX import_jobs_by_dataset ON import_jobs (dataset_id, id);
+      CREATE UNIQUE INDEX import_jobs_one_active ON import_jobs (dataset_id)
+        WHERE state IN ('queued', 'running');
+    `,
+  },
+  {
     version: 8,
     name: 'portal settings: values and files (the logo) administrators set in the back office',
     sql: `

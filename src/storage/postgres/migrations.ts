@@ -223,6 +223,49 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    version: 7,
+    name: 'dataset sources (file or URL, refresh schedule) and import jobs (one active per dataset)',
+    statements: (schema) => {
+      const t = (name: string) => qualified(schema, name);
+      return [
+        `CREATE TABLE ${t('dataset_sources')} (
+          dataset_id text PRIMARY KEY REFERENCES ${t('datasets')} (id) ON DELETE CASCADE,
+          kind text NOT NULL CHECK (kind IN ('file', 'url')),
+          location text NOT NULL,
+          file_name text,
+          size bigint,
+          options jsonb NOT NULL DEFAULT '{}',
+          schedule text NOT NULL DEFAULT 'none',
+          next_run_at timestamptz,
+          updated_at timestamptz NOT NULL DEFAULT now()
+        )`,
+        `CREATE INDEX ${quoteIdent('dataset_sources_by_next_run')} ON ${t('dataset_sources')}
+          (next_run_at) WHERE next_run_at IS NOT NULL`,
+        `CREATE TABLE ${t('import_jobs')} (
+          id bigserial PRIMARY KEY,
+          dataset_id text NOT NULL REFERENCES ${t('datasets')} (id) ON DELETE CASCADE,
+          state text NOT NULL CHECK (state IN ('queued', 'running', 'succeeded', 'failed')),
+          trigger text NOT NULL,
+          rows_read bigint NOT NULL DEFAULT 0,
+          rows_rejected bigint NOT NULL DEFAULT 0,
+          issues jsonb NOT NULL DEFAULT '[]',
+          issue_count bigint NOT NULL DEFAULT 0,
+          created_at timestamptz NOT NULL DEFAULT now(),
+          started_at timestamptz,
+          ended_at timestamptz,
+          heartbeat_at timestamptz,
+          created_by text,
+          owner text,
+          version_id bigint,
+          error text
+        )`,
+        `CREATE INDEX ${quoteIdent('import_jobs_by_dataset')} ON ${t('import_jobs')} (dataset_id, id)`,
+        `CREATE UNIQUE INDEX ${quoteIdent('import_jobs_one_active')} ON ${t('import_jobs')}
+          (dataset_id) WHERE state IN ('queued', 'running')`,
+      ];
+    },
+  },
+  {
     version: 8,
     name: 'portal settings: values and files (the logo) administrators set in the back office',
     statements: (schema) => [

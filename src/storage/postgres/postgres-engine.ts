@@ -31,6 +31,8 @@ import { PostgresAudienceStore } from './audience-store.ts';
 import { PostgresConsentStore } from './consent-store.ts';
 import { PostgresPortalSettingsStore } from './portal-settings-store.ts';
 import { PostgresPortalTextsStore } from './portal-texts-store.ts';
+import { PostgresImportStore } from './import-store.ts';
+import type { ImportStore } from '../import-store.ts';
 import { PostgresMetadataStore } from './metadata-store.ts';
 import { migrate } from './migrate.ts';
 import { isValidSchemaName } from './quote.ts';
@@ -99,6 +101,7 @@ class PostgresEngine implements StorageEngine {
   readonly audience: AudienceStore;
   readonly texts: PortalTextsStore;
   readonly settings: PortalSettingsStore;
+  readonly imports: ImportStore;
   private readonly reads: ReadQueries;
   private readonly writers = new Set<PostgresVersionWriter>();
   private closed = false;
@@ -115,6 +118,7 @@ class PostgresEngine implements StorageEngine {
     this.audience = new PostgresAudienceStore(writePool, poolSettings.schema);
     this.texts = new PostgresPortalTextsStore(writePool, poolSettings.schema);
     this.settings = new PostgresPortalSettingsStore(writePool, poolSettings.schema);
+    this.imports = new PostgresImportStore(writePool, poolSettings.schema);
     this.reads = new ReadQueries(readPool, queryTimeoutMs, (pid) =>
       writePool.query('SELECT pg_cancel_backend($1)', [pid]),
     );

@@ -13,6 +13,7 @@ import { SqliteAudienceStore } from '../metadata/sqlite-audience-store.ts';
 import { SqliteConsentStore } from '../metadata/sqlite-consent-store.ts';
 import { SqlitePortalSettingsStore } from '../metadata/sqlite-portal-settings-store.ts';
 import { SqlitePortalTextsStore } from '../metadata/sqlite-portal-texts-store.ts';
+import { SqliteImportStore } from '../metadata/sqlite-import-store.ts';
 import { SqliteMetadataStore } from '../metadata/sqlite-metadata-store.ts';
 import { VersionRepository } from '../metadata/version-repository.ts';
 import { openWriteConnection } from './connection.ts';
@@ -60,6 +61,7 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<St
       new SqliteAudienceStore(db),
       new SqlitePortalTextsStore(db),
       new SqlitePortalSettingsStore(db),
+      new SqliteImportStore(db),
       datasets,
       versions,
       readers,

@@ -25,6 +25,7 @@ import type { AudienceStore } from '../audience-store.ts';
 import type { ConsentStore } from '../consent-store.ts';
 import type { PortalSettingsStore } from '../portal-settings-store.ts';
 import type { PortalTextsStore } from '../portal-texts-store.ts';
+import type { ImportStore } from '../import-store.ts';
 import type { DatasetRepository } from '../metadata/dataset-repository.ts';
 import type { VersionRepository } from '../metadata/version-repository.ts';
 import { createFtsSql, createTableSql, recordTableName } from './record-table.ts';
@@ -48,6 +49,7 @@ export class SqliteEngine implements StorageEngine {
     readonly audience: AudienceStore,
     readonly texts: PortalTextsStore,
     readonly settings: PortalSettingsStore,
+    readonly imports: ImportStore,
     private readonly datasets: DatasetRepository,
     private readonly versions: VersionRepository,
     private readonly readers: ReaderPool,

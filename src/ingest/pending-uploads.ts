@@ -1,0 +1,73 @@
+// Files received for a dataset not created yet: each waits in `uploads/pending/<token>/` with
+// what the form said (id, title, source options) until the preview is confirmed, then moves
+// under `uploads/<dataset>/`. The token is 128 random bits, and only this shape is accepted, so
+// a token can never name a path outside the folder.
+
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import type { RefreshSchedule, SourceKind, SourceOptions } from '../core/import-job.ts';
+
+export interface PendingUpload {
+  token: string;
+  kind: SourceKind;
+  /** The remote source's URL (kind `url`). */
+  url: string | null;
+  fileName: string;
+  size: number;
+  datasetId: string;
+  title: string;
+  options: SourceOptions;
+  schedule: RefreshSchedule;
+}
+
+const TOKEN = /^[0-9a-f]{32}$/;
+const DATA_FILE = 'data';
+const META_FILE = 'upload.json';
+
+export class PendingUploads {
+  constructor(private readonly uploadsDir: string) {}
+
+  private dirOf(token: string): string {
+    return join(this.uploadsDir, 'pending', token);
+  }
+
+  /** A new token and the path its file is to be written to. */
+  reserve(): { token: string; path: string } {
+    const token = randomBytes(16).toString('hex');
+    return { token, path: this.dataPath(token) };
+  }
+
+  dataPath(token: string): string {
+    return join(this.dirOf(token), DATA_FILE);
+  }
+
+  async save(upload: PendingUpload): Promise<void> {
+    await mkdir(this.dirOf(upload.token), { recursive: true });
+    await writeFile(join(this.dirOf(upload.token), META_FILE), JSON.stringify(upload));
+  }
+
+  /** The upload, or null for a malformed, unknown or discarded token. */
+  async get(token: string): Promise<PendingUpload | null> {
+    if (!TOKEN.test(token)) return null;
+    try {
+      return JSON.parse(await readFile(join(this.dirOf(token), META_FILE), 'utf8'));
+    } catch {
+      return null;
+    }
+  }
+
+  /** Moves the file under `uploads/<datasetId>/<token>`; returns its new path. */
+  async adopt(token: string, datasetId: string): Promise<string> {
+    const target = join(this.uploadsDir, datasetId, token);
+    await mkdir(target, { recursive: true });
+    await rename(this.dataPath(token), join(target, DATA_FILE));
+    await this.discard(token);
+    return join(target, DATA_FILE);
+  }
+
+  async discard(token: string): Promise<void> {
+    if (TOKEN.test(token)) await rm(this.dirOf(token), { recursive: true, force: true });
+  }
+}
