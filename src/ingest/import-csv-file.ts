@@ -9,12 +9,17 @@ import { emptyMetas, isValidDatasetId } from '../core/dataset.ts';
 import { PortalError } from '../core/errors.ts';
 import type { Field } from '../core/field.ts';
 import type { StorageEngine } from '../storage/engine.ts';
+import type { FormatName } from './formats/index.ts';
+import { importFormat } from './formats/index.ts';
 import type { LineIssue, ReadProgress } from './index.ts';
-import { inspectCsv, readCsv } from './index.ts';
 
 export interface CsvImportRequest {
   datasetId: string;
   path: string;
+  /** The file's format (default CSV; importFile detects it). */
+  format?: FormatName;
+  /** The name the file came with (an upload's), for detection; default `path`. */
+  fileName?: string;
   /** Title of a new dataset (or a new title for an existing one). */
   title?: string;
   /** Metadata of a new dataset; an existing dataset keeps its own. */
@@ -32,6 +37,7 @@ export interface CsvImportRequest {
 
 export interface CsvImportReport {
   version: DatasetVersion;
+  format: FormatName;
   rows: number;
   rejected: number;
   issues: LineIssue[];
@@ -75,7 +81,8 @@ export async function importCsvFile(
   if (!isValidDatasetId(request.datasetId)) {
     throw new PortalError('DG_ERR_INVALID_DATASET_ID', { dataset_id: request.datasetId });
   }
-  const layout = await inspectCsv(request.path, {
+  const format = importFormat(request.format ?? 'csv');
+  const layout = await format.inspect(request.path, {
     separator: request.separator,
     fields: request.fields,
   });
@@ -83,11 +90,11 @@ export async function importCsvFile(
   const writer = await engine.beginVersion({
     datasetId: request.datasetId,
     fields: layout.fields,
-    source: basename(request.path),
+    source: basename(request.fileName ?? request.path),
   });
   try {
     observer.onPhase?.('reading');
-    const result = await readCsv(
+    const result = await format.read(
       request.path,
       layout,
       (rows) => writer.append(rows),
@@ -95,12 +102,12 @@ export async function importCsvFile(
     );
     if (result.rows === 0 && result.rejected > 0) {
       throw new PortalError('DG_ERR_IMPORT_UNREADABLE', {
-        detail: `none of the ${result.rejected} lines could be read (first issue: line ${result.issues[0]?.line}, ${result.issues[0]?.reason})`,
+        detail: `none of the ${result.rejected} ${format.position}s could be read (first issue: ${format.position} ${result.issues[0]?.line}, ${result.issues[0]?.reason})`,
       });
     }
     observer.onPhase?.('indexing');
     const version = await writer.commit();
-    return { version, ...result };
+    return { version, format: format.name, ...result };
   } catch (error) {
     await writer.abort(error instanceof Error ? error.message : String(error));
     throw error;
