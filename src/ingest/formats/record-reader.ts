@@ -48,6 +48,7 @@ class RecordRowBuilder {
       this.issues.add(position, undefined, record.error);
       return undefined;
     }
+    if (record.note !== undefined) this.issues.add(position, undefined, record.note);
     const tabular = Array.isArray(values);
     if (typeof values !== 'object' || values === null) {
       this.rejected++;

@@ -75,6 +75,8 @@ export interface SourceRecord {
   geometry?: unknown;
   /** Why this record cannot be read (it is skipped and reported), e.g. a line of bad JSON. */
   error?: string;
+  /** A problem worth reporting that does not stop the record being read. */
+  note?: string;
 }
 
 /** An open file of records, as the generic inspection and reading see it. */
