@@ -7,7 +7,7 @@ import streamArray from 'stream-json/streamers/stream-array.js';
 
 import { unreadable } from '../unreadable.ts';
 import { fileHead } from './head.ts';
-import { openJsonArray } from './json.ts';
+import { openJsonArray, PARSER_OPTIONS } from './json.ts';
 import { inspectSource } from './record-layout.ts';
 import { readSource } from './record-reader.ts';
 import type { ImportFormat, RecordSource, SourceRecord } from './types.ts';
@@ -33,7 +33,7 @@ async function openGeoJson(path: string): Promise<RecordSource> {
   const source = await openJsonArray(
     path,
     // "features" is picked wherever it sits among the collection's members.
-    [pick.withParserAsStream({ filter: 'features' }), streamArray.asStream()],
+    [pick.withParserAsStream({ filter: 'features', ...PARSER_OPTIONS }), streamArray.asStream()],
     featureRecord,
   );
   return { ...source, geometry: true };
