@@ -1,8 +1,8 @@
 // `node --import tsx bench/import-formats.ts [--rows 200000] [--formats json,jsonl,…]`:
 // writes an Alim'confiance-like file of each streamed import format in a temporary folder,
 // then reads each through its import format in a child process of its own (rows discarded),
-// sampling the memory; prints rows/s and the peak heap and RSS, for a small and a large file,
-// so that flat memory shows as equal peaks.
+// sampling the memory; prints rows/s, the peak heap, the heap kept after collections and the
+// peak RSS, for a small and a large file, so that flat memory shows as equal peaks.
 
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
@@ -151,16 +151,24 @@ async function writeFile(format: FormatName, path: string, rows: number): Promis
   }
 }
 
-/** In the child: reads the file, sampling memory every 20 ms; prints one JSON line. */
+/**
+ * In the child: reads the file, sampling every 20 ms the heap and RSS, and every 500 ms the
+ * heap left after a full collection (what is really kept); prints one JSON line.
+ */
 async function measure(format: FormatName, path: string): Promise<void> {
   let heap = 0;
+  let live = 0;
   let rss = 0;
   const sampleMemory = () => {
     const usage = process.memoryUsage();
     heap = Math.max(heap, usage.heapUsed);
     rss = Math.max(rss, usage.rss);
   };
-  const timer = setInterval(sampleMemory, 20);
+  const collect = () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    live = Math.max(live, process.memoryUsage().heapUsed);
+  };
+  const timers = [setInterval(sampleMemory, 20), setInterval(collect, 500)];
   const reader = importFormat(format);
   const started = performance.now();
   const layout = await reader.inspect(path, {});
@@ -171,8 +179,8 @@ async function measure(format: FormatName, path: string): Promise<void> {
   );
   const seconds = (performance.now() - started) / 1000;
   sampleMemory();
-  clearInterval(timer);
-  console.log(JSON.stringify({ rows: result.rows, seconds, heap, rss }));
+  for (const timer of timers) clearInterval(timer);
+  console.log(JSON.stringify({ rows: result.rows, seconds, heap, live, rss }));
 }
 
 async function main(): Promise<void> {
@@ -180,7 +188,7 @@ async function main(): Promise<void> {
   const large = Number(values.rows);
   const dir = mkdtempSync(join(tmpdir(), 'datagora-bench-formats-'));
   const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
-  console.log('format   rows     rows/s   peak heap  peak RSS');
+  console.log('format   rows     rows/s   peak heap  live heap  peak RSS');
   try {
     for (const format of (values.formats as string).split(',') as FormatName[]) {
       for (const rows of [Math.round(large / 10), large]) {
@@ -188,7 +196,16 @@ async function main(): Promise<void> {
         await writeFile(format, path, rows);
         const child = spawnSync(
           process.execPath,
-          ['--import', 'tsx', new URL(import.meta.url).pathname, '--child', format, '--path', path],
+          [
+            '--expose-gc',
+            '--import',
+            'tsx',
+            new URL(import.meta.url).pathname,
+            '--child',
+            format,
+            '--path',
+            path,
+          ],
           { encoding: 'utf8' },
         );
         if (child.status !== 0) throw new Error(child.stderr);
@@ -196,11 +213,12 @@ async function main(): Promise<void> {
           rows: number;
           seconds: number;
           heap: number;
+          live: number;
           rss: number;
         };
         const rate = Math.round(figures.rows / figures.seconds);
         console.log(
-          `${format.padEnd(8)} ${String(figures.rows).padEnd(8)} ${String(rate).padEnd(8)} ${mb(figures.heap).padEnd(10)} ${mb(figures.rss)}`,
+          `${format.padEnd(8)} ${String(figures.rows).padEnd(8)} ${String(rate).padEnd(8)} ${mb(figures.heap).padEnd(10)} ${mb(figures.live).padEnd(10)} ${mb(figures.rss)}`,
         );
         rmSync(path);
       }

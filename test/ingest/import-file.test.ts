@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 
 import type { FormatName } from '../../src/ingest/formats/index.ts';
 import { importFile } from '../../src/ingest/import-file.ts';
+import { previewFile } from '../../src/ingest/preview-file.ts';
 import type { TempSqliteEngine } from '../helpers/temp-sqlite-engine.ts';
 import { openTempSqliteEngine } from '../helpers/temp-sqlite-engine.ts';
 import { formatFixture } from './formats/helpers.ts';
@@ -92,3 +93,17 @@ for (const [format, make] of MALFORMED) {
     assert.equal(dataset?.current?.recordsCount, 3);
   });
 }
+
+test('a preview gives the format, the fields and the first rows, and loads nothing', async () => {
+  const preview = await previewFile(formatFixture('places.geojson'), { rows: 2 });
+  assert.equal(preview.format, 'geojson');
+  assert.deepEqual(
+    preview.layout.fields.map((f) => f.type),
+    ['text', 'int', 'geo_shape', 'geo_point_2d'],
+  );
+  assert.deepEqual(
+    preview.rows.map((row) => row[0]),
+    ['Point', 'Square'],
+  );
+  assert.equal(await store.engine.metadata.getDataset('places_preview'), null);
+});
