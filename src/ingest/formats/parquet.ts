@@ -15,6 +15,7 @@ import {
 import type { FieldType } from '../../core/field.ts';
 import { fileError, fileSize } from '../file-access.ts';
 import { unreadable } from '../unreadable.ts';
+import { binaryValue } from './parquet-binary.ts';
 import { declaredType } from './parquet-types.ts';
 import { inspectSource } from './record-layout.ts';
 import { readSource } from './record-reader.ts';
@@ -39,6 +40,11 @@ async function openParquet(path: string): Promise<RecordSource> {
   }
   const columns = parquetSchema(metadata).children;
   const declaredTypes = new Map<string, FieldType>();
+  // Read as bytes (utf8: false), then WKB or text: see parquet-binary.ts.
+  const binary = columns
+    .filter((c) => c.children.length === 0 && c.element.type === 'BYTE_ARRAY')
+    .filter((c) => !c.element.converted_type && !c.element.logical_type)
+    .map((c) => c.element.name);
   for (const column of columns) {
     const type = declaredType(column);
     if (type) declaredTypes.set(column.element.name, type);
@@ -56,8 +62,12 @@ async function openParquet(path: string): Promise<RecordSource> {
         rowStart,
         rowEnd,
         compressors: COMPRESSORS,
+        utf8: false,
       });
-      for (const values of rows) yield { values, position: ++position };
+      for (const values of rows) {
+        for (const key of binary) values[key] = binaryValue(values[key]);
+        yield { values, position: ++position };
+      }
       bytesRead = Math.min(
         totalBytes,
         bytesRead + Number(group.total_compressed_size ?? group.total_byte_size),

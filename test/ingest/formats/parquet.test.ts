@@ -92,3 +92,20 @@ test('a file that is not Parquet is refused with the reason', async () => {
     return true;
   });
 });
+
+test("the real SurEtBon sample: Alim'confiance columns, WKB bytes read as geometries", async () => {
+  const path = '/work/shared/data/dgal/SurEtBon__front-end/restaurant_matching_sample.parquet';
+  const { rows, result, types } = await readFile(path);
+  assert.equal(result.rows, 100);
+  assert.equal(result.issueCount, 0);
+  assert.ok(types.includes('cs_geores:geo_point_2d'), types.join(' '));
+  assert.ok(types.includes('osm_geo:geo_shape'), types.join(' '));
+  assert.ok(types.includes('cs_app_libelle_etablissement:text'));
+  const geores = types.indexOf('cs_geores:geo_point_2d');
+  const point = rows[0]?.[geores] as { lat: number; lon: number };
+  // Metropolitan France.
+  assert.ok(
+    point.lat > 41 && point.lat < 52 && point.lon > -5 && point.lon < 10,
+    JSON.stringify(point),
+  );
+});
