@@ -4,9 +4,12 @@ export const USAGE = `Usage: datagora <command> [options]
 
 Commands:
   serve                         Serve the portal (same as npm start)
-  import FILE --id ID           Import a CSV file as a new version of dataset ID
+  import FILE --id ID           Import a file as a new version of dataset ID: CSV, TSV, XLSX,
+                                  XLS, JSON, JSON Lines, GeoJSON, zipped shapefile or Parquet
+         [--format F]             csv, tsv, xlsx, xls, json, jsonl, geojson, shapefile (or shp),
+                                  parquet (default: detected from the file's start and name)
          [--title TEXT]           title of the dataset
-         [--separator C]          field separator (default: detected among ; , tab |)
+         [--separator C]          CSV field separator (default: detected among ; , tab |)
          [--restricted]           restrict the dataset to those granted access (else a new
                                   dataset is public and an existing one keeps its visibility)
          [--processors JSON]      a file with the processors to apply (docs/processors.md)

@@ -2,7 +2,6 @@
 // version, then switch in one transaction. Any failure aborts the new version and leaves
 // the current one serving, untouched.
 
-import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 
 import type { DatasetVersion, DefaultMetas, Visibility } from '../core/dataset.ts';
@@ -11,20 +10,18 @@ import { PortalError } from '../core/errors.ts';
 import type { Field } from '../core/field.ts';
 import type { ProcessorConfig } from '../core/processors.ts';
 import type { StorageEngine } from '../storage/engine.ts';
+import type { FormatName } from './formats/index.ts';
+import { importFormat } from './formats/index.ts';
 import type { LineIssue, ReadProgress } from './index.ts';
-import { inspectCsv, readCsv } from './index.ts';
 import { processImport } from './processors/import-hook.ts';
-import { readCsvInWorker } from './read-in-worker.ts';
-
-/**
- * Files from this size on are parsed on a second thread while this one writes (about a quarter
- * of the load's time on one thread); smaller ones are not worth starting a thread for.
- */
-export const READ_THREAD_MIN_BYTES = 8 * 1024 * 1024;
 
 export interface CsvImportRequest {
   datasetId: string;
   path: string;
+  /** The file's format (default CSV; importFile detects it). */
+  format?: FormatName;
+  /** The name the file came with (an upload's), for detection; default `path`. */
+  fileName?: string;
   /** Title of a new dataset (or a new title for an existing one). */
   title?: string;
   /** Metadata of a new dataset; an existing dataset keeps its own. */
@@ -48,6 +45,7 @@ export interface CsvImportRequest {
 
 export interface CsvImportReport {
   version: DatasetVersion;
+  format: FormatName;
   rows: number;
   rejected: number;
   issues: LineIssue[];
@@ -93,7 +91,8 @@ export async function importCsvFile(
   if (!isValidDatasetId(request.datasetId)) {
     throw new PortalError('DG_ERR_INVALID_DATASET_ID', { dataset_id: request.datasetId });
   }
-  const layout = await inspectCsv(request.path, {
+  const format = importFormat(request.format ?? 'csv');
+  const layout = await format.inspect(request.path, {
     separator: request.separator,
     fields: request.fields,
   });
@@ -104,14 +103,12 @@ export async function importCsvFile(
   const writer = await engine.beginVersion({
     datasetId: request.datasetId,
     fields: processing.fields,
-    source: basename(request.path),
+    source: basename(request.fileName ?? request.path),
     createdBy: request.createdBy ?? null,
   });
   try {
     observer.onPhase?.('reading');
-    const { size } = await stat(request.path);
-    const reader = size >= READ_THREAD_MIN_BYTES ? readCsvInWorker : readCsv;
-    const read = await reader(
+    const read = await format.read(
       request.path,
       layout,
       processing.sink((rows) => writer.append(rows)),
@@ -120,12 +117,12 @@ export async function importCsvFile(
     const result = processing.report(read);
     if (result.rows === 0 && result.rejected > 0) {
       throw new PortalError('DG_ERR_IMPORT_UNREADABLE', {
-        detail: `none of the ${result.rejected} lines could be read (first issue: line ${result.issues[0]?.line}, ${result.issues[0]?.reason})`,
+        detail: `none of the ${result.rejected} ${format.position}s could be read (first issue: ${format.position} ${result.issues[0]?.line}, ${result.issues[0]?.reason})`,
       });
     }
     observer.onPhase?.('indexing');
     const version = await writer.commit();
-    return { version, ...result };
+    return { version, format: format.name, ...result };
   } catch (error) {
     await writer.abort(error instanceof Error ? error.message : String(error));
     throw error;

@@ -34,6 +34,7 @@ describe('the datagora command', () => {
       ['import'],
       ['import', 'a.csv'],
       ['import', '--colour', 'x'],
+      ['import', 'a.csv', '--id', 'a', '--format', 'docx'],
     ]) {
       const result = runCli(args, env);
       assert.equal(result.status, 2, args.join(' '));
@@ -58,6 +59,29 @@ describe('the datagora command', () => {
     assert.equal(listed.status, 0, listed.stderr);
     assert.match(listed.stdout, /^ID\s+RECORDS/m);
     assert.match(listed.stdout, /^restaurants\s+3\s+domain\s+\S+\s+Restaurants$/m);
+  });
+
+  test('import detects other formats, or reads the one --format names', () => {
+    // A store of its own: the backup test below expects the restaurants alone.
+    const env = { DATAGORA_HOME: join(home, 'formats-store') };
+    writeFileSync(
+      join(home, 'places.geojson'),
+      '{"type": "FeatureCollection", "features": [' +
+        '{"type": "Feature", "properties": {"nom": "Mairie"}, "geometry": {"type": "Point", "coordinates": [2.35, 48.85]}},' +
+        '{"type": "Feature", "properties": {"nom": "Gare"}, "geometry": {"type": "Point", "coordinates": [2.37, 48.84]}}]}',
+    );
+    const geo = runCli(['import', join(home, 'places.geojson'), '--id', 'places'], env);
+    assert.equal(geo.status, 0, geo.stderr);
+    assert.match(geo.stdout, /Imported 2 records into places \(version \d+\) from a geojson file/);
+    writeFileSync(join(home, 'lines.txt'), '{"a": 1}\n{"a": "x"}\nnot json\n');
+    const lines = runCli(
+      ['import', join(home, 'lines.txt'), '--id', 'lines', '--format', 'jsonl'],
+      env,
+    );
+    assert.equal(lines.status, 0, lines.stderr);
+    assert.match(lines.stdout, /Imported 2 records into lines .* from a jsonl file/);
+    assert.match(lines.stdout, /1 line\(s\) skipped/);
+    assert.match(lines.stdout, /line 3: not JSON/);
   });
 
   test('import failures exit 1 with the reason and change nothing', () => {

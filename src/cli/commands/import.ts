@@ -1,4 +1,5 @@
-// `datagora import FILE --id ID [--title TEXT] [--separator C] [--restricted] [--processors JSON]`
+// `datagora import FILE --id ID [--format F] [--title TEXT] [--separator C] [--restricted]
+//  [--processors JSON]`
 
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -6,7 +7,9 @@ import { parseArgs } from 'node:util';
 import { openStorage } from '../../app.ts';
 import type { ProcessorConfig } from '../../core/processors.ts';
 import { parseProcessors } from '../../core/processors.ts';
-import { importCsvFile } from '../../ingest/import-csv-file.ts';
+import type { FormatName } from '../../ingest/formats/index.ts';
+import { FORMAT_NAMES, importFormat, isFormatName } from '../../ingest/formats/index.ts';
+import { importFile } from '../../ingest/import-file.ts';
 import type { CliContext } from '../context.ts';
 import { progressReporter } from '../progress.ts';
 import { UsageError } from '../usage.ts';
@@ -27,6 +30,15 @@ function parseSeparator(value: string | undefined): string | undefined {
   return separator;
 }
 
+function parseFormat(value: string | undefined): FormatName | undefined {
+  if (value === undefined) return undefined;
+  const name = value.toLowerCase() === 'shp' ? 'shapefile' : value.toLowerCase();
+  if (!isFormatName(name)) {
+    throw new UsageError(`--format takes one of ${FORMAT_NAMES.join(', ')}, not "${value}"`);
+  }
+  return name;
+}
+
 export async function importCommand(args: string[], context: CliContext): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -35,6 +47,7 @@ export async function importCommand(args: string[], context: CliContext): Promis
       id: { type: 'string' },
       title: { type: 'string' },
       separator: { type: 'string' },
+      format: { type: 'string' },
       restricted: { type: 'boolean' },
       processors: { type: 'string' },
     },
@@ -43,6 +56,7 @@ export async function importCommand(args: string[], context: CliContext): Promis
   if (!values.id) throw new UsageError('import needs --id ID');
   const path = positionals[0] as string;
   const separator = parseSeparator(values.separator);
+  const format = parseFormat(values.format);
 
   let size: number;
   try {
@@ -67,11 +81,12 @@ export async function importCommand(args: string[], context: CliContext): Promis
   const reporter = progressReporter(context.stderr, size);
   const started = Date.now();
   try {
-    const report = await importCsvFile(
+    const report = await importFile(
       engine,
       {
         datasetId: values.id,
         path,
+        format,
         title: values.title,
         separator,
         ...(values.restricted ? { visibility: 'restricted' as const } : {}),
@@ -87,6 +102,7 @@ export async function importCommand(args: string[], context: CliContext): Promis
     const rate = Math.round(report.rows / Math.max(seconds, 0.001));
     context.stdout.write(
       `Imported ${report.rows} records into ${values.id} (version ${report.version.id}) ` +
+        `from a ${report.format} file ` +
         `in ${seconds.toFixed(1)} s (${rate} rows/s).\n`,
     );
     if (report.skipped > 0) {
@@ -98,11 +114,14 @@ export async function importCommand(args: string[], context: CliContext): Promis
       );
     }
     if (report.issueCount > 0) {
-      context.stdout.write(`${report.issueCount} issue(s), ${report.rejected} line(s) skipped:\n`);
+      const position = importFormat(report.format).position;
+      context.stdout.write(
+        `${report.issueCount} issue(s), ${report.rejected} ${position}(s) skipped:\n`,
+      );
       for (const issue of report.issues.slice(0, 20)) {
         const where = issue.field
-          ? `line ${issue.line}, field ${issue.field}`
-          : `line ${issue.line}`;
+          ? `${position} ${issue.line}, field ${issue.field}`
+          : `${position} ${issue.line}`;
         context.stdout.write(`  ${where}: ${issue.reason}\n`);
       }
       if (report.issueCount > 20) context.stdout.write(`  … and ${report.issueCount - 20} more\n`);
