@@ -174,7 +174,13 @@ export class ImportJobs {
       }
       const report = await importSourceFile(
         this.engine,
-        { datasetId: job.datasetId, path, options: source.options, createdBy: job.createdBy },
+        {
+          datasetId: job.datasetId,
+          path,
+          fileName: source.fileName ?? undefined,
+          options: source.options,
+          createdBy: job.createdBy,
+        },
         { onProgress: (read) => (progress.rows = read.rows) },
       );
       result = {

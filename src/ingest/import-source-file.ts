@@ -1,32 +1,36 @@
-// The one place the back office's imports read a source file: a CSV today, any format once
-// `importFile` (the readers of the other formats) lands — switching is a change here only.
+// The one place the back office's imports read a source file, whatever its format (detected from
+// its first bytes, then the name it came with): the preview before anything is published, and
+// each import of the source as a new version.
 
 import type { Row } from '../core/cell.ts';
 import type { Field } from '../core/field.ts';
 import type { SourceOptions } from '../core/import-job.ts';
 import type { StorageEngine } from '../storage/engine.ts';
-import type { CsvImportReport, ImportObserver } from './import-csv-file.ts';
-import { importCsvFile } from './import-csv-file.ts';
-import { inspectCsv, readCsv } from './index.ts';
+import type { ImportObserver, ImportReport } from './import-file.ts';
+import { importFile } from './import-file.ts';
+import { previewFile } from './preview-file.ts';
 
 export interface SourceFileImport {
   datasetId: string;
   path: string;
+  /** The name the file came with (an upload's, or the URL's last segment), for detection. */
+  fileName?: string;
   options: SourceOptions;
   createdBy: string | null;
 }
 
-/** Loads the file as a new version of an existing dataset (see importCsvFile). */
+/** Loads the file as a new version of an existing dataset (see importFile). */
 export async function importSourceFile(
   engine: StorageEngine,
   request: SourceFileImport,
   observer: ImportObserver = {},
-): Promise<CsvImportReport> {
-  return importCsvFile(
+): Promise<ImportReport> {
+  return importFile(
     engine,
     {
       datasetId: request.datasetId,
       path: request.path,
+      fileName: request.fileName,
       separator: request.options.separator,
       createdBy: request.createdBy,
     },
@@ -38,27 +42,18 @@ export interface SourcePreview {
   fields: Field[];
   /** The first records, typed as they would be loaded. */
   rows: Row[];
-  /** The separator found (or forced). */
-  separator: string;
 }
-
-const STOP = Symbol('enough rows');
 
 /** The inferred schema and the first `limit` records, reading no further than needed. */
 export async function previewSourceFile(
   path: string,
-  options: SourceOptions,
+  options: SourceOptions & { fileName?: string },
   limit = 20,
 ): Promise<SourcePreview> {
-  const layout = await inspectCsv(path, { separator: options.separator });
-  const rows: Row[] = [];
-  try {
-    await readCsv(path, layout, (batch) => {
-      rows.push(...batch.slice(0, limit - rows.length));
-      if (rows.length >= limit) throw STOP;
-    });
-  } catch (error) {
-    if (error !== STOP) throw error;
-  }
-  return { fields: layout.fields, rows, separator: layout.delimiter };
+  const preview = await previewFile(path, {
+    separator: options.separator,
+    fileName: options.fileName,
+    rows: limit,
+  });
+  return { fields: preview.layout.fields, rows: preview.rows };
 }

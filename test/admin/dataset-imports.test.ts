@@ -204,6 +204,48 @@ for (const engine of TEST_ENGINES) {
       assert.equal((await portal.engine.metadata.getDataset('brouillon'))?.published, false);
     });
 
+    test('a GeoJSON file is previewed with its geometry fields, then published', async () => {
+      const geojson = JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { nom: 'Halles Paul Bocuse', ville: 'Lyon' },
+            geometry: { type: 'Point', coordinates: [4.8505, 45.763] },
+          },
+        ],
+      });
+      const uploaded = await upload('/backoffice/datasets/new/', (token) => [
+        ['csrfmiddlewaretoken', token],
+        ['kind', 'file'],
+        ['file', Buffer.from(geojson), 'halles.geojson'],
+        ['id', 'halles'],
+      ]);
+      assert.equal(uploaded.statusCode, 303, uploaded.body);
+      const preview = await portal.app.inject({
+        url: uploaded.headers.location as string,
+        headers: { host: HOST, cookie: admin, 'accept-language': 'en' },
+      });
+      assert.equal(preview.statusCode, 200);
+      assert.match(preview.body, /geo_point_2d/);
+      assert.match(preview.body, /Halles Paul Bocuse/);
+      const token = new URL(uploaded.headers.location as string, 'http://x').searchParams.get(
+        'upload',
+      )!;
+      const created = await post('/backoffice/datasets/new/create/', {
+        upload: token,
+        publish: 'yes',
+      });
+      assert.equal(created.statusCode, 303);
+      await portal.services.imports.idle();
+      const records = await getJson(
+        portal,
+        '/api/explore/v2.1/catalog/datasets/halles/records?select=nom,ville',
+      );
+      assert.equal(records.status, 200);
+      assert.deepEqual(records.body.results, [{ nom: 'Halles Paul Bocuse', ville: 'Lyon' }]);
+    });
+
     test('the CSRF token must come before the file, which is then never written', async () => {
       const late = await upload('/backoffice/datasets/new/', (token) => [
         ['kind', 'file'],

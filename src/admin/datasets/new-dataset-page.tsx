@@ -84,7 +84,7 @@ export function NewDatasetPage({ ctx, state }: { ctx: PageContext; state: NewDat
             id="new-file"
             name="file"
             type="file"
-            accept=".csv,.txt,text/csv"
+            accept=".csv,.tsv,.txt,.xlsx,.xls,.json,.jsonl,.ndjson,.geojson,.zip,.parquet"
             label="imp.field.file"
             hint={t('imp.field.file.hint', { max })}
             problem={problems.file}

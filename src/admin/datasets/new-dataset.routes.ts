@@ -128,10 +128,10 @@ export async function newDatasetRoutes(scope: FastifyInstance, options: SiteOpti
     if (upload === null) state = { kind: 'gone' };
     else {
       try {
-        const preview = await previewSourceFile(
-          sources.pending.dataPath(upload.token),
-          upload.options,
-        );
+        const preview = await previewSourceFile(sources.pending.dataPath(upload.token), {
+          ...upload.options,
+          fileName: upload.fileName,
+        });
         state = { kind: 'ready', upload, fields: preview.fields, rows: preview.rows };
       } catch (error) {
         if (!isPortalError(error)) throw error;

@@ -111,7 +111,7 @@ export function SourcePage({ ctx, state }: { ctx: PageContext; state: SourcePage
               id="replace-file"
               name="file"
               type="file"
-              accept=".csv,.txt,text/csv"
+              accept=".csv,.tsv,.txt,.xlsx,.xls,.json,.jsonl,.ndjson,.geojson,.zip,.parquet"
               label="imp.field.file"
               hint={t('imp.field.file.hint', { max: formatBytes(ctx.lang, state.maxBytes) })}
               problem={state.problems.file}

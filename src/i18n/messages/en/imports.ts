@@ -7,12 +7,13 @@ export const imports: Record<keyof typeof fr, string> = {
   'imp.tab.source': 'Source and imports',
   'imp.new.title': 'New dataset',
   'imp.new.intro':
-    'Upload a CSV file or give the URL of a remote file. You will see the first rows and the inferred schema before anything is published.',
+    'Upload a file (CSV, spreadsheet, JSON, GeoJSON, Shapefile, Parquet) or give the URL of a remote file. You will see the first rows and the inferred schema before anything is published.',
   'imp.kind.legend': 'Data source',
   'imp.kind.file': 'A file from my computer',
   'imp.kind.url': 'A remote file (HTTP or HTTPS URL)',
   'imp.field.file': 'File',
-  'imp.field.file.hint': 'CSV, {max} at most. After an error, choose the file again.',
+  'imp.field.file.hint':
+    'CSV, TSV, XLSX, XLS, JSON, JSON Lines, GeoJSON, zipped Shapefile or Parquet, {max} at most. After an error, choose the file again.',
   'imp.field.url': 'File URL',
   'imp.field.url.hint': 'For example https://example.org/export.csv',
   'imp.field.schedule': 'Automatic refresh',

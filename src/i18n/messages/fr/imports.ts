@@ -5,12 +5,13 @@ export const imports = {
   'imp.tab.source': 'Source et imports',
   'imp.new.title': 'Nouveau jeu de données',
   'imp.new.intro':
-    'Déposez un fichier CSV ou indiquez l’URL d’un fichier distant. Vous verrez les premières lignes et le schéma déduit avant toute publication.',
+    'Déposez un fichier (CSV, tableur, JSON, GeoJSON, Shapefile, Parquet) ou indiquez l’URL d’un fichier distant. Vous verrez les premières lignes et le schéma déduit avant toute publication.',
   'imp.kind.legend': 'Source des données',
   'imp.kind.file': 'Un fichier de mon ordinateur',
   'imp.kind.url': 'Un fichier distant (URL HTTP ou HTTPS)',
   'imp.field.file': 'Fichier',
-  'imp.field.file.hint': 'CSV, {max} au plus. En cas d’erreur, choisissez le fichier à nouveau.',
+  'imp.field.file.hint':
+    'CSV, TSV, XLSX, XLS, JSON, JSON Lines, GeoJSON, Shapefile zippé ou Parquet, {max} au plus. En cas d’erreur, choisissez le fichier à nouveau.',
   'imp.field.url': 'URL du fichier',
   'imp.field.url.hint': 'Par exemple https://exemple.fr/export.csv',
   'imp.field.schedule': 'Mise à jour automatique',
