@@ -2,6 +2,7 @@
 // version online, the actions (publish or unpublish, delete, roll back: the last two through a
 // confirmation page), and the version history (when, who, records, source, status).
 
+import type { AudienceReport } from '../analytics/index.ts';
 import type { DatasetVersion } from '../core/dataset.ts';
 import type { DatasetOverview } from '../datasets/index.ts';
 import { CsrfField } from '../web/components/csrf-field.tsx';
@@ -11,6 +12,7 @@ import { Layout } from '../web/layout/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { BackOfficeNotice } from './back-office-notice.tsx';
 import { BackOfficeMenu, DATASETS_PATH } from './backoffice-menu.tsx';
+import { DatasetAudience } from './dataset-audience.tsx';
 import { StateBadges } from './dataset-badges.tsx';
 import { DatasetTabs, datasetPath } from './dataset-tabs.tsx';
 
@@ -171,6 +173,8 @@ export function DatasetPage(props: {
   ctx: PageContext;
   overview: DatasetOverview;
   notice: DatasetPageNotice | null;
+  /** The dataset's audience of the last 30 days, when it was read. */
+  audience?: AudienceReport;
 }) {
   const { ctx, overview } = props;
   const { t } = ctx;
@@ -189,6 +193,7 @@ export function DatasetPage(props: {
           <BackOfficeNotice text={props.notice.text} error={props.notice.error} />
         ) : null}
         <Summary ctx={ctx} overview={overview} />
+        {props.audience ? <DatasetAudience ctx={ctx} report={props.audience} /> : null}
         <Actions ctx={ctx} overview={overview} />
         <History ctx={ctx} overview={overview} />
       </div>

@@ -19,6 +19,7 @@ import { DatasetConfirmPage } from './dataset-confirm-page.tsx';
 import { DatasetPage } from './dataset-page.tsx';
 import { datasetPath } from './dataset-tabs.tsx';
 import { DatasetsListPage } from './datasets-list-page.tsx';
+import { readPeriod } from './statistics-period.ts';
 import type { ById } from './managed-dataset.ts';
 import { managedDataset } from './managed-dataset.ts';
 
@@ -36,7 +37,7 @@ function pageNumber(text: string | null): number {
 }
 
 export function datasetsRoutes(scope: FastifyInstance, options: SiteOptions): void {
-  const { datasets } = options.services;
+  const { datasets, audience } = options.services;
 
   const overviewFor = (request: FastifyRequest<ById>, reply: FastifyReply) =>
     managedDataset(request, reply, options);
@@ -73,7 +74,9 @@ export function datasetsRoutes(scope: FastifyInstance, options: SiteOptions): vo
     const ctx = pageContext(request, options);
     const key = DONE_NOTICES[ctx.query.get('done') ?? ''];
     const notice = key ? { text: ctx.t(key), error: false } : null;
-    return sendPage(reply, ctx, DatasetPage({ ctx, overview, notice }));
+    const month = readPeriod(new URLSearchParams({ period: 'month' }), audience.now()).period;
+    const report = await audience.report(month, overview.dataset.id);
+    return sendPage(reply, ctx, DatasetPage({ ctx, overview, notice, audience: report }));
   });
 
   for (const [path, published] of [

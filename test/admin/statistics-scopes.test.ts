@@ -46,6 +46,8 @@ for (const engine of TEST_ENGINES) {
         remoteAddress: '203.0.113.7',
         headers: { 'user-agent': FIREFOX, ...headers },
       });
+    const page_ = (url: string) =>
+      portal.app.inject({ url, headers: { cookie: admin, 'accept-language': 'en' } });
     const page = (url: string) =>
       portal.app.inject({ url, headers: { cookie: admin, 'accept-language': 'en' } });
 
@@ -95,6 +97,27 @@ for (const engine of TEST_ENGINES) {
       for (const link of html.querySelectorAll('a[href*="format=csv"]')) {
         assert.match(link.getAttribute('href')!, /dataset=export_alimconfiance/);
       }
+    });
+
+    test("the dataset's back-office page shows its audience of the last 30 days", async () => {
+      await portal.services.audience.flush();
+      const page = await page_(`/backoffice/datasets/${DS}/`);
+      assert.equal(page.statusCode, 200);
+      const html = parse(page.body);
+      const figures = html
+        .querySelectorAll('#dataset-audience dt')
+        .map((dt, i) => [dt.text, html.querySelectorAll('#dataset-audience dd')[i]!.text]);
+      assert.deepEqual(figures, [
+        ['Page views', '1'],
+        ['API calls', '4'],
+        ['Downloads and exports', '0'],
+        ['Searches', '0'],
+      ]);
+      const link = html.querySelector('section[aria-labelledby="audience-heading"] a.fr-link');
+      assert.equal(
+        link?.getAttribute('href'),
+        `/backoffice/statistics/?period=month&dataset=${DS}`,
+      );
     });
 
     test('an unknown dataset is refused next to its field', async () => {

@@ -346,6 +346,10 @@ export const backOffice: Record<keyof typeof fr, string> = {
   'bo.state.restricted': 'Published, restricted access',
   'bo.state.failed': 'Import failed',
   'bo.dataset.tabs': 'Dataset sections',
+  'bo.dataset.audience': 'Audience',
+  'bo.dataset.audienceIntro':
+    'Anonymous figures of the last 30 days ({from} to {to}, UTC days), robots left out.',
+  'bo.dataset.audienceLink': 'See the dataset’s detailed statistics',
   'bo.dataset.tab.overview': 'Overview',
   'bo.dataset.summary': 'Summary',
   'bo.dataset.id': 'Id',

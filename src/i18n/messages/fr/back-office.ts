@@ -357,6 +357,10 @@ export const backOffice = {
   'bo.state.restricted': 'Publié, accès restreint',
   'bo.state.failed': 'Échec d’import',
   'bo.dataset.tabs': 'Sections du jeu de données',
+  'bo.dataset.audience': 'Audience',
+  'bo.dataset.audienceIntro':
+    'Chiffres anonymes des 30 derniers jours ({from} au {to}, jours UTC), robots exclus.',
+  'bo.dataset.audienceLink': 'Voir les statistiques détaillées du jeu de données',
   'bo.dataset.tab.overview': 'Vue d’ensemble',
   'bo.dataset.summary': 'Résumé',
   'bo.dataset.id': 'Identifiant',
