@@ -1,11 +1,19 @@
-// The notice at the top of a back office page after an action: success, or what went wrong.
+// The notice at the top of a back office page after an action: success, information, or what
+// went wrong (`error` is the short way to say the last).
 
-export function BackOfficeNotice(props: { text: string; error?: boolean; id?: string }) {
-  const error = props.error === true;
+export type NoticeKind = 'success' | 'info' | 'error';
+
+export function BackOfficeNotice(props: {
+  text: string;
+  error?: boolean;
+  kind?: NoticeKind;
+  id?: string;
+}) {
+  const kind = props.kind ?? (props.error === true ? 'error' : 'success');
   return (
     <div
-      class={`fr-alert fr-alert--${error ? 'error' : 'success'} fr-alert--sm fr-mb-3w`}
-      role={error ? 'alert' : 'status'}
+      class={`fr-alert fr-alert--${kind} fr-alert--sm fr-mb-3w`}
+      role={kind === 'error' ? 'alert' : 'status'}
       id={props.id ?? 'bo-notice'}
     >
       <p>{props.text}</p>

@@ -1,4 +1,4 @@
-// Form controls of the back office's account and settings pages, DSFR-styled: the label, an
+// Form controls of the back office's pages, DSFR-styled: the label, an
 // optional hint, the value as typed, and the refusal next to the field (linked for screen
 // readers by aria-describedby).
 
@@ -39,10 +39,13 @@ export function TextField(props: {
   id: string;
   name: string;
   label: string;
-  value: string;
+  /** As typed (none for a file). */
+  value?: string;
   problem?: Problem;
   hint?: string;
-  type?: 'text' | 'email' | 'password' | 'search' | 'date';
+  type?: 'text' | 'email' | 'password' | 'search' | 'date' | 'file';
+  /** For a file: the types the picker offers (the server checks the file itself). */
+  accept?: string;
   rows?: number;
   autocomplete?: string;
   lang?: string;
@@ -70,12 +73,19 @@ export function TextField(props: {
         <textarea class={inputClass} rows={props.rows} {...common}>
           {props.value}
         </textarea>
+      ) : props.type === 'file' ? (
+        <input
+          class={`fr-upload${problem ? ' fr-input--error' : ''}`}
+          type="file"
+          accept={props.accept}
+          {...common}
+        />
       ) : (
         <input
           class={inputClass}
           // Preact types each input type apart; these five share every attribute used here.
           type={(props.type ?? 'text') as 'text'}
-          value={props.value}
+          value={props.value ?? ''}
           autocomplete={props.autocomplete}
           {...common}
         />

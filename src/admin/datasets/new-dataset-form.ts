@@ -8,7 +8,7 @@ import { checkSeparator } from '../../ingest/dataset-sources.ts';
 import { DatasetSources } from '../../ingest/dataset-sources.ts';
 import { checkSourceUrl } from '../../ingest/fetch-remote.ts';
 import { normaliseSchedule } from '../../ingest/refresh-schedule.ts';
-import type { Problems } from './form-fields.tsx';
+import type { Problems } from '../form-fields.tsx';
 
 export type NewDatasetField = 'kind' | 'file' | 'url' | 'schedule' | 'separator' | 'id' | 'title';
 

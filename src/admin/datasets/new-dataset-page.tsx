@@ -6,8 +6,10 @@ import { CsrfField } from '../../web/components/csrf-field.tsx';
 import { Layout } from '../../web/layout/layout.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import { BackOfficeMenu, DATASETS_PATH } from '../backoffice-menu.tsx';
-import type { Problems } from './form-fields.tsx';
-import { Notice, TextField, formatBytes } from './form-fields.tsx';
+import type { Problems } from '../form-fields.tsx';
+import { BackOfficeNotice } from '../back-office-notice.tsx';
+import { TextField } from '../form-fields.tsx';
+import { formatBytes } from './format-bytes.ts';
 import type { NewDatasetField, NewDatasetValues } from './new-dataset-form.ts';
 
 export const NEW_DATASET_PATH = '/backoffice/datasets/new/';
@@ -36,7 +38,7 @@ export function NewDatasetPage({ ctx, state }: { ctx: PageContext; state: NewDat
         <BackOfficeMenu ctx={ctx} current={DATASETS_PATH} />
         <h1>{t('imp.new.title')}</h1>
         <p>{t('imp.new.intro')}</p>
-        {hasProblems ? <Notice kind="error" text={t('imp.problem.summary')} /> : null}
+        {hasProblems ? <BackOfficeNotice kind="error" text={t('imp.problem.summary')} /> : null}
         <form method="post" action={NEW_DATASET_PATH} enctype="multipart/form-data" novalidate>
           <CsrfField ctx={ctx} />
           <fieldset class="fr-fieldset" id="kind" aria-labelledby="kind-legend">
@@ -64,8 +66,7 @@ export function NewDatasetPage({ ctx, state }: { ctx: PageContext; state: NewDat
             ctx={ctx}
             id="new-url"
             name="url"
-            type="url"
-            label="imp.field.url"
+            label={t('imp.field.url')}
             hint={t('imp.field.url.hint')}
             value={values.url}
             problem={problems.url}
@@ -74,7 +75,7 @@ export function NewDatasetPage({ ctx, state }: { ctx: PageContext; state: NewDat
             ctx={ctx}
             id="new-schedule"
             name="schedule"
-            label="imp.field.schedule"
+            label={t('imp.field.schedule')}
             hint={t('imp.field.schedule.hint')}
             value={values.schedule}
             problem={problems.schedule}
@@ -85,7 +86,7 @@ export function NewDatasetPage({ ctx, state }: { ctx: PageContext; state: NewDat
             name="file"
             type="file"
             accept=".csv,.tsv,.txt,.xlsx,.xls,.json,.jsonl,.ndjson,.geojson,.zip,.parquet"
-            label="imp.field.file"
+            label={t('imp.field.file')}
             hint={t('imp.field.file.hint', { max })}
             problem={problems.file}
           />
@@ -93,7 +94,7 @@ export function NewDatasetPage({ ctx, state }: { ctx: PageContext; state: NewDat
             ctx={ctx}
             id="new-separator"
             name="separator"
-            label="imp.field.separator"
+            label={t('imp.field.separator')}
             hint={t('imp.field.separator.hint')}
             value={values.separator}
             problem={problems.separator}
@@ -102,7 +103,7 @@ export function NewDatasetPage({ ctx, state }: { ctx: PageContext; state: NewDat
             ctx={ctx}
             id="new-id"
             name="id"
-            label="imp.field.id"
+            label={t('imp.field.id')}
             hint={t('imp.field.id.hint')}
             value={values.id}
             problem={problems.id}
@@ -111,7 +112,7 @@ export function NewDatasetPage({ ctx, state }: { ctx: PageContext; state: NewDat
             ctx={ctx}
             id="new-title"
             name="title"
-            label="imp.field.title"
+            label={t('imp.field.title')}
             hint={t('imp.field.title.hint')}
             value={values.title}
             problem={problems.title}

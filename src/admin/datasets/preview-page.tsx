@@ -8,7 +8,7 @@ import { CsrfField } from '../../web/components/csrf-field.tsx';
 import { ScrollTable } from '../../web/components/scroll-table.tsx';
 import { Layout } from '../../web/layout/layout.tsx';
 import type { PageContext } from '../../web/page-context.ts';
-import { Notice } from './form-fields.tsx';
+import { BackOfficeNotice } from '../back-office-notice.tsx';
 import { NEW_DATASET_PATH } from './new-dataset-page.tsx';
 
 export const CREATE_PATH = '/backoffice/datasets/new/create';
@@ -38,9 +38,14 @@ export function PreviewPage({ ctx, state }: { ctx: PageContext; state: PreviewSt
     >
       <div class="fr-container fr-pb-6w">
         <h1>{title}</h1>
-        {state.kind === 'gone' ? <Notice kind="error" text={t('imp.preview.gone')} /> : null}
+        {state.kind === 'gone' ? (
+          <BackOfficeNotice kind="error" text={t('imp.preview.gone')} />
+        ) : null}
         {state.kind === 'unreadable' ? (
-          <Notice kind="error" text={t('imp.preview.unreadable', { detail: state.detail })} />
+          <BackOfficeNotice
+            kind="error"
+            text={t('imp.preview.unreadable', { detail: state.detail })}
+          />
         ) : null}
         {state.kind === 'ready' ? <Preview ctx={ctx} state={state} /> : null}
         <p>

@@ -13,8 +13,10 @@ import { Layout } from '../../web/layout/layout.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import { BackOfficeMenu, DATASETS_PATH } from '../backoffice-menu.tsx';
 import { DatasetTabs } from '../dataset-tabs.tsx';
-import type { Problems } from './form-fields.tsx';
-import { Notice, TextField, formatBytes } from './form-fields.tsx';
+import type { Problems } from '../form-fields.tsx';
+import { BackOfficeNotice } from '../back-office-notice.tsx';
+import { TextField } from '../form-fields.tsx';
+import { formatBytes } from './format-bytes.ts';
 
 export function sourcePath(datasetId: string): string {
   return `/backoffice/datasets/${encodeURIComponent(datasetId)}/source/`;
@@ -63,7 +65,9 @@ export function SourcePage({ ctx, state }: { ctx: PageContext; state: SourcePage
         <BackOfficeMenu ctx={ctx} current={DATASETS_PATH} />
         <h1>{title}</h1>
         <DatasetTabs ctx={ctx} datasetId={dataset.id} current="source" />
-        {state.notice ? <Notice kind={state.notice.kind} text={t(state.notice.key)} /> : null}
+        {state.notice ? (
+          <BackOfficeNotice kind={state.notice.kind} text={t(state.notice.key)} />
+        ) : null}
         <section aria-labelledby="current-heading" class="fr-mb-4w">
           <h2 id="current-heading">{t('imp.source.current')}</h2>
           {source === null ? (
@@ -101,7 +105,7 @@ export function SourcePage({ ctx, state }: { ctx: PageContext; state: SourcePage
               ctx={ctx}
               id="replace-separator"
               name="separator"
-              label="imp.field.separator"
+              label={t('imp.field.separator')}
               hint={t('imp.field.separator.hint')}
               value={state.urlForm.separator}
               problem={state.problems.separator}
@@ -112,7 +116,7 @@ export function SourcePage({ ctx, state }: { ctx: PageContext; state: SourcePage
               name="file"
               type="file"
               accept=".csv,.tsv,.txt,.xlsx,.xls,.json,.jsonl,.ndjson,.geojson,.zip,.parquet"
-              label="imp.field.file"
+              label={t('imp.field.file')}
               hint={t('imp.field.file.hint', { max: formatBytes(ctx.lang, state.maxBytes) })}
               problem={state.problems.file}
             />
@@ -129,7 +133,7 @@ export function SourcePage({ ctx, state }: { ctx: PageContext; state: SourcePage
               ctx={ctx}
               id="source-url"
               name="url"
-              label="imp.field.url"
+              label={t('imp.field.url')}
               hint={t('imp.field.url.hint')}
               value={state.urlForm.url}
               problem={state.problems.url}
@@ -138,7 +142,7 @@ export function SourcePage({ ctx, state }: { ctx: PageContext; state: SourcePage
               ctx={ctx}
               id="source-schedule"
               name="schedule"
-              label="imp.field.schedule"
+              label={t('imp.field.schedule')}
               hint={t('imp.field.schedule.hint')}
               value={state.urlForm.schedule}
               problem={state.problems.schedule}
