@@ -3,6 +3,7 @@
 
 import type { Messages } from './fr.ts';
 import { backOffice } from './en/back-office.ts';
+import { statistics } from './en/statistics.ts';
 import { consent } from './en/consent.ts';
 import { datasetEditor } from './en/dataset-editor.ts';
 import { imports } from './en/imports.ts';
@@ -11,6 +12,7 @@ import { site } from './en/site.ts';
 
 export const en: Messages = {
   ...backOffice,
+  ...statistics,
   ...datasetEditor,
   ...imports,
   ...consent,

@@ -3,6 +3,7 @@
 // in; `a|b` gives the singular and plural forms of a count.
 
 import { backOffice } from './fr/back-office.ts';
+import { statistics } from './fr/statistics.ts';
 import { consent } from './fr/consent.ts';
 import { datasetEditor } from './fr/dataset-editor.ts';
 import { imports } from './fr/imports.ts';
@@ -11,6 +12,7 @@ import { site } from './fr/site.ts';
 
 export const fr = {
   ...backOffice,
+  ...statistics,
   ...datasetEditor,
   ...imports,
   ...consent,
