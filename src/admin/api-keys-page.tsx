@@ -11,6 +11,7 @@ import { API_KEYS_PATH } from './backoffice-menu.tsx';
 import type { ApiKeyField, ApiKeyValues } from './api-key-form.ts';
 import type { Problems } from './form-fields.tsx';
 import { SelectField, TextField } from './form-fields.tsx';
+import { keyState } from '../web/pages/account/api-keys-section.tsx';
 
 export interface ApiKeysPageState {
   keys: ApiKey[];
@@ -21,14 +22,6 @@ export interface ApiKeysPageState {
   /** The key just created, shown this once. */
   created: string | null;
   notice: Notice | null;
-}
-
-function keyState(ctx: PageContext, key: ApiKey, now: string): string {
-  const { t } = ctx;
-  if (key.revokedAt) return t('account.keys.revoked', { date: key.revokedAt.slice(0, 10) });
-  if (key.expiresAt && key.expiresAt <= now) return t('account.keys.expired');
-  if (key.expiresAt) return t('account.keys.until', { date: key.expiresAt.slice(0, 10) });
-  return t('account.keys.noExpiry');
 }
 
 function KeysTable({ ctx, state }: { ctx: PageContext; state: ApiKeysPageState }) {

@@ -5,7 +5,8 @@ import type { ApiKey } from '../../../core/account.ts';
 import { CsrfField } from '../../components/csrf-field.tsx';
 import type { PageContext } from '../../page-context.ts';
 
-function keyState(ctx: PageContext, key: ApiKey, now: string): string {
+/** A key's state in words: revoked, expired, valid until a date, or without expiry. */
+export function keyState(ctx: PageContext, key: ApiKey, now: string): string {
   const { t } = ctx;
   if (key.revokedAt) return t('account.keys.revoked', { date: key.revokedAt.slice(0, 10) });
   if (key.expiresAt && key.expiresAt <= now) return t('account.keys.expired');
