@@ -12,7 +12,7 @@ import { maskCsrfSecret, newCsrfSecret } from '../../src/http/csrf/token.ts';
 import { rotateCsrfSecret } from '../../src/http/plugins/csrf.ts';
 import { csrfFromPage } from '../helpers/csrf.ts';
 import type { TestPortal } from '../helpers/test-portal.ts';
-import { startTestPortal } from '../helpers/test-portal.ts';
+import { startTestPortal, TEST_ENGINES } from '../helpers/test-portal.ts';
 
 interface UnsafeRoute {
   name: string;
@@ -336,252 +336,261 @@ function assertRefused(
   assert.doesNotMatch(String(response.headers['set-cookie']), /django_language/);
 }
 
-describe('CSRF: every unsafe route refuses forged requests and accepts genuine ones', () => {
-  let portal: TestPortal;
-  let https: TestPortal;
-  before(async () => {
-    const env = { DATAGORA_CSRF_TRUSTED_ORIGINS: TRUSTED };
-    portal = await startTestPortal({ demo: true, env });
-    https = await startTestPortal({ demo: true, env: { ...env, DATAGORA_TRUST_PROXY: 'true' } });
-    // What the sign-in route will do: a test route that rotates the visitor's secret.
-    portal.app.get('/test-only/rotate', async (request, reply) => {
-      rotateCsrfSecret(request, reply);
-      return 'rotated';
+for (const engine of TEST_ENGINES)
+  describe(`CSRF: every unsafe route refuses forged requests and accepts genuine ones (${engine})`, () => {
+    let portal: TestPortal;
+    let https: TestPortal;
+    before(async () => {
+      const env = { DATAGORA_CSRF_TRUSTED_ORIGINS: TRUSTED };
+      portal = await startTestPortal({ engine, demo: true, env });
+      https = await startTestPortal({
+        engine,
+        demo: true,
+        env: { ...env, DATAGORA_TRUST_PROXY: 'true' },
+      });
+      // What the sign-in route will do: a test route that rotates the visitor's secret.
+      portal.app.get('/test-only/rotate', async (request, reply) => {
+        rotateCsrfSecret(request, reply);
+        return 'rotated';
+      });
     });
-  });
-  after(async () => {
-    await portal.close();
-    await https.close();
-  });
+    after(async () => {
+      await portal.close();
+      await https.close();
+    });
 
-  const own = { origin: `http://${HOST}` };
+    const own = { origin: `http://${HOST}` };
 
-  for (const route of UNSAFE_ROUTES) {
-    describe(route.name, () => {
-      test('refused: sent by another site (Sec-Fetch-Site: cross-site, same-site)', async () => {
-        const secret = newCsrfSecret();
-        const token = maskCsrfSecret(secret);
-        for (const site of ['cross-site', 'same-site']) {
+    for (const route of UNSAFE_ROUTES) {
+      describe(route.name, () => {
+        test('refused: sent by another site (Sec-Fetch-Site: cross-site, same-site)', async () => {
+          const secret = newCsrfSecret();
+          const token = maskCsrfSecret(secret);
+          for (const site of ['cross-site', 'same-site']) {
+            const response = await send(portal.app, route, {
+              secret,
+              field: token,
+              header: token,
+              headers: { 'sec-fetch-site': site, origin: 'https://blog.example.fr' },
+            });
+            assertRefused(route, response, 'crossSite');
+          }
+        });
+
+        test('refused: a foreign Origin (or "null"), even with a valid token', async () => {
+          const secret = newCsrfSecret();
+          for (const origin of ['https://evil.example', 'null', `https://${HOST}`]) {
+            const response = await send(portal.app, route, {
+              secret,
+              header: maskCsrfSecret(secret),
+              headers: { origin },
+            });
+            assertRefused(route, response, 'origin');
+          }
+        });
+
+        test('refused: over HTTPS without Origin, no Referer or a foreign one', async () => {
+          const secret = newCsrfSecret();
+          for (const referer of [undefined, 'https://evil.example/', `http://${HOST}/`]) {
+            const response = await send(https.app, route, {
+              secret,
+              header: maskCsrfSecret(secret),
+              headers: { 'x-forwarded-proto': 'https', ...(referer ? { referer } : {}) },
+            });
+            assertRefused(route, response, 'referer');
+          }
+        });
+
+        test('refused: no csrftoken cookie, or a malformed one', async () => {
+          const secret = newCsrfSecret();
+          for (const cookie of [undefined, 'short', `${secret}!`]) {
+            const response = await send(portal.app, route, {
+              secret: cookie,
+              header: maskCsrfSecret(secret),
+              headers: own,
+            });
+            assertRefused(route, response, 'cookie');
+          }
+        });
+
+        test('refused: no token in the field nor the header', async () => {
           const response = await send(portal.app, route, {
-            secret,
-            field: token,
-            header: token,
-            headers: { 'sec-fetch-site': site, origin: 'https://blog.example.fr' },
-          });
-          assertRefused(route, response, 'crossSite');
-        }
-      });
-
-      test('refused: a foreign Origin (or "null"), even with a valid token', async () => {
-        const secret = newCsrfSecret();
-        for (const origin of ['https://evil.example', 'null', `https://${HOST}`]) {
-          const response = await send(portal.app, route, {
-            secret,
-            header: maskCsrfSecret(secret),
-            headers: { origin },
-          });
-          assertRefused(route, response, 'origin');
-        }
-      });
-
-      test('refused: over HTTPS without Origin, no Referer or a foreign one', async () => {
-        const secret = newCsrfSecret();
-        for (const referer of [undefined, 'https://evil.example/', `http://${HOST}/`]) {
-          const response = await send(https.app, route, {
-            secret,
-            header: maskCsrfSecret(secret),
-            headers: { 'x-forwarded-proto': 'https', ...(referer ? { referer } : {}) },
-          });
-          assertRefused(route, response, 'referer');
-        }
-      });
-
-      test('refused: no csrftoken cookie, or a malformed one', async () => {
-        const secret = newCsrfSecret();
-        for (const cookie of [undefined, 'short', `${secret}!`]) {
-          const response = await send(portal.app, route, {
-            secret: cookie,
-            header: maskCsrfSecret(secret),
+            secret: newCsrfSecret(),
+            field: '',
             headers: own,
           });
-          assertRefused(route, response, 'cookie');
-        }
-      });
-
-      test('refused: no token in the field nor the header', async () => {
-        const response = await send(portal.app, route, {
-          secret: newCsrfSecret(),
-          field: '',
-          headers: own,
+          assertRefused(route, response, 'tokenMissing');
         });
-        assertRefused(route, response, 'tokenMissing');
-      });
 
-      test('refused: a wrong token (another secret’s, malformed, the masked token as cookie)', async () => {
-        const secret = newCsrfSecret();
-        const other = newCsrfSecret();
-        for (const token of [maskCsrfSecret(other), other, 'x'.repeat(63), `${secret}?`]) {
-          const response = await send(portal.app, route, { secret, header: token, headers: own });
+        test('refused: a wrong token (another secret’s, malformed, the masked token as cookie)', async () => {
+          const secret = newCsrfSecret();
+          const other = newCsrfSecret();
+          for (const token of [maskCsrfSecret(other), other, 'x'.repeat(63), `${secret}?`]) {
+            const response = await send(portal.app, route, { secret, header: token, headers: own });
+            assertRefused(route, response, 'tokenWrong');
+          }
+        });
+
+        test('refused: a stale token, from a page served before the secret was rotated', async () => {
+          const page = await csrfFromPage(portal.app, '/', { host: HOST });
+          const rotated = await portal.app.inject({
+            url: '/test-only/rotate',
+            headers: { host: HOST, cookie: page.cookie },
+          });
+          const newSecret = /csrftoken=(\w+);/.exec(String(rotated.headers['set-cookie']))?.[1];
+          assert.ok(newSecret && newSecret !== page.secret, 'the rotation sets a new secret');
+          const response = await send(portal.app, route, {
+            secret: newSecret,
+            field: route.form ? page.token : undefined,
+            header: route.form ? undefined : page.token,
+            headers: own,
+          });
           assertRefused(route, response, 'tokenWrong');
-        }
-      });
-
-      test('refused: a stale token, from a page served before the secret was rotated', async () => {
-        const page = await csrfFromPage(portal.app, '/', { host: HOST });
-        const rotated = await portal.app.inject({
-          url: '/test-only/rotate',
-          headers: { host: HOST, cookie: page.cookie },
         });
-        const newSecret = /csrftoken=(\w+);/.exec(String(rotated.headers['set-cookie']))?.[1];
-        assert.ok(newSecret && newSecret !== page.secret, 'the rotation sets a new secret');
-        const response = await send(portal.app, route, {
-          secret: newSecret,
-          field: route.form ? page.token : undefined,
-          header: route.form ? undefined : page.token,
-          headers: own,
+
+        test('accepted: the page’s token in the field or the header, masked or raw', async () => {
+          const page = await csrfFromPage(portal.app, '/', { host: HOST });
+          const attempts: Attempt[] = [
+            { header: page.token },
+            { header: page.secret },
+            { header: maskCsrfSecret(page.secret) },
+          ];
+          if (route.form) attempts.push({ field: page.token }, { field: page.secret });
+          for (const attempt of attempts) {
+            const response = await send(portal.app, route, {
+              ...attempt,
+              secret: page.secret,
+              headers: { ...own, 'sec-fetch-site': 'same-origin' },
+            });
+            assert.equal(response.statusCode, route.accepted, JSON.stringify(attempt));
+          }
         });
-        assertRefused(route, response, 'tokenWrong');
+
+        test('accepted: a trusted origin, a same-site trusted origin, no Origin over HTTP', async () => {
+          const secret = newCsrfSecret();
+          for (const headers of [
+            { origin: TRUSTED },
+            { origin: TRUSTED, 'sec-fetch-site': 'same-site' },
+            {},
+          ] as Record<string, string>[]) {
+            const response = await send(portal.app, route, {
+              secret,
+              header: maskCsrfSecret(secret),
+              headers,
+            });
+            assert.equal(response.statusCode, route.accepted, JSON.stringify(headers));
+          }
+        });
+
+        test('accepted over HTTPS: Origin of the site, or a same-site Referer without Origin', async () => {
+          const secret = newCsrfSecret();
+          for (const headers of [
+            { origin: `https://${HOST}` },
+            { referer: `https://${HOST}/explore/` },
+            { referer: `${TRUSTED}/page` },
+          ] as Record<string, string>[]) {
+            const response = await send(https.app, route, {
+              secret,
+              header: maskCsrfSecret(secret),
+              headers: { 'x-forwarded-proto': 'https', ...headers },
+            });
+            assert.equal(response.statusCode, route.accepted, JSON.stringify(headers));
+          }
+        });
       });
-
-      test('accepted: the page’s token in the field or the header, masked or raw', async () => {
-        const page = await csrfFromPage(portal.app, '/', { host: HOST });
-        const attempts: Attempt[] = [
-          { header: page.token },
-          { header: page.secret },
-          { header: maskCsrfSecret(page.secret) },
-        ];
-        if (route.form) attempts.push({ field: page.token }, { field: page.secret });
-        for (const attempt of attempts) {
-          const response = await send(portal.app, route, {
-            ...attempt,
-            secret: page.secret,
-            headers: { ...own, 'sec-fetch-site': 'same-origin' },
-          });
-          assert.equal(response.statusCode, route.accepted, JSON.stringify(attempt));
-        }
-      });
-
-      test('accepted: a trusted origin, a same-site trusted origin, no Origin over HTTP', async () => {
-        const secret = newCsrfSecret();
-        for (const headers of [
-          { origin: TRUSTED },
-          { origin: TRUSTED, 'sec-fetch-site': 'same-site' },
-          {},
-        ] as Record<string, string>[]) {
-          const response = await send(portal.app, route, {
-            secret,
-            header: maskCsrfSecret(secret),
-            headers,
-          });
-          assert.equal(response.statusCode, route.accepted, JSON.stringify(headers));
-        }
-      });
-
-      test('accepted over HTTPS: Origin of the site, or a same-site Referer without Origin', async () => {
-        const secret = newCsrfSecret();
-        for (const headers of [
-          { origin: `https://${HOST}` },
-          { referer: `https://${HOST}/explore/` },
-          { referer: `${TRUSTED}/page` },
-        ] as Record<string, string>[]) {
-          const response = await send(https.app, route, {
-            secret,
-            header: maskCsrfSecret(secret),
-            headers: { 'x-forwarded-proto': 'https', ...headers },
-          });
-          assert.equal(response.statusCode, route.accepted, JSON.stringify(headers));
-        }
-      });
-    });
-  }
-});
-
-describe('CSRF: what is checked and what is not', () => {
-  let portal: TestPortal;
-  before(async () => {
-    portal = await startTestPortal({ demo: true });
-  });
-  after(async () => portal.close());
-
-  const SEARCH = '/api/records/1.0/search/?dataset=export_alimconfiance&rows=0';
-
-  test('an API POST without the session cookie is not checked (anonymous, cross-site)', async () => {
-    const response = await portal.app.inject({
-      method: 'POST',
-      url: SEARCH,
-      headers: { 'sec-fetch-site': 'cross-site', origin: 'https://other.example' },
-    });
-    assert.equal(response.statusCode, 200);
+    }
   });
 
-  test('an API request authenticated by API key is never checked', async () => {
-    for (const credential of [{ authorization: 'Apikey k' }, { authorization: 'apikey k' }]) {
+for (const engine of TEST_ENGINES)
+  describe(`CSRF: what is checked and what is not (${engine})`, () => {
+    let portal: TestPortal;
+    before(async () => {
+      portal = await startTestPortal({ engine, demo: true });
+    });
+    after(async () => portal.close());
+
+    const SEARCH = '/api/records/1.0/search/?dataset=export_alimconfiance&rows=0';
+
+    test('an API POST without the session cookie is not checked (anonymous, cross-site)', async () => {
       const response = await portal.app.inject({
         method: 'POST',
         url: SEARCH,
-        headers: { cookie: 'sessionid=s', 'sec-fetch-site': 'cross-site', ...credential },
+        headers: { 'sec-fetch-site': 'cross-site', origin: 'https://other.example' },
       });
-      // The key is unknown (401), which shows the request reached the key check untouched.
-      assert.equal(response.statusCode, 401);
-    }
-    const query = await portal.app.inject({
-      method: 'POST',
-      url: `${SEARCH}&apikey=k`,
-      headers: { cookie: 'sessionid=s', 'sec-fetch-site': 'cross-site' },
+      assert.equal(response.statusCode, 200);
     });
-    assert.equal(query.statusCode, 401);
-  });
 
-  test('safe methods are never checked; an unknown path is a 404, not a 403', async () => {
-    const get = await portal.app.inject({
-      url: '/explore/',
-      headers: { 'sec-fetch-site': 'cross-site' },
-    });
-    assert.equal(get.statusCode, 200);
-    const unknown = await portal.app.inject({ method: 'POST', url: '/no/such/form/' });
-    assert.equal(unknown.statusCode, 404);
-  });
-
-  test('the cookie is sent only when a page asks for a token and no valid secret exists', async () => {
-    const first = await csrfFromPage(portal.app, '/');
-    assert.match(first.secret, /^[A-Za-z0-9]{32}$/);
-    assert.match(first.token, /^[A-Za-z0-9]{64}$/);
-    const again = await portal.app.inject({ url: '/explore/', headers: { cookie: first.cookie } });
-    assert.equal(again.headers['set-cookie'], undefined, 'a valid cookie is kept');
-    const token = parse(again.body)
-      .querySelector('input[name=csrfmiddlewaretoken]')
-      ?.getAttribute('value');
-    assert.ok(token && token !== first.token, 'every page gets a fresh token');
-    const broken = await portal.app.inject({ url: '/', headers: { cookie: 'csrftoken=broken' } });
-    assert.match(String(broken.headers['set-cookie']), /^csrftoken=[A-Za-z0-9]{32};/);
-    const api = await portal.app.inject({ url: '/api/explore/v2.1/catalog/datasets' });
-    assert.equal(api.headers['set-cookie'], undefined, 'an answer without a token sets none');
-  });
-
-  test('pages holding a token vary on Cookie and are private', async () => {
-    const response = await portal.app.inject({ url: '/explore/' });
-    assert.match(String(response.headers['vary']), /\bCookie\b/);
-    assert.equal(response.headers['cache-control'], 'private, no-cache');
-  });
-
-  test('the csrftoken cookie has the registry’s attributes, Secure over HTTPS', async () => {
-    const plain = await portal.app.inject({ url: '/' });
-    const cookie = String(plain.headers['set-cookie']);
-    assert.match(cookie, /Max-Age=31449600/);
-    assert.match(cookie, /Path=\//);
-    assert.match(cookie, /SameSite=Lax/);
-    assert.doesNotMatch(cookie, /HttpOnly|Secure/);
-    const expires = Date.parse(/Expires=([^;]+)/.exec(cookie)?.[1] ?? '');
-    assert.ok(Math.abs(expires - (Date.now() + 31_449_600_000)) < 60_000);
-    const proxied = await startTestPortal({ env: { DATAGORA_TRUST_PROXY: 'true' } });
-    try {
-      const secure = await proxied.app.inject({
-        url: '/',
-        headers: { 'x-forwarded-proto': 'https' },
+    test('an API request authenticated by API key is never checked', async () => {
+      for (const credential of [{ authorization: 'Apikey k' }, { authorization: 'apikey k' }]) {
+        const response = await portal.app.inject({
+          method: 'POST',
+          url: SEARCH,
+          headers: { cookie: 'sessionid=s', 'sec-fetch-site': 'cross-site', ...credential },
+        });
+        // The key is unknown (401), which shows the request reached the key check untouched.
+        assert.equal(response.statusCode, 401);
+      }
+      const query = await portal.app.inject({
+        method: 'POST',
+        url: `${SEARCH}&apikey=k`,
+        headers: { cookie: 'sessionid=s', 'sec-fetch-site': 'cross-site' },
       });
-      assert.match(String(secure.headers['set-cookie']), /; Secure/);
-    } finally {
-      await proxied.close();
-    }
+      assert.equal(query.statusCode, 401);
+    });
+
+    test('safe methods are never checked; an unknown path is a 404, not a 403', async () => {
+      const get = await portal.app.inject({
+        url: '/explore/',
+        headers: { 'sec-fetch-site': 'cross-site' },
+      });
+      assert.equal(get.statusCode, 200);
+      const unknown = await portal.app.inject({ method: 'POST', url: '/no/such/form/' });
+      assert.equal(unknown.statusCode, 404);
+    });
+
+    test('the cookie is sent only when a page asks for a token and no valid secret exists', async () => {
+      const first = await csrfFromPage(portal.app, '/');
+      assert.match(first.secret, /^[A-Za-z0-9]{32}$/);
+      assert.match(first.token, /^[A-Za-z0-9]{64}$/);
+      const again = await portal.app.inject({
+        url: '/explore/',
+        headers: { cookie: first.cookie },
+      });
+      assert.equal(again.headers['set-cookie'], undefined, 'a valid cookie is kept');
+      const token = parse(again.body)
+        .querySelector('input[name=csrfmiddlewaretoken]')
+        ?.getAttribute('value');
+      assert.ok(token && token !== first.token, 'every page gets a fresh token');
+      const broken = await portal.app.inject({ url: '/', headers: { cookie: 'csrftoken=broken' } });
+      assert.match(String(broken.headers['set-cookie']), /^csrftoken=[A-Za-z0-9]{32};/);
+      const api = await portal.app.inject({ url: '/api/explore/v2.1/catalog/datasets' });
+      assert.equal(api.headers['set-cookie'], undefined, 'an answer without a token sets none');
+    });
+
+    test('pages holding a token vary on Cookie and are private', async () => {
+      const response = await portal.app.inject({ url: '/explore/' });
+      assert.match(String(response.headers['vary']), /\bCookie\b/);
+      assert.equal(response.headers['cache-control'], 'private, no-cache');
+    });
+
+    test('the csrftoken cookie has the registry’s attributes, Secure over HTTPS', async () => {
+      const plain = await portal.app.inject({ url: '/' });
+      const cookie = String(plain.headers['set-cookie']);
+      assert.match(cookie, /Max-Age=31449600/);
+      assert.match(cookie, /Path=\//);
+      assert.match(cookie, /SameSite=Lax/);
+      assert.doesNotMatch(cookie, /HttpOnly|Secure/);
+      const expires = Date.parse(/Expires=([^;]+)/.exec(cookie)?.[1] ?? '');
+      assert.ok(Math.abs(expires - (Date.now() + 31_449_600_000)) < 60_000);
+      const proxied = await startTestPortal({ engine, env: { DATAGORA_TRUST_PROXY: 'true' } });
+      try {
+        const secure = await proxied.app.inject({
+          url: '/',
+          headers: { 'x-forwarded-proto': 'https' },
+        });
+        assert.match(String(secure.headers['set-cookie']), /; Secure/);
+      } finally {
+        await proxied.close();
+      }
+    });
   });
-});

@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import type { HTMLElement } from 'node-html-parser';
 
 import { emptyMetas } from '../../src/core/dataset.ts';
+import type { EngineName } from '../../src/storage/engine.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { listen } from '../helpers/listening-portal.ts';
 import type { TestPortal } from '../helpers/test-portal.ts';
@@ -21,10 +22,11 @@ export const EXTRA_DATASETS = Array.from({ length: 12 }, (_, i) => ({
 }));
 
 export async function startSitePortal(
-  options: { env?: Record<string, string>; extra?: boolean } = {},
+  options: { env?: Record<string, string>; extra?: boolean; engine?: EngineName } = {},
 ): Promise<TestPortal> {
   const portal = await startTestPortal({
     demo: true,
+    engine: options.engine,
     env: { DATAGORA_BASE_URL: 'https://data.example.fr', ...options.env },
   });
   if (options.extra !== false) {
