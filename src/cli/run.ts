@@ -11,6 +11,7 @@ import { datasetsCommand } from './commands/datasets.ts';
 import { grantCommand, restrictCommand } from './commands/grant.ts';
 import { groupCommand } from './commands/group.ts';
 import { importCommand } from './commands/import.ts';
+import { migrateCommand } from './commands/migrate.ts';
 import { serveCommand } from './commands/serve.ts';
 import { serviceCommand } from './commands/service.ts';
 import { userCommand } from './commands/user.ts';
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   datasets: datasetsCommand,
   backup: backupCommand,
+  migrate: migrateCommand,
   attach: attachCommand,
   user: userCommand,
   group: groupCommand,

@@ -44,6 +44,9 @@ Commands:
   service list                  List the third-party services
   service remove ID             Remove a service (visitors are asked again)
   backup FILE                   Write a consistent copy of the store to FILE, while the portal runs
+  migrate --to URL              Copy the whole portal from its SQLite file (DATAGORA_HOME) to an
+                                  empty PostgreSQL store; the file is left unchanged
+         [--schema NAME]          the PostgreSQL schema (default public)
   audit-cookies URL             Audit a running portal's cookies in Chromium, in the three consent
                                   states, and print the report (exit 1 on any violation)
          [--user EMAIL]           also audit signed in (password from DATAGORA_PASSWORD or a prompt)

@@ -40,6 +40,8 @@ export async function startTestPortal(
     env?: Record<string, string>;
     home?: string;
     engine?: EngineName;
+    /** On PostgreSQL, an existing schema to serve (kept on close); else a fresh one, dropped. */
+    schema?: string;
     /** The audience recorder's options (a clock, a small buffer); it runs as the config says. */
     audience?: RecorderOptions;
   } = {},
@@ -48,7 +50,9 @@ export async function startTestPortal(
   const config = loadConfig({ DATAGORA_HOME: home, DATAGORA_LOG_LEVEL: 'silent', ...options.env });
   // Each PostgreSQL portal lives in a schema of its own, dropped on close.
   const schema =
-    options.engine === 'postgres' ? `dg_portal_${Math.random().toString(36).slice(2, 10)}` : null;
+    options.engine === 'postgres'
+      ? (options.schema ?? `dg_portal_${Math.random().toString(36).slice(2, 10)}`)
+      : null;
   const engine = schema
     ? await openPostgresEngine({ url: POSTGRES_URL, schema, queryTimeoutMs: config.queryTimeoutMs })
     : await openStorage(config);
@@ -75,7 +79,7 @@ export async function startTestPortal(
     async close() {
       await app.close();
       await engine.close();
-      if (schema) await adminQuery(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      if (schema && !options.schema) await adminQuery(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       if (!options.home) rmSync(home, { recursive: true, force: true });
     },
   };

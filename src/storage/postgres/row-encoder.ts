@@ -12,8 +12,11 @@ import { recordId } from './record-id.ts';
 type CellEncoder = (cell: CellValue) => string;
 
 export interface RowEncoder {
-  /** Encodes records as COPY lines, numbering them from the last number given. */
-  encode(rows: readonly Row[]): string;
+  /**
+   * Encodes records as COPY lines, numbering them from the last number given. `ids`, when given,
+   * are the records' ids (a portal moved from another store keeps its own); else they are computed.
+   */
+  encode(rows: readonly Row[], ids?: readonly string[]): string;
   /** How many records were encoded so far. */
   readonly count: number;
 }
@@ -25,17 +28,18 @@ export function createRowEncoder(fields: Field[]): RowEncoder {
     get count() {
       return count;
     },
-    encode(rows) {
+    encode(rows, ids) {
       let out = '';
       let number = count;
-      for (const row of rows) {
+      for (let r = 0; r < rows.length; r++) {
+        const row = rows[r]!;
         number++;
         if (row.length !== fields.length) {
           throw new Error(
             `record ${number} has ${row.length} cells where ${fields.length} fields are defined`,
           );
         }
-        out += `${number}\t${recordId(row)}`;
+        out += `${number}\t${ids?.[r] ?? recordId(row)}`;
         for (let i = 0; i < encoders.length; i++) {
           try {
             out += `\t${encoders[i]!(row[i] ?? null)}`;
