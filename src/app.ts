@@ -12,12 +12,11 @@ import { AudienceService } from './analytics/index.ts';
 import { downloadRoutes } from './api/download/download.routes.ts';
 import { exploreV21 } from './api/explore-v2.1/index.ts';
 import { apiV1 } from './api/v1/index.ts';
-import { authServices } from './auth/index.ts';
+import { DailyQuota, authServices } from './auth/index.ts';
 import { AttachmentFiles, CatalogQueries, CatalogService } from './catalog/index.ts';
 import type { Config } from './config/index.ts';
 import { ConsentService } from './consent/index.ts';
 import { ActivityLog, DatasetsService } from './datasets/index.ts';
-import { DailyQuota } from './http/daily-quota.ts';
 import { useAudience } from './http/plugins/audience.ts';
 import { useCompression } from './http/plugins/compression.ts';
 import { useCsrf } from './http/plugins/csrf.ts';
@@ -55,7 +54,11 @@ export function sqlitePath(config: Config): string {
 /** Opens the store the configuration names. */
 export async function openStorage(config: Config): Promise<StorageEngine> {
   if (config.databaseUrl !== null) {
-    return openPostgresEngine({ url: config.databaseUrl, queryTimeoutMs: config.queryTimeoutMs });
+    return openPostgresEngine({
+      url: config.databaseUrl,
+      schema: config.databaseSchema,
+      queryTimeoutMs: config.queryTimeoutMs,
+    });
   }
   return openSqliteEngine({
     path: sqlitePath(config),
@@ -73,6 +76,10 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
   const catalog = new CatalogService(engine.metadata);
   const timeouts = { queryTimeoutMs: config.queryTimeoutMs };
   const records = new RecordsService(engine, catalog, timeouts);
+  // Facet counts are keyed by version and metadata; a change anywhere frees the stale ones.
+  engine.changes.subscribe((topic) => {
+    if (topic === 'datasets' || topic === 'reset') records.dropCaches();
+  });
   const imports = new ImportJobs(engine, {
     home: config.home,
     maxBytes: config.uploadMaxBytes,
@@ -86,21 +93,27 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
     records,
     attachments,
     auth: authServices(engine.accounts, engine.metadata),
-    consent: new ConsentService(engine.consent),
+    consent: new ConsentService(engine.consent, undefined, engine.changes),
     audience: new AudienceService(engine.audience, {
       enabled: config.statistics,
       retentionMonths: config.statisticsRetentionMonths,
     }),
     texts: new PortalTextsService(engine.texts),
     // The configuration's values are the defaults until an administrator changes them.
-    settings: new PortalSettingsService(engine.settings, {
-      portalName: config.portalName,
-      languages: [...LANGUAGES],
-      defaultLanguage: DEFAULT_LANG,
-      stateIdentity: config.stateIdentity,
-      contactEmail: '',
-      logo: null,
-    }),
+    settings: new PortalSettingsService(
+      engine.settings,
+      {
+        portalName: config.portalName,
+        languages: [...LANGUAGES],
+        defaultLanguage: DEFAULT_LANG,
+        stateIdentity: config.stateIdentity,
+        contactEmail: '',
+        logo: null,
+      },
+      undefined,
+      undefined,
+      engine.changes,
+    ),
     imports,
     sources: new DatasetSources(engine, imports),
     datasets: new DatasetsService(engine.metadata, engine.accounts, activity, attachments),
@@ -152,16 +165,27 @@ export async function buildApp(
     app.addHook('preClose', async () => recorder.close());
   }
   // Imports a dead process left running are failed (their dataset keeps its current version);
-  // then the scheduled refreshes of remote sources start.
+  // then the scheduled refreshes of remote sources start, each claimed by one process.
   await services.imports.recover();
   const scheduler = new RefreshScheduler(engine, services.imports, {
     onError: (error, dataset) =>
       app.log.warn({ err: error, dataset }, 'a scheduled refresh could not start'),
   });
-  app.addHook('onReady', async () => scheduler.start());
-  app.addHook('preClose', async () => scheduler.stop());
+  app.addHook('onReady', async () => {
+    scheduler.start();
+    // Jobs and loads of processes that die while this one runs are failed as they are found.
+    services.imports.watch(undefined, (error) =>
+      app.log.warn({ err: error }, 'the sweep of abandoned imports failed'),
+    );
+  });
+  app.addHook('preClose', async () => {
+    await scheduler.stop();
+    await services.imports.unwatch();
+  });
   const anonymousQuota =
-    config.quotaAnonymousDaily > 0 ? new DailyQuota(config.quotaAnonymousDaily) : undefined;
+    config.quotaAnonymousDaily > 0
+      ? new DailyQuota(config.quotaAnonymousDaily, engine.quotas)
+      : undefined;
   await app.register(exploreV21, {
     prefix: '/api/explore/v2.1',
     services,

@@ -12,6 +12,8 @@ export type { NewAccount } from './accounts-service.ts';
 export { ApiKeysService, hashApiKey } from './api-keys-service.ts';
 export type { CreatedKey, VerifiedKey } from './api-keys-service.ts';
 export { AuthService } from './auth-service.ts';
+export { DailyQuota } from './daily-quota.ts';
+export type { QuotaDecision } from './daily-quota.ts';
 export { LoginThrottle } from './login-throttle.ts';
 export { SESSION_LIFETIME_SECONDS, SessionsService } from './sessions-service.ts';
 export { viewerOf } from './viewer.ts';

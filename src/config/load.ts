@@ -17,6 +17,7 @@ function defaults(port: number): Omit<Config, 'port'> {
     home: './var',
     baseUrl: `http://localhost:${port}`,
     databaseUrl: null,
+    databaseSchema: 'public',
     trustProxy: false,
     readers: 2,
     queryTimeoutMs: 10_000,

@@ -11,6 +11,8 @@ export interface Config {
   baseUrl: string;
   /** PostgreSQL connection URL; when unset, the embedded SQLite file is used. */
   databaseUrl: string | null;
+  /** The PostgreSQL schema holding the portal (created if missing). */
+  databaseSchema: string;
   /** Fastify `trustProxy`: false, true, a hop count, or a list of addresses / CIDR ranges. */
   trustProxy: boolean | number | string[];
   /** Worker threads answering dataset queries. */
@@ -111,6 +113,14 @@ export const parseDatabaseUrl: Parser<string | null> = (raw, setting) => {
   return value;
 };
 
+export const parseSchemaName: Parser<string> = (raw, setting) => {
+  const value = raw.trim();
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value)) {
+    throw new ConfigError(setting, `"${raw}" is not a schema name (lowercase letters, digits, _)`);
+  }
+  return value;
+};
+
 export const parseTrustProxy: Parser<boolean | number | string[]> = (raw, setting) => {
   const value = raw.trim();
   if (/^\d+$/.test(value)) return parseInteger(0, 100)(value, setting);
@@ -173,6 +183,12 @@ export const SETTINGS = [
     env: 'DATABASE_URL',
     description: 'PostgreSQL URL',
     parse: parseDatabaseUrl,
+  },
+  {
+    key: 'databaseSchema',
+    env: 'DATAGORA_DATABASE_SCHEMA',
+    description: 'PostgreSQL schema of the portal',
+    parse: parseSchemaName,
   },
   {
     key: 'trustProxy',

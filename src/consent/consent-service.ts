@@ -6,7 +6,8 @@ import { isCurrent } from '../core/consent.ts';
 import { PortalError } from '../core/errors.ts';
 import type { ThirdPartyService } from '../core/third-party.ts';
 import { validateService } from '../core/third-party.ts';
-import type { ConsentStore } from '../storage/engine.ts';
+import type { ChangeFeed, ConsentStore } from '../storage/engine.ts';
+import { CachedValue } from '../util/cached-value.ts';
 import { ALNUM, randomToken } from '../util/random-token.ts';
 import type { ConsentDecision } from './decision.ts';
 import { decideServices, withdrawnServices } from './decision.ts';
@@ -23,29 +24,34 @@ export interface RecordedDecision {
   withdrawn: ThirdPartyService[];
 }
 
-/** Other processes may change the services: the policy is read again after this long. */
+/**
+ * Other processes may change the services: the policy is read again after this long, or at once
+ * when the store's change feed tells of a change (it hears every process on PostgreSQL, where
+ * the policy is then kept longer: POLICY_SHARED_TTL_MS, a safety net).
+ */
 const POLICY_TTL_MS = 15_000;
+const POLICY_SHARED_TTL_MS = 300_000;
 
 export class ConsentService {
-  private cached: { policy: Promise<ConsentPolicy>; at: number } | null = null;
+  private readonly cached: CachedValue<ConsentPolicy>;
 
   constructor(
     private readonly store: ConsentStore,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    changes?: ChangeFeed,
+  ) {
+    this.cached = new CachedValue(
+      () => this.loadPolicy(),
+      () => (changes?.shared ? POLICY_SHARED_TTL_MS : POLICY_TTL_MS),
+    );
+    changes?.subscribe((topic) => {
+      if (topic === 'consent' || topic === 'reset') this.cached.drop();
+    });
+  }
 
   /** The services and the policy version visitors answer now. */
   policy(): Promise<ConsentPolicy> {
-    const at = Date.now();
-    if (!this.cached || at - this.cached.at > POLICY_TTL_MS) {
-      const policy = this.loadPolicy();
-      this.cached = { policy, at };
-      // A failed read is not kept: the next request tries again.
-      policy.catch(() => {
-        if (this.cached?.policy === policy) this.cached = null;
-      });
-    }
-    return this.cached.policy;
+    return this.cached.get();
   }
 
   private async loadPolicy(): Promise<ConsentPolicy> {
@@ -62,7 +68,7 @@ export class ConsentService {
   async saveService(service: ThirdPartyService): Promise<ThirdPartyService> {
     const valid = validateService(service);
     await this.store.saveService(valid);
-    this.cached = null;
+    this.cached.drop();
     return valid;
   }
 
@@ -70,7 +76,7 @@ export class ConsentService {
     if (!(await this.store.deleteService(id))) {
       throw new PortalError('DG_ERR_SERVICE_NOT_FOUND', { service_id: id });
     }
-    this.cached = null;
+    this.cached.drop();
   }
 
   /** The visitor's choices if they answer the current policy and have not expired. */

@@ -1,7 +1,7 @@
 // The services every surface receives from the composition root (app.ts).
 
 import type { AudienceService } from '../analytics/index.ts';
-import type { AuthServices } from '../auth/index.ts';
+import type { AuthServices, DailyQuota } from '../auth/index.ts';
 import type { ConsentService } from '../consent/index.ts';
 import type { ActivityLog, DatasetsService } from '../datasets/index.ts';
 import type { AttachmentFiles, CatalogQueries, CatalogService } from '../catalog/index.ts';
@@ -10,7 +10,6 @@ import type { PortalSettingsService } from '../settings/index.ts';
 import type { PortalTextsService } from '../texts/index.ts';
 import type { DatasetSources } from '../ingest/dataset-sources.ts';
 import type { ImportJobs } from '../ingest/import-jobs.ts';
-import type { DailyQuota } from './daily-quota.ts';
 
 export interface PortalServices {
   catalog: CatalogService;

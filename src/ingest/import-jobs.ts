@@ -1,15 +1,16 @@
 // Background imports, one per dataset at a time: a job is queued in the store (which refuses a
-// second active one, across processes), then runs here while requests keep being answered (the
-// loaders yield to the event loop as they go); its progress is written every half second, which
-// is also its heartbeat. Jobs a dead process left behind are failed at start; the dataset's
-// current version, untouched by a failed load, keeps serving.
+// second active one, across processes), its lease taken, then it runs here while requests keep
+// being answered (the loaders yield to the event loop as they go); its progress is written every
+// half second, and at least every minute as a heartbeat. Jobs a dead process left behind are
+// failed at start, by a sweep every few seconds, and before a new import of their dataset is
+// refused; the dataset's current version, untouched by a failed load, keeps serving.
 
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 
-import { PortalError } from '../core/errors.ts';
+import { PortalError, isPortalError } from '../core/errors.ts';
 import type {
   DatasetSource,
   ImportJob,
@@ -31,8 +32,10 @@ export interface ImportJobsOptions {
   fetchTimeoutMs: number;
   /** How often a running job's progress is written (default 500 ms). */
   progressIntervalMs?: number;
-  /** A job of another host silent this long is taken for dead at start (default 5 min). */
+  /** A job without a lease silent this long is taken for dead (default 5 min). */
   staleAfterMs?: number;
+  /** How often a running job's heartbeat is written at least (default 60 s). */
+  heartbeatMs?: number;
   /** Called when a job of this process ends, whatever the outcome (the activity log). */
   onEnded?: (job: ImportJob) => void | Promise<void>;
 }
@@ -53,6 +56,8 @@ export class ImportJobs {
   /** `<host>:<pid>`, written on the jobs this process runs. */
   readonly owner = `${hostname()}:${process.pid}`;
   private readonly running = new Map<number, Promise<void>>();
+  private sweeper: NodeJS.Timeout | null = null;
+  private sweeping: Promise<void> | null = null;
 
   constructor(
     private readonly engine: StorageEngine,
@@ -95,13 +100,33 @@ export class ImportJobs {
         detail: `dataset ${request.datasetId} has no source to import`,
       });
     }
-    const queued = await store.createJob(request);
+    const queued = await this.createJob(request);
+    let lease;
+    try {
+      lease = await store.takeLease(queued.id);
+    } catch (error) {
+      await store.finishJob(queued.id, failure(0, error));
+      throw error;
+    }
     const job = (await store.startJob(queued.id, this.owner)) ?? queued;
-    const run = this.run(job, source, request).finally(() => {
+    const run = this.run(job, source, request).finally(async () => {
+      await lease.release();
       this.running.delete(job.id);
     });
     this.running.set(job.id, run);
     return job;
+  }
+
+  /** Queues the job; a dataset busy with the job of a dead process is freed first. */
+  private async createJob(request: StartImport): Promise<ImportJob> {
+    const store = this.engine.imports;
+    try {
+      return await store.createJob(request);
+    } catch (error) {
+      if (!isPortalError(error) || error.code !== 'DG_ERR_IMPORT_BUSY') throw error;
+      if ((await this.recover()).length === 0) throw error;
+      return store.createJob(request);
+    }
   }
 
   /** Whether this process runs a job of the dataset now. */
@@ -110,20 +135,49 @@ export class ImportJobs {
     return latest && (latest.state === 'queued' || latest.state === 'running') ? latest : null;
   }
 
+  /**
+   * Every `intervalMs`, fails the jobs and loads of dead processes (wherever they ran, on
+   * PostgreSQL; on this machine, on SQLite). `onError` hears a sweep that failed.
+   */
+  watch(intervalMs = 10_000, onError: (error: unknown) => void = () => undefined): void {
+    if (this.sweeper !== null) return;
+    this.sweeper = setInterval(() => {
+      if (this.sweeping) return;
+      this.sweeping = this.sweep()
+        .catch(onError)
+        .finally(() => (this.sweeping = null));
+    }, intervalMs);
+    this.sweeper.unref();
+  }
+
+  /** Stops the sweeps (the jobs running go on). */
+  async unwatch(): Promise<void> {
+    if (this.sweeper !== null) clearInterval(this.sweeper);
+    this.sweeper = null;
+    await this.sweeping;
+  }
+
+  /** One sweep: dead jobs failed, then dead loads. */
+  async sweep(): Promise<void> {
+    await this.recover();
+    await this.engine.recoverDeadLoads();
+  }
+
   /** Resolves once the jobs this process runs have ended. */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
   }
 
   /**
-   * Fails the jobs a dead process left queued or running: its pid is gone on this host, or it
-   * ran elsewhere and gave no sign of life for `staleAfterMs`. Returns their ids.
+   * Fails the jobs a dead process left queued or running: nobody holds a running job's lease
+   * (PostgreSQL), or, where the engine has no leases, its pid is gone on this host; a job without
+   * a held lease that gave no sign of life for `staleAfterMs` too. Returns their ids.
    */
   async recover(now = Date.now()): Promise<number[]> {
     const staleAfter = this.options.staleAfterMs ?? 5 * 60_000;
     const recovered: number[] = [];
     for (const job of await this.engine.imports.activeJobs()) {
-      if (this.running.has(job.id) || !this.isDead(job, now, staleAfter)) continue;
+      if (this.running.has(job.id) || !(await this.isDead(job, now, staleAfter))) continue;
       const ended = await this.engine.imports.finishJob(job.id, {
         state: 'failed',
         rowsRead: job.rowsRead,
@@ -138,7 +192,12 @@ export class ImportJobs {
     return recovered;
   }
 
-  private isDead(job: ImportJob, now: number, staleAfter: number): boolean {
+  private async isDead(job: ImportJob, now: number, staleAfter: number): Promise<boolean> {
+    // A running job's lease is taken before it runs: held means alive, free means dead.
+    if (job.state === 'running') {
+      const lease = await this.engine.imports.leaseState(job.id);
+      if (lease !== 'none') return lease === 'free';
+    }
     const lastSign = Date.parse(job.heartbeatAt ?? job.createdAt);
     if (now - lastSign > staleAfter) return true;
     if (job.owner === null) return false;
@@ -150,10 +209,13 @@ export class ImportJobs {
   private async run(job: ImportJob, source: DatasetSource, request: StartImport): Promise<void> {
     const { fetchedPath } = request;
     const store = this.engine.imports;
-    const progress = { rows: 0, written: 0 };
+    const progress = { rows: 0, written: 0, writtenAt: Date.now() };
+    const heartbeatMs = this.options.heartbeatMs ?? 60_000;
     const timer = setInterval(() => {
-      if (progress.rows === progress.written) return;
+      const now = Date.now();
+      if (progress.rows === progress.written && now - progress.writtenAt < heartbeatMs) return;
       progress.written = progress.rows;
+      progress.writtenAt = now;
       store.reportProgress(job.id, progress.rows, 0).catch(() => undefined);
     }, this.options.progressIntervalMs ?? 500);
     timer.unref();
@@ -193,15 +255,7 @@ export class ImportJobs {
         error: null,
       };
     } catch (error) {
-      result = {
-        state: 'failed',
-        rowsRead: progress.rows,
-        rowsRejected: 0,
-        issues: [],
-        issueCount: 0,
-        versionId: null,
-        error: error instanceof Error ? error.message : String(error),
-      };
+      result = failure(progress.rows, error);
     } finally {
       clearInterval(timer);
       if (fetched !== null) await rm(fetched, { force: true });
@@ -233,4 +287,16 @@ export class ImportJobs {
       // The store is gone (closing); a later start fails the job as its process ended.
     }
   }
+}
+
+function failure(rowsRead: number, error: unknown): ImportJobResult {
+  return {
+    state: 'failed',
+    rowsRead,
+    rowsRejected: 0,
+    issues: [],
+    issueCount: 0,
+    versionId: null,
+    error: error instanceof Error ? error.message : String(error),
+  };
 }

@@ -192,6 +192,11 @@ export class RecordsService {
     return geoclusterRecords(this, this.catalog, request);
   }
 
+  /** Forgets the facet counts kept (a dataset changed; they would no longer be asked for). */
+  dropCaches(): void {
+    this.facetCache.clear();
+  }
+
   /**
    * The values and counts of facet fields under the request's filters. Requests with only
    * refines and excludes (no `where`, no `qv1`, which may hold `now()`) depend on nothing but the

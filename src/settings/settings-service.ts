@@ -1,32 +1,43 @@
-// The portal settings as every page reads them: from the store, kept a few seconds so a page
-// costs no query, forgotten at once when this process saves (other processes of a deployment
-// see the change when their copy expires). The configuration gives the defaults.
+// The portal settings as every page reads them: from the store, kept so a page costs no query,
+// and forgotten whenever the store's change feed tells that they changed. Where the feed hears
+// every process (PostgreSQL), the copy is kept up to five minutes (a safety net); where it hears
+// only this one's saves (SQLite), a few seconds. The configuration gives the defaults.
 
 import { PortalError } from '../core/errors.ts';
-import type { PortalSettingsStore, StoredAsset } from '../storage/engine.ts';
+import type { ChangeFeed, PortalSettingsStore, StoredAsset } from '../storage/engine.ts';
+import { CachedValue } from '../util/cached-value.ts';
 import type { LogoProblem } from './logo.ts';
 import { ASSET_NAME, checkLogo } from './logo.ts';
 import type { PortalSettings, SettingsInput } from './portal-settings.ts';
 import { LOGO_KEY, checkSettings, settingsFrom, storedValues } from './portal-settings.ts';
 
-/** How long a process keeps the settings it read. */
+/** How long a process keeps the settings it read when other processes' saves go unheard. */
 export const SETTINGS_CACHE_MS = 5_000;
+/** How long when the change feed hears every process's saves. */
+export const SETTINGS_SHARED_CACHE_MS = 300_000;
 
 export class PortalSettingsService {
-  private cached: { settings: PortalSettings; until: number } | null = null;
+  private readonly cached: CachedValue<PortalSettings>;
 
   constructor(
     private readonly store: PortalSettingsStore,
     readonly defaults: PortalSettings,
-    private readonly cacheMs = SETTINGS_CACHE_MS,
-    private readonly now: () => number = Date.now,
-  ) {}
+    cacheMs = SETTINGS_CACHE_MS,
+    now: () => number = Date.now,
+    changes?: ChangeFeed,
+  ) {
+    this.cached = new CachedValue(
+      async () => settingsFrom(await this.store.getSettings(), this.defaults),
+      () => (changes?.shared ? Math.max(cacheMs, SETTINGS_SHARED_CACHE_MS) : cacheMs),
+      now,
+    );
+    changes?.subscribe((topic) => {
+      if (topic === 'settings' || topic === 'reset') this.cached.drop();
+    });
+  }
 
-  async current(): Promise<PortalSettings> {
-    if (this.cached && this.cached.until > this.now()) return this.cached.settings;
-    const settings = settingsFrom(await this.store.getSettings(), this.defaults);
-    this.cached = { settings, until: this.now() + this.cacheMs };
-    return settings;
+  current(): Promise<PortalSettings> {
+    return this.cached.get();
   }
 
   /** Saves the settings (DG_ERR_SETTINGS_INVALID naming the first bad field); returns both. */
@@ -38,7 +49,7 @@ export class PortalSettingsService {
     }
     const before = await this.fresh();
     await this.store.saveSettings(storedValues(input));
-    this.cached = null;
+    this.cached.drop();
     return { before, after: await this.current() };
   }
 
@@ -50,7 +61,7 @@ export class PortalSettingsService {
     await this.store.putAsset(checked.name, checked.contentType, body);
     await this.store.saveSettings({ [LOGO_KEY]: checked.name });
     if (before && before !== checked.name) await this.store.deleteAsset(before);
-    this.cached = null;
+    this.cached.drop();
     return { name: checked.name };
   }
 
@@ -58,7 +69,7 @@ export class PortalSettingsService {
     const before = (await this.fresh()).logo;
     await this.store.saveSettings({ [LOGO_KEY]: null });
     if (before) await this.store.deleteAsset(before);
-    this.cached = null;
+    this.cached.drop();
   }
 
   /** A file the settings refer to (the logo), or null; other names are never looked up. */
@@ -67,7 +78,7 @@ export class PortalSettingsService {
   }
 
   private async fresh(): Promise<PortalSettings> {
-    this.cached = null;
+    this.cached.drop();
     return this.current();
   }
 }

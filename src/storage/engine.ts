@@ -6,6 +6,8 @@ import type { AudienceStore } from './audience-store.ts';
 import type { ConsentStore } from './consent-store.ts';
 import type { PortalSettingsStore } from './portal-settings-store.ts';
 import type { ImportStore } from './import-store.ts';
+import type { ChangeFeed } from './change-feed.ts';
+import type { QuotaStore } from './quota-store.ts';
 import type { PortalTextsStore } from './portal-texts-store.ts';
 import type {
   ActivityEntry,
@@ -135,6 +137,8 @@ export type * from './audience-store.ts';
 export type * from './portal-texts-store.ts';
 export type * from './portal-settings-store.ts';
 export type * from './import-store.ts';
+export type * from './quota-store.ts';
+export type * from './change-feed.ts';
 
 export interface StorageEngine {
   readonly name: EngineName;
@@ -151,6 +155,10 @@ export interface StorageEngine {
   readonly settings: PortalSettingsStore;
   /** Dataset sources (file or URL, refresh schedule) and background import jobs. */
   readonly imports: ImportStore;
+  /** The API calls of each caller per day, shared by every process of the store. */
+  readonly quotas: QuotaStore;
+  /** Changes every process of the store hears of, to drop what it keeps in memory. */
+  readonly changes: ChangeFeed;
   /**
    * Runs a read query on dataset tables, off the main thread; rows come back as arrays.
    * Raw values by column kind: text → string; text_list → JSON array text (SQLite) or string[]
@@ -180,6 +188,11 @@ export interface StorageEngine {
     options?: QueryOptions,
   ): Promise<unknown[][][]>;
   beginVersion(input: BeginVersionInput): Promise<VersionWriter>;
+  /**
+   * Marks failed the versions left `loading` by a process that died, and drops their tables
+   * (done at open; a running portal calls it again now and then). Returns their ids.
+   */
+  recoverDeadLoads(): Promise<number[]>;
   /** Writes a consistent copy of the whole store to `path` while it keeps serving. */
   backup(path: string): Promise<void>;
   close(): Promise<void>;

@@ -1,6 +1,8 @@
 // The storage contract for dataset sources and import jobs; both engines implement it. The
 // store itself guarantees one queued or running job per dataset (a unique partial index), so
-// the rule holds across processes, and a scheduled run is claimed by one process only.
+// the rule holds across processes, and a scheduled run is claimed by one process only. A
+// running job's process holds its lease where the engine has leases (PostgreSQL), so any
+// process can tell a job whose process died, wherever it ran.
 
 import type {
   DatasetSource,
@@ -9,6 +11,18 @@ import type {
   ImportJobInput,
   ImportJobResult,
 } from '../core/import-job.ts';
+
+/** A job's lease, held by the process that runs it. */
+export interface JobLease {
+  /** Gives the lease up (after the job ended). Never throws. */
+  release(): Promise<void>;
+}
+
+/**
+ * `held`: a live process holds the job's lease; `free`: none does (its process died, or it
+ * ended); `none`: the engine keeps no leases (SQLite, one machine: the owner's pid tells).
+ */
+export type LeaseState = 'held' | 'free' | 'none';
 
 export interface ImportStore {
   getSource(datasetId: string): Promise<DatasetSource | null>;
@@ -32,6 +46,14 @@ export interface ImportStore {
   getJob(id: number): Promise<ImportJob | null>;
   /** The dataset's jobs, newest first. */
   listJobs(datasetId: string, limit: number): Promise<ImportJob[]>;
-  /** Every queued or running job (for recovery at start). */
+  /** Every queued or running job (for recovery). */
   activeJobs(): Promise<ImportJob[]>;
+  /**
+   * Takes the lease of a job this process is about to run, held until released or until the
+   * process ends (PostgreSQL: a session advisory lock on a connection of its own, which the
+   * server releases when that connection drops). A no-op lease where the engine has none.
+   */
+  takeLease(jobId: number): Promise<JobLease>;
+  /** Whether some process holds the job's lease now. */
+  leaseState(jobId: number): Promise<LeaseState>;
 }

@@ -1,9 +1,10 @@
 // API quotas: a daily number of calls per anonymous client address, with ODS's headers
-// (X-RateLimit-Limit, -Remaining, -Reset) and its 429 body (`errorcode`, `reset_time`…).
+// (X-RateLimit-Limit, -Remaining, -Reset) and its 429 body (`errorcode`, `reset_time`…). The
+// counts are in the store, shared by every process; when the store cannot count, the call goes on.
 
 import type { FastifyInstance } from 'fastify';
 
-import type { DailyQuota } from '../daily-quota.ts';
+import type { DailyQuota, QuotaDecision } from '../../auth/index.ts';
 
 /** ODS's error number for the anonymous users' quota. */
 const ANONYMOUS_QUOTA_ERROR = 10005;
@@ -14,7 +15,13 @@ export function useApiQuota(scope: FastifyInstance, quota: DailyQuota | undefine
   scope.addHook('onRequest', async (request, reply) => {
     // Signed-in users and API keys are not anonymous: this quota does not count them.
     if (request.method === 'OPTIONS' || request.viewer.via !== 'anonymous') return;
-    const decision = quota.take(`ip:${request.ip}`);
+    let decision: QuotaDecision;
+    try {
+      decision = await quota.take(`ip:${request.ip}`);
+    } catch (error) {
+      request.log.warn({ err: error }, 'the API quota could not be counted');
+      return;
+    }
     void reply
       .header('x-ratelimit-limit', decision.limit)
       .header('x-ratelimit-remaining', decision.remaining)

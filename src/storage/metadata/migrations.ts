@@ -251,4 +251,16 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 11,
+    name: 'API quotas: the calls of each caller per day, counted by every process of the store',
+    sql: `
+      CREATE TABLE api_quota_counts (
+        day TEXT NOT NULL,
+        caller TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (day, caller)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

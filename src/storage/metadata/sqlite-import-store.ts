@@ -12,7 +12,7 @@ import type {
   ImportJobResult,
 } from '../../core/import-job.ts';
 import { isoNow } from '../../util/iso-now.ts';
-import type { ImportStore } from '../import-store.ts';
+import type { ImportStore, JobLease, LeaseState } from '../import-store.ts';
 import type { JobRow, SourceRow } from '../import-rows.ts';
 import { toJob, toSource } from '../import-rows.ts';
 
@@ -152,5 +152,14 @@ export class SqliteImportStore implements ImportStore {
       .prepare("SELECT * FROM import_jobs WHERE state IN ('queued', 'running') ORDER BY id")
       .all() as JobRow[];
     return rows.map(toJob);
+  }
+
+  /** One SQLite file is one machine: a job's owner pid says whether it lives. */
+  async takeLease(): Promise<JobLease> {
+    return { release: async () => undefined };
+  }
+
+  async leaseState(): Promise<LeaseState> {
+    return 'none';
   }
 }

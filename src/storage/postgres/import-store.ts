@@ -1,8 +1,10 @@
 // The ImportStore in the engine's PostgreSQL schema. The unique partial index
 // `import_jobs_one_active` refuses a second queued or running job of a dataset across processes;
-// a scheduled run is claimed by a conditional UPDATE that only one process wins.
+// a scheduled run is claimed by a conditional UPDATE that only one process wins. A running job's
+// lease is a session advisory lock held on a connection of its own: when the process dies, the
+// server closes that connection and frees the lock, and any process sees the job is orphaned.
 
-import type pg from 'pg';
+import pg from 'pg';
 
 import { PortalError } from '../../core/errors.ts';
 import type {
@@ -12,21 +14,32 @@ import type {
   ImportJobInput,
   ImportJobResult,
 } from '../../core/import-job.ts';
-import type { ImportStore } from '../import-store.ts';
+import type { ImportStore, JobLease, LeaseState } from '../import-store.ts';
 import type { JobRow, SourceRow } from '../import-rows.ts';
 import { toJob, toSource } from '../import-rows.ts';
+import type { PoolSettings } from './connection.ts';
+import { clientConfig } from './connection.ts';
 import { qualified } from './quote.ts';
 
 const UNIQUE_VIOLATION = '23505';
 
+/** The advisory lock of a job's lease (two int4 keys; versions' loads use another namespace). */
+export function jobLockArgs(schema: string, jobId: number): string {
+  const namespace = `'datagora:job:${schema}'`;
+  return `hashtext(${namespace}), (${Math.trunc(jobId)} % 2147483647)::int`;
+}
+
 export class PostgresImportStore implements ImportStore {
   private readonly sources: string;
   private readonly jobs: string;
+  /** The connections holding this engine's leases. */
+  private readonly leases = new Set<pg.Client>();
 
   constructor(
     private readonly pool: pg.Pool,
-    schema: string,
+    private readonly settings: PoolSettings,
   ) {
+    const { schema } = settings;
     this.sources = qualified(schema, 'dataset_sources');
     this.jobs = qualified(schema, 'import_jobs');
   }
@@ -155,5 +168,42 @@ export class PostgresImportStore implements ImportStore {
       `SELECT * FROM ${this.jobs} WHERE state IN ('queued', 'running') ORDER BY id`,
     );
     return rows.map(toJob);
+  }
+
+  async takeLease(jobId: number): Promise<JobLease> {
+    const client = new pg.Client(clientConfig({ ...this.settings, statementTimeoutMs: 0 }));
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ taken: boolean }>(
+        `SELECT pg_try_advisory_lock(${jobLockArgs(this.settings.schema, jobId)}) AS taken`,
+      );
+      if (!rows[0]?.taken) throw new Error(`the lease of import job ${jobId} is already held`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    this.leases.add(client);
+    return {
+      release: async () => {
+        if (!this.leases.delete(client)) return;
+        await client.end().catch(() => undefined);
+      },
+    };
+  }
+
+  async leaseState(jobId: number): Promise<LeaseState> {
+    // A lock taken for the statement only: free means nobody else held it.
+    const { rows } = await this.pool.query<{ free: boolean }>(
+      `SELECT pg_try_advisory_xact_lock(${jobLockArgs(this.settings.schema, jobId)}) AS free`,
+    );
+    return rows[0]?.free ? 'free' : 'held';
+  }
+
+  /** Ends the lease connections (the engine closes). */
+  async close(): Promise<void> {
+    const clients = [...this.leases];
+    this.leases.clear();
+    await Promise.allSettled(clients.map((client) => client.end()));
   }
 }

@@ -282,6 +282,18 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 11,
+    name: 'API quotas: the calls of each caller per day, counted by every process of the store',
+    statements: (schema) => [
+      `CREATE TABLE ${qualified(schema, 'api_quota_counts')} (
+        day date NOT NULL,
+        caller text NOT NULL,
+        count bigint NOT NULL,
+        PRIMARY KEY (day, caller)
+      )`,
+    ],
+  },
 ];
 
 export const LATEST_MIGRATION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

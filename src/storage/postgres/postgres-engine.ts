@@ -33,6 +33,15 @@ import { PostgresPortalSettingsStore } from './portal-settings-store.ts';
 import { PostgresPortalTextsStore } from './portal-texts-store.ts';
 import { PostgresImportStore } from './import-store.ts';
 import type { ImportStore } from '../import-store.ts';
+import type { QuotaStore } from '../quota-store.ts';
+import {
+  consentWithNotices,
+  metadataWithNotices,
+  settingsWithNotices,
+  writerWithNotices,
+} from '../change-notices.ts';
+import { PostgresChangeFeed } from './change-feed.ts';
+import { PostgresQuotaStore } from './quota-store.ts';
 import { PostgresMetadataStore } from './metadata-store.ts';
 import { migrate } from './migrate.ts';
 import { isValidSchemaName } from './quote.ts';
@@ -90,7 +99,14 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
     await Promise.allSettled([writePool.end(), readPool.end()]);
     throw storageError(error);
   }
-  return new PostgresEngine(writeSettings, writePool, readPool, queryTimeoutMs);
+  const changes = new PostgresChangeFeed(writeSettings, writePool);
+  try {
+    await changes.start();
+  } catch (error) {
+    await Promise.allSettled([writePool.end(), readPool.end()]);
+    throw storageError(error);
+  }
+  return new PostgresEngine(writeSettings, writePool, readPool, queryTimeoutMs, changes);
 }
 
 class PostgresEngine implements StorageEngine {
@@ -102,6 +118,8 @@ class PostgresEngine implements StorageEngine {
   readonly texts: PortalTextsStore;
   readonly settings: PortalSettingsStore;
   readonly imports: ImportStore;
+  readonly quotas: QuotaStore;
+  private readonly importStore: PostgresImportStore;
   private readonly reads: ReadQueries;
   private readonly writers = new Set<PostgresVersionWriter>();
   private closed = false;
@@ -111,14 +129,21 @@ class PostgresEngine implements StorageEngine {
     private readonly writePool: pg.Pool,
     private readonly readPool: pg.Pool,
     private readonly queryTimeoutMs: number,
+    readonly changes: PostgresChangeFeed,
   ) {
-    this.metadata = new PostgresMetadataStore(writePool, poolSettings.schema);
-    this.accounts = new PostgresAccountStore(writePool, poolSettings.schema);
-    this.consent = new PostgresConsentStore(writePool, poolSettings.schema);
-    this.audience = new PostgresAudienceStore(writePool, poolSettings.schema);
-    this.texts = new PostgresPortalTextsStore(writePool, poolSettings.schema);
-    this.settings = new PostgresPortalSettingsStore(writePool, poolSettings.schema);
-    this.imports = new PostgresImportStore(writePool, poolSettings.schema);
+    const { schema } = poolSettings;
+    this.metadata = metadataWithNotices(new PostgresMetadataStore(writePool, schema), changes);
+    this.accounts = new PostgresAccountStore(writePool, schema);
+    this.consent = consentWithNotices(new PostgresConsentStore(writePool, schema), changes);
+    this.audience = new PostgresAudienceStore(writePool, schema);
+    this.texts = new PostgresPortalTextsStore(writePool, schema);
+    this.settings = settingsWithNotices(
+      new PostgresPortalSettingsStore(writePool, schema),
+      changes,
+    );
+    this.importStore = new PostgresImportStore(writePool, poolSettings);
+    this.imports = this.importStore;
+    this.quotas = new PostgresQuotaStore(writePool, schema);
     this.reads = new ReadQueries(readPool, queryTimeoutMs, (pid) =>
       writePool.query('SELECT pg_cancel_backend($1)', [pid]),
     );
@@ -165,7 +190,12 @@ class PostgresEngine implements StorageEngine {
       input,
     );
     this.writers.add(writer);
-    return writer;
+    return writerWithNotices(writer, this.changes);
+  }
+
+  async recoverDeadLoads(): Promise<number[]> {
+    this.checkOpen();
+    return recoverDeadLoads(this.writePool, this.poolSettings.schema);
   }
 
   async backup(path: string): Promise<void> {
@@ -177,6 +207,7 @@ class PostgresEngine implements StorageEngine {
     if (this.closed) return;
     this.closed = true;
     await Promise.allSettled([...this.writers].map((w) => w.abort('the storage engine closed')));
+    await Promise.allSettled([this.changes.close(), this.importStore.close()]);
     await Promise.allSettled([this.readPool.end(), this.writePool.end()]);
   }
 

@@ -14,6 +14,9 @@ import { SqliteConsentStore } from '../metadata/sqlite-consent-store.ts';
 import { SqlitePortalSettingsStore } from '../metadata/sqlite-portal-settings-store.ts';
 import { SqlitePortalTextsStore } from '../metadata/sqlite-portal-texts-store.ts';
 import { SqliteImportStore } from '../metadata/sqlite-import-store.ts';
+import { SqliteQuotaStore } from '../metadata/sqlite-quota-store.ts';
+import { consentWithNotices, metadataWithNotices, settingsWithNotices } from '../change-notices.ts';
+import { LocalChangeFeed } from '../local-change-feed.ts';
 import { SqliteMetadataStore } from '../metadata/sqlite-metadata-store.ts';
 import { VersionRepository } from '../metadata/version-repository.ts';
 import { openWriteConnection } from './connection.ts';
@@ -48,20 +51,25 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<St
       { path },
       Math.max(1, options.readers ?? Math.max(2, availableParallelism())),
     );
+    // One file, one machine: the changes this process makes are the ones its caches must hear.
+    const changes = new LocalChangeFeed();
+    const metadata = new SqliteMetadataStore(
+      datasets,
+      versions,
+      new DatasetLifecycle(db, datasets, versions, sqliteRecordTables(db)),
+      new ActivityRepository(db),
+    );
     return new SqliteEngine(
       db,
-      new SqliteMetadataStore(
-        datasets,
-        versions,
-        new DatasetLifecycle(db, datasets, versions, sqliteRecordTables(db)),
-        new ActivityRepository(db),
-      ),
+      metadataWithNotices(metadata, changes),
       new SqliteAccountStore(db),
-      new SqliteConsentStore(db),
+      consentWithNotices(new SqliteConsentStore(db), changes),
       new SqliteAudienceStore(db),
       new SqlitePortalTextsStore(db),
-      new SqlitePortalSettingsStore(db),
+      settingsWithNotices(new SqlitePortalSettingsStore(db), changes),
       new SqliteImportStore(db),
+      new SqliteQuotaStore(db),
+      changes,
       datasets,
       versions,
       readers,

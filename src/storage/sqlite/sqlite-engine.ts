@@ -26,12 +26,16 @@ import type { ConsentStore } from '../consent-store.ts';
 import type { PortalSettingsStore } from '../portal-settings-store.ts';
 import type { PortalTextsStore } from '../portal-texts-store.ts';
 import type { ImportStore } from '../import-store.ts';
+import type { QuotaStore } from '../quota-store.ts';
+import type { ChangeFeed } from '../change-feed.ts';
+import { writerWithNotices } from '../change-notices.ts';
 import type { DatasetRepository } from '../metadata/dataset-repository.ts';
 import type { VersionRepository } from '../metadata/version-repository.ts';
 import { createFtsSql, createTableSql, recordTableName } from './record-table.ts';
 import { leaseStream } from './lease-stream.ts';
 import { rangedExport } from './ranged-export.ts';
 import type { ReaderPool } from './reader-pool.ts';
+import { recoverAbandonedLoads } from './recovery.ts';
 import { queryScratchTable } from './scratch-table.ts';
 import { SqliteVersionWriter } from './version-writer.ts';
 
@@ -50,6 +54,8 @@ export class SqliteEngine implements StorageEngine {
     readonly texts: PortalTextsStore,
     readonly settings: PortalSettingsStore,
     readonly imports: ImportStore,
+    readonly quotas: QuotaStore,
+    readonly changes: ChangeFeed,
     private readonly datasets: DatasetRepository,
     private readonly versions: VersionRepository,
     private readonly readers: ReaderPool,
@@ -131,7 +137,15 @@ export class SqliteEngine implements StorageEngine {
         return created;
       })
       .immediate();
-    return new SqliteVersionWriter(this.db, this.versions, version);
+    return writerWithNotices(
+      new SqliteVersionWriter(this.db, this.versions, version),
+      this.changes,
+    );
+  }
+
+  async recoverDeadLoads(): Promise<number[]> {
+    this.assertOpen();
+    return recoverAbandonedLoads(this.db, this.versions);
   }
 
   async backup(path: string): Promise<void> {

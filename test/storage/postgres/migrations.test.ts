@@ -40,6 +40,7 @@ pgTest('opening again changes nothing', async () => {
     [
       'activity_log',
       'api_keys',
+      'api_quota_counts',
       'attachments',
       'audience_counts',
       'audience_visitors',
