@@ -6,6 +6,7 @@ import type { AudienceStore } from './audience-store.ts';
 import type { ConsentStore } from './consent-store.ts';
 import type { PortalSettingsStore } from './portal-settings-store.ts';
 import type { ImportStore } from './import-store.ts';
+import type { SchemaStore } from './schema-store.ts';
 import type { PortalTextsStore } from './portal-texts-store.ts';
 import type {
   ActivityEntry,
@@ -135,6 +136,7 @@ export type * from './audience-store.ts';
 export type * from './portal-texts-store.ts';
 export type * from './portal-settings-store.ts';
 export type * from './import-store.ts';
+export type * from './schema-store.ts';
 
 export interface StorageEngine {
   readonly name: EngineName;
@@ -151,6 +153,8 @@ export interface StorageEngine {
   readonly settings: PortalSettingsStore;
   /** Dataset sources (file or URL, refresh schedule) and background import jobs. */
   readonly imports: ImportStore;
+  /** The schema editor's edits of each dataset's fields, and in-place field changes. */
+  readonly schemas: SchemaStore;
   /**
    * Runs a read query on dataset tables, off the main thread; rows come back as arrays.
    * Raw values by column kind: text → string; text_list → JSON array text (SQLite) or string[]

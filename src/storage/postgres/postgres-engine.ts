@@ -33,6 +33,8 @@ import { PostgresPortalSettingsStore } from './portal-settings-store.ts';
 import { PostgresPortalTextsStore } from './portal-texts-store.ts';
 import { PostgresImportStore } from './import-store.ts';
 import type { ImportStore } from '../import-store.ts';
+import type { SchemaStore } from '../schema-store.ts';
+import { PostgresSchemaStore } from './schema-store.ts';
 import { PostgresMetadataStore } from './metadata-store.ts';
 import { migrate } from './migrate.ts';
 import { isValidSchemaName } from './quote.ts';
@@ -102,6 +104,7 @@ class PostgresEngine implements StorageEngine {
   readonly texts: PortalTextsStore;
   readonly settings: PortalSettingsStore;
   readonly imports: ImportStore;
+  readonly schemas: SchemaStore;
   private readonly reads: ReadQueries;
   private readonly writers = new Set<PostgresVersionWriter>();
   private closed = false;
@@ -119,6 +122,7 @@ class PostgresEngine implements StorageEngine {
     this.texts = new PostgresPortalTextsStore(writePool, poolSettings.schema);
     this.settings = new PostgresPortalSettingsStore(writePool, poolSettings.schema);
     this.imports = new PostgresImportStore(writePool, poolSettings.schema);
+    this.schemas = new PostgresSchemaStore(writePool, poolSettings.schema);
     this.reads = new ReadQueries(readPool, queryTimeoutMs, (pid) =>
       writePool.query('SELECT pg_cancel_backend($1)', [pid]),
     );

@@ -15,6 +15,7 @@ import { SqlitePortalSettingsStore } from '../metadata/sqlite-portal-settings-st
 import { SqlitePortalTextsStore } from '../metadata/sqlite-portal-texts-store.ts';
 import { SqliteImportStore } from '../metadata/sqlite-import-store.ts';
 import { SqliteMetadataStore } from '../metadata/sqlite-metadata-store.ts';
+import { SqliteSchemaStore } from '../metadata/sqlite-schema-store.ts';
 import { VersionRepository } from '../metadata/version-repository.ts';
 import { openWriteConnection } from './connection.ts';
 import { RANGE_ROWS } from './ranged-export.ts';
@@ -62,6 +63,7 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<St
       new SqlitePortalTextsStore(db),
       new SqlitePortalSettingsStore(db),
       new SqliteImportStore(db),
+      new SqliteSchemaStore(db),
       datasets,
       versions,
       readers,

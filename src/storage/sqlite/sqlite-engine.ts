@@ -26,6 +26,7 @@ import type { ConsentStore } from '../consent-store.ts';
 import type { PortalSettingsStore } from '../portal-settings-store.ts';
 import type { PortalTextsStore } from '../portal-texts-store.ts';
 import type { ImportStore } from '../import-store.ts';
+import type { SchemaStore } from '../schema-store.ts';
 import type { DatasetRepository } from '../metadata/dataset-repository.ts';
 import type { VersionRepository } from '../metadata/version-repository.ts';
 import { createFtsSql, createTableSql, recordTableName } from './record-table.ts';
@@ -50,6 +51,7 @@ export class SqliteEngine implements StorageEngine {
     readonly texts: PortalTextsStore,
     readonly settings: PortalSettingsStore,
     readonly imports: ImportStore,
+    readonly schemas: SchemaStore,
     private readonly datasets: DatasetRepository,
     private readonly versions: VersionRepository,
     private readonly readers: ReaderPool,
