@@ -224,7 +224,12 @@ export function SchemaPage({ ctx, state }: { ctx: PageContext; state: SchemaPage
             <p>{t('schema.intro')}</p>
             <FieldsTable ctx={ctx} fields={current.fields} />
             <ProblemSummary ctx={ctx} problems={state.problems} />
-            <form method="post" action={datasetPath(dataset.id, 'schema/')} novalidate>
+            <form
+              method="post"
+              action={datasetPath(dataset.id, 'schema/')}
+              id="schema-form"
+              novalidate
+            >
               <CsrfField ctx={ctx} />
               <input type="hidden" name="version" value={String(current.id)} />
               {current.fields.map((field) => (

@@ -36,7 +36,7 @@ const FIELDS = ['code', 'ville', 'mesure', 'jour'];
 function formOf(body: string): Record<string, string | string[]> {
   const html = parse(body);
   const form: Record<string, string | string[]> = {};
-  for (const element of html.querySelectorAll('form[method="post"] [name]')) {
+  for (const element of html.querySelectorAll('#schema-form [name]')) {
     const name = element.getAttribute('name')!;
     if (name === 'csrfmiddlewaretoken') continue;
     if (element.tagName === 'TEXTAREA') form[name] = element.text;
