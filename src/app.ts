@@ -16,7 +16,7 @@ import { DailyQuota, authServices } from './auth/index.ts';
 import { AttachmentFiles, CatalogQueries, CatalogService } from './catalog/index.ts';
 import type { Config } from './config/index.ts';
 import { ConsentService } from './consent/index.ts';
-import { ActivityLog, DatasetsService } from './datasets/index.ts';
+import { ActivityLog, DatasetsService, SchemaService } from './datasets/index.ts';
 import { useAudience } from './http/plugins/audience.ts';
 import { useCompression } from './http/plugins/compression.ts';
 import { useCsrf } from './http/plugins/csrf.ts';
@@ -117,6 +117,10 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
     imports,
     sources: new DatasetSources(engine, imports),
     datasets: new DatasetsService(engine.metadata, engine.accounts, activity, attachments),
+    // Reading a whole version back may take longer than one query: ten times the limit.
+    schemas: new SchemaService(engine, activity, {
+      rebuildTimeoutMs: config.queryTimeoutMs * 10,
+    }),
     activity,
   };
 }

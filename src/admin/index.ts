@@ -20,6 +20,7 @@ import { DATASETS_PATH } from './backoffice-menu.tsx';
 import { activityRoutes } from './activity.routes.ts';
 import { datasetsRoutes } from './datasets.routes.ts';
 import { metadataRoutes } from './metadata.routes.ts';
+import { schemaRoutes } from './schema.routes.ts';
 import { apiKeysRoutes } from './api-keys.routes.ts';
 import { consentAdminRoutes } from './consent.routes.ts';
 import { groupsRoutes } from './groups.routes.ts';
@@ -55,6 +56,7 @@ export async function backOffice(scope: FastifyInstance, options: SiteOptions): 
   });
   datasetsRoutes(scope, options);
   metadataRoutes(scope, options);
+  schemaRoutes(scope, options);
   activityRoutes(scope, options);
   statisticsRoutes(scope, options);
   consentAdminRoutes(scope, options);

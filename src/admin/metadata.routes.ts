@@ -5,13 +5,11 @@
 
 import type { FastifyInstance } from 'fastify';
 
-import { LANGUAGES } from '../i18n/languages.ts';
 import { htmlToMarkdown } from '../web/components/html-to-markdown.ts';
 import { markdownHtml } from '../web/components/markdown.tsx';
 import { pageContext } from '../web/page-context.ts';
 import { sendPage } from '../web/render.ts';
 import type { SiteOptions } from '../web/site-options.ts';
-import type { DatasetOverview } from '../datasets/index.ts';
 import { datasetPath } from './dataset-tabs.tsx';
 import type { ById } from './managed-dataset.ts';
 import { managedDataset } from './managed-dataset.ts';
@@ -23,14 +21,9 @@ import {
   metasFromValues,
 } from './metadata-form.ts';
 import { MetadataPage } from './metadata-page.tsx';
+import { translationLanguages } from './translation-languages.ts';
 
 const DESCRIPTIONS: DescriptionFormat = { toHtml: markdownHtml, toMarkdown: htmlToMarkdown };
-
-/** Translations are offered into the site's languages other than the data's own. */
-function translationLanguages(overview: DatasetOverview): string[] {
-  const own = overview.dataset.metas.language;
-  return LANGUAGES.filter((lang) => lang !== own);
-}
 
 export function metadataRoutes(scope: FastifyInstance, options: SiteOptions): void {
   const { datasets } = options.services;
@@ -39,7 +32,7 @@ export function metadataRoutes(scope: FastifyInstance, options: SiteOptions): vo
     const overview = await managedDataset(request, reply, options, 'metadata/');
     if (!overview) return reply;
     const ctx = pageContext(request, options);
-    const languages = translationLanguages(overview);
+    const languages = translationLanguages(overview.dataset);
     const values = metadataValuesOf(overview.dataset.metas, languages, DESCRIPTIONS);
     const saved = ctx.query.get('done') === 'saved';
     const state = { overview, values, problems: {}, languages, saved };
@@ -50,7 +43,7 @@ export function metadataRoutes(scope: FastifyInstance, options: SiteOptions): vo
     const overview = await managedDataset(request, reply, options, 'metadata/');
     if (!overview) return reply;
     const ctx = pageContext(request, options);
-    const languages = translationLanguages(overview);
+    const languages = translationLanguages(overview.dataset);
     const values = metadataValuesFromBody(request.body, languages);
     const problems = metadataProblems(values);
     if (Object.keys(problems).length > 0) {

@@ -15,6 +15,7 @@ export {
   parseCatalogFilters,
 } from './catalog-facets.ts';
 export { toV1Dataset } from './v1-dataset.ts';
+export { fieldsInLanguage, inLanguage } from './translated-dataset.ts';
 export { searchDatasets } from './text-search.ts';
 export type { V1Dataset } from './v1-dataset.ts';
 export { jsonLdToRdfXml, jsonLdToTurtle } from './dcat-turtle.ts';

@@ -49,3 +49,48 @@ test('missing or empty translations keep the original texts', () => {
   assert.equal(inLanguage(d, undefined), d);
   assert.equal(inLanguage(dataset(null), 'en').metas.title, 'Titre');
 });
+
+test('field labels and descriptions come in the language asked, where translated', () => {
+  const d = dataset(null);
+  d.current = {
+    id: 1,
+    datasetId: 'd',
+    table: 'records_1',
+    status: 'ready',
+    recordsCount: 0,
+    createdAt: '2024-01-01T00:00:00.000Z',
+    committedAt: null,
+    source: null,
+    error: null,
+    createdBy: null,
+    fields: [
+      {
+        name: 'ville',
+        label: 'Ville',
+        type: 'text',
+        description: 'Commune du relevé',
+        annotations: {},
+        translations: { en: { label: 'Town' } },
+      },
+      {
+        name: 'note',
+        label: 'Note',
+        type: 'int',
+        description: null,
+        annotations: {},
+        translations: { en: { label: ' ', description: 'Mark out of 5' } },
+      },
+    ],
+  };
+  const en = inLanguage(d, 'en').current!.fields;
+  assert.deepEqual(
+    en.map((f) => [f.label, f.description]),
+    [
+      ['Town', 'Commune du relevé'],
+      ['Note', 'Mark out of 5'],
+    ],
+  );
+  assert.equal(inLanguage(d, 'en').metas, d.metas, 'untranslated metadata stay as they are');
+  assert.equal(d.current.fields[0]!.label, 'Ville', 'the original is not changed');
+  assert.equal(inLanguage(d, 'fr'), d);
+});

@@ -2,6 +2,7 @@
 
 import type { Dataset } from '../core/dataset.ts';
 import { datasetFeatures, toExploreDataset } from './explore-dataset.ts';
+import { inLanguage } from './translated-dataset.ts';
 
 export interface V1Dataset {
   datasetid: string;
@@ -22,7 +23,7 @@ export interface V1Dataset {
 
 export function toV1Dataset(dataset: Dataset, domain: string, lang?: string): V1Dataset {
   const explore = toExploreDataset(dataset, lang);
-  const fields = dataset.current?.fields ?? [];
+  const fields = inLanguage(dataset, lang).current?.fields ?? [];
   return {
     datasetid: dataset.id,
     has_records: explore.has_records,

@@ -11,6 +11,7 @@ export const DATASET_ACTIONS = [
   'dataset.delete',
   'dataset.rollback',
   'dataset.metadata',
+  'dataset.schema',
 ] as const;
 
 /** Actions are dotted lowercase words (`dataset.publish`), so that they filter and sort well. */

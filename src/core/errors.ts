@@ -218,6 +218,22 @@ export const ERRORS = {
     odsCode: 'InvalidRESTParameterError',
     message: 'Processor {position} ({processor}), option "{option}": {detail}',
   },
+  DG_ERR_SCHEMA_INVALID: {
+    status: 400,
+    odsCode: 'InvalidRESTParameterError',
+    message: 'The schema of dataset {dataset_id} is refused: {detail}',
+  },
+  DG_ERR_SCHEMA_CONVERSION: {
+    status: 400,
+    odsCode: 'InvalidRESTParameterError',
+    message: 'The field {field} cannot become {type}: the stored value "{value}" is {reason}.',
+  },
+  DG_ERR_SCHEMA_STALE: {
+    status: 409,
+    odsCode: 'ConflictError',
+    message:
+      'The data of dataset {dataset_id} changed while its schema was being edited; open the schema again.',
+  },
   DG_ERR_INTERNAL: {
     status: 500,
     odsCode: 'InternalError',

@@ -18,6 +18,12 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 /** Annotations in the v2.1 shape: annotation name → its arguments (`{"multivalued": [","]}`). */
 export type Annotations = Record<string, string[]>;
 
+/** A field's label and description in another language (`lang` of the API), where written. */
+export interface FieldTranslation {
+  label?: string;
+  description?: string;
+}
+
 export interface Field {
   /** Technical name: lowercase ASCII letters, digits and `_`. */
   name: string;
@@ -26,6 +32,8 @@ export interface Field {
   type: FieldType;
   description: string | null;
   annotations: Annotations;
+  /** Label and description by language code (`en`, `fr`), written in the schema editor. */
+  translations?: Record<string, FieldTranslation>;
 }
 
 export function isFieldType(value: string): value is FieldType {

@@ -12,3 +12,5 @@ export type {
 } from './datasets-service.ts';
 export { STATE_FILTERS, isStateFilter } from './dataset-state.ts';
 export type { Publication, StateFilter } from './dataset-state.ts';
+export { SchemaService } from './schema-service.ts';
+export type { SchemaSave, SchemaSaved, SchemaServiceOptions } from './schema-service.ts';

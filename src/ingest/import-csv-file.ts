@@ -9,6 +9,7 @@ import { emptyMetas, isValidDatasetId } from '../core/dataset.ts';
 import { PortalError } from '../core/errors.ts';
 import type { Field } from '../core/field.ts';
 import type { ProcessorConfig } from '../core/processors.ts';
+import { applySchemaEdits } from '../core/schema-edits.ts';
 import type { StorageEngine } from '../storage/engine.ts';
 import type { FormatName } from './formats/index.ts';
 import { importFormat } from './formats/index.ts';
@@ -92,17 +93,24 @@ export async function importCsvFile(
     throw new PortalError('DG_ERR_INVALID_DATASET_ID', { dataset_id: request.datasetId });
   }
   const format = importFormat(request.format ?? 'csv');
-  const layout = await format.inspect(request.path, {
+  const inspected = await format.inspect(request.path, {
     separator: request.separator,
     fields: request.fields,
   });
+  // The schema editor's edits (docs/backoffice.md): types and lists before the processors, as
+  // the reader converts the file's values; labels, descriptions and annotations after them.
+  const edits = await engine.schemas.getEdits(request.datasetId);
+  const layout =
+    edits === null
+      ? inspected
+      : { ...inspected, fields: applySchemaEdits(inspected.fields, edits, true) };
   const processing = processImport(request.processors, layout.fields, {
     timeZone: request.processorsTimeZone,
   });
   await ensureDataset(engine, request);
   const writer = await engine.beginVersion({
     datasetId: request.datasetId,
-    fields: processing.fields,
+    fields: applySchemaEdits(processing.fields, edits, false),
     source: basename(request.fileName ?? request.path),
     createdBy: request.createdBy ?? null,
   });

@@ -8,6 +8,7 @@ import type { OutputColumn, RecordsQueryInput } from '../odsql/index.ts';
 import { compileRecordsQuery, translateV1Query } from '../odsql/index.ts';
 import type { EncodedQuery, SqlQuery, StorageEngine } from '../storage/engine.ts';
 import type { CatalogService } from '../catalog/index.ts';
+import { fieldsInLanguage } from '../catalog/index.ts';
 import type { RecordsRequest } from './records-service.ts';
 import { checkTimezone } from './timezone.ts';
 import { tableSchemaOf } from './table-schema.ts';
@@ -101,7 +102,8 @@ export async function openExport(
   async function* empty<T>(): AsyncIterable<T> {}
   return {
     datasetId: dataset.id,
-    fields,
+    // Labels (CSV and XLSX headers with use_labels) in the language asked, where translated.
+    fields: fieldsInLanguage(fields, request.lang),
     columns: compiled.columns,
     recordIdPosition: compiled.recordIdPosition,
     committedAt: version?.committedAt ?? null,

@@ -8,6 +8,7 @@ import type { PortalSettingsStore } from './portal-settings-store.ts';
 import type { ImportStore } from './import-store.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import type { QuotaStore } from './quota-store.ts';
+import type { SchemaStore } from './schema-store.ts';
 import type { PortalTextsStore } from './portal-texts-store.ts';
 import type {
   ActivityEntry,
@@ -139,6 +140,7 @@ export type * from './portal-settings-store.ts';
 export type * from './import-store.ts';
 export type * from './quota-store.ts';
 export type * from './change-feed.ts';
+export type * from './schema-store.ts';
 
 export interface StorageEngine {
   readonly name: EngineName;
@@ -159,6 +161,8 @@ export interface StorageEngine {
   readonly quotas: QuotaStore;
   /** Changes every process of the store hears of, to drop what it keeps in memory. */
   readonly changes: ChangeFeed;
+  /** The schema editor's edits of each dataset's fields, and in-place field changes. */
+  readonly schemas: SchemaStore;
   /**
    * Runs a read query on dataset tables, off the main thread; rows come back as arrays.
    * Raw values by column kind: text → string; text_list → JSON array text (SQLite) or string[]

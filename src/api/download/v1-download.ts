@@ -9,6 +9,7 @@ import { PortalError } from '../../core/errors.ts';
 import { answerNotModified } from '../../http/conditional.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import { boolean, single } from '../../http/query-params.ts';
+import { fieldsInLanguage } from '../../catalog/index.ts';
 import type { PortalServices } from '../../http/services.ts';
 import { readableDataset } from '../../http/viewer-caching.ts';
 import type { RecordsExport } from '../../records/index.ts';
@@ -59,7 +60,7 @@ export async function sendV1Download(
   const geoBody = geoFormat?.writer(query);
   const dataset = await readableDataset(services.catalog, request, reply, datasetId);
   if (answerNotModified(request, reply, dataset)) return reply;
-  const data = await services.records.openExport({
+  const opened = await services.records.openExport({
     datasetId,
     viewer: request.viewer,
     select: selectOfFields(single(query, 'fields')),
@@ -71,6 +72,10 @@ export async function sendV1Download(
     timezone: single(query, 'timezone'),
     withRecordId: format === 'json',
   });
+  // `lang` names the language of the labels in the header (use_labels_for_header), where the
+  // fields are translated; it is not checked (the URL's other values never were).
+  const lang = single(query, 'lang')?.toLowerCase();
+  const data = { ...opened, fields: fieldsInLanguage(opened.fields, lang) };
   if (format === 'json') {
     return sendExport(reply, data, {
       text: v1JsonText,

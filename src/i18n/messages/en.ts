@@ -6,6 +6,7 @@ import { backOffice } from './en/back-office.ts';
 import { statistics } from './en/statistics.ts';
 import { consent } from './en/consent.ts';
 import { datasetEditor } from './en/dataset-editor.ts';
+import { schemaEditor } from './en/schema-editor.ts';
 import { imports } from './en/imports.ts';
 import { accounts } from './en/accounts.ts';
 import { site } from './en/site.ts';
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...backOffice,
   ...statistics,
   ...datasetEditor,
+  ...schemaEditor,
   ...imports,
   ...consent,
   ...accounts,

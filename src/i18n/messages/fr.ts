@@ -6,6 +6,7 @@ import { backOffice } from './fr/back-office.ts';
 import { statistics } from './fr/statistics.ts';
 import { consent } from './fr/consent.ts';
 import { datasetEditor } from './fr/dataset-editor.ts';
+import { schemaEditor } from './fr/schema-editor.ts';
 import { imports } from './fr/imports.ts';
 import { accounts } from './fr/accounts.ts';
 import { site } from './fr/site.ts';
@@ -14,6 +15,7 @@ export const fr = {
   ...backOffice,
   ...statistics,
   ...datasetEditor,
+  ...schemaEditor,
   ...imports,
   ...consent,
   ...accounts,

@@ -252,6 +252,18 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 10,
+    name: "the schema editor's edits of each dataset's fields, applied again at each import",
+    sql: `
+      CREATE TABLE dataset_schemas (
+        dataset_id TEXT PRIMARY KEY REFERENCES datasets (id) ON DELETE CASCADE,
+        fields TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT
+      );
+    `,
+  },
+  {
     version: 11,
     name: 'API quotas: the calls of each caller per day, counted by every process of the store',
     sql: `

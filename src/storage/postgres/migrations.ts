@@ -283,6 +283,19 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    version: 10,
+    name: "the schema editor's edits of each dataset's fields, applied again at each import",
+    statements: (schema) => [
+      `CREATE TABLE ${qualified(schema, 'dataset_schemas')} (
+        dataset_id text PRIMARY KEY REFERENCES ${qualified(schema, 'datasets')} (id)
+          ON DELETE CASCADE,
+        fields jsonb NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        updated_by text
+      )`,
+    ],
+  },
+  {
     version: 11,
     name: 'API quotas: the calls of each caller per day, counted by every process of the store',
     statements: (schema) => [

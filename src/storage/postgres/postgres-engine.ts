@@ -42,6 +42,8 @@ import {
 } from '../change-notices.ts';
 import { PostgresChangeFeed } from './change-feed.ts';
 import { PostgresQuotaStore } from './quota-store.ts';
+import type { SchemaStore } from '../schema-store.ts';
+import { PostgresSchemaStore } from './schema-store.ts';
 import { PostgresMetadataStore } from './metadata-store.ts';
 import { migrate } from './migrate.ts';
 import { isValidSchemaName } from './quote.ts';
@@ -120,6 +122,7 @@ class PostgresEngine implements StorageEngine {
   readonly imports: ImportStore;
   readonly quotas: QuotaStore;
   private readonly importStore: PostgresImportStore;
+  readonly schemas: SchemaStore;
   private readonly reads: ReadQueries;
   private readonly writers = new Set<PostgresVersionWriter>();
   private closed = false;
@@ -144,6 +147,7 @@ class PostgresEngine implements StorageEngine {
     this.importStore = new PostgresImportStore(writePool, poolSettings);
     this.imports = this.importStore;
     this.quotas = new PostgresQuotaStore(writePool, schema);
+    this.schemas = new PostgresSchemaStore(writePool, schema);
     this.reads = new ReadQueries(readPool, queryTimeoutMs, (pid) =>
       writePool.query('SELECT pg_cancel_backend($1)', [pid]),
     );

@@ -18,6 +18,7 @@ import { SqliteQuotaStore } from '../metadata/sqlite-quota-store.ts';
 import { consentWithNotices, metadataWithNotices, settingsWithNotices } from '../change-notices.ts';
 import { LocalChangeFeed } from '../local-change-feed.ts';
 import { SqliteMetadataStore } from '../metadata/sqlite-metadata-store.ts';
+import { SqliteSchemaStore } from '../metadata/sqlite-schema-store.ts';
 import { VersionRepository } from '../metadata/version-repository.ts';
 import { openWriteConnection } from './connection.ts';
 import { RANGE_ROWS } from './ranged-export.ts';
@@ -70,6 +71,7 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<St
       new SqliteImportStore(db),
       new SqliteQuotaStore(db),
       changes,
+      new SqliteSchemaStore(db),
       datasets,
       versions,
       readers,

@@ -29,6 +29,7 @@ import type { ImportStore } from '../import-store.ts';
 import type { QuotaStore } from '../quota-store.ts';
 import type { ChangeFeed } from '../change-feed.ts';
 import { writerWithNotices } from '../change-notices.ts';
+import type { SchemaStore } from '../schema-store.ts';
 import type { DatasetRepository } from '../metadata/dataset-repository.ts';
 import type { VersionRepository } from '../metadata/version-repository.ts';
 import { createFtsSql, createTableSql, recordTableName } from './record-table.ts';
@@ -56,6 +57,7 @@ export class SqliteEngine implements StorageEngine {
     readonly imports: ImportStore,
     readonly quotas: QuotaStore,
     readonly changes: ChangeFeed,
+    readonly schemas: SchemaStore,
     private readonly datasets: DatasetRepository,
     private readonly versions: VersionRepository,
     private readonly readers: ReaderPool,

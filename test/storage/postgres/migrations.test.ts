@@ -48,6 +48,7 @@ pgTest('opening again changes nothing', async () => {
       'consent_policies',
       'dataset_editors',
       'dataset_grants',
+      'dataset_schemas',
       'dataset_sources',
       'dataset_versions',
       'datasets',

@@ -1,0 +1,111 @@
+// What the back office's schema editor changes in a dataset's fields: labels, descriptions, their
+// translations, the annotations Datagora honours and, once changed, the type. The edits are kept
+// per dataset (not per version), so that every later import of the dataset applies them again;
+// `needsRebuild` says which changes the stored version cannot take in place.
+
+import type { Annotations, Field, FieldTranslation, FieldType } from './field.ts';
+import { hasAnnotation } from './field.ts';
+
+/**
+ * The annotations the editor offers, each one read somewhere in the portal: facets (and their
+ * sort, multiple selection and hierarchy), the sortable text index, multivalued text.
+ */
+export const EDITABLE_ANNOTATIONS = [
+  'facet',
+  'facetsort',
+  'disjunctive',
+  'sortable',
+  'multivalued',
+  'hierarchical',
+] as const;
+
+/** Annotations that change how a version's values are stored or indexed. */
+export const STRUCTURAL_ANNOTATIONS = ['facet', 'sortable', 'multivalued'] as const;
+
+/** Annotations only a text field may carry. */
+export const TEXT_ONLY_ANNOTATIONS = ['sortable', 'multivalued', 'hierarchical'] as const;
+
+export interface FieldEdit {
+  label: string;
+  description: string | null;
+  /** Set once the type was changed in the editor: later imports read the field as this type. */
+  type?: FieldType;
+  /** The editable annotations the field carries (others the field has are kept). */
+  annotations: Annotations;
+  /** Label and description by language. */
+  translations: Record<string, FieldTranslation>;
+}
+
+/** The edits of a dataset's fields, by field name. */
+export type SchemaEdits = Record<string, FieldEdit>;
+
+function editableOnly(annotations: Annotations, keep: (name: string) => boolean): Annotations {
+  const kept: Annotations = {};
+  for (const [name, args] of Object.entries(annotations)) {
+    if (keep(name)) kept[name] = [...args];
+  }
+  return kept;
+}
+
+const EDITABLE = new Set<string>(EDITABLE_ANNOTATIONS);
+const TEXT_ONLY = new Set<string>(TEXT_ONLY_ANNOTATIONS);
+
+/** The edit that describes a field as it is (the editor's starting point). */
+export function editOf(field: Field): FieldEdit {
+  return {
+    label: field.label,
+    description: field.description,
+    annotations: editableOnly(field.annotations, (name) => EDITABLE.has(name)),
+    translations: structuredClone(field.translations ?? {}),
+  };
+}
+
+/**
+ * The field with its edit applied. With `types` (the fields a file's reader converts with), the
+ * edited type and the multivalued annotation apply too; without (fields a processor made), the
+ * field keeps its type and the way its values are held.
+ */
+export function applyEdit(field: Field, edit: FieldEdit, types: boolean): Field {
+  const type = types && edit.type !== undefined ? edit.type : field.type;
+  const annotations = editableOnly(field.annotations, (name) => !EDITABLE.has(name));
+  for (const [name, args] of Object.entries(edit.annotations)) {
+    if (!EDITABLE.has(name) || (!types && name === 'multivalued')) continue;
+    if (type !== 'text' && TEXT_ONLY.has(name)) continue;
+    annotations[name] = [...args];
+  }
+  const multivalued = field.annotations['multivalued'];
+  if (!types && multivalued !== undefined) annotations['multivalued'] = [...multivalued];
+  const edited: Field = {
+    ...field,
+    label: edit.label,
+    description: edit.description,
+    type,
+    annotations,
+  };
+  delete edited.translations;
+  if (Object.keys(edit.translations).length > 0) {
+    edited.translations = structuredClone(edit.translations);
+  }
+  return edited;
+}
+
+/** The fields with the dataset's edits applied (fields without an edit are unchanged). */
+export function applySchemaEdits(
+  fields: readonly Field[],
+  edits: SchemaEdits | null,
+  types: boolean,
+): Field[] {
+  if (edits === null) return [...fields];
+  return fields.map((field) => {
+    const edit = edits[field.name];
+    return edit === undefined ? field : applyEdit(field, edit, types);
+  });
+}
+
+/** Whether going from `before` to `after` changes the stored values or the indexes. */
+export function needsRebuild(before: Field, after: Field): boolean {
+  if (before.type !== after.type) return true;
+  return STRUCTURAL_ANNOTATIONS.some(
+    (name) => hasAnnotation(before, name) !== hasAnnotation(after, name),
+  );
+}

@@ -1,0 +1,138 @@
+// The back office's schema editor: a dataset's fields as its current version has them, and saving
+// what the editor asks each field to become. Labels, descriptions, translations and the
+// annotations read at query time change the current version in place; a type, a list, a facet or
+// a sortable index needs a new version built from the current one (version-rebuild.ts). Either
+// way the edits are kept for the dataset, so the next imports apply them again, and the save is
+// written to the activity log (`dataset.schema`) with each changed part, before and after.
+
+import type { Viewer } from '../core/access.ts';
+import type { ActivityDiff } from '../core/activity.ts';
+import type { Dataset, DatasetVersion } from '../core/dataset.ts';
+import { PortalError } from '../core/errors.ts';
+import type { Field } from '../core/field.ts';
+import type { DesiredField } from '../core/schema-edit-check.ts';
+import { fieldEditProblems } from '../core/schema-edit-check.ts';
+import type { SchemaEdits } from '../core/schema-edits.ts';
+import { applyEdit, editOf, needsRebuild } from '../core/schema-edits.ts';
+import type { StorageEngine } from '../storage/engine.ts';
+import { sameJson } from '../util/same-json.ts';
+import type { ActivityLog } from './activity-log.ts';
+import { editableDataset } from './editable.ts';
+import { rebuildVersion } from './version-rebuild.ts';
+
+export interface SchemaSave {
+  /** The version the editor was opened on: another one current means the data changed. */
+  versionId: number;
+  /** What each field of that version should become, by name. */
+  fields: Record<string, DesiredField>;
+}
+
+export interface SchemaSaved {
+  changed: boolean;
+  /** A new version was built (its id), or null when the current one changed in place. */
+  rebuiltVersion: number | null;
+}
+
+export interface SchemaServiceOptions {
+  /** Time limit of reading the current version back for a rebuild. */
+  rebuildTimeoutMs: number;
+}
+
+function invalid(datasetId: string, detail: string): PortalError {
+  return new PortalError('DG_ERR_SCHEMA_INVALID', { dataset_id: datasetId, detail });
+}
+
+const PARTS = ['label', 'description', 'type', 'annotations', 'translations'] as const;
+
+function partOf(field: Field, part: (typeof PARTS)[number]): unknown {
+  if (part === 'translations') return field.translations ?? {};
+  return field[part];
+}
+
+/** `<field>.<part>` for each part that differs, before and after. */
+function schemaDiff(before: readonly Field[], after: readonly Field[]): ActivityDiff {
+  const diff: ActivityDiff = {};
+  before.forEach((was, i) => {
+    const now = after[i]!;
+    for (const part of PARTS) {
+      const a = partOf(was, part);
+      const b = partOf(now, part);
+      if (!sameJson(a, b)) diff[`${was.name}.${part}`] = { before: a, after: b };
+    }
+  });
+  return diff;
+}
+
+export class SchemaService {
+  constructor(
+    private readonly engine: StorageEngine,
+    private readonly activity: ActivityLog,
+    private readonly options: SchemaServiceOptions,
+  ) {}
+
+  /** The dataset the viewer may edit, with its current fields (none before the first load). */
+  async open(viewer: Viewer, id: string): Promise<Dataset> {
+    return editableDataset(this.engine.metadata, viewer, id);
+  }
+
+  async save(viewer: Viewer, id: string, request: SchemaSave): Promise<SchemaSaved> {
+    const dataset = await editableDataset(this.engine.metadata, viewer, id);
+    const current = dataset.current;
+    if (current === null) throw invalid(id, 'the dataset has no data yet');
+    if (current.id !== request.versionId) throw stale(id);
+    const names = current.fields.map((f) => f.name);
+    const unknown = Object.keys(request.fields).filter((name) => !names.includes(name));
+    if (unknown.length > 0) throw invalid(id, `unknown field ${unknown[0]}`);
+    const after = current.fields.map((field) => {
+      const desired = request.fields[field.name];
+      if (desired === undefined) throw invalid(id, `field ${field.name} is missing`);
+      const problem = fieldEditProblems(desired)[0];
+      if (problem) throw invalid(id, `field ${field.name}, ${problem.part}: ${problem.code}`);
+      return applyEdit(field, desired, true);
+    });
+    const diff = schemaDiff(current.fields, after);
+    if (Object.keys(diff).length === 0) return { changed: false, rebuiltVersion: null };
+    let rebuilt: DatasetVersion | null = null;
+    if (current.fields.some((field, i) => needsRebuild(field, after[i]!))) {
+      const [job] = await this.engine.imports.listJobs(id, 1);
+      if (job && (job.state === 'queued' || job.state === 'running')) throw stale(id);
+      rebuilt = await rebuildVersion(this.engine, {
+        dataset,
+        fields: after,
+        createdBy: viewer.userId,
+        timeoutMs: this.options.rebuildTimeoutMs,
+      });
+      diff['version'] = { before: current.id, after: rebuilt.id };
+    } else if (!(await this.engine.schemas.replaceCurrentFields(id, current.id, after))) {
+      throw stale(id);
+    }
+    await this.engine.schemas.saveEdits(
+      id,
+      await this.keptEdits(id, current.fields, after),
+      viewer.userId,
+    );
+    await this.activity.record(viewer, 'dataset.schema', id, diff);
+    return { changed: true, rebuiltVersion: rebuilt?.id ?? null };
+  }
+
+  /**
+   * The edits kept for the next imports: those of the fields changed now, and those saved before
+   * (a type once changed stays the field's type).
+   */
+  private async keptEdits(id: string, before: Field[], after: Field[]): Promise<SchemaEdits> {
+    const kept: SchemaEdits = { ...((await this.engine.schemas.getEdits(id)) ?? {}) };
+    before.forEach((was, i) => {
+      const now = after[i]!;
+      const previous = kept[now.name];
+      if (previous === undefined && sameJson(was, now)) return;
+      const edit = editOf(now);
+      const typed = previous?.type !== undefined || was.type !== now.type;
+      kept[now.name] = typed ? { ...edit, type: now.type } : edit;
+    });
+    return kept;
+  }
+}
+
+function stale(id: string): PortalError {
+  return new PortalError('DG_ERR_SCHEMA_STALE', { dataset_id: id });
+}
