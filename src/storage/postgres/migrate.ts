@@ -1,6 +1,7 @@
 // Brings the engine's schema up to date. Each migration runs in its own transaction under a
 // transaction-level advisory lock, so processes that start together apply each one exactly once.
-// A store migrated by newer code than this one refuses to open.
+// A store migrated by newer code than this one refuses to open. Any migration not yet applied
+// runs, whatever its number.
 
 import type pg from 'pg';
 
@@ -33,10 +34,9 @@ async function migrateOnce(client: pg.ClientBase, schema: string): Promise<numbe
       name text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
-    const result = await client.query<{ version: number | null }>(
-      `SELECT max(version) AS version FROM ${table}`,
-    );
-    const current = result.rows[0]?.version ?? 0;
+    const result = await client.query<{ version: number }>(`SELECT version FROM ${table}`);
+    const done = new Set(result.rows.map((r) => r.version));
+    const current = Math.max(0, ...done);
     if (current > LATEST_MIGRATION) {
       throw new PortalError('DG_ERR_STORAGE_UNAVAILABLE', {
         detail:
@@ -44,7 +44,9 @@ async function migrateOnce(client: pg.ClientBase, schema: string): Promise<numbe
           `version of Datagora knows (${LATEST_MIGRATION}); run a newer Datagora`,
       });
     }
-    const next: Migration | undefined = MIGRATIONS.find((m) => m.version > current);
+    // Every migration not applied yet, even below the highest applied one: branches developed
+    // side by side may land their migrations out of order.
+    const next: Migration | undefined = MIGRATIONS.find((m) => !done.has(m.version));
     if (next) {
       for (const statement of next.statements(schema)) await client.query(statement);
       await client.query(`INSERT INTO ${table} (version, name) VALUES ($1, $2)`, [

@@ -67,6 +67,29 @@ pgTest('opening again changes nothing', async () => {
   );
 });
 
+pgTest(
+  'a migration missing below the highest applied one is applied (branches landing out of order)',
+  async () => {
+    const middle = MIGRATIONS[MIGRATIONS.length - 2]!;
+    const table = `${schema}.dataset_schemas`;
+    assert.equal(middle.version, 10, 'this test undoes migration 10: update it with the list');
+    await adminQuery(`DROP TABLE ${table}`);
+    await adminQuery(`DELETE FROM ${schema}.schema_migrations WHERE version = $1`, [
+      middle.version,
+    ]);
+    const engine = await openPostgresEngine({ url: POSTGRES_URL, schema });
+    await engine.close();
+    const applied = await adminQuery<{ version: number }>(
+      `SELECT version FROM ${schema}.schema_migrations ORDER BY version`,
+    );
+    assert.deepEqual(
+      applied.rows.map((row) => row.version),
+      MIGRATIONS.map((m) => m.version),
+    );
+    await adminQuery(`SELECT count(*) FROM ${table}`);
+  },
+);
+
 pgTest('a store migrated by newer code refuses to open with a clear error', async () => {
   const newer = LATEST_MIGRATION + 1;
   await adminQuery(
