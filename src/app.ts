@@ -57,6 +57,7 @@ export async function openStorage(config: Config): Promise<StorageEngine> {
     return openPostgresEngine({
       url: config.databaseUrl,
       schema: config.databaseSchema,
+      replicaUrl: config.databaseReplicaUrl,
       queryTimeoutMs: config.queryTimeoutMs,
     });
   }

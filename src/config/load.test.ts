@@ -25,6 +25,7 @@ test('environment variables are parsed and typed', () => {
       DATAGORA_HOME: '/data',
       DATAGORA_BASE_URL: 'https://data.example.org/',
       DATABASE_URL: 'postgres://portal@127.0.0.1:5432/test',
+      DATABASE_REPLICA_URL: 'postgres://portal@10.0.0.2:5432/test',
       DATAGORA_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
     },
     '/',
@@ -32,6 +33,7 @@ test('environment variables are parsed and typed', () => {
   assert.equal(config.port, 9000);
   assert.equal(config.baseUrl, 'https://data.example.org');
   assert.equal(config.databaseUrl, 'postgres://portal@127.0.0.1:5432/test');
+  assert.equal(config.databaseReplicaUrl, 'postgres://portal@10.0.0.2:5432/test');
   assert.deepEqual(config.trustProxy, ['10.0.0.0/8', '127.0.0.1']);
   assert.equal(loadConfig({ PORT: '9000' }).baseUrl, 'http://localhost:9000');
   assert.equal(loadConfig({ DATAGORA_TRUST_PROXY: '2' }).trustProxy, 2);

@@ -18,6 +18,7 @@ function defaults(port: number): Omit<Config, 'port'> {
     baseUrl: `http://localhost:${port}`,
     databaseUrl: null,
     databaseSchema: 'public',
+    databaseReplicaUrl: null,
     trustProxy: false,
     readers: 2,
     queryTimeoutMs: 10_000,

@@ -13,6 +13,8 @@ export interface Config {
   databaseUrl: string | null;
   /** The PostgreSQL schema holding the portal (created if missing). */
   databaseSchema: string;
+  /** A read replica of that database, for dataset queries (null: the primary answers them). */
+  databaseReplicaUrl: string | null;
   /** Fastify `trustProxy`: false, true, a hop count, or a list of addresses / CIDR ranges. */
   trustProxy: boolean | number | string[];
   /** Worker threads answering dataset queries. */
@@ -182,6 +184,12 @@ export const SETTINGS = [
     key: 'databaseUrl',
     env: 'DATABASE_URL',
     description: 'PostgreSQL URL',
+    parse: parseDatabaseUrl,
+  },
+  {
+    key: 'databaseReplicaUrl',
+    env: 'DATABASE_REPLICA_URL',
+    description: 'PostgreSQL read replica URL',
     parse: parseDatabaseUrl,
   },
   {

@@ -48,6 +48,7 @@ import { PostgresMetadataStore } from './metadata-store.ts';
 import { migrate } from './migrate.ts';
 import { isValidSchemaName } from './quote.ts';
 import { ReadQueries } from './read-queries.ts';
+import { ReplicaReads } from './replica-reads.ts';
 import { recoverDeadLoads } from './recovery.ts';
 import { queryScratchTable } from './scratch-table.ts';
 import type { PostgresVersionWriter } from './version-writer.ts';
@@ -62,6 +63,11 @@ export interface PostgresEngineOptions {
   queryTimeoutMs?: number;
   /** Connections of the read pool; default 10. */
   poolSize?: number;
+  /**
+   * A read replica of the same database: dataset queries go there (with `poolSize`
+   * connections), metadata and writes stay on `url`.
+   */
+  replicaUrl?: string | null;
 }
 
 const DEFAULT_QUERY_TIMEOUT_MS = 30_000;
@@ -108,7 +114,16 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
     await Promise.allSettled([writePool.end(), readPool.end()]);
     throw storageError(error);
   }
-  return new PostgresEngine(writeSettings, writePool, readPool, queryTimeoutMs, changes);
+  const engine = new PostgresEngine(writeSettings, writePool, readPool, queryTimeoutMs, changes);
+  if (options.replicaUrl) {
+    engine.useReplica({
+      url: options.replicaUrl,
+      schema,
+      max: options.poolSize ?? DEFAULT_POOL_SIZE,
+      statementTimeoutMs: queryTimeoutMs,
+    });
+  }
+  return engine;
 }
 
 class PostgresEngine implements StorageEngine {
@@ -123,7 +138,10 @@ class PostgresEngine implements StorageEngine {
   readonly quotas: QuotaStore;
   private readonly importStore: PostgresImportStore;
   readonly schemas: SchemaStore;
-  private readonly reads: ReadQueries;
+  private readonly primaryReads: ReadQueries;
+  /** Where dataset queries go: the primary's read pool, or a replica with fallback. */
+  private reads: ReadQueries | ReplicaReads;
+  private replica: ReplicaReads | null = null;
   private readonly writers = new Set<PostgresVersionWriter>();
   private closed = false;
 
@@ -148,9 +166,16 @@ class PostgresEngine implements StorageEngine {
     this.imports = this.importStore;
     this.quotas = new PostgresQuotaStore(writePool, schema);
     this.schemas = new PostgresSchemaStore(writePool, schema);
-    this.reads = new ReadQueries(readPool, queryTimeoutMs, (pid) =>
+    this.primaryReads = new ReadQueries(readPool, queryTimeoutMs, (pid) =>
       writePool.query('SELECT pg_cancel_backend($1)', [pid]),
     );
+    this.reads = this.primaryReads;
+  }
+
+  /** Sends dataset queries to a read replica from now on. */
+  useReplica(settings: ConstructorParameters<typeof ReplicaReads>[0]): void {
+    this.replica = new ReplicaReads(settings, this.primaryReads);
+    this.reads = this.replica;
   }
 
   async query(query: SqlQuery, options?: QueryOptions): Promise<unknown[][]> {
@@ -212,7 +237,7 @@ class PostgresEngine implements StorageEngine {
     this.closed = true;
     await Promise.allSettled([...this.writers].map((w) => w.abort('the storage engine closed')));
     await Promise.allSettled([this.changes.close(), this.importStore.close()]);
-    await Promise.allSettled([this.readPool.end(), this.writePool.end()]);
+    await Promise.allSettled([this.readPool.end(), this.writePool.end(), this.replica?.close()]);
   }
 
   private checkOpen(): void {
