@@ -16,7 +16,7 @@ import { authServices } from './auth/index.ts';
 import { AttachmentFiles, CatalogQueries, CatalogService } from './catalog/index.ts';
 import type { Config } from './config/index.ts';
 import { ConsentService } from './consent/index.ts';
-import { ActivityLog, DatasetsService } from './datasets/index.ts';
+import { ActivityLog, DatasetAttachments, DatasetsService } from './datasets/index.ts';
 import { DailyQuota } from './http/daily-quota.ts';
 import { useAudience } from './http/plugins/audience.ts';
 import { useCompression } from './http/plugins/compression.ts';
@@ -104,6 +104,7 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
     imports,
     sources: new DatasetSources(engine, imports),
     datasets: new DatasetsService(engine.metadata, engine.accounts, activity, attachments),
+    datasetAttachments: new DatasetAttachments(engine.metadata, attachments, activity),
     activity,
   };
 }

@@ -5,11 +5,12 @@ import type { MessageKey } from '../i18n/translate.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { DATASETS_PATH } from './backoffice-menu.tsx';
 
-export type DatasetTab = 'overview' | 'metadata' | 'source';
+export type DatasetTab = 'overview' | 'metadata' | 'attachments' | 'source';
 
 const TABS: { id: DatasetTab; label: MessageKey; path: string }[] = [
   { id: 'overview', label: 'bo.dataset.tab.overview', path: '' },
   { id: 'metadata', label: 'bo.dataset.tab.metadata', path: 'metadata/' },
+  { id: 'attachments', label: 'att.tab', path: 'attachments/' },
   { id: 'source', label: 'imp.tab.source', path: 'source/' },
 ];
 

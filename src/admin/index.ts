@@ -27,6 +27,7 @@ import { settingsRoutes } from './settings.routes.ts';
 import { usersRoutes } from './users.routes.ts';
 import { newDatasetRoutes } from './datasets/new-dataset.routes.ts';
 import { sourceRoutes } from './datasets/source.routes.ts';
+import { attachmentsRoutes } from './datasets/attachments.routes.ts';
 import { statisticsRoutes } from './statistics.routes.ts';
 
 export async function backOffice(scope: FastifyInstance, options: SiteOptions): Promise<void> {
@@ -64,4 +65,5 @@ export async function backOffice(scope: FastifyInstance, options: SiteOptions): 
   await settingsRoutes(scope, options);
   await newDatasetRoutes(scope, options);
   await sourceRoutes(scope, options);
+  await attachmentsRoutes(scope, options);
 }

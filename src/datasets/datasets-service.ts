@@ -7,11 +7,11 @@ import type { Viewer } from '../core/access.ts';
 import { canEdit } from '../core/access.ts';
 import type { User } from '../core/account.ts';
 import type { Dataset, DatasetVersion, DefaultMetas } from '../core/dataset.ts';
-import { PortalError } from '../core/errors.ts';
 import { foldText } from '../catalog/text-search.ts';
 import type { AccountStore, MetadataStore } from '../storage/engine.ts';
 import type { ActivityDiff } from '../core/activity.ts';
 import type { ActivityLog } from './activity-log.ts';
+import { editableDataset, isStaff } from './editable-dataset.ts';
 import type { Publication, StateFilter } from './dataset-state.ts';
 import { importFailed, matchesState, publicationOf } from './dataset-state.ts';
 
@@ -64,7 +64,7 @@ export class DatasetsService {
 
   /** Whether the viewer may open the datasets list at all (administrators and editors). */
   mayManage(viewer: Viewer): boolean {
-    return viewer.role === 'admin' || viewer.role === 'editor';
+    return isStaff(viewer);
   }
 
   async list(viewer: Viewer, query: DatasetListQuery): Promise<DatasetList> {
@@ -157,13 +157,8 @@ export class DatasetsService {
   }
 
   /** The dataset, if it exists and the viewer may edit it. */
-  private async editable(viewer: Viewer, id: string): Promise<Dataset> {
-    if (!this.mayManage(viewer) || !canEdit(viewer, id)) {
-      throw new PortalError('DG_ERR_DATASET_EDIT_FORBIDDEN', { dataset_id: id });
-    }
-    const dataset = await this.metadata.getDataset(id);
-    if (!dataset) throw new PortalError('DG_ERR_DATASET_NOT_FOUND', { dataset_id: id });
-    return dataset;
+  private editable(viewer: Viewer, id: string): Promise<Dataset> {
+    return editableDataset(this.metadata, viewer, id);
   }
 
   private async userNames(): Promise<Map<string, string>> {

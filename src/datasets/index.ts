@@ -12,3 +12,5 @@ export type {
 } from './datasets-service.ts';
 export { STATE_FILTERS, isStateFilter } from './dataset-state.ts';
 export type { Publication, StateFilter } from './dataset-state.ts';
+export { ATTACHMENT_ACTIONS, DatasetAttachments } from './dataset-attachments.ts';
+export type { ListedAttachment, ReceivedFile } from './dataset-attachments.ts';

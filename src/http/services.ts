@@ -3,7 +3,7 @@
 import type { AudienceService } from '../analytics/index.ts';
 import type { AuthServices } from '../auth/index.ts';
 import type { ConsentService } from '../consent/index.ts';
-import type { ActivityLog, DatasetsService } from '../datasets/index.ts';
+import type { ActivityLog, DatasetAttachments, DatasetsService } from '../datasets/index.ts';
 import type { AttachmentFiles, CatalogQueries, CatalogService } from '../catalog/index.ts';
 import type { RecordsService } from '../records/index.ts';
 import type { PortalSettingsService } from '../settings/index.ts';
@@ -35,6 +35,8 @@ export interface PortalServices {
   sources: DatasetSources;
   /** The back office's datasets: list, overview, publish, unpublish, delete, roll back. */
   datasets: DatasetsService;
+  /** A dataset's attachments as its editors add, replace and delete them. */
+  datasetAttachments: DatasetAttachments;
   /** Who did what in the back office. */
   activity: ActivityLog;
 }
