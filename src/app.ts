@@ -16,7 +16,12 @@ import { authServices } from './auth/index.ts';
 import { AttachmentFiles, CatalogQueries, CatalogService } from './catalog/index.ts';
 import type { Config } from './config/index.ts';
 import { ConsentService } from './consent/index.ts';
-import { ActivityLog, DatasetAttachments, DatasetsService } from './datasets/index.ts';
+import {
+  ActivityLog,
+  DatasetAccess,
+  DatasetAttachments,
+  DatasetsService,
+} from './datasets/index.ts';
 import { DailyQuota } from './http/daily-quota.ts';
 import { useAudience } from './http/plugins/audience.ts';
 import { useCompression } from './http/plugins/compression.ts';
@@ -80,12 +85,13 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
   });
   const attachments = new AttachmentFiles(engine.metadata, catalog, attachmentsDir(config));
   const activity = new ActivityLog(engine.metadata);
+  const auth = authServices(engine.accounts, engine.metadata);
   return {
     catalog,
     catalogQueries: new CatalogQueries(engine, catalog, timeouts),
     records,
     attachments,
-    auth: authServices(engine.accounts, engine.metadata),
+    auth,
     consent: new ConsentService(engine.consent),
     audience: new AudienceService(engine.audience, {
       enabled: config.statistics,
@@ -105,6 +111,7 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
     sources: new DatasetSources(engine, imports),
     datasets: new DatasetsService(engine.metadata, engine.accounts, activity, attachments),
     datasetAttachments: new DatasetAttachments(engine.metadata, attachments, activity),
+    datasetAccess: new DatasetAccess(engine.metadata, auth.accounts, activity),
     activity,
   };
 }

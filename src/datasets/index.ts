@@ -14,3 +14,5 @@ export { STATE_FILTERS, isStateFilter } from './dataset-state.ts';
 export type { Publication, StateFilter } from './dataset-state.ts';
 export { ATTACHMENT_ACTIONS, DatasetAttachments } from './dataset-attachments.ts';
 export type { ListedAttachment, ReceivedFile } from './dataset-attachments.ts';
+export { ACCESS_ACTIONS, DatasetAccess } from './dataset-access.ts';
+export type { AccessOverview, DatasetEditor, Person } from './dataset-access.ts';

@@ -3,7 +3,12 @@
 import type { AudienceService } from '../analytics/index.ts';
 import type { AuthServices } from '../auth/index.ts';
 import type { ConsentService } from '../consent/index.ts';
-import type { ActivityLog, DatasetAttachments, DatasetsService } from '../datasets/index.ts';
+import type {
+  ActivityLog,
+  DatasetAccess,
+  DatasetAttachments,
+  DatasetsService,
+} from '../datasets/index.ts';
 import type { AttachmentFiles, CatalogQueries, CatalogService } from '../catalog/index.ts';
 import type { RecordsService } from '../records/index.ts';
 import type { PortalSettingsService } from '../settings/index.ts';
@@ -37,6 +42,8 @@ export interface PortalServices {
   datasets: DatasetsService;
   /** A dataset's attachments as its editors add, replace and delete them. */
   datasetAttachments: DatasetAttachments;
+  /** A dataset's visibility, read grants and editors as the back office changes them. */
+  datasetAccess: DatasetAccess;
   /** Who did what in the back office. */
   activity: ActivityLog;
 }

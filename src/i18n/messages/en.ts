@@ -8,6 +8,7 @@ import { consent } from './en/consent.ts';
 import { datasetEditor } from './en/dataset-editor.ts';
 import { imports } from './en/imports.ts';
 import { attachments } from './en/attachments.ts';
+import { datasetAccess } from './en/dataset-access.ts';
 import { accounts } from './en/accounts.ts';
 import { site } from './en/site.ts';
 
@@ -17,6 +18,7 @@ export const en: Messages = {
   ...datasetEditor,
   ...imports,
   ...attachments,
+  ...datasetAccess,
   ...consent,
   ...accounts,
   ...site,

@@ -8,6 +8,7 @@ import { consent } from './fr/consent.ts';
 import { datasetEditor } from './fr/dataset-editor.ts';
 import { imports } from './fr/imports.ts';
 import { attachments } from './fr/attachments.ts';
+import { datasetAccess } from './fr/dataset-access.ts';
 import { accounts } from './fr/accounts.ts';
 import { site } from './fr/site.ts';
 
@@ -17,6 +18,7 @@ export const fr = {
   ...datasetEditor,
   ...imports,
   ...attachments,
+  ...datasetAccess,
   ...consent,
   ...accounts,
   ...site,
