@@ -20,6 +20,8 @@ export interface PendingUpload {
   title: string;
   options: SourceOptions;
   schedule: RefreshSchedule;
+  /** Who sent it: only they may preview it and create its dataset. */
+  createdBy: string | null;
 }
 
 const TOKEN = /^[0-9a-f]{32}$/;
@@ -48,14 +50,19 @@ export class PendingUploads {
     await writeFile(join(this.dirOf(upload.token), META_FILE), JSON.stringify(upload));
   }
 
-  /** The upload, or null for a malformed, unknown or discarded token. */
-  async get(token: string): Promise<PendingUpload | null> {
+  /**
+   * The upload `by` sent, or null for a malformed, unknown or discarded token, or another
+   * person's upload.
+   */
+  async get(token: string, by: string | null): Promise<PendingUpload | null> {
     if (!TOKEN.test(token)) return null;
+    let upload: PendingUpload;
     try {
-      return JSON.parse(await readFile(join(this.dirOf(token), META_FILE), 'utf8'));
+      upload = JSON.parse(await readFile(join(this.dirOf(token), META_FILE), 'utf8'));
     } catch {
       return null;
     }
+    return (upload.createdBy ?? null) === by ? upload : null;
   }
 
   /** Moves the file under `uploads/<datasetId>/<token>`; returns its new path. */
