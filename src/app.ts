@@ -33,6 +33,7 @@ import type { PortalServices } from './http/services.ts';
 import { DatasetSources } from './ingest/dataset-sources.ts';
 import { ImportJobs } from './ingest/import-jobs.ts';
 import { RefreshScheduler } from './ingest/refresh-scheduler.ts';
+import { UploadSweeper } from './ingest/upload-sweeper.ts';
 import { RecordsService } from './records/index.ts';
 import { PortalSettingsService } from './settings/index.ts';
 import { PortalTextsService } from './texts/index.ts';
@@ -168,6 +169,12 @@ export async function buildApp(
   });
   app.addHook('onReady', async () => scheduler.start());
   app.addHook('preClose', async () => scheduler.stop());
+  // Uploads never turned into a dataset go after a day: at start, then every hour.
+  const sweeper = new UploadSweeper(services.sources.pending, {
+    onError: (error) => app.log.warn({ err: error }, 'abandoned uploads could not be removed'),
+  });
+  app.addHook('onReady', async () => sweeper.start());
+  app.addHook('preClose', async () => sweeper.stop());
   const anonymousQuota =
     config.quotaAnonymousDaily > 0 ? new DailyQuota(config.quotaAnonymousDaily) : undefined;
   await app.register(exploreV21, {
