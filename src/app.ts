@@ -16,7 +16,13 @@ import { DailyQuota, authServices } from './auth/index.ts';
 import { AttachmentFiles, CatalogQueries, CatalogService } from './catalog/index.ts';
 import type { Config } from './config/index.ts';
 import { ConsentService } from './consent/index.ts';
-import { ActivityLog, DatasetsService, SchemaService } from './datasets/index.ts';
+import {
+  ActivityLog,
+  DatasetAccess,
+  DatasetAttachments,
+  DatasetsService,
+  SchemaService,
+} from './datasets/index.ts';
 import { useAudience } from './http/plugins/audience.ts';
 import { useCompression } from './http/plugins/compression.ts';
 import { useCsrf } from './http/plugins/csrf.ts';
@@ -27,6 +33,7 @@ import type { PortalServices } from './http/services.ts';
 import { DatasetSources } from './ingest/dataset-sources.ts';
 import { ImportJobs } from './ingest/import-jobs.ts';
 import { RefreshScheduler } from './ingest/refresh-scheduler.ts';
+import { UploadSweeper } from './ingest/upload-sweeper.ts';
 import { RecordsService } from './records/index.ts';
 import { PortalSettingsService } from './settings/index.ts';
 import { PortalTextsService } from './texts/index.ts';
@@ -88,12 +95,13 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
   });
   const attachments = new AttachmentFiles(engine.metadata, catalog, attachmentsDir(config));
   const activity = new ActivityLog(engine.metadata);
+  const auth = authServices(engine.accounts, engine.metadata);
   return {
     catalog,
     catalogQueries: new CatalogQueries(engine, catalog, timeouts),
     records,
     attachments,
-    auth: authServices(engine.accounts, engine.metadata),
+    auth,
     consent: new ConsentService(engine.consent, undefined, engine.changes),
     audience: new AudienceService(engine.audience, {
       enabled: config.statistics,
@@ -122,6 +130,8 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
     schemas: new SchemaService(engine, activity, {
       rebuildTimeoutMs: config.queryTimeoutMs * 10,
     }),
+    datasetAttachments: new DatasetAttachments(engine.metadata, attachments, activity),
+    datasetAccess: new DatasetAccess(engine.metadata, auth.accounts, activity),
     activity,
   };
 }
@@ -187,6 +197,12 @@ export async function buildApp(
     await scheduler.stop();
     await services.imports.unwatch();
   });
+  // Uploads never turned into a dataset go after a day: at start, then every hour.
+  const sweeper = new UploadSweeper(services.sources.pending, {
+    onError: (error) => app.log.warn({ err: error }, 'abandoned uploads could not be removed'),
+  });
+  app.addHook('onReady', async () => sweeper.start());
+  app.addHook('preClose', async () => sweeper.stop());
   const anonymousQuota =
     config.quotaAnonymousDaily > 0
       ? new DailyQuota(config.quotaAnonymousDaily, engine.quotas)

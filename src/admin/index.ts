@@ -28,6 +28,8 @@ import { settingsRoutes } from './settings.routes.ts';
 import { usersRoutes } from './users.routes.ts';
 import { newDatasetRoutes } from './datasets/new-dataset.routes.ts';
 import { sourceRoutes } from './datasets/source.routes.ts';
+import { attachmentsRoutes } from './datasets/attachments.routes.ts';
+import { accessRoutes } from './datasets/access.routes.ts';
 import { statisticsRoutes } from './statistics.routes.ts';
 
 export async function backOffice(scope: FastifyInstance, options: SiteOptions): Promise<void> {
@@ -66,4 +68,6 @@ export async function backOffice(scope: FastifyInstance, options: SiteOptions): 
   await settingsRoutes(scope, options);
   await newDatasetRoutes(scope, options);
   await sourceRoutes(scope, options);
+  await attachmentsRoutes(scope, options);
+  accessRoutes(scope, options);
 }

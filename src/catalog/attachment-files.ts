@@ -1,14 +1,15 @@
 // Attachment files: copied under `<DATAGORA_HOME>/attachments/<dataset_id>/` and recorded in the
 // metadata store; served back by id, to those who may read the dataset.
 
-import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 
 import mime from 'mime-types';
 
 import type { Viewer } from '../core/access.ts';
 import type { Attachment } from '../core/attachment.ts';
-import { attachmentIdOf } from '../core/attachment.ts';
+import { attachmentIdOf, attachmentNameProblem } from '../core/attachment.ts';
 import type { Dataset } from '../core/dataset.ts';
 import { isValidDatasetId } from '../core/dataset.ts';
 import { PortalError } from '../core/errors.ts';
@@ -43,23 +44,69 @@ export class AttachmentFiles {
       });
     }
     const fileName = basename(source);
-    const id = attachmentIdOf(fileName);
-    if (id === '') {
-      throw new PortalError('DG_ERR_ATTACHMENT_UNREADABLE', {
-        path: source,
-        reason: 'its name has no letter or digit',
-      });
-    }
+    const reason = attachmentNameProblem(fileName);
+    if (reason !== null)
+      throw new PortalError('DG_ERR_ATTACHMENT_UNREADABLE', { path: source, reason });
     const folder = join(this.dir, datasetId);
     await mkdir(folder, { recursive: true });
     await copyFile(source, join(folder, fileName));
     return this.metadata.saveAttachment({
       datasetId,
-      id,
+      id: attachmentIdOf(fileName),
       title: title ?? fileName,
-      mimetype: mime.lookup(fileName) || 'application/octet-stream',
+      mimetype: mimeTypeOf(fileName),
       fileName,
     });
+  }
+
+  /**
+   * Where a file sent for the dataset waits until `put` takes it: a hidden name in the dataset's
+   * folder (no attachment's name starts with a dot), removed with the folder.
+   */
+  incomingPath(datasetId: string): string {
+    if (!isValidDatasetId(datasetId)) {
+      throw new PortalError('DG_ERR_INVALID_DATASET_ID', { dataset_id: datasetId });
+    }
+    return join(this.dir, datasetId, `.incoming-${randomBytes(16).toString('hex')}`);
+  }
+
+  /**
+   * Moves a received file in under its name (`attachmentNameProblem` already asked) and lists
+   * it: as attachment `id`, new or replaced. The file of `previous` (what `id` was) goes when
+   * its name differs. Which names and ids are free is the caller's to decide.
+   */
+  async put(
+    datasetId: string,
+    file: { path: string; fileName: string },
+    target: { id: string; title: string; previous?: Attachment },
+  ): Promise<Attachment> {
+    const folder = join(this.dir, datasetId);
+    await mkdir(folder, { recursive: true });
+    await rename(file.path, join(folder, file.fileName));
+    const saved = await this.metadata.saveAttachment({
+      datasetId,
+      id: target.id,
+      title: target.title,
+      mimetype: mimeTypeOf(file.fileName),
+      fileName: file.fileName,
+    });
+    const previous = target.previous?.fileName;
+    if (previous !== undefined && previous !== file.fileName) {
+      await rm(join(folder, previous), { force: true });
+    }
+    return saved;
+  }
+
+  /** Unlists an attachment and removes its file. */
+  async remove(datasetId: string, attachment: Attachment): Promise<void> {
+    await this.metadata.deleteAttachment(datasetId, attachment.id);
+    await rm(join(this.dir, datasetId, attachment.fileName), { force: true });
+  }
+
+  /** The size in bytes of an attachment's file, or null when it is missing. */
+  async sizeOf(datasetId: string, attachment: Attachment): Promise<number | null> {
+    const file = await stat(join(this.dir, datasetId, attachment.fileName)).catch(() => null);
+    return file?.isFile() ? file.size : null;
   }
 
   /** Removes the files of a dataset (once it is deleted); nothing when it had none. */
@@ -88,4 +135,8 @@ export class AttachmentFiles {
     }
     return { dataset, attachment, path, size: file.size };
   }
+}
+
+function mimeTypeOf(fileName: string): string {
+  return mime.lookup(fileName) || 'application/octet-stream';
 }

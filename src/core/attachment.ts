@@ -29,3 +29,24 @@ export function attachmentIdOf(fileName: string): string {
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
 }
+
+/** Titles longer than this are refused. */
+export const ATTACHMENT_TITLE_MAX = 200;
+
+const NAME_MAX_BYTES = 200;
+
+/**
+ * Why a file name cannot be an attachment's (its file keeps that name in the dataset's folder),
+ * or null when it can.
+ */
+export function attachmentNameProblem(fileName: string): string | null {
+  if (fileName === '') return 'the file has no name';
+  if (new TextEncoder().encode(fileName).length > NAME_MAX_BYTES) {
+    return `its name is longer than ${NAME_MAX_BYTES} bytes`;
+  }
+  if (/[\\/]/.test(fileName)) return 'its name holds a folder separator';
+  if (/\p{Cc}/u.test(fileName)) return 'its name holds a control character';
+  if (fileName.startsWith('.')) return 'its name starts with a dot';
+  if (attachmentIdOf(fileName) === '') return 'its name has no letter or digit';
+  return null;
+}

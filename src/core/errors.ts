@@ -102,6 +102,17 @@ export const ERRORS = {
     odsCode: 'InvalidRESTParameterError',
     message: 'Cannot attach {path}: {reason}',
   },
+  DG_ERR_ATTACHMENT_NAME_TAKEN: {
+    status: 409,
+    odsCode: 'ConflictError',
+    message:
+      'The dataset {dataset_id} already has an attachment named {file_name} (id {attachment_id}): replace it or rename the file.',
+  },
+  DG_ERR_ATTACHMENT_INVALID: {
+    status: 400,
+    odsCode: 'InvalidRESTParameterError',
+    message: 'Invalid attachment: {detail}',
+  },
   DG_ERR_ACCOUNT_INVALID: {
     status: 400,
     odsCode: 'InvalidRESTParameterError',

@@ -11,7 +11,7 @@ import { foldText } from '../catalog/text-search.ts';
 import type { AccountStore, MetadataStore } from '../storage/engine.ts';
 import type { ActivityDiff } from '../core/activity.ts';
 import type { ActivityLog } from './activity-log.ts';
-import { editableDataset, mayManageDatasets } from './editable.ts';
+import { editableDataset, isStaff } from './editable-dataset.ts';
 import type { Publication, StateFilter } from './dataset-state.ts';
 import { importFailed, matchesState, publicationOf } from './dataset-state.ts';
 
@@ -64,7 +64,7 @@ export class DatasetsService {
 
   /** Whether the viewer may open the datasets list at all (administrators and editors). */
   mayManage(viewer: Viewer): boolean {
-    return mayManageDatasets(viewer);
+    return isStaff(viewer);
   }
 
   async list(viewer: Viewer, query: DatasetListQuery): Promise<DatasetList> {
@@ -157,7 +157,7 @@ export class DatasetsService {
   }
 
   /** The dataset, if it exists and the viewer may edit it. */
-  private async editable(viewer: Viewer, id: string): Promise<Dataset> {
+  private editable(viewer: Viewer, id: string): Promise<Dataset> {
     return editableDataset(this.metadata, viewer, id);
   }
 

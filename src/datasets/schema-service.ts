@@ -17,7 +17,7 @@ import { applyEdit, editOf, needsRebuild } from '../core/schema-edits.ts';
 import type { StorageEngine } from '../storage/engine.ts';
 import { sameJson } from '../util/same-json.ts';
 import type { ActivityLog } from './activity-log.ts';
-import { editableDataset } from './editable.ts';
+import { editableDataset } from './editable-dataset.ts';
 import { rebuildVersion } from './version-rebuild.ts';
 
 export interface SchemaSave {

@@ -3,7 +3,13 @@
 import type { AudienceService } from '../analytics/index.ts';
 import type { AuthServices, DailyQuota } from '../auth/index.ts';
 import type { ConsentService } from '../consent/index.ts';
-import type { ActivityLog, DatasetsService, SchemaService } from '../datasets/index.ts';
+import type {
+  ActivityLog,
+  DatasetAccess,
+  DatasetAttachments,
+  DatasetsService,
+  SchemaService,
+} from '../datasets/index.ts';
 import type { AttachmentFiles, CatalogQueries, CatalogService } from '../catalog/index.ts';
 import type { RecordsService } from '../records/index.ts';
 import type { PortalSettingsService } from '../settings/index.ts';
@@ -36,6 +42,10 @@ export interface PortalServices {
   datasets: DatasetsService;
   /** The schema editor: fields' labels, descriptions, translations, annotations and types. */
   schemas: SchemaService;
+  /** A dataset's attachments as its editors add, replace and delete them. */
+  datasetAttachments: DatasetAttachments;
+  /** A dataset's visibility, read grants and editors as the back office changes them. */
+  datasetAccess: DatasetAccess;
   /** Who did what in the back office. */
   activity: ActivityLog;
 }

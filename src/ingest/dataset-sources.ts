@@ -87,6 +87,7 @@ export class DatasetSources {
       published: false,
       ownerId: createdBy,
     });
+    await this.giveToCreator(createdBy, upload.datasetId);
     await this.engine.metadata.appendActivity({
       userId: createdBy,
       action: 'dataset.create',
@@ -115,6 +116,20 @@ export class DatasetSources {
       ...(upload.kind === 'url' ? { fetchedPath: path } : {}),
     });
     return { datasetId: upload.datasetId, job };
+  }
+
+  /**
+   * An editor who creates a dataset edits it: an editor of given datasets gets it among them
+   * (administrators and editors of every dataset edit it already).
+   */
+  private async giveToCreator(createdBy: string | null, datasetId: string): Promise<void> {
+    const creator = createdBy === null ? null : await this.engine.accounts.getUser(createdBy);
+    if (creator?.role !== 'editor' || creator.editsAllDatasets) return;
+    if (creator.editableDatasets.includes(datasetId)) return;
+    await this.engine.accounts.setEditableDatasets(creator.id, [
+      ...creator.editableDatasets,
+      datasetId,
+    ]);
   }
 
   /** Where a replacement file of the dataset is to be written. */

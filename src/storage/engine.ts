@@ -93,6 +93,8 @@ export interface MetadataStore {
   listVersions(datasetId: string): Promise<DatasetVersion[]>;
   /** Adds an attachment to a dataset, or replaces the one with the same id. */
   saveAttachment(input: AttachmentInput): Promise<Attachment>;
+  /** Removes an attachment's row; false when the dataset has none with this id. */
+  deleteAttachment(datasetId: string, id: string): Promise<boolean>;
   /** The newest version of each dataset that has one (whatever its status), by dataset id. */
   latestVersions(): Promise<Map<string, DatasetVersion>>;
   /** Publishes or unpublishes a dataset (DG_ERR_DATASET_NOT_FOUND when unknown). */

@@ -23,3 +23,22 @@ export async function staffSessions(portal: TestPortal): Promise<{ admin: string
     user: `sessionid=${(await auth.renewSession(user)).key}`,
   };
 }
+
+/** An editor of the given datasets (or of every one), signed in, as `sessionid=…`. */
+export async function editorSession(
+  portal: TestPortal,
+  email: string,
+  datasets: string[] | 'all',
+): Promise<{ cookie: string; id: string }> {
+  const { accounts, auth } = portal.services.auth;
+  const editor = await accounts.createUser({
+    email,
+    name: email.split('@')[0],
+    password: STAFF_PASSWORD,
+    role: 'editor',
+  });
+  if (datasets === 'all') await accounts.setRole(editor.id, 'editor', true);
+  else await accounts.setEditableDatasets(editor.id, datasets);
+  const fresh = await accounts.findUser(editor.id);
+  return { cookie: `sessionid=${(await auth.renewSession(fresh)).key}`, id: editor.id };
+}

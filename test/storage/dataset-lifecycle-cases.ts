@@ -217,6 +217,34 @@ export function defineLifecycleCases(target: LifecycleTarget): void {
     assert.deepEqual(again.attachments, []);
   });
 
+  test('attachments are replaced by id and deleted one by one', async () => {
+    const { metadata } = target.engine();
+    await metadata.saveDataset({ id: 'lc-files', metas: emptyMetas('Files') });
+    const input = {
+      datasetId: 'lc-files',
+      id: 'notice_pdf',
+      title: 'Notice',
+      mimetype: 'application/pdf',
+      fileName: 'notice.pdf',
+    };
+    await metadata.saveAttachment(input);
+    await metadata.saveAttachment({ ...input, id: 'data_zip', fileName: 'data.zip' });
+    await metadata.saveAttachment({ ...input, title: 'Notice 2025', fileName: 'notice-2025.pdf' });
+    const saved = (await metadata.getDataset('lc-files'))!;
+    assert.deepEqual(saved.attachments.map((a) => [a.id, a.title, a.fileName]).sort(), [
+      ['data_zip', 'Notice', 'data.zip'],
+      ['notice_pdf', 'Notice 2025', 'notice-2025.pdf'],
+    ]);
+    assert.equal(await metadata.deleteAttachment('lc-files', 'notice_pdf'), true);
+    assert.equal(await metadata.deleteAttachment('lc-files', 'notice_pdf'), false);
+    assert.equal(await metadata.deleteAttachment('lc-nothing', 'notice_pdf'), false);
+    const after = (await metadata.getDataset('lc-files'))!;
+    assert.deepEqual(
+      after.attachments.map((a) => a.id),
+      ['data_zip'],
+    );
+  });
+
   test('the activity log keeps entries newest first, filtered and paged', async () => {
     const { metadata } = target.engine();
     const diff = { published: { before: true, after: false } };

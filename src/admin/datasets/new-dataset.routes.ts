@@ -1,6 +1,8 @@
-// /backoffice/datasets/new/ (administrators): upload a file or fetch a URL, see the preview,
-// then create the dataset (a draft, or published once its first import succeeds). The upload
-// route alone parses multipart bodies, streaming the file to disk.
+// /backoffice/datasets/new/ (administrators and editors): upload a file or fetch a URL, see the
+// preview, then create the dataset (a draft, or published once its first import succeeds). The
+// creator owns it, and an editor of given datasets gets it among theirs. An upload waits for
+// the one who sent it: to anyone else, its preview is gone. The upload route alone parses
+// multipart bodies, streaming the file to disk.
 
 import { rm } from 'node:fs/promises';
 
@@ -13,7 +15,7 @@ import { previewSourceFile } from '../../ingest/import-source-file.ts';
 import { pageContext } from '../../web/page-context.ts';
 import { sendPage } from '../../web/render.ts';
 import type { SiteOptions } from '../../web/site-options.ts';
-import { adminOnly } from '../admin-access.ts';
+import { staffOnly } from '../admin-access.ts';
 import type { Problems } from '../form-fields.tsx';
 import { formatBytes } from './format-bytes.ts';
 import type { NewDatasetField, NewDatasetValues } from './new-dataset-form.ts';
@@ -42,7 +44,7 @@ export async function newDatasetRoutes(scope: FastifyInstance, options: SiteOpti
   };
 
   scope.get('/backoffice/datasets/new', async (request, reply) => {
-    if (!(await adminOnly(request, reply, pageContext(request, options), NEW_DATASET_PATH))) {
+    if (!(await staffOnly(request, reply, pageContext(request, options), NEW_DATASET_PATH))) {
       return reply;
     }
     return renderForm(request, reply, newDatasetValues(), {}, 200);
@@ -54,7 +56,7 @@ export async function newDatasetRoutes(scope: FastifyInstance, options: SiteOpti
       '/backoffice/datasets/new',
       { config: { csrfTokenInMultipart: true } },
       async (request, reply) => {
-        if (!(await adminOnly(request, reply, pageContext(request, options), NEW_DATASET_PATH))) {
+        if (!(await staffOnly(request, reply, pageContext(request, options), NEW_DATASET_PATH))) {
           return reply;
         }
         const { token, path } = sources.pending.reserve();
@@ -114,6 +116,7 @@ export async function newDatasetRoutes(scope: FastifyInstance, options: SiteOpti
           title: values.title,
           options: checked.options,
           schedule: checked.schedule,
+          createdBy: request.viewer.userId,
         });
         return reply.redirect(`${PREVIEW_PATH}?upload=${token}`, 303);
       },
@@ -122,8 +125,8 @@ export async function newDatasetRoutes(scope: FastifyInstance, options: SiteOpti
 
   scope.get('/backoffice/datasets/new/preview', async (request, reply) => {
     const ctx = pageContext(request, options);
-    if (!(await adminOnly(request, reply, ctx, NEW_DATASET_PATH))) return reply;
-    const upload = await sources.pending.get(ctx.query.get('upload') ?? '');
+    if (!(await staffOnly(request, reply, ctx, NEW_DATASET_PATH))) return reply;
+    const upload = await sources.pending.get(ctx.query.get('upload') ?? '', request.viewer.userId);
     let state: PreviewState;
     if (upload === null) state = { kind: 'gone' };
     else {
@@ -144,9 +147,9 @@ export async function newDatasetRoutes(scope: FastifyInstance, options: SiteOpti
 
   scope.post<{ Body: Record<string, unknown> | undefined }>(CREATE_PATH, async (request, reply) => {
     const ctx = pageContext(request, options);
-    if (!(await adminOnly(request, reply, ctx, NEW_DATASET_PATH))) return reply;
+    if (!(await staffOnly(request, reply, ctx, NEW_DATASET_PATH))) return reply;
     const token = typeof request.body?.['upload'] === 'string' ? request.body['upload'] : '';
-    const upload = await sources.pending.get(token);
+    const upload = await sources.pending.get(token, request.viewer.userId);
     if (upload === null) {
       return sendPage(reply, ctx, PreviewPage({ ctx, state: { kind: 'gone' } }), 404);
     }

@@ -1,4 +1,4 @@
-// /backoffice/datasets/{id}/source/ (administrators): the source tab. Its forms post, then come
+// /backoffice/datasets/{id}/source/ (administrators and the dataset's editors): the source tab. Its forms post, then come
 // back with a notice (303), or, refused, show the page again with the message next to the field
 // (400; 409 while an import runs). `jobs.json` feeds the progress script.
 
@@ -14,10 +14,10 @@ import { checkSeparator } from '../../ingest/dataset-sources.ts';
 import { checkSourceUrl } from '../../ingest/fetch-remote.ts';
 import { normaliseSchedule } from '../../ingest/refresh-schedule.ts';
 import { pageContext } from '../../web/page-context.ts';
-import { ErrorPage } from '../../web/pages/error-page.tsx';
 import { sendPage } from '../../web/render.ts';
 import type { SiteOptions } from '../../web/site-options.ts';
-import { adminOnly } from '../admin-access.ts';
+import type { ById } from '../managed-dataset.ts';
+import { managedDataset } from '../managed-dataset.ts';
 import type { Problems } from '../form-fields.tsx';
 import { formatBytes } from './format-bytes.ts';
 import type { SourceField, SourcePageState } from './source-page.tsx';
@@ -42,22 +42,20 @@ function isBusy(error: unknown): boolean {
 }
 
 export async function sourceRoutes(scope: FastifyInstance, options: SiteOptions) {
-  const { sources, imports, catalog } = options.services;
+  const { sources, imports } = options.services;
 
-  /** The dataset, or null once a 404 page is sent. */
+  /** The dataset, or null once a refusal (sign-in, 403, 404) is sent. */
   async function datasetOf(
     request: FastifyRequest<Params>,
     reply: FastifyReply,
   ): Promise<Dataset | null> {
-    const ctx = pageContext(request, options);
-    if (!(await adminOnly(request, reply, ctx, sourcePath(request.params.id)))) return null;
-    try {
-      return await catalog.getDataset(request.params.id, request.viewer);
-    } catch (error) {
-      if (!isPortalError(error) || error.code !== 'DG_ERR_DATASET_NOT_FOUND') throw error;
-      await sendPage(reply, ctx, ErrorPage({ ctx, status: 404 }), 404);
-      return null;
-    }
+    const managed = await managedDataset(
+      request as FastifyRequest<ById>,
+      reply,
+      options,
+      'source/',
+    );
+    return managed?.dataset ?? null;
   }
 
   async function render(

@@ -8,6 +8,8 @@ import { consent } from './en/consent.ts';
 import { datasetEditor } from './en/dataset-editor.ts';
 import { schemaEditor } from './en/schema-editor.ts';
 import { imports } from './en/imports.ts';
+import { attachments } from './en/attachments.ts';
+import { datasetAccess } from './en/dataset-access.ts';
 import { accounts } from './en/accounts.ts';
 import { site } from './en/site.ts';
 
@@ -17,6 +19,8 @@ export const en: Messages = {
   ...datasetEditor,
   ...schemaEditor,
   ...imports,
+  ...attachments,
+  ...datasetAccess,
   ...consent,
   ...accounts,
   ...site,

@@ -8,6 +8,8 @@ import { consent } from './fr/consent.ts';
 import { datasetEditor } from './fr/dataset-editor.ts';
 import { schemaEditor } from './fr/schema-editor.ts';
 import { imports } from './fr/imports.ts';
+import { attachments } from './fr/attachments.ts';
+import { datasetAccess } from './fr/dataset-access.ts';
 import { accounts } from './fr/accounts.ts';
 import { site } from './fr/site.ts';
 
@@ -17,6 +19,8 @@ export const fr = {
   ...datasetEditor,
   ...schemaEditor,
   ...imports,
+  ...attachments,
+  ...datasetAccess,
   ...consent,
   ...accounts,
   ...site,

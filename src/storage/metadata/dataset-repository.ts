@@ -170,17 +170,42 @@ export class DatasetRepository {
     if (!this.exists(input.datasetId)) {
       throw new PortalError('DG_ERR_DATASET_NOT_FOUND', { dataset_id: input.datasetId });
     }
+    const now = isoNow();
     this.db
-      .prepare(
-        `INSERT INTO attachments (dataset_id, id, title, mimetype, path, created_at)
-         VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (dataset_id, id) DO UPDATE SET
-           title = excluded.title, mimetype = excluded.mimetype, path = excluded.path`,
-      )
-      .run(input.datasetId, input.id, input.title, input.mimetype, input.fileName, isoNow());
+      .transaction(() => {
+        this.db
+          .prepare(
+            `INSERT INTO attachments (dataset_id, id, title, mimetype, path, created_at)
+             VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (dataset_id, id) DO UPDATE SET
+               title = excluded.title, mimetype = excluded.mimetype, path = excluded.path`,
+          )
+          .run(input.datasetId, input.id, input.title, input.mimetype, input.fileName, now);
+        this.touch(input.datasetId, now);
+      })
+      .immediate();
     const row = this.db
       .prepare('SELECT * FROM attachments WHERE dataset_id = ? AND id = ?')
       .get(input.datasetId, input.id) as AttachmentRow;
     return attachmentFromRow(row);
+  }
+
+  deleteAttachment(datasetId: string, id: string): boolean {
+    return this.db
+      .transaction(() => {
+        const done = this.db
+          .prepare('DELETE FROM attachments WHERE dataset_id = ? AND id = ?')
+          .run(datasetId, id);
+        if (done.changes > 0) this.touch(datasetId, isoNow());
+        return done.changes > 0;
+      })
+      .immediate();
+  }
+
+  /** An attachment changed: the dataset's metadata did (validators of its answers change). */
+  private touch(datasetId: string, now: string): void {
+    this.db
+      .prepare('UPDATE datasets SET modified_at = ?, metadata_processed_at = ? WHERE id = ?')
+      .run(now, now, datasetId);
   }
 }

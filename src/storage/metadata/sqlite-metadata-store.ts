@@ -43,6 +43,10 @@ export class SqliteMetadataStore implements MetadataStore {
     return this.datasets.saveAttachment(input);
   }
 
+  async deleteAttachment(datasetId: string, id: string): Promise<boolean> {
+    return this.datasets.deleteAttachment(datasetId, id);
+  }
+
   async latestVersions(): Promise<Map<string, DatasetVersion>> {
     return new Map(this.versions.latestOfEach().map((v) => [v.datasetId, v]));
   }

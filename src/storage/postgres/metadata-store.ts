@@ -191,15 +191,36 @@ export class PostgresMetadataStore implements MetadataStore {
     if (exists.rowCount === 0) {
       throw new PortalError('DG_ERR_DATASET_NOT_FOUND', { dataset_id: input.datasetId });
     }
+    // One statement: the row, and the dataset's dates (the validators of its answers change).
     const result = await this.pool.query<AttachmentRow>(
-      `INSERT INTO ${this.attachments} (dataset_id, id, title, mimetype, path)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (dataset_id, id) DO UPDATE SET
-         title = excluded.title, mimetype = excluded.mimetype, path = excluded.path
-       RETURNING ${ATTACHMENT_COLUMNS}`,
+      `WITH saved AS (
+         INSERT INTO ${this.attachments} (dataset_id, id, title, mimetype, path)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (dataset_id, id) DO UPDATE SET
+           title = excluded.title, mimetype = excluded.mimetype, path = excluded.path
+         RETURNING ${ATTACHMENT_COLUMNS}
+       ), touched AS (
+         UPDATE ${this.datasets} SET modified_at = now(), metadata_processed_at = now()
+         WHERE id = $1
+       )
+       SELECT * FROM saved`,
       [input.datasetId, input.id, input.title, input.mimetype, input.fileName],
     );
     return toAttachment(result.rows[0]!);
+  }
+
+  async deleteAttachment(datasetId: string, id: string): Promise<boolean> {
+    const result = await this.pool.query(
+      `WITH gone AS (
+         DELETE FROM ${this.attachments} WHERE dataset_id = $1 AND id = $2 RETURNING id
+       ), touched AS (
+         UPDATE ${this.datasets} SET modified_at = now(), metadata_processed_at = now()
+         WHERE id = $1 AND EXISTS (SELECT 1 FROM gone)
+       )
+       SELECT id FROM gone`,
+      [datasetId, id],
+    );
+    return (result.rowCount ?? 0) > 0;
   }
 
   async latestVersions(): Promise<Map<string, DatasetVersion>> {

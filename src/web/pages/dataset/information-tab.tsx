@@ -85,6 +85,31 @@ function FieldsTable({ ctx, fields }: { ctx: PageContext; fields: Field[] }) {
   );
 }
 
+/** The files published with the dataset, linked where API v1 serves them (as on ODS). */
+function Attachments({ ctx, dataset }: { ctx: PageContext; dataset: Dataset }) {
+  if (dataset.attachments.length === 0) return null;
+  const base = `/api/datasets/1.0/${encodeURIComponent(dataset.id)}/attachments/`;
+  return (
+    <section aria-labelledby="attachments-heading" id="attachments">
+      <h2 class="fr-mt-4w" id="attachments-heading">
+        {ctx.t('information.attachments')}
+      </h2>
+      <ul>
+        {dataset.attachments.map((attachment) => (
+          <li>
+            <a class="fr-link" href={`${base}${encodeURIComponent(attachment.id)}/`} download>
+              {ctx.t('information.attachmentLink', {
+                title: attachment.title,
+                type: attachment.mimetype,
+              })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function InformationTab({ ctx, dataset }: { ctx: PageContext; dataset: Dataset }) {
   const { t } = ctx;
   const fields = dataset.current?.fields ?? [];
@@ -121,6 +146,7 @@ export function InformationTab({ ctx, dataset }: { ctx: PageContext; dataset: Da
           <MetadataRows ctx={ctx} dataset={dataset} />
         </div>
       </div>
+      <Attachments ctx={ctx} dataset={dataset} />
       <h2 class="fr-mt-4w">{t('information.fields')}</h2>
       {fields.length === 0 ? (
         <p>{t('information.noFields')}</p>

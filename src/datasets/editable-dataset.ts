@@ -1,5 +1,5 @@
-// Who may change a dataset in the back office: administrators, and editors of every dataset or of
-// this one (`canEdit`). Everyone else is refused before the dataset is even looked up.
+// The door of every back-office change of a dataset: the viewer must be staff who may edit it
+// (administrators, its editors), and the dataset must exist.
 
 import type { Viewer } from '../core/access.ts';
 import { canEdit } from '../core/access.ts';
@@ -7,17 +7,18 @@ import type { Dataset } from '../core/dataset.ts';
 import { PortalError } from '../core/errors.ts';
 import type { MetadataStore } from '../storage/engine.ts';
 
-export function mayManageDatasets(viewer: Viewer): boolean {
+/** Whether the viewer may manage datasets at all (administrators and editors). */
+export function isStaff(viewer: Viewer): boolean {
   return viewer.role === 'admin' || viewer.role === 'editor';
 }
 
-/** The dataset, if it exists and the viewer may edit it (DG_ERR_DATASET_EDIT_FORBIDDEN, …). */
+/** The dataset, if it exists and the viewer may edit it (DG_ERR_DATASET_EDIT_FORBIDDEN first). */
 export async function editableDataset(
   metadata: MetadataStore,
   viewer: Viewer,
   id: string,
 ): Promise<Dataset> {
-  if (!mayManageDatasets(viewer) || !canEdit(viewer, id)) {
+  if (!isStaff(viewer) || !canEdit(viewer, id)) {
     throw new PortalError('DG_ERR_DATASET_EDIT_FORBIDDEN', { dataset_id: id });
   }
   const dataset = await metadata.getDataset(id);

@@ -1,0 +1,67 @@
+// English messages of a dataset's "Access" tab in the back office: its visibility, the read
+// grants and its editors (the keys of the French file, type-checked).
+
+import type { datasetAccess as fr } from '../fr/dataset-access.ts';
+
+export const datasetAccess: Record<keyof typeof fr, string> = {
+  'acc.tab': 'Access',
+  'acc.title': 'Access: {title}',
+  'acc.visibility': 'Visibility',
+  'acc.visibility.legend': 'Who may read this dataset once published',
+  'acc.visibility.domain': 'Public: everyone',
+  'acc.visibility.restricted':
+    'Restricted: administrators, its editors and the users and groups granted access below',
+  'acc.visibility.draft':
+    'This dataset is a draft: until it is published, only administrators and its editors see it, whatever its visibility.',
+  'acc.visibility.save': 'Save the visibility',
+  'acc.grants': 'Read access',
+  'acc.grants.intro':
+    'When the dataset is restricted, these users and the members of these groups may read it (site, API, exports). To anyone else, it does not exist.',
+  'acc.grants.public': 'The dataset is public: these grants only matter once it is restricted.',
+  'acc.grants.none': 'No user or group has been granted read access.',
+  'acc.grants.caption': 'Users and groups granted access',
+  'acc.col.who': 'Who',
+  'acc.col.kind': 'Kind',
+  'acc.col.action': 'Action',
+  'acc.kind.user': 'User',
+  'acc.kind.group': 'Group ({count} member)|Group ({count} members)',
+  'acc.revoke': 'Revoke',
+  'acc.revokeLabel': 'Revoke the read access of {who}',
+  'acc.grant.field': 'A user’s email address or a group’s name',
+  'acc.grant.hint': 'For instance jane@example.org, or Inspectors',
+  'acc.grant.submit': 'Grant access',
+  'acc.editors': 'Editors',
+  'acc.editors.intro':
+    'Administrators edit every dataset. The editors below edit this one: its data, metadata, attachments and access.',
+  'acc.editors.none': 'No editor: only administrators edit it.',
+  'acc.editors.caption': 'The dataset’s editors',
+  'acc.editors.all': 'every dataset (changed on their user page)',
+  'acc.editors.this': 'this dataset',
+  'acc.editors.scope': 'Edits',
+  'acc.editors.remove': 'Remove',
+  'acc.editors.removeLabel': 'Remove {who} from the editors',
+  'acc.editors.add': 'Add an editor',
+  'acc.editors.choose': '— Choose an editor —',
+  'acc.editors.submit': 'Add',
+  'acc.editors.noCandidate':
+    'Every editor account edits this dataset already. Give an account the editor role on its user page.',
+  'acc.editors.adminOnly': 'Only an administrator changes the editors.',
+  'acc.notice.visibility': 'Visibility saved.',
+  'acc.notice.unchanged': 'Nothing changed.',
+  'acc.notice.granted': 'Read access granted.',
+  'acc.notice.revoked': 'Read access revoked.',
+  'acc.notice.editorAdded': 'Editor added.',
+  'acc.notice.editorRemoved': 'Editor removed.',
+  'acc.problem.summary': 'The form has an error: correct the field marked.',
+  'acc.problem.visibility': 'Choose public or restricted.',
+  'acc.problem.granteeMissing': 'Enter an email address or a group name.',
+  'acc.problem.noAccount': 'No account has this email address.',
+  'acc.problem.noGroup': 'No group has this name.',
+  'acc.problem.granted': 'This user or group already has read access.',
+  'acc.problem.editor': 'Choose an editor account from the list.',
+  'bo.action.dataset.visibility': 'Visibility changed',
+  'bo.action.dataset.grant': 'Read access granted',
+  'bo.action.dataset.revoke': 'Read access revoked',
+  'bo.action.dataset.editor_add': 'Editor added',
+  'bo.action.dataset.editor_remove': 'Editor removed',
+};
