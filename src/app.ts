@@ -211,7 +211,6 @@ export async function buildApp(
     prefix: '/api/explore/v2.1',
     services,
     baseUrl: config.baseUrl,
-    portalName: config.portalName,
     anonymousQuota,
   });
   await app.register(apiV1, { prefix: '/api', services, baseUrl: config.baseUrl, anonymousQuota });

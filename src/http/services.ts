@@ -54,8 +54,6 @@ export interface SurfaceOptions {
   services: PortalServices;
   /** Public URL of the portal, without a trailing slash. */
   baseUrl: string;
-  /** The portal's name (feeds, catalog exports). */
-  portalName?: string;
   /** The daily API quota of anonymous addresses, shared by every API scope; none when unset. */
   anonymousQuota?: DailyQuota;
 }

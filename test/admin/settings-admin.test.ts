@@ -173,6 +173,16 @@ for (const engine of TEST_ENGINES)
       assert.equal(legalFr.querySelector('.dg-portal-text'), null, 'French keeps its default');
       const a11y = parse((await get('/accessibility/', undefined, 'fr')).body);
       assert.equal(a11y.querySelector('.dg-portal-text em')?.text, 'partiellement conforme');
+      // Feeds and DCAT name the catalog with the saved name, not the configured one.
+      const title = /<channel><title>([^<]*)<\/title>/;
+      const rss = (await get('/api/explore/v2.1/catalog/exports/rss')).body;
+      assert.equal(title.exec(rss)?.[1], 'Données de l’alimentation');
+      const v1 = (await get('/api/datasets/1.0/search/?format=rss')).body;
+      assert.equal(title.exec(v1)?.[1], 'Données de l’alimentation');
+      const dcat = JSON.parse((await get('/api/explore/v2.1/catalog/exports/jsonld')).body) as {
+        'dct:title'?: string;
+      };
+      assert.equal(dcat['dct:title'], 'Données de l’alimentation');
     });
 
     test('one language offered: visitors get it and no language switch', async () => {

@@ -39,9 +39,8 @@ const DCAT_PROFILES = [
 ];
 
 export function catalogExportsRoutes(scope: FastifyInstance, options: SurfaceOptions): void {
-  const { catalogQueries } = options.services;
+  const { catalogQueries, settings } = options.services;
   const base = `${options.baseUrl}/api/explore/v2.1/catalog/exports`;
-  const title = options.portalName ?? 'Datagora';
 
   scope.get('/catalog/exports', async () => ({
     _links: FORMATS.map((format) => ({ href: `${base}/${format}`, rel: format })),
@@ -72,6 +71,8 @@ export function catalogExportsRoutes(scope: FastifyInstance, options: SurfaceOpt
       const found = await catalogQueries.query(whole, 'export');
       return found.kind === 'datasets' ? found.datasets : [];
     };
+    // The name an administrator gave the portal in the back office (the configured one else).
+    const title = async () => (await settings.current()).portalName;
     const attachment = (extension: string) =>
       reply.header('content-disposition', `attachment; filename="catalog.${extension}"`);
     switch (format) {
@@ -92,16 +93,16 @@ export function catalogExportsRoutes(scope: FastifyInstance, options: SurfaceOpt
       }
       case 'rss':
         reply.type('application/rss+xml; charset=utf-8');
-        return catalogRss(await datasets(), options.baseUrl, title);
+        return catalogRss(await datasets(), options.baseUrl, await title());
       case 'ttl':
         attachment('ttl').type('text/turtle; charset=utf-8');
-        return jsonLdToTurtle(dcatCatalog(await datasets(), options.baseUrl, title));
+        return jsonLdToTurtle(dcatCatalog(await datasets(), options.baseUrl, await title()));
       case 'rdf':
         attachment('rdf').type('application/rdf+xml; charset=utf-8');
-        return jsonLdToRdfXml(dcatCatalog(await datasets(), options.baseUrl, title));
+        return jsonLdToRdfXml(dcatCatalog(await datasets(), options.baseUrl, await title()));
       default:
         attachment('jsonld').type('application/ld+json; charset=utf-8');
-        return dcatCatalog(await datasets(), options.baseUrl, title);
+        return dcatCatalog(await datasets(), options.baseUrl, await title());
     }
   });
 }

@@ -81,7 +81,8 @@ export function datasetsV1Routes(scope: FastifyInstance, options: SurfaceOptions
         .send(csv);
     }
     if (format === 'rss') {
-      const rss = catalogRss(datasets, options.baseUrl, options.portalName ?? 'Datagora');
+      const { portalName } = await options.services.settings.current();
+      const rss = catalogRss(datasets, options.baseUrl, portalName);
       return reply.type('application/rss+xml; charset=utf-8').send(rss);
     }
     const facetNames = repeated(query, 'facet');
