@@ -1,8 +1,9 @@
 // Background imports, one per dataset at a time: a job is queued in the store (which refuses a
 // second active one, across processes), then runs here while requests keep being answered (the
-// loaders yield to the event loop as they go); its progress is written every half second, which
-// is also its heartbeat. Jobs a dead process left behind are failed at start; the dataset's
-// current version, untouched by a failed load, keeps serving.
+// loaders yield to the event loop as they go), applying the processors stored with the source;
+// its progress is written every half second, which is also its heartbeat. Jobs a dead process
+// left behind are failed at start; the dataset's current version, untouched by a failed load,
+// keeps serving.
 
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
@@ -20,7 +21,7 @@ import { JOB_ISSUES_KEPT } from '../core/import-job.ts';
 import type { StorageEngine } from '../storage/engine.ts';
 import { isProcessAlive } from '../util/is-process-alive.ts';
 import { fetchToFile } from './fetch-remote.ts';
-import { importSourceFile } from './import-source-file.ts';
+import { importSourceFile, processorsTimeZone } from './import-source-file.ts';
 
 export interface ImportJobsOptions {
   /** DATAGORA_HOME: uploaded and fetched files live in its `uploads/` folder. */
@@ -180,6 +181,8 @@ export class ImportJobs {
           fileName: source.fileName ?? undefined,
           options: source.options,
           createdBy: job.createdBy,
+          processors: source.processors,
+          timeZone: await processorsTimeZone(this.engine, job.datasetId),
         },
         { onProgress: (read) => (progress.rows = read.rows) },
       );

@@ -2,7 +2,7 @@
 // rows; a second import of the same dataset is refused while one runs; a failed import leaves
 // the current version serving; jobs of a dead process are failed at start; remote sources are
 // fetched from a local HTTP server (status, DNS-free refusal, size limit); a due refresh starts
-// once even when two schedulers share the store.
+// once even when two schedulers share the store, and applies the source's processors.
 
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -248,6 +248,29 @@ for (const engineName of TEST_ENGINES) {
         '2026-01-15T12:00:00.000Z',
       );
       assert.deepEqual(await schedulers[0]!.tick(now), []);
+    });
+
+    test('a scheduled refresh applies the processors stored with the source', async () => {
+      const due = '2026-01-15T11:00:00.000Z';
+      await urlSource('processed', `${files.base}/small.csv`, due);
+      await portal.engine.imports.saveProcessors('processed', [
+        { type: 'skip', where: "ville = 'Paris'" },
+        { type: 'rename', field: 'nom', to: 'name' },
+        { type: 'set', field: 'ville_maj', expression: 'upper(ville)' },
+      ]);
+      const scheduler = new RefreshScheduler(portal.engine, jobs());
+      assert.deepEqual(await scheduler.tick(new Date('2026-01-15T11:00:30.000Z')), ['processed']);
+      await jobs().idle();
+      const [job] = await portal.engine.imports.listJobs('processed', 1);
+      assert.equal(job?.state, 'succeeded', job?.error ?? '');
+      assert.equal(job?.rowsRead, 1);
+      const records = await getJson(
+        portal,
+        '/api/explore/v2.1/catalog/datasets/processed/records?select=name,ville,ville_maj',
+      );
+      assert.deepEqual(records.body.results, [
+        { name: 'Chez Paul', ville: 'Lyon', ville_maj: 'LYON' },
+      ]);
     });
   });
 }

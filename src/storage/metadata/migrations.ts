@@ -251,4 +251,11 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 9,
+    name: "a dataset's processors, kept with its source and applied at each import",
+    sql: `
+      ALTER TABLE dataset_sources ADD COLUMN processors TEXT NOT NULL DEFAULT '[]';
+    `,
+  },
 ];

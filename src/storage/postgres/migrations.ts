@@ -282,6 +282,14 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 9,
+    name: "a dataset's processors, kept with its source and applied at each import",
+    statements: (schema) => [
+      `ALTER TABLE ${qualified(schema, 'dataset_sources')}
+        ADD COLUMN processors jsonb NOT NULL DEFAULT '[]'`,
+    ],
+  },
 ];
 
 export const LATEST_MIGRATION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

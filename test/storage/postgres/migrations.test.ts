@@ -65,6 +65,18 @@ pgTest('opening again changes nothing', async () => {
   );
 });
 
+pgTest('migration 9 gives dataset sources their processors, an empty list by default', async () => {
+  const columns = await adminQuery<{ data_type: string; is_nullable: string; def: string }>(
+    `SELECT data_type, is_nullable, column_default AS def FROM information_schema.columns
+     WHERE table_schema = $1 AND table_name = 'dataset_sources' AND column_name = 'processors'`,
+    [schema],
+  );
+  assert.equal(columns.rows.length, 1);
+  assert.equal(columns.rows[0]!.data_type, 'jsonb');
+  assert.equal(columns.rows[0]!.is_nullable, 'NO');
+  assert.match(columns.rows[0]!.def, /^'\[\]'::jsonb$/);
+});
+
 pgTest('a store migrated by newer code refuses to open with a clear error', async () => {
   const newer = LATEST_MIGRATION + 1;
   await adminQuery(
