@@ -8,6 +8,7 @@ import { isValidDatasetId } from '../core/dataset.ts';
 import { pageContext } from '../web/page-context.ts';
 import { sendPage } from '../web/render.ts';
 import type { SiteOptions } from '../web/site-options.ts';
+import { PROCESSOR_ACTIONS } from '../ingest/dataset-processors.ts';
 import { ACCOUNT_ACTIONS } from './account-activity.ts';
 import { adminOnly } from './admin-access.ts';
 import type { ActivityFilters } from './activity-page.tsx';
@@ -56,6 +57,7 @@ export function activityRoutes(scope: FastifyInstance, options: SiteOptions): vo
     const actions = [
       ...new Set([
         ...DATASET_ACTIONS,
+        ...PROCESSOR_ACTIONS,
         ...ACCOUNT_ACTIONS,
         ...(filters.action ? [filters.action] : []),
       ]),

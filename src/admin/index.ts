@@ -27,6 +27,7 @@ import { settingsRoutes } from './settings.routes.ts';
 import { usersRoutes } from './users.routes.ts';
 import { newDatasetRoutes } from './datasets/new-dataset.routes.ts';
 import { sourceRoutes } from './datasets/source.routes.ts';
+import { processorsRoutes } from './datasets/processors.routes.ts';
 import { statisticsRoutes } from './statistics.routes.ts';
 
 export async function backOffice(scope: FastifyInstance, options: SiteOptions): Promise<void> {
@@ -55,6 +56,7 @@ export async function backOffice(scope: FastifyInstance, options: SiteOptions): 
   });
   datasetsRoutes(scope, options);
   metadataRoutes(scope, options);
+  processorsRoutes(scope, options);
   activityRoutes(scope, options);
   statisticsRoutes(scope, options);
   consentAdminRoutes(scope, options);

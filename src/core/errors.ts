@@ -218,6 +218,11 @@ export const ERRORS = {
     odsCode: 'InvalidRESTParameterError',
     message: 'Processor {position} ({processor}), option "{option}": {detail}',
   },
+  DG_ERR_PROCESSORS_CHANGED: {
+    status: 409,
+    odsCode: 'InvalidRESTParameterError',
+    message: 'The processors of dataset {dataset_id} changed meanwhile; reload them and try again',
+  },
   DG_ERR_INTERNAL: {
     status: 500,
     odsCode: 'InternalError',

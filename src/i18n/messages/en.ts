@@ -7,6 +7,7 @@ import { statistics } from './en/statistics.ts';
 import { consent } from './en/consent.ts';
 import { datasetEditor } from './en/dataset-editor.ts';
 import { imports } from './en/imports.ts';
+import { processors } from './en/processors.ts';
 import { accounts } from './en/accounts.ts';
 import { site } from './en/site.ts';
 
@@ -15,6 +16,7 @@ export const en: Messages = {
   ...statistics,
   ...datasetEditor,
   ...imports,
+  ...processors,
   ...consent,
   ...accounts,
   ...site,

@@ -7,6 +7,7 @@ import { statistics } from './fr/statistics.ts';
 import { consent } from './fr/consent.ts';
 import { datasetEditor } from './fr/dataset-editor.ts';
 import { imports } from './fr/imports.ts';
+import { processors } from './fr/processors.ts';
 import { accounts } from './fr/accounts.ts';
 import { site } from './fr/site.ts';
 
@@ -15,6 +16,7 @@ export const fr = {
   ...statistics,
   ...datasetEditor,
   ...imports,
+  ...processors,
   ...consent,
   ...accounts,
   ...site,
