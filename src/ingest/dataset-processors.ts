@@ -56,8 +56,18 @@ export type PipelinePreview =
       problem: PortalError | null;
     };
 
+/** JSON with the keys of objects sorted (PostgreSQL's jsonb gives them back in its own order). */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 export function revisionOf(processors: readonly ProcessorConfig[]): string {
-  return createHash('sha256').update(JSON.stringify(processors)).digest('hex').slice(0, 16);
+  return createHash('sha256').update(canonical(processors)).digest('hex').slice(0, 16);
 }
 
 export class DatasetProcessors {
@@ -247,7 +257,7 @@ function diffOf(
   change: ProcessorsChange,
   at: number,
 ): ActivityDiff | null {
-  if (JSON.stringify(before) === JSON.stringify(after)) return null;
+  if (canonical(before) === canonical(after)) return null;
   const old = before[at - 1] ?? null;
   switch (change.kind) {
     case 'add':

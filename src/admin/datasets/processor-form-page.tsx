@@ -148,7 +148,7 @@ export function ProcessorFormPage({ ctx, state }: { ctx: PageContext; state: Pro
             {t('proc.form.fields', { fields: state.fields.join(', ') })}
           </p>
         ) : null}
-        <form method="post" action={action} novalidate>
+        <form method="post" action={action} id="processor-form" novalidate>
           <CsrfField ctx={ctx} />
           <input type="hidden" name="type" value={type} />
           <input type="hidden" name="revision" value={state.revision} />
