@@ -26,14 +26,20 @@ export interface SourceFileImport {
 
 /**
  * The time zone the processors of a dataset's imports read wall-clock dates in: the dataset's
- * own (its `timezone` metadata) when it has one, else UTC.
+ * own (its `timezone` metadata) when it has a valid one, else UTC.
  */
 export async function processorsTimeZone(
   engine: StorageEngine,
   datasetId: string,
 ): Promise<string | undefined> {
-  const dataset = await engine.metadata.getDataset(datasetId);
-  return dataset?.metas.timezone || undefined;
+  const zone = (await engine.metadata.getDataset(datasetId))?.metas.timezone;
+  if (!zone) return undefined;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Loads the file as a new version of an existing dataset (see importFile). */
