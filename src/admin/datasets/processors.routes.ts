@@ -76,23 +76,23 @@ export function processorsRoutes(scope: FastifyInstance, options: SiteOptions): 
   /** The list again with what went wrong; errors of no known kind go to the error handler. */
   function refused(request: Request, reply: FastifyReply, dataset: Dataset, error: unknown) {
     const t = pageContext(request, options).t;
-    const error_ = (key: MessageKey, params?: Record<string, string>) => ({
+    const alert = (key: MessageKey, params?: Record<string, string>) => ({
       kind: 'error' as const,
       text: t(key, params),
     });
     switch (code(error)) {
       case 'DG_ERR_PROCESSORS_CHANGED':
-        return list(request, reply, dataset, error_('proc.notice.changed'), 409);
+        return list(request, reply, dataset, alert('proc.notice.changed'), 409);
       case 'DG_ERR_IMPORT_BUSY':
-        return list(request, reply, dataset, error_('proc.notice.busy'), 409);
+        return list(request, reply, dataset, alert('proc.notice.busy'), 409);
       case 'DG_ERR_IMPORT_SOURCE_INVALID':
-        return list(request, reply, dataset, error_('proc.noSource'), 400);
+        return list(request, reply, dataset, alert('proc.noSource'), 400);
       case 'DG_ERR_PROCESSOR_INVALID':
         return list(
           request,
           reply,
           dataset,
-          error_('proc.notice.refused', { detail: (error as PortalError).message }),
+          alert('proc.notice.refused', { detail: (error as PortalError).message }),
           400,
         );
       default:
