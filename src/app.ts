@@ -30,6 +30,7 @@ import { useSecurityHeaders } from './http/plugins/security-headers.ts';
 import { useServerTiming } from './http/plugins/server-timing.ts';
 import { useViewer } from './http/plugins/viewer.ts';
 import type { PortalServices } from './http/services.ts';
+import { DatasetProcessors } from './ingest/dataset-processors.ts';
 import { DatasetSources } from './ingest/dataset-sources.ts';
 import { ImportJobs } from './ingest/import-jobs.ts';
 import { RefreshScheduler } from './ingest/refresh-scheduler.ts';
@@ -125,6 +126,7 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
     ),
     imports,
     sources: new DatasetSources(engine, imports),
+    processors: new DatasetProcessors(engine, imports),
     datasets: new DatasetsService(engine.metadata, engine.accounts, activity, attachments),
     // Reading a whole version back may take longer than one query: ten times the limit.
     schemas: new SchemaService(engine, activity, {

@@ -9,6 +9,7 @@ import { pageContext } from '../web/page-context.ts';
 import { sendPage } from '../web/render.ts';
 import type { SiteOptions } from '../web/site-options.ts';
 import { ACCESS_ACTIONS, ATTACHMENT_ACTIONS } from '../datasets/index.ts';
+import { PROCESSOR_ACTIONS } from '../ingest/dataset-processors.ts';
 import { ACCOUNT_ACTIONS } from './account-activity.ts';
 import { adminOnly } from './admin-access.ts';
 import type { ActivityFilters } from './activity-page.tsx';
@@ -59,6 +60,7 @@ export function activityRoutes(scope: FastifyInstance, options: SiteOptions): vo
         ...DATASET_ACTIONS,
         ...ATTACHMENT_ACTIONS,
         ...ACCESS_ACTIONS,
+        ...PROCESSOR_ACTIONS,
         ...ACCOUNT_ACTIONS,
         ...(filters.action ? [filters.action] : []),
       ]),

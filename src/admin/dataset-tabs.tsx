@@ -1,16 +1,18 @@
 // The sections of a dataset's back-office page, as links (no script needed). Other sections
-// (source and schema, processors, metadata) add an entry here and a page at their path.
+// (the schema) add an entry here and a page at their path.
 
 import type { MessageKey } from '../i18n/translate.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { DATASETS_PATH } from './backoffice-menu.tsx';
 
-export type DatasetTab = 'overview' | 'metadata' | 'schema' | 'attachments' | 'access' | 'source';
+export type DatasetTab =
+  'overview' | 'metadata' | 'schema' | 'processors' | 'attachments' | 'access' | 'source';
 
 const TABS: { id: DatasetTab; label: MessageKey; path: string }[] = [
   { id: 'overview', label: 'bo.dataset.tab.overview', path: '' },
   { id: 'metadata', label: 'bo.dataset.tab.metadata', path: 'metadata/' },
   { id: 'schema', label: 'bo.dataset.tab.schema', path: 'schema/' },
+  { id: 'processors', label: 'proc.tab', path: 'processors/' },
   { id: 'attachments', label: 'att.tab', path: 'attachments/' },
   { id: 'access', label: 'acc.tab', path: 'access/' },
   { id: 'source', label: 'imp.tab.source', path: 'source/' },

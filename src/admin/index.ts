@@ -30,6 +30,7 @@ import { newDatasetRoutes } from './datasets/new-dataset.routes.ts';
 import { sourceRoutes } from './datasets/source.routes.ts';
 import { attachmentsRoutes } from './datasets/attachments.routes.ts';
 import { accessRoutes } from './datasets/access.routes.ts';
+import { processorsRoutes } from './datasets/processors.routes.ts';
 import { statisticsRoutes } from './statistics.routes.ts';
 
 export async function backOffice(scope: FastifyInstance, options: SiteOptions): Promise<void> {
@@ -59,6 +60,7 @@ export async function backOffice(scope: FastifyInstance, options: SiteOptions): 
   datasetsRoutes(scope, options);
   metadataRoutes(scope, options);
   schemaRoutes(scope, options);
+  processorsRoutes(scope, options);
   activityRoutes(scope, options);
   statisticsRoutes(scope, options);
   consentAdminRoutes(scope, options);

@@ -245,6 +245,11 @@ export const ERRORS = {
     message:
       'The data of dataset {dataset_id} changed while its schema was being edited; open the schema again.',
   },
+  DG_ERR_PROCESSORS_CHANGED: {
+    status: 409,
+    odsCode: 'InvalidRESTParameterError',
+    message: 'The processors of dataset {dataset_id} changed meanwhile; reload them and try again',
+  },
   DG_ERR_INTERNAL: {
     status: 500,
     odsCode: 'InternalError',

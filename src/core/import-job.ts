@@ -1,5 +1,8 @@
 // Where a dataset's data comes from (an uploaded file or a remote URL, with its refresh
-// schedule) and the background imports that load it, one at a time per dataset.
+// schedule), the processors its imports apply, and the background imports that load it, one at
+// a time per dataset.
+
+import type { ProcessorConfig } from './processors.ts';
 
 export type SourceKind = 'file' | 'url';
 
@@ -26,10 +29,13 @@ export interface DatasetSource {
   schedule: RefreshSchedule;
   /** When the next scheduled refresh is due (ISO 8601), null without a schedule. */
   nextRunAt: string | null;
+  /** Applied to every record at each import of the source, in order (docs/processors.md). */
+  processors: ProcessorConfig[];
   updatedAt: string;
 }
 
-export type DatasetSourceInput = Omit<DatasetSource, 'updatedAt'>;
+/** A source as saved: its processors are kept (they are saved on their own). */
+export type DatasetSourceInput = Omit<DatasetSource, 'updatedAt' | 'processors'>;
 
 export type ImportJobState = 'queued' | 'running' | 'succeeded' | 'failed';
 

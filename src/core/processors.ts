@@ -154,6 +154,11 @@ export function processorError(
 // storage's own columns).
 const FIELD_NAME = /^[a-z0-9][a-z0-9_]{0,99}$/;
 
+/** Whether a processor may name a field so (a-z, 0-9 and _, not starting with _, at most 100). */
+export function isProcessorFieldName(name: string): boolean {
+  return FIELD_NAME.test(name);
+}
+
 type Raw = Record<string, unknown>;
 
 /** Reads the options of one processor, failing with the option's name. */

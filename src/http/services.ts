@@ -14,6 +14,7 @@ import type { AttachmentFiles, CatalogQueries, CatalogService } from '../catalog
 import type { RecordsService } from '../records/index.ts';
 import type { PortalSettingsService } from '../settings/index.ts';
 import type { PortalTextsService } from '../texts/index.ts';
+import type { DatasetProcessors } from '../ingest/dataset-processors.ts';
 import type { DatasetSources } from '../ingest/dataset-sources.ts';
 import type { ImportJobs } from '../ingest/import-jobs.ts';
 
@@ -38,6 +39,8 @@ export interface PortalServices {
   imports: ImportJobs;
   /** Dataset sources as the back office changes them (create, replace, URL, refresh). */
   sources: DatasetSources;
+  /** A dataset's processors as the back office edits, previews and re-imports them. */
+  processors: DatasetProcessors;
   /** The back office's datasets: list, overview, publish, unpublish, delete, roll back. */
   datasets: DatasetsService;
   /** The schema editor: fields' labels, descriptions, translations, annotations and types. */

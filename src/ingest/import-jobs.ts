@@ -1,9 +1,10 @@
 // Background imports, one per dataset at a time: a job is queued in the store (which refuses a
 // second active one, across processes), its lease taken, then it runs here while requests keep
-// being answered (the loaders yield to the event loop as they go); its progress is written every
-// half second, and at least every minute as a heartbeat. Jobs a dead process left behind are
-// failed at start, by a sweep every few seconds, and before a new import of their dataset is
-// refused; the dataset's current version, untouched by a failed load, keeps serving.
+// being answered (the loaders yield to the event loop as they go), applying the processors stored
+// with the source; its progress is written every half second, and at least every minute as a
+// heartbeat. Jobs a dead process left behind are failed at start, by a sweep every few seconds,
+// and before a new import of their dataset is refused; the dataset's current version, untouched
+// by a failed load, keeps serving.
 
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
@@ -21,7 +22,7 @@ import { JOB_ISSUES_KEPT } from '../core/import-job.ts';
 import type { StorageEngine } from '../storage/engine.ts';
 import { isProcessAlive } from '../util/is-process-alive.ts';
 import { fetchToFile } from './fetch-remote.ts';
-import { importSourceFile } from './import-source-file.ts';
+import { importSourceFile, processorsTimeZone } from './import-source-file.ts';
 
 export interface ImportJobsOptions {
   /** DATAGORA_HOME: uploaded and fetched files live in its `uploads/` folder. */
@@ -242,6 +243,8 @@ export class ImportJobs {
           fileName: source.fileName ?? undefined,
           options: source.options,
           createdBy: job.createdBy,
+          processors: source.processors,
+          timeZone: await processorsTimeZone(this.engine, job.datasetId),
         },
         { onProgress: (read) => (progress.rows = read.rows) },
       );

@@ -10,6 +10,7 @@ import type {
   SourceKind,
   SourceOptions,
 } from '../core/import-job.ts';
+import type { ProcessorConfig } from '../core/processors.ts';
 
 type Stamp = string | number | Date | null;
 
@@ -22,6 +23,7 @@ export interface SourceRow {
   options: string | SourceOptions;
   schedule: string;
   next_run_at: Stamp;
+  processors: string | ProcessorConfig[];
   updated_at: Stamp;
 }
 
@@ -62,6 +64,7 @@ export function toSource(row: SourceRow): DatasetSource {
     options: json<SourceOptions>(row.options),
     schedule: row.schedule,
     nextRunAt: isoOf(row.next_run_at),
+    processors: json<ProcessorConfig[]>(row.processors),
     updatedAt: isoOf(row.updated_at)!,
   };
 }

@@ -11,6 +11,7 @@ import type {
   ImportJobInput,
   ImportJobResult,
 } from '../core/import-job.ts';
+import type { ProcessorConfig } from '../core/processors.ts';
 
 /** A job's lease, held by the process that runs it. */
 export interface JobLease {
@@ -26,8 +27,10 @@ export type LeaseState = 'held' | 'free' | 'none';
 
 export interface ImportStore {
   getSource(datasetId: string): Promise<DatasetSource | null>;
-  /** Creates or replaces the dataset's source. */
+  /** Creates or replaces the dataset's source; a replaced source keeps its processors. */
   saveSource(input: DatasetSourceInput): Promise<DatasetSource>;
+  /** Replaces the processors of the dataset's source; null when the dataset has no source. */
+  saveProcessors(datasetId: string, processors: ProcessorConfig[]): Promise<DatasetSource | null>;
   /** Sources whose next scheduled run is at or before `now`, oldest due first. */
   dueSources(now: string): Promise<DatasetSource[]>;
   /**

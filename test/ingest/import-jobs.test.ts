@@ -2,7 +2,8 @@
 // rows; a second import of the same dataset is refused while one runs; a failed import leaves
 // the current version serving; jobs of a dead process are failed at start; remote sources are
 // fetched from a local HTTP server (status, DNS-free refusal, size limit); a due refresh starts
-// once even when two schedulers share the store.
+// once even when two schedulers share the store, and applies the source's processors (dates
+// read in the dataset's time zone).
 
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -258,6 +259,51 @@ for (const engineName of TEST_ENGINES) {
         '2026-01-15T12:00:00.000Z',
       );
       assert.deepEqual(await schedulers[0]!.tick(now), []);
+    });
+
+    test('the processors read wall-clock dates in the dataset’s time zone', async () => {
+      const path = join(portal.home, 'zoned.csv');
+      writeFileSync(path, 'Quand;Lieu\n2024.02.03 12h00;Lyon\n');
+      await fileSource('zoned', path);
+      await portal.engine.metadata.saveDataset({
+        id: 'zoned',
+        metas: { ...emptyMetas('zoned'), timezone: 'Europe/Paris' },
+      });
+      await portal.engine.imports.saveProcessors('zoned', [
+        { type: 'normalize_date', field: 'quand', format: '%Y.%m.%d %Hh%M' },
+      ]);
+      await jobs().start({ datasetId: 'zoned', trigger: 'refresh', createdBy: null });
+      await jobs().idle();
+      const records = await getJson(
+        portal,
+        '/api/explore/v2.1/catalog/datasets/zoned/records?select=quand',
+      );
+      const [record] = records.body.results ?? [];
+      // Noon in Paris in winter is 11:00 UTC.
+      assert.equal(Date.parse(String(record?.['quand'])), Date.UTC(2024, 1, 3, 11, 0));
+    });
+
+    test('a scheduled refresh applies the processors stored with the source', async () => {
+      const due = '2026-01-15T11:00:00.000Z';
+      await urlSource('processed', `${files.base}/small.csv`, due);
+      await portal.engine.imports.saveProcessors('processed', [
+        { type: 'skip', where: "ville = 'Paris'" },
+        { type: 'rename', field: 'nom', to: 'name' },
+        { type: 'set', field: 'ville_maj', expression: 'upper(ville)' },
+      ]);
+      const scheduler = new RefreshScheduler(portal.engine, jobs());
+      assert.deepEqual(await scheduler.tick(new Date('2026-01-15T11:00:30.000Z')), ['processed']);
+      await jobs().idle();
+      const [job] = await portal.engine.imports.listJobs('processed', 1);
+      assert.equal(job?.state, 'succeeded', job?.error ?? '');
+      assert.equal(job?.rowsRead, 1);
+      const records = await getJson(
+        portal,
+        '/api/explore/v2.1/catalog/datasets/processed/records?select=name,ville,ville_maj',
+      );
+      assert.deepEqual(records.body.results, [
+        { name: 'Chez Paul', ville: 'Lyon', ville_maj: 'LYON' },
+      ]);
     });
   });
 }

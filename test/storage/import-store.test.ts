@@ -1,6 +1,7 @@
-// The ImportStore contract, on both engines: a dataset's source is created then replaced; one
-// queued or running job per dataset (the store refuses a second one); a job moves queued →
-// running → ended once; a scheduled run is claimed by one caller only.
+// The ImportStore contract, on both engines: a dataset's source is created then replaced, its
+// processors saved on their own and kept across replacements; one queued or running job per
+// dataset (the store refuses a second one); a job moves queued → running → ended once; a
+// scheduled run is claimed by one caller only.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -61,6 +62,24 @@ for (const engineName of TEST_ENGINES) {
       assert.equal(second.schedule, '0 6 * * 1');
       assert.equal(second.nextRunAt, '2026-01-05T06:00:00.000Z');
       assert.deepEqual(await store().getSource('alpha'), second);
+    });
+
+    test('processors are saved on their own and kept when the source is replaced', async () => {
+      assert.equal(await store().saveProcessors('beta', [{ type: 'delete', field: 'x' }]), null);
+      const before = (await store().getSource('alpha'))!;
+      assert.deepEqual(before.processors, []);
+      const processors = [
+        { type: 'rename' as const, field: 'nom', to: 'name', label: 'Nom' },
+        { type: 'skip' as const, where: "ville = 'Lyon'" },
+      ];
+      const saved = await store().saveProcessors('alpha', processors);
+      assert.deepEqual(saved?.processors, processors);
+      assert.equal(saved?.location, before.location);
+      const replaced = await store().saveSource({ ...before, location: 'uploads/other.csv' });
+      assert.deepEqual(replaced.processors, processors);
+      assert.deepEqual((await store().getSource('alpha'))!.processors, processors);
+      await store().saveProcessors('alpha', []);
+      assert.deepEqual((await store().getSource('alpha'))!.processors, []);
     });
 
     test('a due run is claimed by one caller only', async () => {

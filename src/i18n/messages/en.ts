@@ -10,6 +10,7 @@ import { schemaEditor } from './en/schema-editor.ts';
 import { imports } from './en/imports.ts';
 import { attachments } from './en/attachments.ts';
 import { datasetAccess } from './en/dataset-access.ts';
+import { processors } from './en/processors.ts';
 import { accounts } from './en/accounts.ts';
 import { site } from './en/site.ts';
 
@@ -21,6 +22,7 @@ export const en: Messages = {
   ...imports,
   ...attachments,
   ...datasetAccess,
+  ...processors,
   ...consent,
   ...accounts,
   ...site,

@@ -10,6 +10,7 @@ import { schemaEditor } from './fr/schema-editor.ts';
 import { imports } from './fr/imports.ts';
 import { attachments } from './fr/attachments.ts';
 import { datasetAccess } from './fr/dataset-access.ts';
+import { processors } from './fr/processors.ts';
 import { accounts } from './fr/accounts.ts';
 import { site } from './fr/site.ts';
 
@@ -21,6 +22,7 @@ export const fr = {
   ...imports,
   ...attachments,
   ...datasetAccess,
+  ...processors,
   ...consent,
   ...accounts,
   ...site,

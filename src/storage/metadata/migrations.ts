@@ -252,6 +252,13 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 9,
+    name: "a dataset's processors, kept with its source and applied at each import",
+    sql: `
+      ALTER TABLE dataset_sources ADD COLUMN processors TEXT NOT NULL DEFAULT '[]';
+    `,
+  },
+  {
     version: 10,
     name: "the schema editor's edits of each dataset's fields, applied again at each import",
     sql: `

@@ -11,6 +11,7 @@ import type {
   ImportJobInput,
   ImportJobResult,
 } from '../../core/import-job.ts';
+import type { ProcessorConfig } from '../../core/processors.ts';
 import { isoNow } from '../../util/iso-now.ts';
 import type { ImportStore, JobLease, LeaseState } from '../import-store.ts';
 import type { JobRow, SourceRow } from '../import-rows.ts';
@@ -53,6 +54,16 @@ export class SqliteImportStore implements ImportStore {
         isoNow(),
       );
     return (await this.getSource(input.datasetId))!;
+  }
+
+  async saveProcessors(
+    datasetId: string,
+    processors: ProcessorConfig[],
+  ): Promise<DatasetSource | null> {
+    this.db
+      .prepare('UPDATE dataset_sources SET processors = ? WHERE dataset_id = ?')
+      .run(JSON.stringify(processors), datasetId);
+    return this.getSource(datasetId);
   }
 
   async dueSources(now: string): Promise<DatasetSource[]> {

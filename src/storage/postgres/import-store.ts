@@ -14,6 +14,7 @@ import type {
   ImportJobInput,
   ImportJobResult,
 } from '../../core/import-job.ts';
+import type { ProcessorConfig } from '../../core/processors.ts';
 import type { ImportStore, JobLease, LeaseState } from '../import-store.ts';
 import type { JobRow, SourceRow } from '../import-rows.ts';
 import { toJob, toSource } from '../import-rows.ts';
@@ -74,6 +75,17 @@ export class PostgresImportStore implements ImportStore {
       ],
     );
     return toSource(rows[0]!);
+  }
+
+  async saveProcessors(
+    datasetId: string,
+    processors: ProcessorConfig[],
+  ): Promise<DatasetSource | null> {
+    const { rows } = await this.pool.query<SourceRow>(
+      `UPDATE ${this.sources} SET processors = $1 WHERE dataset_id = $2 RETURNING *`,
+      [JSON.stringify(processors), datasetId],
+    );
+    return rows[0] ? toSource(rows[0]) : null;
   }
 
   async dueSources(now: string): Promise<DatasetSource[]> {

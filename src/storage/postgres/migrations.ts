@@ -283,6 +283,14 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    version: 9,
+    name: "a dataset's processors, kept with its source and applied at each import",
+    statements: (schema) => [
+      `ALTER TABLE ${qualified(schema, 'dataset_sources')}
+        ADD COLUMN processors jsonb NOT NULL DEFAULT '[]'`,
+    ],
+  },
+  {
     version: 10,
     name: "the schema editor's edits of each dataset's fields, applied again at each import",
     statements: (schema) => [
