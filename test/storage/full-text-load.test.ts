@@ -1,12 +1,15 @@
 // A load of more than FLUSH_ROWS records fills its full-text index in several steps as the records
-// come: the index must be the one a single rebuild would give.
+// come (on a thread of its own, then copied in): the index must be the one a rebuild would give.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
+import { existsSync } from 'node:fs';
+
 import Database from 'better-sqlite3';
 
 import { emptyMetas } from '../../src/core/dataset.ts';
+import { textIndexBuildPath } from '../../src/storage/sqlite/text-index-builder.ts';
 import { FLUSH_ROWS } from '../../src/storage/sqlite/version-writer.ts';
 import { SAMPLE_FIELDS, sampleRows } from '../helpers/sample-fields.ts';
 import { openTempSqliteEngine } from '../helpers/temp-sqlite-engine.ts';
@@ -28,6 +31,8 @@ test('a load in several full-text steps indexes every record once', async () => 
     }
     const version = await writer.commit();
     assert.equal(version.recordsCount, COUNT);
+    // Built on its own thread, in its own file, then copied into the store.
+    assert.ok(!existsSync(textIndexBuildPath(temp.path, version.table)), 'build file removed');
 
     const fts = `"${version.table}_fts"`;
     const count = async (match: string): Promise<unknown> =>
