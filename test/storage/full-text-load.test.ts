@@ -64,3 +64,32 @@ test('a load in several full-text steps indexes every record once', async () => 
     await temp.cleanup();
   }
 });
+
+test('an aborted load stops building its full-text index and removes its file', async () => {
+  const temp = await openTempSqliteEngine({ readers: 1 });
+  try {
+    await temp.engine.metadata.saveDataset({ id: 'dropped', metas: emptyMetas('Dropped') });
+    const writer = await temp.engine.beginVersion({
+      datasetId: 'dropped',
+      fields: SAMPLE_FIELDS,
+      source: null,
+    });
+    await writer.append(sampleRows(FLUSH_ROWS));
+    const file = textIndexBuildPath(temp.path, writer.version.table);
+    // The thread creates its file once started; more records meanwhile.
+    for (let from = FLUSH_ROWS; !existsSync(file); from += 10) {
+      await writer.append(sampleRows(10, from));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await writer.abort('stopped by the test');
+    assert.ok(!existsSync(file));
+    assert.equal(writer.version.status, 'failed');
+    const tables = await temp.engine.query({
+      sql: `SELECT name FROM sqlite_schema WHERE name LIKE ?`,
+      params: [`${writer.version.table}%`],
+    });
+    assert.deepEqual(tables, []);
+  } finally {
+    await temp.cleanup();
+  }
+});
