@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 
 import { emptyMetas } from '../../src/core/dataset.ts';
+import { textIndexBuildPath } from '../../src/storage/sqlite/text-index-builder.ts';
 import { SAMPLE_FIELDS, sampleRows } from '../helpers/sample-fields.ts';
 import { openTempSqliteEngine } from '../helpers/temp-sqlite-engine.ts';
 
@@ -44,6 +46,8 @@ test('a killed import leaves the previous version serving, and is cleaned up on 
     const exited = once(child, 'exit');
     child.kill('SIGKILL');
     await exited;
+    const buildFile = textIndexBuildPath(temp.path, table!);
+    assert.ok(existsSync(buildFile), 'the full-text index was being built in its own file');
 
     const dataset = await temp.engine.metadata.getDataset('killed');
     assert.equal(dataset?.current?.id, first.id);
@@ -67,6 +71,7 @@ test('a killed import leaves the previous version serving, and is cleaned up on 
       params: [`${table}%`],
     });
     assert.deepEqual(tables, [], 'the half-loaded table is dropped');
+    assert.ok(!existsSync(buildFile), 'and the file of its full-text index removed');
     assert.deepEqual(
       await engine.query({ sql: `SELECT count(*) FROM "${first.table}"`, params: [] }),
       [[5]],

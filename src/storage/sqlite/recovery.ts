@@ -1,11 +1,15 @@
 // Cleans up after imports that ended without commit or abort (a killed process, a crash):
 // their versions become failed and their tables are dropped. The current versions are untouched.
 
+import { readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
 import type Database from 'better-sqlite3';
 
 import { isProcessAlive } from '../../util/is-process-alive.ts';
 import type { VersionRepository } from '../metadata/version-repository.ts';
 import { dropTableSqls } from './record-table.ts';
+import { buildFileTable } from './text-index-builder.ts';
 
 const RECORD_TABLE = /^records_(\d+)$/;
 
@@ -27,7 +31,23 @@ export function recoverAbandonedLoads(
     recovered.push(version.id);
   }
   dropOrphanTables(db, versions);
+  removeAbandonedBuilds(db, versions);
   return recovered;
+}
+
+/** Removes the full-text build files (text-index-builder.ts) of loads no live process owns. */
+function removeAbandonedBuilds(db: Database.Database, versions: VersionRepository): void {
+  const live = new Set(
+    versions
+      .loading()
+      .filter(({ ownerPid }) => ownerPid !== null && isProcessAlive(ownerPid))
+      .map(({ version }) => version.table),
+  );
+  const folder = dirname(db.name);
+  for (const file of readdirSync(folder)) {
+    const table = buildFileTable(basename(db.name), file);
+    if (table !== null && !live.has(table)) rmSync(join(folder, file), { force: true });
+  }
 }
 
 /** Drops record tables whose version failed or no longer exists. */

@@ -1,7 +1,9 @@
 // Loads one dataset version into its own table. Each batch of records is encoded into one reused
 // array and inserted in one transaction as it comes (nothing is buffered, so the records die young
-// and cost little to collect); every FLUSH_ROWS records, the new ones are added to the full-text
-// index and the event loop gets a turn. At commit the indexes are built, one statement at a time,
+// and cost little to collect); every FLUSH_ROWS records, the new ones are handed to the thread
+// that builds the full-text index (text-index-builder.ts, started at the first step) and the event
+// loop gets a turn. At commit the index is copied in (or, for a load of fewer than FLUSH_ROWS
+// records, built here in one statement), the other indexes are built, one statement at a time,
 // then one transaction makes the version current (the table is invisible to readers until then).
 
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -15,8 +17,12 @@ import type { VersionRepository } from '../metadata/version-repository.ts';
 import { createIndexSqls, dropTableSqls, ftsInsertSql, insertSql } from './record-table.ts';
 import type { RowEncoder } from './row-encoder.ts';
 import { createRowEncoder } from './row-encoder.ts';
+import { TextIndexBuilder } from './text-index-builder.ts';
 
-/** Records loaded between two turns of the event loop, and per full-text indexing step. */
+/**
+ * Records loaded between two turns of the event loop, and per full-text indexing step; a load of
+ * fewer records is indexed at commit on this thread (no thread started for a small table).
+ */
 export const FLUSH_ROWS = 50_000;
 /** Records per INSERT statement (multi-row VALUES), within SQLite's limit of bound values. */
 const ROWS_PER_INSERT = 64;
@@ -40,6 +46,8 @@ export class SqliteVersionWriter implements VersionWriter {
   /** Records inserted, and how many of them the full-text index covers (`_rowid` 1…n). */
   private recordsCount = 0;
   private textIndexed = 0;
+  /** The full-text index's thread, from the first step on (null: no text field). */
+  private builder: Promise<TextIndexBuilder | null> | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -79,7 +87,7 @@ export class SqliteVersionWriter implements VersionWriter {
       throw error;
     }
     if (this.recordsCount - this.textIndexed < FLUSH_ROWS) return undefined;
-    this.indexTextUpTo(this.recordsCount);
+    this.indexTextInBackground(this.recordsCount);
     return yieldToEventLoop();
   }
 
@@ -88,7 +96,7 @@ export class SqliteVersionWriter implements VersionWriter {
     this.state = 'committing';
     try {
       this.db.transaction(() => this.insertPartialChunk()).immediate();
-      this.indexTextUpTo(this.recordsCount);
+      await this.finishTextIndex();
       for (const sql of createIndexSqls(this.current.table, this.current.fields)) {
         await yieldToEventLoop();
         this.db.exec(sql);
@@ -117,6 +125,8 @@ export class SqliteVersionWriter implements VersionWriter {
     if (this.state === 'committed' || this.state === 'aborted') return;
     this.state = 'aborted';
     this.chunk.fill(null);
+    const builder = await this.builder?.catch(() => null);
+    await builder?.abort();
     this.db
       .transaction(() => {
         for (const sql of dropTableSqls(this.current.table)) this.db.exec(sql);
@@ -148,6 +158,38 @@ export class SqliteVersionWriter implements VersionWriter {
     }
     this.recordsCount += this.chunkRows;
     this.chunkRows = 0;
+  }
+
+  /**
+   * Hands the records after those already indexed, up to `_rowid` `last` (committed), to the
+   * full-text index's thread, starting it the first time.
+   */
+  private indexTextInBackground(last: number): void {
+    if (this.indexText !== null && last > this.textIndexed) {
+      const { table, fields } = this.current;
+      this.builder ??= TextIndexBuilder.start(this.db.name, table, fields);
+      const from = this.textIndexed;
+      // Requests reach the thread in order: callbacks on one promise run in the order added.
+      this.builder.then((builder) => builder?.index(from, last)).catch(() => undefined);
+    }
+    this.textIndexed = last;
+  }
+
+  /**
+   * Completes the full-text index: the thread indexes the last records and its index is copied
+   * in; without a thread (a small load), the records are indexed here.
+   */
+  private async finishTextIndex(): Promise<void> {
+    if (this.builder === null) {
+      this.indexTextUpTo(this.recordsCount);
+      return;
+    }
+    const builder = await this.builder;
+    if (builder === null) return;
+    if (this.recordsCount > this.textIndexed) builder.index(this.textIndexed, this.recordsCount);
+    this.textIndexed = this.recordsCount;
+    await builder.finish();
+    await builder.copyInto(this.db, this.current.table);
   }
 
   /** Adds the records after those already indexed, up to `_rowid` `last`, to the full-text index. */
