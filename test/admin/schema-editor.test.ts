@@ -38,7 +38,8 @@ function formOf(body: string): Record<string, string | string[]> {
   const form: Record<string, string | string[]> = {};
   for (const element of html.querySelectorAll('#schema-form [name]')) {
     const name = element.getAttribute('name')!;
-    if (name === 'csrfmiddlewaretoken') continue;
+    // A browser sends only the button it submits with (a move, below), and the token apart.
+    if (name === 'csrfmiddlewaretoken' || element.tagName === 'BUTTON') continue;
     if (element.tagName === 'TEXTAREA') form[name] = element.text;
     else if (element.tagName === 'SELECT') {
       form[name] = element.querySelector('option[selected]')?.getAttribute('value') ?? '';

@@ -139,7 +139,7 @@ for (const engine of TEST_ENGINES)
       assert.deepEqual((await current()).fields, version.fields);
       assert.deepEqual(await records(), before);
       assert.equal(
-        await portal.engine.schemas.getEdits('kinds').then((e) => e?.['score']),
+        await portal.engine.schemas.getEdits('kinds').then((e) => e?.fields['score']),
         undefined,
       );
     });
@@ -157,7 +157,9 @@ for (const engine of TEST_ENGINES)
       const changes: Partial<DesiredField>[] = [
         { label: '' },
         { type: 'colour' as 'text' },
-        { annotations: { unit: ['m'] } },
+        { annotations: { decimals: ['2'] } },
+        { annotations: { unit: ['x'.repeat(21)] } },
+        { annotations: { timeserie_precision: ['day'] } },
         { annotations: { facetsort: ['up'] } },
       ];
       for (const change of changes) {
