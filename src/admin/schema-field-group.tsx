@@ -42,11 +42,11 @@ function MoveButtons(props: FieldGroupProps) {
       : undefined;
   return (
     <div class="fr-fieldset__element">
-      <ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
+      <ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm fr-btns-group--icon-left">
         {buttons.map((direction) => (
           <li>
             <button
-              class={`fr-btn fr-btn--tertiary fr-btn--sm fr-btn--icon-left fr-icon-arrow-${direction}-line`}
+              class={`fr-btn fr-btn--tertiary fr-icon-arrow-${direction}-line`}
               type="submit"
               name="move"
               value={`${direction}:${field.name}`}

@@ -280,6 +280,9 @@ for (const engine of TEST_ENGINES)
         const header = table[0]!;
         const moved = table.map((row) => NEW_ORDER.map((name) => row[header.indexOf(name)]));
         assert.deepEqual(await csv(), moved);
+        const json = JSON.parse(await text(`${API}/exports/json`)) as Record<string, unknown>[];
+        assert.deepEqual(json, results, 'the JSON export: the records, keys in the new order');
+        assert.deepEqual(Object.keys(json[0]!), NEW_ORDER);
         // Facets: the same values and counts, in the fields' new order.
         assert.deepEqual(await facets(), [...facetsBefore].reverse());
 
