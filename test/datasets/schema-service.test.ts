@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
+import { parquetReadObjects } from 'hyparquet';
 import Papa from 'papaparse';
 
 import type { Viewer } from '../../src/core/access.ts';
@@ -283,6 +284,9 @@ for (const engine of TEST_ENGINES)
         const json = JSON.parse(await text(`${API}/exports/json`)) as Record<string, unknown>[];
         assert.deepEqual(json, results, 'the JSON export: the records, keys in the new order');
         assert.deepEqual(Object.keys(json[0]!), NEW_ORDER);
+        const parquet = (await portal.app.inject({ url: `${API}/exports/parquet` })).rawPayload;
+        const columns = await parquetReadObjects({ file: new Uint8Array(parquet).buffer });
+        assert.deepEqual(Object.keys(columns[0]!), NEW_ORDER, 'the Parquet columns too');
         // Facets: the same values and counts, in the fields' new order.
         assert.deepEqual(await facets(), [...facetsBefore].reverse());
 
