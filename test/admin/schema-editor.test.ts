@@ -2,10 +2,8 @@
 // version, edits of labels, descriptions, annotations and translations seen at once by the API
 // (same version), a facet or a type change building a new version with converted values, a type
 // change refused with a stored value that does not convert (nothing changed), refused forms kept
-// as typed with their messages, never a 500, the activity log, a unit and a precision of dates
-// (the API's annotations, the site's table, information and analyze tabs), fields moved by the
-// form's buttons then saved (API, site table, CSV export), and a re-import keeping the edits and
-// the order, with record ids stable from one import to the next.
+// as typed with their messages, never a 500, the activity log, and a re-import keeping the edits.
+// Units, precisions of dates and the fields' order: schema-editor-order.test.ts.
 
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -16,6 +14,7 @@ import { parse } from 'node-html-parser';
 
 import { importFile } from '../../src/ingest/import-file.ts';
 import { csrfFromPage } from '../helpers/csrf.ts';
+import { encodeForm, formOf } from '../helpers/schema-form.ts';
 import { STAFF_PASSWORD, staffSessions } from '../helpers/staff-sessions.ts';
 import type { TestPortal } from '../helpers/test-portal.ts';
 import { TEST_ENGINES, startTestPortal } from '../helpers/test-portal.ts';
@@ -34,36 +33,6 @@ const CSV = [
 ].join('\n');
 
 const FIELDS = ['code', 'ville', 'mesure', 'jour'];
-
-/** The form as the page fills it, from the page itself. */
-function formOf(body: string): Record<string, string | string[]> {
-  const html = parse(body);
-  const form: Record<string, string | string[]> = {};
-  for (const element of html.querySelectorAll('#schema-form [name]')) {
-    const name = element.getAttribute('name')!;
-    // A browser sends only the button it submits with (a move, below), and the token apart.
-    if (name === 'csrfmiddlewaretoken' || element.tagName === 'BUTTON') continue;
-    if (element.tagName === 'TEXTAREA') form[name] = element.text;
-    else if (element.tagName === 'SELECT') {
-      form[name] = element.querySelector('option[selected]')?.getAttribute('value') ?? '';
-    } else if (element.getAttribute('type') === 'checkbox') {
-      if (element.hasAttribute('checked')) {
-        const list = (form[name] as string[] | undefined) ?? [];
-        form[name] = [...list, element.getAttribute('value')!];
-      }
-    } else form[name] = element.getAttribute('value') ?? '';
-  }
-  return form;
-}
-
-function encode(fields: Record<string, string | string[]>, token?: string): string {
-  const params = new URLSearchParams();
-  if (token !== undefined) params.append('csrfmiddlewaretoken', token);
-  for (const [name, value] of Object.entries(fields)) {
-    for (const one of Array.isArray(value) ? value : [value]) params.append(name, one);
-  }
-  return params.toString();
-}
 
 for (const engine of TEST_ENGINES) {
   describe(`the schema editor (${engine})`, () => {
@@ -114,7 +83,7 @@ for (const engine of TEST_ENGINES) {
           'content-type': 'application/x-www-form-urlencoded',
           cookie: `${session}; ${csrf.cookie}`,
         },
-        payload: encode(fields, withToken ? csrf.token : undefined),
+        payload: encodeForm(fields, withToken ? csrf.token : undefined),
       });
     }
 
@@ -349,128 +318,9 @@ for (const engine of TEST_ENGINES) {
       assert.match(answers[0]!.body, /nothing was saved/);
     });
 
-    test('a unit and a precision of dates: saved, shown on the site, refused when wrong', async () => {
-      const saved = await post(
-        await edited({ 'mesure.unit': ' °C ', 'jour.timeserie_precision': 'month' }),
-        admin,
-      );
-      assert.equal(saved.headers.location, `${PAGE}?done=saved`);
-      const d = await dataset();
-      assert.deepEqual(field(d, 'mesure')['annotations'], { unit: ['°C'] });
-      assert.deepEqual(field(d, 'jour')['annotations'], { timeserie_precision: ['month'] });
-      const form = formOf((await get(PAGE, admin)).body);
-      assert.equal(form['f.mesure.unit'], '°C');
-      assert.equal(form['f.jour.timeserie_precision'], 'month');
-      assert.equal('f.mesure.timeserie_precision' in form, false, 'offered on dates only');
-
-      const site = (tab: string) =>
-        get(`/explore/dataset/releves/${tab}/`).then((r) => parse(r.body));
-      const headers = (await site('table')).querySelectorAll('#records-table thead th');
-      assert.ok(headers.some((th) => th.text.includes('mesure (°C)')));
-      const rows = (await site('information')).querySelectorAll('#fields-table tbody th');
-      assert.deepEqual(
-        rows.map((th) => th.text.trim()),
-        ['code', 'Ville', 'mesure (°C)', 'jour'],
-      );
-      // The analyze tab charts the dates by month, and offers no finer step.
-      const analyze = await site('analyze');
-      const steps = analyze.querySelectorAll('#chart-granularity option');
-      assert.deepEqual(
-        steps.map((o) => o.getAttribute('value')),
-        ['year', 'month'],
-      );
-      assert.equal(
-        analyze.querySelector('#chart-granularity option[selected]')?.getAttribute('value'),
-        'month',
-      );
-
-      const refused = await post(
-        await edited({
-          'code.unit': 'x'.repeat(21),
-          'mesure.timeserie_precision': 'day',
-          'jour.timeserie_precision': 'fortnight',
-        }),
-        admin,
-      );
-      assert.equal(refused.statusCode, 400);
-      const html = parse(refused.body);
-      const error = (id: string) => html.querySelector(`#schema-${id}-error`)?.text ?? '';
-      assert.match(error('code-unit'), /1 to 20 characters/);
-      assert.match(error('mesure-timeserie_precision'), /Only a date/);
-      assert.match(error('jour-timeserie_precision'), /Choose a precision/);
-      assert.deepEqual(field(await dataset(), 'code')['annotations'], {});
-    });
-
-    test('move buttons change the form’s order as typed; a save applies it everywhere', async () => {
-      const page = await get(PAGE, admin);
-      const buttons = parse(page.body).querySelectorAll('#schema-form button[name="move"]');
-      const values = buttons.map((b) => b.getAttribute('value'));
-      assert.ok(!values.includes('up:code') && !values.includes('down:jour'), 'none past the ends');
-      assert.ok(values.includes('up:mesure') && values.includes('down:mesure'));
-      const version = await currentVersion();
-      const moved = await post(
-        { ...(await edited({ 'ville.label': 'Ville typed' })), move: 'up:mesure' },
-        admin,
-      );
-      assert.equal(moved.statusCode, 200);
-      const html = parse(moved.body);
-      const form = formOf(moved.body);
-      assert.equal(form['order'], 'code,mesure,ville,jour');
-      assert.equal(form['f.ville.label'], 'Ville typed', 'what was typed stays');
-      const legends = html.querySelectorAll('#schema-form > fieldset > legend');
-      assert.match(legends[1]!.text, /mesure \(2 of 4\)/);
-      assert.match(
-        html.querySelector('#bo-notice')?.text ?? '',
-        /mesure is now at position 2 of 4/,
-      );
-      assert.ok(html.querySelector('#schema-mesure-move-up')?.hasAttribute('autofocus'));
-      assert.deepEqual(
-        (await dataset()).fields.map((f: { name: string }) => f.name),
-        FIELDS,
-        'nothing saved yet',
-      );
-
-      const saved = await post({ ...form, 'f.ville.label': 'Ville' }, admin);
-      assert.equal(saved.headers.location, `${PAGE}?done=saved`);
-      assert.equal(await currentVersion(), version, 'in place');
-      const order = ['code', 'mesure', 'ville', 'jour'];
-      assert.deepEqual(
-        (await dataset()).fields.map((f: { name: string }) => f.name),
-        order,
-      );
-      const table = parse((await get('/explore/dataset/releves/table/')).body);
-      assert.deepEqual(
-        table
-          .querySelectorAll('#records-table thead th')
-          .slice(1)
-          .map((th) => th.text.trim().split(' ')[0]),
-        ['code', 'mesure', 'Ville', 'jour'],
-      );
-      const csv = (await get(`${API}/exports/csv?order_by=code`)).body.split('\r\n');
-      assert.equal(csv[0], '\uFEFFcode;mesure;ville;jour');
-      assert.equal(csv[1], '007;12;Lyon;2024-01-05');
-      const [entry] = await schemaLog();
-      assert.deepEqual(entry?.diff?.['order'], { before: FIELDS, after: order });
-    });
-
     test('a re-import of the file keeps the edited labels, types and annotations', async () => {
-      const ids = async () =>
-        (
-          (await get('/api/records/1.0/search/?dataset=releves&sort=-code')).json() as {
-            records: { recordid: string }[];
-          }
-        ).records.map((r) => r.recordid);
       await importFile(portal.engine, { datasetId: 'releves', path: csvPath });
       const d = await dataset();
-      assert.deepEqual(
-        d.fields.map((f: { name: string }) => f.name),
-        ['code', 'mesure', 'ville', 'jour'],
-        'and the order',
-      );
-      assert.deepEqual(field(d, 'mesure')['annotations'], { unit: ['°C'] });
-      const first = await ids();
-      await importFile(portal.engine, { datasetId: 'releves', path: csvPath });
-      assert.deepEqual(await ids(), first, 'record ids stay from one import to the next');
       assert.equal(field(d, 'ville')['label'], 'Ville');
       assert.equal(field(d, 'mesure')['type'], 'int');
       assert.deepEqual(
