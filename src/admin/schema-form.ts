@@ -1,11 +1,14 @@
 // The schema editor's form: for each field of the current version, its label, description, type,
-// options (facet, multiple choice, sortable), facet order, separators and translations. Values
-// travel as typed text under `f.<field>.<part>`; reading the form checks each field with the
+// options (facet, multiple choice, sortable), facet order, separators, unit, precision of dates
+// and translations, and the fields' order. Values travel as typed text under `f.<field>.<part>`,
+// the order as the names joined by commas under `order` (names hold no comma), moved one step by
+// a `move` button (`up:<field>`, `down:<field>`); reading the form checks each field with the
 // rules the service applies (core/schema-edit-check.ts) and puts each problem by its control.
 
 import type { Annotations, Field, FieldTranslation } from '../core/field.ts';
 import type { DesiredField, EditProblem } from '../core/schema-edit-check.ts';
 import { fieldEditProblems } from '../core/schema-edit-check.ts';
+import { isOrderOf } from '../core/schema-edits.ts';
 import type { MessageKey } from '../i18n/translate.ts';
 import type { Problem } from './form-fields.tsx';
 import { formField, formList } from './form-fields.tsx';
@@ -21,7 +24,21 @@ export interface SchemaForm {
   values: SchemaValues;
   /** The options ticked, by field. */
   flags: SchemaFlags;
+  /** The fields' names in the order the form shows and saves. */
+  order: string[];
 }
+
+/** The typed parts of a field (besides its options and translations). */
+const PARTS = [
+  'label',
+  'description',
+  'type',
+  'facetsort',
+  'multivalued',
+  'hierarchical',
+  'unit',
+  'timeserie_precision',
+];
 
 export function controlName(field: string, part: string): string {
   return `f.${field}.${part}`;
@@ -45,6 +62,8 @@ export function schemaFormOf(fields: readonly Field[], languages: readonly strin
       ? (field.annotations['multivalued'][0] ?? ',')
       : '';
     values[name('hierarchical')] = firstArg(field.annotations, 'hierarchical');
+    values[name('unit')] = firstArg(field.annotations, 'unit');
+    values[name('timeserie_precision')] = firstArg(field.annotations, 'timeserie_precision');
     for (const lang of languages) {
       const translation = field.translations?.[lang] ?? {};
       values[name(`tr.${lang}.label`)] = translation.label ?? '';
@@ -52,7 +71,29 @@ export function schemaFormOf(fields: readonly Field[], languages: readonly strin
     }
     flags[field.name] = FLAGS.filter((flag) => field.annotations[flag] !== undefined);
   }
-  return { values, flags };
+  return { values, flags, order: fields.map((f) => f.name) };
+}
+
+/** The order posted, or the fields' own when it does not name each of them once. */
+function postedOrder(
+  body: Record<string, unknown> | undefined,
+  fields: readonly Field[],
+): string[] {
+  const names = fields.map((f) => f.name);
+  const order = formField(body, 'order').split(',');
+  return isOrderOf(order, names) ? order : names;
+}
+
+/** The order with one field moved a step (`up:<field>`, `down:<field>`); null when it cannot. */
+export function movedOrder(order: readonly string[], move: string): string[] | null {
+  const parsed = /^(up|down):([a-z0-9_]+)$/.exec(move);
+  if (!parsed) return null;
+  const from = order.indexOf(parsed[2]!);
+  const to = parsed[1] === 'up' ? from - 1 : from + 1;
+  if (from < 0 || to < 0 || to >= order.length) return null;
+  const moved = [...order];
+  [moved[from], moved[to]] = [moved[to]!, moved[from]!];
+  return moved;
 }
 
 /** The form as posted, for the fields of the current version (anything else is ignored). */
@@ -64,7 +105,7 @@ export function schemaFormFromBody(
   const values: SchemaValues = {};
   const flags: SchemaFlags = {};
   for (const field of fields) {
-    const parts = ['label', 'description', 'type', 'facetsort', 'multivalued', 'hierarchical'];
+    const parts = [...PARTS];
     for (const lang of languages) parts.push(`tr.${lang}.label`, `tr.${lang}.description`);
     for (const part of parts) {
       const name = controlName(field.name, part);
@@ -73,7 +114,7 @@ export function schemaFormFromBody(
     const ticked = formList(body, controlName(field.name, 'flags'));
     flags[field.name] = FLAGS.filter((flag) => ticked.includes(flag));
   }
-  return { values, flags };
+  return { values, flags, order: postedOrder(body, fields) };
 }
 
 /** Where a problem of the shared rules shows: the control of its part. */
@@ -109,6 +150,11 @@ export function readSchemaForm(
     if (multivalued !== '') annotations['multivalued'] = [multivalued];
     const hierarchical = value('hierarchical');
     if (hierarchical !== '') annotations['hierarchical'] = [hierarchical];
+    // A unit is shown as typed, without the spaces around it.
+    const unit = value('unit').trim();
+    if (unit !== '') annotations['unit'] = [unit];
+    const precision = value('timeserie_precision');
+    if (precision !== '') annotations['timeserie_precision'] = [precision];
     const translations: Record<string, FieldTranslation> = {};
     for (const lang of languages) {
       const label = value(`tr.${lang}.label`).trim();

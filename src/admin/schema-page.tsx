@@ -1,13 +1,10 @@
 // /backoffice/datasets/{id}/schema/: the schema editor. A table of the fields as the public sees
-// them, then one form with a group per field: label, description, type, options, facet order,
-// separators, and the translations of the label and description. Refused values stay as typed,
-// each message by its control, and a summary at the top links to them.
+// them, then one form with a group per field, in the form's order (schema-field-group.tsx).
+// Refused values stay as typed, each message by its control, and a summary at the top links to
+// them. The form has a save button first, so that Enter in a box saves rather than moves a field.
 
-import { FACET_SORTS } from '../core/facet-tree.ts';
 import type { Field } from '../core/field.ts';
-import { FIELD_TYPES } from '../core/field.ts';
 import type { Dataset } from '../core/dataset.ts';
-import { LANGUAGE_NAMES, isLang } from '../i18n/languages.ts';
 import type { MessageKey } from '../i18n/translate.ts';
 import { CsrfField } from '../web/components/csrf-field.tsx';
 import { Layout } from '../web/layout/layout.tsx';
@@ -16,9 +13,8 @@ import type { NoticeKind } from './back-office-notice.tsx';
 import { BackOfficeNotice } from './back-office-notice.tsx';
 import { BackOfficeMenu, DATASETS_PATH } from './backoffice-menu.tsx';
 import { DatasetTabs, datasetPath } from './dataset-tabs.tsx';
-import { ChoiceGroup, SelectField, TextField } from './form-fields.tsx';
+import { FieldGroup, controlId } from './schema-field-group.tsx';
 import type { SchemaForm, SchemaProblems } from './schema-form.ts';
-import { FLAGS, controlName } from './schema-form.ts';
 
 export interface SchemaPageState {
   dataset: Dataset;
@@ -26,12 +22,9 @@ export interface SchemaPageState {
   problems: SchemaProblems;
   /** Languages whose translations the form offers. */
   languages: readonly string[];
-  notice?: { text: MessageKey; kind: NoticeKind };
-}
-
-/** A control's element id: `f.code.tr.en.label` → `schema-code-tr-en-label`. */
-export function controlId(name: string): string {
-  return `schema-${name.slice(2).replaceAll('.', '-')}`;
+  notice?: { text: MessageKey; kind: NoticeKind; params?: Record<string, string | number> };
+  /** The field a move button just moved (the form is not saved yet). */
+  moved?: { field: string; direction: 'up' | 'down' };
 }
 
 function annotationsText(field: Field): string {
@@ -73,107 +66,10 @@ function FieldsTable({ ctx, fields }: { ctx: PageContext; fields: readonly Field
   );
 }
 
-function FieldGroup(props: { ctx: PageContext; state: SchemaPageState; field: Field }) {
-  const { ctx, state, field } = props;
-  const { t } = ctx;
-  const name = (part: string) => controlName(field.name, part);
-  const text = (
-    part: string,
-    label: string,
-    extra: { hint?: string; rows?: number; lang?: string } = {},
-  ) => (
-    <div class="fr-fieldset__element">
-      <TextField
-        ctx={ctx}
-        id={controlId(name(part))}
-        name={name(part)}
-        label={label}
-        value={state.form.values[name(part)] ?? ''}
-        problem={state.problems[name(part)]}
-        {...extra}
-      />
-    </div>
-  );
-  const types = FIELD_TYPES.filter((type) => type !== 'file' || field.type === 'file');
-  const legendId = `${controlId(name('group'))}-legend`;
-  return (
-    <fieldset class="fr-fieldset fr-mb-4w" aria-labelledby={legendId}>
-      <legend class="fr-fieldset__legend fr-h5" id={legendId}>
-        {t('schema.field.legend', { name: field.name })}
-      </legend>
-      {text('label', t('schema.field.label'))}
-      {text('description', t('schema.field.description'), { rows: 2 })}
-      <div class="fr-fieldset__element">
-        <SelectField
-          ctx={ctx}
-          id={controlId(name('type'))}
-          name={name('type')}
-          label={t('schema.field.type')}
-          value={state.form.values[name('type')] ?? field.type}
-          options={types.map((type) => ({
-            value: type,
-            label: t(`schema.type.${type}` as MessageKey),
-          }))}
-          problem={state.problems[name('type')]}
-        />
-        <p class="fr-hint-text">{t('schema.field.typeHint')}</p>
-      </div>
-      <div class="fr-fieldset__element">
-        <ChoiceGroup
-          ctx={ctx}
-          id={controlId(name('flags'))}
-          name={name('flags')}
-          legend={t('schema.field.flags')}
-          type="checkbox"
-          options={FLAGS.map((flag) => ({
-            value: flag,
-            label: t(`schema.flag.${flag}` as MessageKey),
-          }))}
-          checked={state.form.flags[field.name] ?? []}
-          problem={state.problems[name('flags')]}
-        />
-      </div>
-      <div class="fr-fieldset__element">
-        <SelectField
-          ctx={ctx}
-          id={controlId(name('facetsort'))}
-          name={name('facetsort')}
-          label={t('schema.field.facetsort')}
-          value={state.form.values[name('facetsort')] ?? ''}
-          options={[
-            { value: '', label: t('schema.sort.default') },
-            ...FACET_SORTS.map((sort) => ({
-              value: sort,
-              label: t(`schema.sort.${sort}` as MessageKey),
-            })),
-          ]}
-          problem={state.problems[name('facetsort')]}
-        />
-      </div>
-      {text('multivalued', t('schema.field.multivalued'), {
-        hint: t('schema.field.multivaluedHint'),
-      })}
-      {text('hierarchical', t('schema.field.hierarchical'), {
-        hint: t('schema.field.hierarchicalHint'),
-      })}
-      {state.languages.map((lang) => {
-        const language = isLang(lang) ? LANGUAGE_NAMES[lang] : lang;
-        const title = t('schema.field.translation', { language });
-        return (
-          <>
-            {text(`tr.${lang}.label`, `${title} — ${t('schema.field.label')}`, {
-              hint: t('schema.field.translationHint'),
-              lang,
-            })}
-            {text(`tr.${lang}.description`, `${title} — ${t('schema.field.description')}`, {
-              rows: 2,
-              lang,
-            })}
-          </>
-        );
-      })}
-    </fieldset>
-  );
+/** The fields in the form's order. */
+function ordered(fields: readonly Field[], order: readonly string[]): Field[] {
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  return order.map((name) => byName.get(name)).filter((f): f is Field => f !== undefined);
 }
 
 function ProblemSummary({ ctx, problems }: { ctx: PageContext; problems: SchemaProblems }) {
@@ -215,7 +111,10 @@ export function SchemaPage({ ctx, state }: { ctx: PageContext; state: SchemaPage
         <h1>{title}</h1>
         <DatasetTabs ctx={ctx} datasetId={dataset.id} current="schema" />
         {state.notice ? (
-          <BackOfficeNotice text={t(state.notice.text)} kind={state.notice.kind} />
+          <BackOfficeNotice
+            text={t(state.notice.text, state.notice.params)}
+            kind={state.notice.kind}
+          />
         ) : null}
         {current === null ? (
           <p>{t('schema.noData')}</p>
@@ -232,8 +131,19 @@ export function SchemaPage({ ctx, state }: { ctx: PageContext; state: SchemaPage
             >
               <CsrfField ctx={ctx} />
               <input type="hidden" name="version" value={String(current.id)} />
-              {current.fields.map((field) => (
-                <FieldGroup ctx={ctx} state={state} field={field} />
+              <input type="hidden" name="order" value={state.form.order.join(',')} />
+              <button class="fr-btn fr-mb-3w" type="submit" id="schema-save-top">
+                {t('schema.save')}
+              </button>
+              {ordered(current.fields, state.form.order).map((field) => (
+                <FieldGroup
+                  ctx={ctx}
+                  form={state.form}
+                  problems={state.problems}
+                  languages={state.languages}
+                  field={field}
+                  moved={state.moved}
+                />
               ))}
               <button class="fr-btn" type="submit">
                 {t('schema.save')}

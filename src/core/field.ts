@@ -51,6 +51,30 @@ export function isMultivalued(field: Field): boolean {
   return field.annotations['multivalued'] !== undefined;
 }
 
+/** The steps of a date field's values (`timeserie_precision`), coarsest first. */
+export const TIMESERIE_PRECISIONS = ['year', 'month', 'day', 'hour', 'minute'] as const;
+
+export type TimeseriePrecision = (typeof TIMESERIE_PRECISIONS)[number];
+
+export function isTemporal(field: Pick<Field, 'type'>): boolean {
+  return field.type === 'date' || field.type === 'datetime';
+}
+
+/** The unit of a field's values (`unit`, "°C", "€"), or undefined. */
+export function fieldUnit(field: Field): string | undefined {
+  const unit = field.annotations['unit']?.[0];
+  return unit === undefined || unit === '' ? undefined : unit;
+}
+
+/** How precise a date field's values are (`timeserie_precision`), or undefined. */
+export function timeseriePrecision(field: Field): TimeseriePrecision | undefined {
+  if (!isTemporal(field)) return undefined;
+  const value = field.annotations['timeserie_precision']?.[0];
+  return (TIMESERIE_PRECISIONS as readonly string[]).includes(value ?? '')
+    ? (value as TimeseriePrecision)
+    : undefined;
+}
+
 export function hasAnnotation(field: Field, name: string): boolean {
   return field.annotations[name] !== undefined;
 }

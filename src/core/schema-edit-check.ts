@@ -4,9 +4,13 @@
 
 import { FACET_SORTS } from './facet-tree.ts';
 import type { FieldType } from './field.ts';
-import { isFieldType } from './field.ts';
+import { TIMESERIE_PRECISIONS, isFieldType, isTemporal } from './field.ts';
 import type { FieldEdit } from './schema-edits.ts';
-import { EDITABLE_ANNOTATIONS, TEXT_ONLY_ANNOTATIONS } from './schema-edits.ts';
+import {
+  DATE_ONLY_ANNOTATIONS,
+  EDITABLE_ANNOTATIONS,
+  TEXT_ONLY_ANNOTATIONS,
+} from './schema-edits.ts';
 
 /** What the editor asks a field to become: its edit with a type. */
 export interface DesiredField extends FieldEdit {
@@ -16,6 +20,7 @@ export interface DesiredField extends FieldEdit {
 export const MAX_LABEL = 200;
 export const MAX_FIELD_DESCRIPTION = 2000;
 export const MAX_SEPARATOR = 5;
+export const MAX_UNIT = 20;
 
 /** Types no facet can be computed on. */
 const NOT_FACETS: readonly string[] = ['geo_point_2d', 'geo_shape', 'file'];
@@ -25,6 +30,9 @@ export type EditProblemCode =
   | 'tooLong'
   | 'unknownType'
   | 'textOnly'
+  | 'dateOnly'
+  | 'unit'
+  | 'unknownPrecision'
   | 'separator'
   | 'notFacet'
   | 'unknownSort'
@@ -49,6 +57,17 @@ function separatorProblem(args: string[] | undefined): boolean {
   );
 }
 
+function unitProblem(args: string[]): boolean {
+  const unit = args[0];
+  return (
+    args.length !== 1 ||
+    unit === undefined ||
+    unit.trim() === '' ||
+    unit.length > MAX_UNIT ||
+    /[\r\n]/.test(unit)
+  );
+}
+
 /** The problems of one field's edit, in the order of the form. */
 export function fieldEditProblems(edit: DesiredField): EditProblem[] {
   const problems: EditProblem[] = [];
@@ -68,6 +87,18 @@ export function fieldEditProblems(edit: DesiredField): EditProblem[] {
     if (annotations[name] !== undefined && separatorProblem(annotations[name])) {
       add(name, 'separator');
     }
+  }
+  for (const name of DATE_ONLY_ANNOTATIONS) {
+    if (annotations[name] !== undefined && !isTemporal(edit)) add(name, 'dateOnly');
+  }
+  const unit = annotations['unit'];
+  if (unit !== undefined && unitProblem(unit)) add('unit', 'unit');
+  const precision = annotations['timeserie_precision'];
+  if (
+    precision !== undefined &&
+    (precision.length !== 1 || !(TIMESERIE_PRECISIONS as readonly string[]).includes(precision[0]!))
+  ) {
+    add('timeserie_precision', 'unknownPrecision');
   }
   if (annotations['facet'] !== undefined && NOT_FACETS.includes(edit.type))
     add('facet', 'notFacet');

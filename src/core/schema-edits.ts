@@ -1,14 +1,16 @@
 // What the back office's schema editor changes in a dataset's fields: labels, descriptions, their
-// translations, the annotations Datagora honours and, once changed, the type. The edits are kept
-// per dataset (not per version), so that every later import of the dataset applies them again;
-// `needsRebuild` says which changes the stored version cannot take in place.
+// translations, the annotations Datagora honours, once changed the type, and the fields' order.
+// The edits are kept per dataset (not per version), so that every later import of the dataset
+// applies them again; `needsRebuild` says which changes the stored version cannot take in place
+// (an order never needs one: columns are read by name).
 
 import type { Annotations, Field, FieldTranslation, FieldType } from './field.ts';
-import { hasAnnotation } from './field.ts';
+import { hasAnnotation, isTemporal } from './field.ts';
 
 /**
  * The annotations the editor offers, each one read somewhere in the portal: facets (and their
- * sort, multiple selection and hierarchy), the sortable text index, multivalued text.
+ * sort, multiple selection and hierarchy), the sortable text index, multivalued text, the unit
+ * shown beside a label and the precision of dates (the analyze tab's time step).
  */
 export const EDITABLE_ANNOTATIONS = [
   'facet',
@@ -17,6 +19,8 @@ export const EDITABLE_ANNOTATIONS = [
   'sortable',
   'multivalued',
   'hierarchical',
+  'unit',
+  'timeserie_precision',
 ] as const;
 
 /** Annotations that change how a version's values are stored or indexed. */
@@ -24,6 +28,9 @@ export const STRUCTURAL_ANNOTATIONS = ['facet', 'sortable', 'multivalued'] as co
 
 /** Annotations only a text field may carry. */
 export const TEXT_ONLY_ANNOTATIONS = ['sortable', 'multivalued', 'hierarchical'] as const;
+
+/** Annotations only a date or a date and time may carry. */
+export const DATE_ONLY_ANNOTATIONS = ['timeserie_precision'] as const;
 
 export interface FieldEdit {
   label: string;
@@ -36,8 +43,34 @@ export interface FieldEdit {
   translations: Record<string, FieldTranslation>;
 }
 
-/** The edits of a dataset's fields, by field name. */
-export type SchemaEdits = Record<string, FieldEdit>;
+/** The edits of a dataset's fields. */
+export interface SchemaEdits {
+  /** By field name. */
+  fields: Record<string, FieldEdit>;
+  /** The fields' order the editor set (names), absent while never changed. */
+  order?: string[];
+}
+
+/** Where the order is kept in the stored edits: no field name holds a `$`. */
+const ORDER_KEY = '$order';
+
+/** The stored form of the edits: the field edits by name, and the order under `$order`. */
+export function schemaEditsToJson(edits: SchemaEdits): Record<string, unknown> {
+  return edits.order === undefined
+    ? { ...edits.fields }
+    : { ...edits.fields, [ORDER_KEY]: edits.order };
+}
+
+/** The edits from their stored form (those saved before orders existed have none). */
+export function schemaEditsFromJson(json: Record<string, unknown>): SchemaEdits {
+  const fields: Record<string, FieldEdit> = {};
+  let order: string[] | undefined;
+  for (const [key, value] of Object.entries(json)) {
+    if (key === ORDER_KEY) order = value as string[];
+    else fields[key] = value as FieldEdit;
+  }
+  return order === undefined ? { fields } : { fields, order };
+}
 
 function editableOnly(annotations: Annotations, keep: (name: string) => boolean): Annotations {
   const kept: Annotations = {};
@@ -49,6 +82,7 @@ function editableOnly(annotations: Annotations, keep: (name: string) => boolean)
 
 const EDITABLE = new Set<string>(EDITABLE_ANNOTATIONS);
 const TEXT_ONLY = new Set<string>(TEXT_ONLY_ANNOTATIONS);
+const DATE_ONLY = new Set<string>(DATE_ONLY_ANNOTATIONS);
 
 /** The edit that describes a field as it is (the editor's starting point). */
 export function editOf(field: Field): FieldEdit {
@@ -71,6 +105,7 @@ export function applyEdit(field: Field, edit: FieldEdit, types: boolean): Field 
   for (const [name, args] of Object.entries(edit.annotations)) {
     if (!EDITABLE.has(name) || (!types && name === 'multivalued')) continue;
     if (type !== 'text' && TEXT_ONLY.has(name)) continue;
+    if (!isTemporal({ type }) && DATE_ONLY.has(name)) continue;
     annotations[name] = [...args];
   }
   const multivalued = field.annotations['multivalued'];
@@ -97,9 +132,43 @@ export function applySchemaEdits(
 ): Field[] {
   if (edits === null) return [...fields];
   return fields.map((field) => {
-    const edit = edits[field.name];
+    const edit = edits.fields[field.name];
     return edit === undefined ? field : applyEdit(field, edit, types);
   });
+}
+
+/**
+ * Where each field goes in `order`: the positions of `fields` in their new order. Fields the
+ * order names come first, as it says; the others (new in a file) follow in their own order.
+ * Identity (0, 1, 2…) without an order.
+ */
+export function fieldPositions(
+  fields: readonly Field[],
+  order: readonly string[] | undefined,
+): number[] {
+  const at = new Map(fields.map((field, i) => [field.name, i]));
+  const positions: number[] = [];
+  for (const name of order ?? []) {
+    const i = at.get(name);
+    if (i === undefined) continue;
+    positions.push(i);
+    at.delete(name);
+  }
+  positions.push(...at.values());
+  return positions;
+}
+
+export function isIdentity(positions: readonly number[]): boolean {
+  return positions.every((position, i) => position === i);
+}
+
+/** Whether `order` names each of `names` once, and nothing else. */
+export function isOrderOf(order: readonly string[], names: readonly string[]): boolean {
+  return (
+    order.length === names.length &&
+    new Set(order).size === order.length &&
+    order.every((name) => names.includes(name))
+  );
 }
 
 /** Whether going from `before` to `after` changes the stored values or the indexes. */

@@ -1,9 +1,11 @@
 // The back office's schema editor: a dataset's fields as its current version has them, and saving
 // what the editor asks each field to become. Labels, descriptions, translations and the
 // annotations read at query time change the current version in place; a type, a list, a facet or
-// a sortable index needs a new version built from the current one (version-rebuild.ts). Either
-// way the edits are kept for the dataset, so the next imports apply them again, and the save is
-// written to the activity log (`dataset.schema`) with each changed part, before and after.
+// a sortable index needs a new version built from the current one (version-rebuild.ts); a new
+// order of the fields is only the order of the version's fields (columns are read by name), so it
+// goes in place too, or into the new version when one is built. Either way the edits are kept for
+// the dataset, so the next imports apply them again, and the save is written to the activity log
+// (`dataset.schema`) with each changed part, and the order, before and after.
 
 import type { Viewer } from '../core/access.ts';
 import type { ActivityDiff } from '../core/activity.ts';
@@ -13,7 +15,7 @@ import type { Field } from '../core/field.ts';
 import type { DesiredField } from '../core/schema-edit-check.ts';
 import { fieldEditProblems } from '../core/schema-edit-check.ts';
 import type { SchemaEdits } from '../core/schema-edits.ts';
-import { applyEdit, editOf, needsRebuild } from '../core/schema-edits.ts';
+import { applyEdit, editOf, isOrderOf, needsRebuild } from '../core/schema-edits.ts';
 import type { StorageEngine } from '../storage/engine.ts';
 import { sameJson } from '../util/same-json.ts';
 import type { ActivityLog } from './activity-log.ts';
@@ -25,6 +27,8 @@ export interface SchemaSave {
   versionId: number;
   /** What each field of that version should become, by name. */
   fields: Record<string, DesiredField>;
+  /** The fields' names in their new order; absent, the order stays. */
+  order?: string[];
 }
 
 export interface SchemaSaved {
@@ -49,11 +53,16 @@ function partOf(field: Field, part: (typeof PARTS)[number]): unknown {
   return field[part];
 }
 
-/** `<field>.<part>` for each part that differs, before and after. */
+/** `<field>.<part>` for each part that differs, and `order`, before and after. */
 function schemaDiff(before: readonly Field[], after: readonly Field[]): ActivityDiff {
   const diff: ActivityDiff = {};
-  before.forEach((was, i) => {
-    const now = after[i]!;
+  const names = (fields: readonly Field[]) => fields.map((f) => f.name);
+  if (!sameJson(names(before), names(after))) {
+    diff['order'] = { before: names(before), after: names(after) };
+  }
+  const byName = new Map(after.map((f) => [f.name, f]));
+  before.forEach((was) => {
+    const now = byName.get(was.name)!;
     for (const part of PARTS) {
       const a = partOf(was, part);
       const b = partOf(now, part);
@@ -83,17 +92,21 @@ export class SchemaService {
     const names = current.fields.map((f) => f.name);
     const unknown = Object.keys(request.fields).filter((name) => !names.includes(name));
     if (unknown.length > 0) throw invalid(id, `unknown field ${unknown[0]}`);
-    const after = current.fields.map((field) => {
+    const order = request.order ?? names;
+    if (!isOrderOf(order, names)) throw invalid(id, 'the order must name each field once');
+    const edited = new Map<string, Field>();
+    for (const field of current.fields) {
       const desired = request.fields[field.name];
       if (desired === undefined) throw invalid(id, `field ${field.name} is missing`);
       const problem = fieldEditProblems(desired)[0];
       if (problem) throw invalid(id, `field ${field.name}, ${problem.part}: ${problem.code}`);
-      return applyEdit(field, desired, true);
-    });
+      edited.set(field.name, applyEdit(field, desired, true));
+    }
+    const after = order.map((name) => edited.get(name)!);
     const diff = schemaDiff(current.fields, after);
     if (Object.keys(diff).length === 0) return { changed: false, rebuiltVersion: null };
     let rebuilt: DatasetVersion | null = null;
-    if (current.fields.some((field, i) => needsRebuild(field, after[i]!))) {
+    if (current.fields.some((field) => needsRebuild(field, edited.get(field.name)!))) {
       const [job] = await this.engine.imports.listJobs(id, 1);
       if (job && (job.state === 'queued' || job.state === 'running')) throw stale(id);
       rebuilt = await rebuildVersion(this.engine, {
@@ -106,9 +119,10 @@ export class SchemaService {
     } else if (!(await this.engine.schemas.replaceCurrentFields(id, current.id, after))) {
       throw stale(id);
     }
+    const newOrder = diff['order'] === undefined ? undefined : order;
     await this.engine.schemas.saveEdits(
       id,
-      await this.keptEdits(id, current.fields, after),
+      await this.keptEdits(id, current.fields, edited, newOrder),
       viewer.userId,
     );
     await this.activity.record(viewer, 'dataset.schema', id, diff);
@@ -117,19 +131,26 @@ export class SchemaService {
 
   /**
    * The edits kept for the next imports: those of the fields changed now, and those saved before
-   * (a type once changed stays the field's type).
+   * (a type once changed stays the field's type); the order set now, or the one saved before.
    */
-  private async keptEdits(id: string, before: Field[], after: Field[]): Promise<SchemaEdits> {
-    const kept: SchemaEdits = { ...((await this.engine.schemas.getEdits(id)) ?? {}) };
-    before.forEach((was, i) => {
-      const now = after[i]!;
-      const previous = kept[now.name];
-      if (previous === undefined && sameJson(was, now)) return;
+  private async keptEdits(
+    id: string,
+    before: Field[],
+    after: ReadonlyMap<string, Field>,
+    order: string[] | undefined,
+  ): Promise<SchemaEdits> {
+    const saved = await this.engine.schemas.getEdits(id);
+    const fields = { ...saved?.fields };
+    for (const was of before) {
+      const now = after.get(was.name)!;
+      const previous = fields[now.name];
+      if (previous === undefined && sameJson(was, now)) continue;
       const edit = editOf(now);
       const typed = previous?.type !== undefined || was.type !== now.type;
-      kept[now.name] = typed ? { ...edit, type: now.type } : edit;
-    });
-    return kept;
+      fields[now.name] = typed ? { ...edit, type: now.type } : edit;
+    }
+    const kept = order ?? saved?.order;
+    return kept === undefined ? { fields } : { fields, order: kept };
   }
 }
 

@@ -1,9 +1,10 @@
 // A new version of a dataset built from its current one, for a schema change the stored version
 // cannot take in place (a type, a list, a facet or sortable index): every record is read back in
-// row order, its cells converted to the new fields, and written through the engine's version
-// writer, which builds the indexes and makes the version current in one transaction. The first
-// value that does not convert stops everything: the new version is dropped, the current one
-// keeps serving, and the error names the value. Nothing is ever converted with a loss.
+// row order, its cells converted to the new fields (taken by name, in the new fields' order), and
+// written through the engine's version writer, which builds the indexes and makes the version
+// current in one transaction. The first value that does not convert stops everything: the new
+// version is dropped, the current one keeps serving, and the error names the value. Nothing is
+// ever converted with a loss.
 
 import type { CellValue, Row } from '../core/cell.ts';
 import type { Dataset, DatasetVersion } from '../core/dataset.ts';
@@ -69,15 +70,19 @@ export async function rebuildVersion(
   }
   const compiled = compileRecordsQuery({ timezone: 'UTC' }, tableSchemaOf(dataset), engine.name);
   const byName = new Map(compiled.columns.map((c) => [c.key, c]));
-  const plan = current.fields.map((from, i) => {
-    const column = byName.get(from.name);
-    const to = fields[i];
-    if (column === undefined || to === undefined || to.name !== from.name) {
-      throw new PortalError('DG_ERR_SCHEMA_INVALID', {
-        dataset_id: dataset.id,
-        detail: `the fields do not match the current version's (${from.name})`,
-      });
-    }
+  // The new version's fields may come in another order: each is read by its name.
+  const currentByName = new Map(current.fields.map((f) => [f.name, f]));
+  const mismatch = (name: string) =>
+    new PortalError('DG_ERR_SCHEMA_INVALID', {
+      dataset_id: dataset.id,
+      detail: `the fields do not match the current version's (${name})`,
+    });
+  if (fields.length !== current.fields.length) throw mismatch(current.fields[0]?.name ?? '');
+  const plan = fields.map((to) => {
+    const from = currentByName.get(to.name);
+    const column = byName.get(to.name);
+    if (from === undefined || column === undefined) throw mismatch(to.name);
+    currentByName.delete(to.name);
     return { from, to, column, conversion: conversionOf(from, to) };
   });
   const writer = await engine.beginVersion({

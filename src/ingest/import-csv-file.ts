@@ -9,7 +9,7 @@ import { emptyMetas, isValidDatasetId } from '../core/dataset.ts';
 import { PortalError } from '../core/errors.ts';
 import type { Field } from '../core/field.ts';
 import type { ProcessorConfig } from '../core/processors.ts';
-import { applySchemaEdits } from '../core/schema-edits.ts';
+import { applySchemaEdits, fieldPositions, isIdentity } from '../core/schema-edits.ts';
 import type { StorageEngine } from '../storage/engine.ts';
 import type { FormatName } from './formats/index.ts';
 import { importFormat } from './formats/index.ts';
@@ -107,10 +107,15 @@ export async function importCsvFile(
   const processing = processImport(request.processors, layout.fields, {
     timeZone: request.processorsTimeZone,
   });
+  // The order the editor set, applied last: the written records follow it (columns are read by
+  // name, so nothing else depends on where a field is).
+  const written = applySchemaEdits(processing.fields, edits, false);
+  const positions = fieldPositions(written, edits?.order);
+  const reorder = isIdentity(positions) ? null : positions;
   await ensureDataset(engine, request);
   const writer = await engine.beginVersion({
     datasetId: request.datasetId,
-    fields: applySchemaEdits(processing.fields, edits, false),
+    fields: reorder === null ? written : reorder.map((i) => written[i]!),
     source: basename(request.fileName ?? request.path),
     createdBy: request.createdBy ?? null,
   });
@@ -119,7 +124,11 @@ export async function importCsvFile(
     const read = await format.read(
       request.path,
       layout,
-      processing.sink((rows) => writer.append(rows)),
+      processing.sink(
+        reorder === null
+          ? (rows) => writer.append(rows)
+          : (rows) => writer.append(rows.map((row) => reorder.map((i) => row[i] ?? null))),
+      ),
       observer.onProgress,
     );
     const result = processing.report(read);

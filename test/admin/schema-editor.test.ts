@@ -3,6 +3,7 @@
 // (same version), a facet or a type change building a new version with converted values, a type
 // change refused with a stored value that does not convert (nothing changed), refused forms kept
 // as typed with their messages, never a 500, the activity log, and a re-import keeping the edits.
+// Units, precisions of dates and the fields' order: schema-editor-order.test.ts.
 
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { parse } from 'node-html-parser';
 
 import { importFile } from '../../src/ingest/import-file.ts';
 import { csrfFromPage } from '../helpers/csrf.ts';
+import { encodeForm, formOf } from '../helpers/schema-form.ts';
 import { STAFF_PASSWORD, staffSessions } from '../helpers/staff-sessions.ts';
 import type { TestPortal } from '../helpers/test-portal.ts';
 import { TEST_ENGINES, startTestPortal } from '../helpers/test-portal.ts';
@@ -31,35 +33,6 @@ const CSV = [
 ].join('\n');
 
 const FIELDS = ['code', 'ville', 'mesure', 'jour'];
-
-/** The form as the page fills it, from the page itself. */
-function formOf(body: string): Record<string, string | string[]> {
-  const html = parse(body);
-  const form: Record<string, string | string[]> = {};
-  for (const element of html.querySelectorAll('#schema-form [name]')) {
-    const name = element.getAttribute('name')!;
-    if (name === 'csrfmiddlewaretoken') continue;
-    if (element.tagName === 'TEXTAREA') form[name] = element.text;
-    else if (element.tagName === 'SELECT') {
-      form[name] = element.querySelector('option[selected]')?.getAttribute('value') ?? '';
-    } else if (element.getAttribute('type') === 'checkbox') {
-      if (element.hasAttribute('checked')) {
-        const list = (form[name] as string[] | undefined) ?? [];
-        form[name] = [...list, element.getAttribute('value')!];
-      }
-    } else form[name] = element.getAttribute('value') ?? '';
-  }
-  return form;
-}
-
-function encode(fields: Record<string, string | string[]>, token?: string): string {
-  const params = new URLSearchParams();
-  if (token !== undefined) params.append('csrfmiddlewaretoken', token);
-  for (const [name, value] of Object.entries(fields)) {
-    for (const one of Array.isArray(value) ? value : [value]) params.append(name, one);
-  }
-  return params.toString();
-}
 
 for (const engine of TEST_ENGINES) {
   describe(`the schema editor (${engine})`, () => {
@@ -110,7 +83,7 @@ for (const engine of TEST_ENGINES) {
           'content-type': 'application/x-www-form-urlencoded',
           cookie: `${session}; ${csrf.cookie}`,
         },
-        payload: encode(fields, withToken ? csrf.token : undefined),
+        payload: encodeForm(fields, withToken ? csrf.token : undefined),
       });
     }
 

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 
 import type { Field } from '../../core/field.ts';
 import type { SchemaEdits } from '../../core/schema-edits.ts';
+import { schemaEditsFromJson, schemaEditsToJson } from '../../core/schema-edits.ts';
 import { isoNow } from '../../util/iso-now.ts';
 import type { SchemaStore } from '../schema-store.ts';
 
@@ -14,7 +15,7 @@ export class SqliteSchemaStore implements SchemaStore {
     const row = this.db
       .prepare('SELECT fields FROM dataset_schemas WHERE dataset_id = ?')
       .get(datasetId) as { fields: string } | undefined;
-    return row ? (JSON.parse(row.fields) as SchemaEdits) : null;
+    return row ? schemaEditsFromJson(JSON.parse(row.fields) as Record<string, unknown>) : null;
   }
 
   async saveEdits(datasetId: string, edits: SchemaEdits, updatedBy: string | null): Promise<void> {
@@ -26,7 +27,7 @@ export class SqliteSchemaStore implements SchemaStore {
            fields = excluded.fields, updated_at = excluded.updated_at,
            updated_by = excluded.updated_by`,
       )
-      .run(datasetId, JSON.stringify(edits), isoNow(), updatedBy);
+      .run(datasetId, JSON.stringify(schemaEditsToJson(edits)), isoNow(), updatedBy);
   }
 
   async replaceCurrentFields(

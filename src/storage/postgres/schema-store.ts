@@ -4,6 +4,7 @@ import type pg from 'pg';
 
 import type { Field } from '../../core/field.ts';
 import type { SchemaEdits } from '../../core/schema-edits.ts';
+import { schemaEditsFromJson, schemaEditsToJson } from '../../core/schema-edits.ts';
 import type { SchemaStore } from '../schema-store.ts';
 import { qualified } from './quote.ts';
 
@@ -22,11 +23,12 @@ export class PostgresSchemaStore implements SchemaStore {
   }
 
   async getEdits(datasetId: string): Promise<SchemaEdits | null> {
-    const { rows } = await this.pool.query<{ fields: SchemaEdits }>(
+    const { rows } = await this.pool.query<{ fields: Record<string, unknown> }>(
       `SELECT fields FROM ${this.schemas} WHERE dataset_id = $1`,
       [datasetId],
     );
-    return rows[0]?.fields ?? null;
+    const stored = rows[0]?.fields;
+    return stored === undefined ? null : schemaEditsFromJson(stored);
   }
 
   async saveEdits(datasetId: string, edits: SchemaEdits, updatedBy: string | null): Promise<void> {
@@ -34,7 +36,7 @@ export class PostgresSchemaStore implements SchemaStore {
       `INSERT INTO ${this.schemas} (dataset_id, fields, updated_by) VALUES ($1, $2, $3)
        ON CONFLICT (dataset_id) DO UPDATE SET
          fields = excluded.fields, updated_at = now(), updated_by = excluded.updated_by`,
-      [datasetId, JSON.stringify(edits), updatedBy],
+      [datasetId, JSON.stringify(schemaEditsToJson(edits)), updatedBy],
     );
   }
 

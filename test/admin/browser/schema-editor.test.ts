@@ -1,6 +1,7 @@
 // The schema editor in Chromium, in French and English: the page, a label and its translation
-// saved, then a type change refused with its message next to the type. axe-core finds no
-// WCAG 2.1 A/AA violation on the page, saved or refused.
+// saved, a field moved down (the focus stays on its button) then saved with Enter in a box (the
+// form's first button saves), then a type change refused with its message next to the type.
+// axe-core finds no WCAG 2.1 A/AA violation on the page, saved, moved or refused.
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -80,6 +81,22 @@ for (const lang of ['fr', 'en'] as const) {
       const api = await fetch(`${base}/api/explore/v2.1/catalog/datasets/${id}?lang=en`);
       const fields = ((await api.json()) as { fields: { name: string; label: string }[] }).fields;
       assert.equal(fields.find((f) => f.name === 'city')?.label, 'Town');
+
+      await Promise.all([page.waitForNavigation(), page.click('#schema-city-move-down')]);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'schema-city-move-down');
+      assert.equal(
+        await page.inputValue('input[name=order]'),
+        'name,tags,city,count,score,open,day,seen,location,area,extra',
+      );
+      await assertAccessible(page, 'moved');
+      await page.fill('#schema-score-unit', '°C');
+      await Promise.all([page.waitForNavigation(), page.press('#schema-score-unit', 'Enter')]);
+      assert.match(page.url(), /done=saved$/);
+      const saved = await fetch(`${base}/api/explore/v2.1/catalog/datasets/${id}`);
+      const names = ((await saved.json()) as { fields: { name: string }[] }).fields.map(
+        (f) => f.name,
+      );
+      assert.deepEqual(names.slice(0, 3), ['name', 'tags', 'city']);
 
       await page.selectOption('#schema-city-type', 'int');
       const [refused] = await Promise.all([

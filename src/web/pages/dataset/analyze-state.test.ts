@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { makeField } from '../../../core/field.ts';
-import { chartParams, chartQuery, readChartSpec } from './analyze-state.ts';
+import { chartParams, chartQuery, granularitiesOf, readChartSpec } from './analyze-state.ts';
 
 const fields = [
   makeField('city', 'text', { facet: [] }),
@@ -60,4 +60,26 @@ test('the ODSQL: dates by period, texts by count, a series as a second group', (
   const split = chartQuery(read('x=when&series=city')!, fields);
   assert.equal(split.groupBy, 'x, series');
   assert.match(split.select, /`city` as series$/);
+});
+
+test('a date field’s precision is its default time step, and no finer step is taken', () => {
+  const dated = (precision: string) => [
+    makeField('city', 'text'),
+    makeField('when', 'date', { timeserie_precision: [precision] }),
+  ];
+  const step = (precision: string, query = '') =>
+    readChartSpec(new URLSearchParams(query), dated(precision))!.granularity;
+  assert.equal(step('year'), 'year');
+  assert.equal(step('month'), 'month');
+  assert.equal(step('day'), 'day');
+  // Hours and minutes chart by day, the finest step the tab offers.
+  assert.equal(step('hour'), 'day');
+  assert.equal(step('minute'), 'day');
+  assert.equal(step('year', 'granularity=month'), 'year', 'a finer step falls back');
+  assert.equal(step('month', 'granularity=year'), 'year', 'a coarser one is kept');
+  assert.equal(step('day', 'granularity=month'), 'month');
+  assert.deepEqual(granularitiesOf(dated('month')[1]!), ['year', 'month']);
+  assert.deepEqual(granularitiesOf(fields[1]!), ['year', 'month', 'day']);
+  // The precision of another field does not change the chart's.
+  assert.equal(step('year', 'x=city'), 'month');
 });

@@ -1,8 +1,11 @@
 // The analyze tab's chart, in its URL: `?type=column&x=<field>&granularity=month&y=count
 // &yfield=<field>&series=<field>`, plus the table's filters (q, refine, exclude). Anything
-// unknown falls back to a default that the dataset allows.
+// unknown falls back to a default that the dataset allows. A date field's precision
+// (`timeserie_precision`, set in the schema editor) is its default time step, and no step finer
+// than it is offered (hours and minutes chart by day, the finest step here).
 
 import type { Field } from '../../../core/field.ts';
+import { timeseriePrecision } from '../../../core/field.ts';
 import type { ChartType } from '../../components/charts/chart-data.ts';
 import { CHART_TYPES } from '../../components/charts/chart-data.ts';
 
@@ -42,6 +45,19 @@ export function seriesFields(fields: readonly Field[]): Field[] {
   return fields.filter((f) => f.type === 'text' || f.type === 'boolean');
 }
 
+/** The time steps a chart of `x` may take: none finer than its precision. */
+export function granularitiesOf(x: Field): Granularity[] {
+  const precision = timeseriePrecision(x);
+  const finest: Granularity = precision === 'year' || precision === 'month' ? precision : 'day';
+  return GRANULARITIES.slice(0, GRANULARITIES.indexOf(finest) + 1);
+}
+
+/** The step a chart of `x` takes by default: its precision where set, else the month. */
+function defaultGranularity(x: Field): Granularity {
+  const steps = granularitiesOf(x);
+  return timeseriePrecision(x) === undefined ? 'month' : steps[steps.length - 1]!;
+}
+
 function pick<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
   return allowed.includes(value as T) ? (value as T) : fallback;
 }
@@ -61,7 +77,7 @@ export function readChartSpec(query: URLSearchParams, fields: readonly Field[]):
   return {
     type: pick(query.get('type'), CHART_TYPES, isDate(x) ? 'line' : 'column'),
     x: x.name,
-    granularity: pick(query.get('granularity'), GRANULARITIES, 'month'),
+    granularity: pick(query.get('granularity'), granularitiesOf(x), defaultGranularity(x)),
     y,
     yField: y === 'count' ? null : yField!.name,
     series: series && series.name !== x.name ? series.name : null,

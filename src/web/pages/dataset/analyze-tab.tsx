@@ -14,7 +14,7 @@ import type { ChartSpec } from './analyze-state.ts';
 import {
   AGGREGATES,
   CHART_TYPES,
-  GRANULARITIES,
+  granularitiesOf,
   numericFields,
   seriesFields,
   xFields,
@@ -104,7 +104,10 @@ function ChartForm({
             name="granularity"
             label={t('analyze.granularity')}
             value={spec.granularity}
-            options={GRANULARITIES.map((v) => ({ value: v, label: t(`analyze.granularity.${v}`) }))}
+            options={granularitiesOf(fields.find((f) => f.name === spec.x)!).map((v) => ({
+              value: v,
+              label: t(`analyze.granularity.${v}`),
+            }))}
           />
         </div>
         <div class="fr-col-12 fr-col-md-4">

@@ -1,4 +1,5 @@
-// The information tab: description, metadata, and the fields with their labels and types.
+// The information tab: description, metadata, and the fields with their labels (and units) and
+// types.
 
 import type { ComponentChildren } from 'preact';
 
@@ -6,6 +7,7 @@ import type { Dataset } from '../../../core/dataset.ts';
 import type { Field } from '../../../core/field.ts';
 import type { MessageKey } from '../../../i18n/translate.ts';
 import { formatDate } from '../../components/dates.ts';
+import { labelWithUnit } from '../../components/field-label.ts';
 import { RichText } from '../../components/rich-text.tsx';
 import { langAttribute, shownMetas } from '../../components/shown-metas.ts';
 import { ScrollTable } from '../../components/scroll-table.tsx';
@@ -72,7 +74,7 @@ function FieldsTable({ ctx, fields }: { ctx: PageContext; fields: Field[] }) {
       <tbody>
         {fields.map((field) => (
           <tr>
-            <th scope="row">{field.label}</th>
+            <th scope="row">{labelWithUnit(field)}</th>
             <td>
               <code>{field.name}</code>
             </td>

@@ -8,6 +8,7 @@ import { isSortable } from '../../../core/field.ts';
 import type { CellFormat } from '../../components/cell-text.ts';
 import { cellText } from '../../components/cell-text.ts';
 import { FacetList } from '../../components/facet-list.tsx';
+import { labelWithUnit } from '../../components/field-label.ts';
 import { Pagination } from '../../components/pagination.tsx';
 import { ScrollTable } from '../../components/scroll-table.tsx';
 import type { PageContext } from '../../page-context.ts';
@@ -122,7 +123,7 @@ function ColumnsForm({ ctx, dataset, state, model }: TabProps) {
 }
 
 function HeaderCell({ ctx, dataset, state, field }: Omit<TabProps, 'model'> & { field: Field }) {
-  if (!isSortable(field)) return <th scope="col">{field.label}</th>;
+  if (!isSortable(field)) return <th scope="col">{labelWithUnit(field)}</th>;
   const current = state.sort?.field === field.name ? state.sort : null;
   const ariaSort = current ? (current.descending ? 'descending' : 'ascending') : undefined;
   const href = `${datasetUrl(dataset.id, 'table')}${tableQuery(nextSort(state, field.name))}`;
@@ -134,7 +135,7 @@ function HeaderCell({ ctx, dataset, state, field }: Omit<TabProps, 'model'> & { 
   return (
     <th scope="col" aria-sort={ariaSort}>
       <a href={href} class="dg-sort-link">
-        {field.label}
+        {labelWithUnit(field)}
         <span class="fr-sr-only"> ({next})</span>
         <span aria-hidden="true">{current ? (current.descending ? ' ↓' : ' ↑') : ' ↕'}</span>
       </a>
@@ -159,7 +160,7 @@ function RecordDetail({ ctx, dataset, state, model, record }: TabProps & { recor
       <dl class="dg-metadata">
         {model.fields.map((field) => (
           <div>
-            <dt>{field.label}</dt>
+            <dt>{labelWithUnit(field)}</dt>
             <dd>{cellText(record.values[field.name], field.type, format) || '—'}</dd>
           </div>
         ))}
