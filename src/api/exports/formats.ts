@@ -13,7 +13,7 @@ import { assertGeo, hasGeoField } from './geometry.ts';
 import { gpxOptions, writeGpx } from './gpx.ts';
 import { jsonArrayText, jsonLinesText } from './json.ts';
 import { writeKml } from './kml.ts';
-import { writeParquet } from './parquet.ts';
+import { parquetBody } from './parquet.ts';
 import type { ExportWriter } from './send-export.ts';
 import { writeShapefile } from './shapefile/write-shapefile.ts';
 import { writeXlsx } from './xlsx.ts';
@@ -107,7 +107,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     name: 'parquet',
     extension: 'parquet',
     contentType: 'application/vnd.apache.parquet',
-    writer: () => ({ body: writeParquet }),
+    writer: () => ({ encoded: parquetBody }),
   },
   geoFormat('geojson', 'geojson', 'application/geo+json; charset=utf-8', (query) => {
     const reprojection = epsgParameter(query);
