@@ -39,4 +39,9 @@ export interface RowEncoding {
   separator: string;
   /** Written after each row (CRLF in CSV). */
   terminator: string;
+  /**
+   * Rows are encoded one after the other by one encoder, never by ranges on several readers at
+   * once: the encoder counts them (an XLSX row carries its number).
+   */
+  sequential?: boolean;
 }

@@ -16,7 +16,7 @@ import { writeKml } from './kml.ts';
 import { parquetBody } from './parquet.ts';
 import type { ExportWriter } from './send-export.ts';
 import { writeShapefile } from './shapefile/write-shapefile.ts';
-import { writeXlsx } from './xlsx.ts';
+import { xlsxBody } from './xlsx.ts';
 
 export interface ExportFormat {
   name: string;
@@ -100,7 +100,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     writer: (query) => {
       const useLabels = boolean(query, 'use_labels', false);
-      return { body: (data) => writeXlsx(data, useLabels) };
+      return { encoded: (data: RecordsExport) => xlsxBody(data, useLabels) };
     },
   },
   {

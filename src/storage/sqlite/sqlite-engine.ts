@@ -83,7 +83,8 @@ export class SqliteEngine implements StorageEngine {
 
   /**
    * Rows are encoded in the reader threads; a ranged query is read by two readers at once when
-   * a second one is free, each reading every other range of row ids.
+   * a second one is free, each reading every other range of row ids (unless the encoding is
+   * sequential).
    */
   async *streamEncoded(
     query: EncodedQuery,
@@ -93,7 +94,7 @@ export class SqliteEngine implements StorageEngine {
     const timeoutMs = options.timeoutMs ?? this.queryTimeoutMs;
     // The reader threads have no TypeScript loader: they import the encoder bundled.
     encoding = { ...encoding, module: await bundledModuleUrl(encoding.module) };
-    if (query.ranged) {
+    if (query.ranged && !encoding.sequential) {
       const range = { rows: this.exportRangeRows, timeoutMs };
       yield* rangedExport(this.readers, query.ranged, encoding, range);
       return;

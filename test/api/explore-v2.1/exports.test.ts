@@ -170,6 +170,20 @@ for (const engine of TEST_ENGINES) {
       });
     });
 
+    test('the whole XLSX export holds every record, in order', async () => {
+      const response = await get(`${DATASET}/exports/xlsx?select=siret,code_postal`);
+      assert.equal(response.statusCode, 200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0]!;
+      const expected = demoRows();
+      assert.equal(sheet.rowCount, expected.length + 1);
+      expected.forEach((record, i) => {
+        const values = (sheet.getRow(i + 2).values as unknown[]).slice(1);
+        assert.deepEqual(values, [record['SIRET'], record['Code_postal']], `row ${i + 2}`);
+      });
+    });
+
     test('compressed=true gzips the same file', async () => {
       const plain = await get(`${DATASET}/exports/csv?limit=50`);
       const gzipped = await get(`${DATASET}/exports/csv?limit=50&compressed=true`);
