@@ -1,6 +1,6 @@
 // The Parquet export's chunk encoder (a RowEncoding module, run in the reader threads): the rows
-// of a range become one row group, encoded here by hyparquet-writer; only its bytes and its
-// metadata (offsets counted from the group's first byte) go to the main thread, which writes
+// of a range become row groups, encoded here by hyparquet-writer; only their bytes and their
+// metadata (offsets counted from the chunk's first byte) go to the main thread, which writes
 // the file's head and footer (parquet.ts).
 
 import type { RowGroup } from 'hyparquet';
@@ -38,16 +38,49 @@ export function moveRowGroup(group: RowGroup, by: bigint): void {
 }
 
 /**
- * One writer per thread, reused by every group (encoding a group is synchronous): it grows to
- * the size of the largest group and stays there, instead of growing afresh for each.
+ * Rows per row group: a range of row ids (8,192) is encoded as two groups. The column arrays of
+ * a group are what a reader holds while encoding; 8,192-row groups made the export's peak about
+ * 50 MB higher, for a file 1 % smaller.
  */
-let shared: ByteWriter | null = null;
+const GROUP_ROWS = 4096;
+
+/**
+ * Writers free for a chunk, reused (a writer grows to the size of the largest chunk and stays
+ * there, instead of growing afresh for each); a chunk being encoded holds its own.
+ */
+const idle: ByteWriter[] = [];
 
 export function createChunkEncoder(options: ParquetChunkOptions): ChunkEncoder {
   const columns: ParquetColumn[] = options.columns.map((c) => parquetColumn(c, options.timezone));
   const schema = parquetSchema(columns);
   let data: unknown[][] = columns.map(() => []);
   let count = 0;
+  let pending = 0;
+  let file: { writer: ByteWriter; parquet: ParquetWriter } | null = null;
+
+  /** Encodes the rows added since the last group as one more group of the chunk. */
+  const writeGroup = () => {
+    if (pending === 0) return;
+    if (!file) {
+      const writer = idle.pop() ?? new ByteWriter(1 << 20);
+      writer.index = 0;
+      writer.offset = 0;
+      file = { writer, parquet: new ParquetWriter({ writer, schema, createdBy: 'datagora' }) };
+    }
+    // No offset index: it would be written with the footer, on the main thread.
+    void file.parquet.write({
+      columnData: columns.map((c, i) => ({
+        name: c.name,
+        data: data[i]!,
+        type: c.type,
+        offsetIndex: false,
+      })),
+      rowGroupSize: pending,
+    });
+    data = columns.map(() => []);
+    pending = 0;
+  };
+
   return {
     get rows() {
       return count;
@@ -55,29 +88,19 @@ export function createChunkEncoder(options: ParquetChunkOptions): ChunkEncoder {
     add(row) {
       for (let i = 0; i < columns.length; i++) data[i]!.push(columns[i]!.value(row));
       count++;
+      if (++pending >= GROUP_ROWS) writeGroup();
     },
     take(): EncodedChunk {
-      if (count === 0) return { bytes: new Uint8Array(0), rows: 0 };
-      const writer = (shared ??= new ByteWriter(1 << 20));
-      writer.index = 0;
-      writer.offset = 0;
-      const parquet = new ParquetWriter({ writer, schema, createdBy: 'datagora' });
-      // No offset index: it would be written with the footer, on the main thread.
-      void parquet.write({
-        columnData: columns.map((c, i) => ({
-          name: c.name,
-          data: data[i]!,
-          type: c.type,
-          offsetIndex: false,
-        })),
-        rowGroupSize: count,
-      });
-      const group = parquet.row_groups[0]!;
-      moveRowGroup(group, BigInt(-MAGIC_BYTES));
+      writeGroup();
+      if (!file) return { bytes: new Uint8Array(0), rows: 0 };
+      const { writer, parquet } = file;
+      const groups = parquet.row_groups;
+      for (const group of groups) moveRowGroup(group, BigInt(-MAGIC_BYTES));
       // A buffer of its own, at its length: it is moved to the main thread.
       const bytes = new Uint8Array(writer.buffer.slice(MAGIC_BYTES, writer.index));
-      const chunk = { bytes, rows: count, meta: group };
-      data = columns.map(() => []);
+      const chunk = { bytes, rows: count, meta: groups };
+      idle.push(writer);
+      file = null;
       count = 0;
       return chunk;
     },

@@ -26,10 +26,11 @@ async function* parquetFile(
   let offset = BigInt(writer.offset);
   yield bytesOf(writer);
   for await (const { bytes, meta } of chunks) {
-    const group = meta as RowGroup;
-    moveRowGroup(group, offset);
-    parquet.row_groups.push(group);
-    parquet.num_rows += group.num_rows;
+    for (const group of meta as RowGroup[]) {
+      moveRowGroup(group, offset);
+      parquet.row_groups.push(group);
+      parquet.num_rows += group.num_rows;
+    }
     offset += BigInt(bytes.byteLength);
     yield Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
