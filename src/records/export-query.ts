@@ -97,7 +97,8 @@ export async function openExport(
   const encodedQuery: EncodedQuery = compiled.ranged
     ? { ...query, ranged: compiled.ranged }
     : query;
-  const options = { batchSize: 5000, timeoutMs: queryTimeoutMs };
+  // A batch is a chunk of the file: 4,096 rows make one Parquet row group (parquet-chunk.ts).
+  const options = { batchSize: 4096, timeoutMs: queryTimeoutMs };
   async function* empty<T>(): AsyncIterable<T> {}
   return {
     datasetId: dataset.id,
