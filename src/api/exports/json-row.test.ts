@@ -3,7 +3,10 @@ import { test } from 'node:test';
 
 import type { FieldType } from '../../core/field.ts';
 import type { OutputColumn } from '../../odsql/index.ts';
-import { renderRecord } from '../../records/render.ts';
+import { renderRecord, renderValue } from '../../records/render.ts';
+import { reprojection } from './epsg.ts';
+import { createRowEncoder as createFeatureEncoder } from './geojson-row.ts';
+import { rowGeometry } from './geometry.ts';
 import { createRowEncoder } from './json-row.ts';
 
 function column(key: string, type: FieldType, positions: number[], multivalued = false) {
@@ -68,4 +71,20 @@ test('repeated keys and array-index keys keep the order and the values of a reco
   }
   const encode = createRowEncoder({ columns: indexes, timezone: 'UTC' });
   assert.equal(encode(['x', 3, 'y']), '{"7":"y","2019":3,"name":"x"}');
+});
+
+test('a GeoJSON feature is the text of the feature object, projected or not', () => {
+  const geoIndex = 6;
+  const others = COLUMNS.filter((_, i) => i !== geoIndex);
+  for (const epsg of [undefined, 2154]) {
+    const project = epsg ? reprojection(epsg) : null;
+    const encode = createFeatureEncoder({ columns: COLUMNS, timezone: 'UTC', geoIndex, epsg });
+    for (const row of ROWS) {
+      const found = rowGeometry(row, COLUMNS[geoIndex], 'UTC');
+      const geometry = found && project ? project.geometry(found) : found;
+      const properties: Record<string, unknown> = {};
+      for (const c of others) properties[c.key] = renderValue(row, c, 'UTC');
+      assert.equal(encode(row), JSON.stringify({ type: 'Feature', geometry, properties }));
+    }
+  }
 });
