@@ -97,10 +97,7 @@ export async function sendExport(
   file: ExportFile,
 ): Promise<FastifyReply> {
   let body: AsyncIterable<Buffer>;
-  const encoded = file.text ? encodedText(file.text(exported)) : file.encoded?.(exported);
-  if (encoded) {
-    body = encoded.frame(await withFirstRead(exported.encoded(encoded.encoding)));
-  } else if (file.body) {
+  if (file.body) {
     const { data, start, close } = withFirstBatch(exported);
     try {
       // Writers check their options against the columns here, before any row is read.
@@ -111,7 +108,8 @@ export async function sendExport(
     }
     await start();
   } else {
-    throw new Error('an export format writes text, encoded bytes or a body');
+    const encoded = file.text ? encodedText(file.text(exported)) : file.encoded(exported);
+    body = encoded.frame(await withFirstRead(exported.encoded(encoded.encoding)));
   }
   const name = `${exported.datasetId}.${file.extension}${file.compressed ? '.gz' : ''}`;
   const stream = Readable.from(body, { objectMode: false });
