@@ -1,22 +1,47 @@
-// How an export turns raw rows into text where the rows are read (a reader thread, or the main
+// How an export turns raw rows into bytes where the rows are read (a reader thread, or the main
 // thread for engines without one): a pure module named by URL, so that the same formatting code
-// runs on every engine and in every thread.
+// runs on every engine and in every thread. Text formats give a row encoder (one row's text);
+// binary formats (Parquet) a chunk encoder, which turns a run of rows into one piece of the file.
 
 /** Turns one raw row (as StorageEngine.query returns it) into its text in the file. */
 export type RowEncoder = (row: readonly unknown[]) => string;
 
-/** What a module named in RowEncoding exports. */
+/** A piece of the file: rows encoded, and what the main thread needs to know to frame it. */
+export interface EncodedChunk {
+  bytes: Uint8Array;
+  /** How many rows it holds. */
+  rows: number;
+  /** Structured-cloneable facts for the framing (a Parquet row group's metadata). */
+  meta?: unknown;
+}
+
+/** Gathers rows, then gives them as one chunk. */
+export interface ChunkEncoder {
+  /** Rows added since the last `take`. */
+  readonly rows: number;
+  add(row: readonly unknown[]): void;
+  /** The chunk of the rows added since the last `take` (its bytes are the caller's to keep). */
+  take(): EncodedChunk;
+}
+
+/** What a module named in RowEncoding exports: one of the two factories. */
 export interface RowEncoderModule {
-  createRowEncoder(options: never): RowEncoder;
+  createRowEncoder?(options: never): RowEncoder;
+  createChunkEncoder?(options: never): ChunkEncoder;
 }
 
 export interface RowEncoding {
-  /** URL of a module exporting `createRowEncoder(options)`; pure, no I/O. */
+  /** URL of a module exporting `createRowEncoder(options)` or `createChunkEncoder(options)`. */
   module: string;
   /** Its options, copied to each reader thread (structured-cloneable). */
   options: unknown;
-  /** Written between two rows (`,` in a JSON array). */
+  /** Written between two rows (`,` in a JSON array); between two chunks by the caller. */
   separator: string;
   /** Written after each row (CRLF in CSV). */
   terminator: string;
+  /**
+   * Rows are encoded one after the other by one encoder, never by ranges on several readers at
+   * once: the encoder counts them (an XLSX row carries its number).
+   */
+  sequential?: boolean;
 }

@@ -2,7 +2,7 @@
 // streamed in batches from one dataset version (so a republish never mixes two versions).
 
 import type { Field } from '../core/field.ts';
-import type { RowEncoding } from '../core/row-encoding.ts';
+import type { EncodedChunk, RowEncoding } from '../core/row-encoding.ts';
 import { PortalError } from '../core/errors.ts';
 import type { OutputColumn, RecordsQueryInput } from '../odsql/index.ts';
 import { compileRecordsQuery, translateV1Query } from '../odsql/index.ts';
@@ -27,8 +27,8 @@ export interface RecordsExport {
   timezone: string;
   /** The raw rows, in batches (read once: this or `encoded`). */
   rows: AsyncIterable<unknown[][]>;
-  /** The rows encoded as text where they are read, in UTF-8 chunks (see streamEncoded). */
-  encoded(encoding: RowEncoding): AsyncIterable<Uint8Array>;
+  /** The rows encoded where they are read, in chunks (see streamEncoded). */
+  encoded(encoding: RowEncoding): AsyncIterable<EncodedChunk>;
   /** Where the record id is in each row, with `withRecordId`. */
   recordIdPosition?: number;
   /** When the exported version was made current (ISO 8601), null without data. */
@@ -98,7 +98,8 @@ export async function openExport(
   const encodedQuery: EncodedQuery = compiled.ranged
     ? { ...query, ranged: compiled.ranged }
     : query;
-  const options = { batchSize: 5000, timeoutMs: queryTimeoutMs };
+  // A batch is a chunk of the file: 4,096 rows make one Parquet row group (parquet-chunk.ts).
+  const options = { batchSize: 4096, timeoutMs: queryTimeoutMs };
   async function* empty<T>(): AsyncIterable<T> {}
   return {
     datasetId: dataset.id,

@@ -1,24 +1,39 @@
-// Encoding rows as export text where they are read (RowEncoding), into UTF-8 chunks: used by
-// the SQLite reader threads and, on the main thread, by engines without them.
+// Encoding rows as export bytes where they are read (RowEncoding): used by the SQLite reader
+// threads and, on the main thread, by engines without them.
 
-import type { RowEncoder, RowEncoderModule, RowEncoding } from '../core/row-encoding.ts';
-
-/** Loads an encoding's module and builds its encoder. */
-export async function loadRowEncoder(encoding: RowEncoding): Promise<RowEncoder> {
-  const loaded = (await import(encoding.module)) as RowEncoderModule;
-  return loaded.createRowEncoder(encoding.options as never);
-}
+import type {
+  ChunkEncoder,
+  EncodedChunk,
+  RowEncoder,
+  RowEncoderModule,
+  RowEncoding,
+} from '../core/row-encoding.ts';
 
 const MIN_CAPACITY = 64 * 1024;
 
 /**
- * Writes rows' text straight into one reused buffer: no long string is built, whose flattening
- * and encoding would cost more than the rows' text. Chunks are copied out of it (posting one to
- * another thread copies it): buffers allocated in a reader thread and freed on the main thread
- * made the process's memory grow with the export's size (malloc arenas), copies keep it flat.
+ * A growable byte buffer that text is written into, kept by a thread for every export it
+ * encodes: a buffer per range grew from 64 KiB to a few megabytes each time, leaving the
+ * discarded ones to the garbage collector (about 15 MB per reader thread).
  */
-export class ChunkWriter {
-  private buffer: Buffer;
+export class TextBuffer {
+  bytes: Buffer = Buffer.allocUnsafeSlow(MIN_CAPACITY);
+
+  /** Room for `more` bytes after the first `used`, which are kept. */
+  reserve(used: number, more: number): void {
+    if (used + more <= this.bytes.length) return;
+    const grown = Buffer.allocUnsafeSlow(Math.max(this.bytes.length * 2, used + more));
+    this.bytes.copy(grown, 0, 0, used);
+    this.bytes = grown;
+  }
+}
+
+/**
+ * Writes rows' text straight into a reused buffer: no long string is built, whose flattening
+ * and encoding would cost more than the rows' text. A chunk is copied out of it at its exact
+ * length: posting a view to another thread would copy the whole buffer behind it.
+ */
+export class ChunkWriter implements ChunkEncoder {
   private offset = 0;
   private count = 0;
   private readonly separator: string;
@@ -27,10 +42,10 @@ export class ChunkWriter {
   constructor(
     private readonly encoder: RowEncoder,
     encoding: RowEncoding,
+    private readonly buffer: TextBuffer = new TextBuffer(),
   ) {
     this.separator = encoding.separator;
     this.terminator = encoding.terminator;
-    this.buffer = Buffer.allocUnsafeSlow(MIN_CAPACITY);
   }
 
   get rows(): number {
@@ -41,35 +56,41 @@ export class ChunkWriter {
     // One write per row: each write is a call into C++ costing more than joining short strings.
     const text = `${this.count > 0 ? this.separator : ''}${this.encoder(row)}${this.terminator}`;
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    this.reserve(3 * text.length);
-    this.offset += this.buffer.write(text, this.offset);
+    this.buffer.reserve(this.offset, 3 * text.length);
+    this.offset += this.buffer.bytes.write(text, this.offset);
     this.count++;
   }
 
-  /** The bytes written so far, valid until the next `add`; the writer starts afresh. */
-  take(): Uint8Array {
-    const chunk = this.buffer.subarray(0, this.offset);
+  /** The rows written so far, copied out; the writer starts afresh. */
+  take(): EncodedChunk {
+    const bytes = new Uint8Array(this.offset);
+    bytes.set(this.buffer.bytes.subarray(0, this.offset));
+    const chunk = { bytes, rows: this.count };
     this.offset = 0;
     this.count = 0;
     return chunk;
   }
+}
 
-  private reserve(bytes: number): void {
-    if (this.offset + bytes <= this.buffer.length) return;
-    const grown = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.offset + bytes));
-    this.buffer.copy(grown, 0, 0, this.offset);
-    this.buffer = grown;
-  }
+/** Loads an encoding's module and builds its encoder; text is written into `buffer`. */
+export async function loadChunkEncoder(
+  encoding: RowEncoding,
+  buffer?: TextBuffer,
+): Promise<ChunkEncoder> {
+  const loaded = (await import(encoding.module)) as RowEncoderModule;
+  if (loaded.createChunkEncoder) return loaded.createChunkEncoder(encoding.options as never);
+  if (!loaded.createRowEncoder) throw new Error(`${encoding.module} encodes no rows`);
+  return new ChunkWriter(loaded.createRowEncoder(encoding.options as never), encoding, buffer);
 }
 
 /** Encodes streamed batches on this thread: one chunk per non-empty batch. */
 export async function* encodeBatches(
   batches: AsyncIterable<unknown[][]>,
   encoding: RowEncoding,
-): AsyncIterable<Uint8Array> {
-  const writer = new ChunkWriter(await loadRowEncoder(encoding), encoding);
+): AsyncIterable<EncodedChunk> {
+  const encoder = await loadChunkEncoder(encoding);
   for await (const batch of batches) {
-    for (const row of batch) writer.add(row);
-    if (writer.rows > 0) yield writer.take().slice();
+    for (const row of batch) encoder.add(row);
+    if (encoder.rows > 0) yield encoder.take();
   }
 }

@@ -18,7 +18,7 @@ import type {
 } from '../core/activity.ts';
 import type { AttachmentInput, Attachment } from '../core/attachment.ts';
 import type { Row } from '../core/cell.ts';
-import type { RowEncoding } from '../core/row-encoding.ts';
+import type { EncodedChunk, RowEncoding } from '../core/row-encoding.ts';
 import type { Dataset, DatasetVersion, DefaultMetas, Visibility } from '../core/dataset.ts';
 import type { Field } from '../core/field.ts';
 
@@ -175,15 +175,15 @@ export interface StorageEngine {
   /** Streams the rows of a read query in batches, with back-pressure. */
   stream(query: SqlQuery, options?: StreamOptions): AsyncIterable<unknown[][]>;
   /**
-   * Streams the rows of a read query encoded as text (UTF-8), where they are read: each chunk
-   * holds whole rows, with the encoding's separator between them and its terminator after each;
-   * the caller writes the separator between two chunks. Chunks are never empty.
+   * Streams the rows of a read query encoded where they are read: each chunk holds whole rows
+   * (text: the encoding's separator between them and its terminator after each; the caller
+   * writes the separator between two chunks). Chunks are never empty.
    */
   streamEncoded(
     query: EncodedQuery,
     encoding: RowEncoding,
     options?: StreamOptions,
-  ): AsyncIterable<Uint8Array>;
+  ): AsyncIterable<EncodedChunk>;
   /**
    * Builds `table` where only this call sees it (with its full-text index), runs `queries` on
    * it in the engine's dialect (rows as `query` returns them), then drops it.

@@ -58,7 +58,9 @@ async function expected(query: EncodedQuery, encoding: RowEncoding): Promise<str
 
 async function read(query: EncodedQuery, encoding: RowEncoding): Promise<Buffer[]> {
   const chunks: Buffer[] = [];
-  for await (const chunk of engine.streamEncoded(query, encoding)) chunks.push(Buffer.from(chunk));
+  for await (const chunk of engine.streamEncoded(query, encoding)) {
+    chunks.push(Buffer.from(chunk.bytes));
+  }
   return chunks;
 }
 
@@ -116,7 +118,7 @@ test('an export goes on over one version while the dataset is republished', asyn
       });
       assert.deepEqual(tables, [[0]], 'the exported table is dropped');
     }
-    chunks.push(Buffer.from(chunk));
+    chunks.push(Buffer.from(chunk.bytes));
   }
   assert.equal(Buffer.concat(chunks).toString(), whole);
 });
@@ -124,7 +126,7 @@ test('an export goes on over one version while the dataset is republished', asyn
 test('an export stopped early frees its readers, with no transaction left open', async () => {
   const query = await compile();
   for await (const chunk of engine.streamEncoded(query, lines)) {
-    assert.ok(chunk.byteLength > 0);
+    assert.ok(chunk.bytes.byteLength > 0);
     break;
   }
   await load();

@@ -13,10 +13,10 @@ import { assertGeo, hasGeoField } from './geometry.ts';
 import { gpxOptions, writeGpx } from './gpx.ts';
 import { jsonArrayText, jsonLinesText } from './json.ts';
 import { writeKml } from './kml.ts';
-import { writeParquet } from './parquet.ts';
+import { parquetBody } from './parquet.ts';
 import type { ExportWriter } from './send-export.ts';
 import { writeShapefile } from './shapefile/write-shapefile.ts';
-import { writeXlsx } from './xlsx.ts';
+import { xlsxBody } from './xlsx.ts';
 
 export interface ExportFormat {
   name: string;
@@ -100,14 +100,14 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     writer: (query) => {
       const useLabels = boolean(query, 'use_labels', false);
-      return { body: (data) => writeXlsx(data, useLabels) };
+      return { encoded: (data: RecordsExport) => xlsxBody(data, useLabels) };
     },
   },
   {
     name: 'parquet',
     extension: 'parquet',
     contentType: 'application/vnd.apache.parquet',
-    writer: () => ({ body: writeParquet }),
+    writer: () => ({ encoded: parquetBody }),
   },
   geoFormat('geojson', 'geojson', 'application/geo+json; charset=utf-8', (query) => {
     const reprojection = epsgParameter(query);

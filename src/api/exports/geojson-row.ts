@@ -6,6 +6,7 @@ import type { RowEncoder } from '../../core/row-encoding.ts';
 import type { OutputColumn } from '../../odsql/index.ts';
 import { renderValue } from '../../records/render.ts';
 import { reprojection } from './epsg.ts';
+import { recordMembers } from './json-row.ts';
 import { rowGeometry } from './geometry.ts';
 
 export interface GeoJsonRowOptions {
@@ -24,9 +25,15 @@ export function createRowEncoder(options: GeoJsonRowOptions): RowEncoder {
   const geoColumn = columns[geoIndex];
   const others = columns.filter((_, i) => i !== geoIndex);
   const project = options.epsg ? reprojection(options.epsg) : null;
+  // The properties written member by member, as the JSON export writes a record.
+  const members = recordMembers(others, timezone);
   return (row) => {
     const found = rowGeometry(row, geoColumn, timezone);
     const geometry = found && project ? project.geometry(found) : found;
+    if (members) {
+      const properties = members(row);
+      return `{"type":"Feature","geometry":${JSON.stringify(geometry)},"properties":{${properties}}}`;
+    }
     const properties: Record<string, unknown> = {};
     for (const column of others) properties[column.key] = renderValue(row, column, timezone);
     return JSON.stringify({ type: 'Feature', geometry, properties });

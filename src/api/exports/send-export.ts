@@ -8,13 +8,21 @@ import { createGzip } from 'node:zlib';
 import type { FastifyReply } from 'fastify';
 
 import type { RecordsExport } from '../../records/index.ts';
-import type { TextBody } from './text-body.ts';
-import { framedText } from './text-body.ts';
+import type { EncodedBody, TextBody } from './text-body.ts';
+import { encodedText } from './text-body.ts';
 
-/** How a format writes its file: text from rows encoded where they are read, or from raw rows. */
+/**
+ * How a format writes its file: text, or other bytes (`encoded`), from rows encoded where they
+ * are read; or the whole file from raw rows (`body`).
+ */
 export type ExportWriter =
-  | { text: (data: RecordsExport) => TextBody; body?: never }
-  | { body: (data: RecordsExport) => AsyncIterable<string | Uint8Array>; text?: never };
+  | { text: (data: RecordsExport) => TextBody; encoded?: never; body?: never }
+  | { encoded: (data: RecordsExport) => EncodedBody; text?: never; body?: never }
+  | {
+      body: (data: RecordsExport) => AsyncIterable<string | Uint8Array>;
+      text?: never;
+      encoded?: never;
+    };
 
 export type ExportFile = ExportWriter & {
   contentType: string;
@@ -89,10 +97,7 @@ export async function sendExport(
   file: ExportFile,
 ): Promise<FastifyReply> {
   let body: AsyncIterable<Buffer>;
-  if (file.text) {
-    const text = file.text(exported);
-    body = framedText(text, await withFirstRead(exported.encoded(text.encoding)));
-  } else {
+  if (file.body) {
     const { data, start, close } = withFirstBatch(exported);
     try {
       // Writers check their options against the columns here, before any row is read.
@@ -102,6 +107,9 @@ export async function sendExport(
       throw error;
     }
     await start();
+  } else {
+    const encoded = file.text ? encodedText(file.text(exported)) : file.encoded(exported);
+    body = encoded.frame(await withFirstRead(exported.encoded(encoded.encoding)));
   }
   const name = `${exported.datasetId}.${file.extension}${file.compressed ? '.gz' : ''}`;
   const stream = Readable.from(body, { objectMode: false });

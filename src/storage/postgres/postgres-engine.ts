@@ -4,7 +4,7 @@
 import type pg from 'pg';
 
 import { PortalError } from '../../core/errors.ts';
-import type { RowEncoding } from '../../core/row-encoding.ts';
+import type { EncodedChunk, RowEncoding } from '../../core/row-encoding.ts';
 import { encodeBatches } from '../encode-rows.ts';
 import type {
   EncodedQuery,
@@ -193,7 +193,7 @@ class PostgresEngine implements StorageEngine {
     query: EncodedQuery,
     encoding: RowEncoding,
     options?: StreamOptions,
-  ): AsyncIterable<Uint8Array> {
+  ): AsyncIterable<EncodedChunk> {
     this.checkOpen();
     yield* encodeBatches(this.reads.stream(query, options), encoding);
   }

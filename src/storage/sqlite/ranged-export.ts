@@ -4,7 +4,7 @@
 // range at a time (so other requests wait at most one range for it), reads the same table; a
 // range it fails to read (its table dropped by a later republish) goes back to the first reader.
 
-import type { RowEncoding } from '../../core/row-encoding.ts';
+import type { EncodedChunk, RowEncoding } from '../../core/row-encoding.ts';
 import type { RangedQuery } from '../engine.ts';
 import type { Lease, ReaderPool } from './reader-pool.ts';
 
@@ -14,15 +14,15 @@ export const RANGE_ROWS = 8192;
 const AHEAD = 2;
 
 interface Pending {
-  promise: Promise<Uint8Array>;
-  resolve: (bytes: Uint8Array) => void;
+  promise: Promise<EncodedChunk>;
+  resolve: (chunk: EncodedChunk) => void;
   reject: (error: unknown) => void;
 }
 
 function pending(): Pending {
-  let resolve!: (bytes: Uint8Array) => void;
+  let resolve!: (chunk: EncodedChunk) => void;
   let reject!: (error: unknown) => void;
-  const promise = new Promise<Uint8Array>((yes, no) => {
+  const promise = new Promise<EncodedChunk>((yes, no) => {
     resolve = yes;
     reject = no;
   });
@@ -36,7 +36,7 @@ export async function* rangedExport(
   ranged: RangedQuery,
   encoding: RowEncoding,
   options: { rows: number; timeoutMs: number },
-): AsyncGenerator<Uint8Array> {
+): AsyncGenerator<EncodedChunk> {
   const { rows: size, timeoutMs } = options;
   const primary = await pool.acquire();
   const inFlight = new Set<Promise<void>>();
@@ -76,7 +76,12 @@ export async function* rangedExport(
       const done: Promise<void> = lease
         .exchange(request(k), timeoutMs)
         .then(
-          (reply) => resultOf(k).resolve(reply.kind === 'bytes' ? reply.bytes : new Uint8Array()),
+          (reply) =>
+            resultOf(k).resolve(
+              reply.kind === 'bytes'
+                ? { bytes: reply.bytes, rows: reply.rows, meta: reply.meta }
+                : { bytes: new Uint8Array(), rows: 0 },
+            ),
           (error: unknown) => {
             if (isPrimary) {
               // The export ends here: no range after this one will be read.
@@ -114,11 +119,11 @@ export async function* rangedExport(
 
     start();
     for (let k = 0; k < count; k++) {
-      const bytes = await resultOf(k).promise;
+      const chunk = await resultOf(k).promise;
       results.delete(k);
       consumed = k + 1;
       start();
-      if (bytes.byteLength > 0) yield bytes;
+      if (chunk.rows > 0) yield chunk;
     }
   } finally {
     stopped = true;

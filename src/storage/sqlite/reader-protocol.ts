@@ -15,7 +15,7 @@ export type ReaderRequest =
   | { kind: 'query'; id: number; sql: string; params: unknown[]; hold?: boolean }
   /**
    * Starts a statement and replies with its first batch: `rows`, or with `encoding` `bytes`
-   * (the batch's rows encoded as text, UTF-8).
+   * (the batch's rows encoded).
    */
   | {
       kind: 'stream';
@@ -35,6 +35,6 @@ export type ReaderRequest =
 export type ReaderReply =
   | { kind: 'ready' }
   | { kind: 'rows'; id: number; rows: unknown[][]; done: boolean }
-  /** Encoded rows: `rows` rows of text in `bytes` (UTF-8), maybe empty. */
-  | { kind: 'bytes'; id: number; bytes: Uint8Array; rows: number; done: boolean }
+  /** Encoded rows: `rows` rows in `bytes` (maybe none), with the chunk's `meta` if any. */
+  | { kind: 'bytes'; id: number; bytes: Uint8Array; rows: number; meta?: unknown; done: boolean }
   | { kind: 'error'; id: number; message: string };

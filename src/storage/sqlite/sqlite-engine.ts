@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 
 import { PortalError } from '../../core/errors.ts';
 import { bundledModuleUrl } from '../../util/bundle-module.ts';
-import type { RowEncoding } from '../../core/row-encoding.ts';
+import type { EncodedChunk, RowEncoding } from '../../core/row-encoding.ts';
 import type {
   BeginVersionInput,
   EncodedQuery,
@@ -91,17 +91,18 @@ export class SqliteEngine implements StorageEngine {
 
   /**
    * Rows are encoded in the reader threads; a ranged query is read by two readers at once when
-   * a second one is free, each reading every other range of row ids.
+   * a second one is free, each reading every other range of row ids (unless the encoding is
+   * sequential).
    */
   async *streamEncoded(
     query: EncodedQuery,
     encoding: RowEncoding,
     options: StreamOptions = {},
-  ): AsyncIterable<Uint8Array> {
+  ): AsyncIterable<EncodedChunk> {
     const timeoutMs = options.timeoutMs ?? this.queryTimeoutMs;
     // The reader threads have no TypeScript loader: they import the encoder bundled.
     encoding = { ...encoding, module: await bundledModuleUrl(encoding.module) };
-    if (query.ranged) {
+    if (query.ranged && !encoding.sequential) {
       const range = { rows: this.exportRangeRows, timeoutMs };
       yield* rangedExport(this.readers, query.ranged, encoding, range);
       return;
@@ -116,7 +117,9 @@ export class SqliteEngine implements StorageEngine {
       encoding,
     } as const;
     for await (const reply of leaseStream(lease, request, timeoutMs)) {
-      if (reply.kind === 'bytes' && reply.rows > 0) yield reply.bytes;
+      if (reply.kind === 'bytes' && reply.rows > 0) {
+        yield { bytes: reply.bytes, rows: reply.rows, meta: reply.meta };
+      }
     }
   }
 

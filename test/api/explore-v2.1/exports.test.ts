@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 
 import ExcelJS from 'exceljs';
-import { parquetReadObjects } from 'hyparquet';
+import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import Papa from 'papaparse';
 
 import { demoRows } from '../../helpers/demo-csv.ts';
@@ -146,6 +146,42 @@ for (const engine of TEST_ENGINES) {
       assert.equal(date.getTime(), Date.parse(expected[0]?.['Date_inspection'] ?? ''));
       const [lat, lon] = (expected[0]?.['geores'] ?? '').split(', ').map(Number);
       assert.deepEqual(rows[0]?.['geores'], { type: 'Point', coordinates: [lon, lat] });
+    });
+
+    test('the whole Parquet export holds every record in order, over several row groups', async () => {
+      const response = await get(`${DATASET}/exports/parquet?select=siret,date_inspection,geores`);
+      assert.equal(response.statusCode, 200);
+      const file = new Uint8Array(response.rawPayload).buffer;
+      const metadata = parquetMetadata(file);
+      const rows = (await parquetReadObjects({ file })) as Record<string, unknown>[];
+      const expected = demoRows();
+      assert.ok(metadata.row_groups.length > 1, 'the export is cut into row groups');
+      assert.equal(metadata.num_rows, BigInt(expected.length));
+      assert.equal(rows.length, expected.length);
+      rows.forEach((row, i) => {
+        const record = expected[i]!;
+        assert.equal(row['siret'], record['SIRET'], `row ${i}`);
+        const date = row['date_inspection'];
+        assert.ok(date instanceof Date, `row ${i}`);
+        assert.equal(date.getTime(), Date.parse(record['Date_inspection'] ?? ''), `row ${i}`);
+        const [lat, lon] = (record['geores'] ?? '').split(', ').map(Number);
+        const point = record['geores'] ? { type: 'Point', coordinates: [lon, lat] } : null;
+        assert.deepEqual(row['geores'], point, `row ${i}`);
+      });
+    });
+
+    test('the whole XLSX export holds every record, in order', async () => {
+      const response = await get(`${DATASET}/exports/xlsx?select=siret,code_postal`);
+      assert.equal(response.statusCode, 200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0]!;
+      const expected = demoRows();
+      assert.equal(sheet.rowCount, expected.length + 1);
+      expected.forEach((record, i) => {
+        const values = (sheet.getRow(i + 2).values as unknown[]).slice(1);
+        assert.deepEqual(values, [record['SIRET'], record['Code_postal']], `row ${i + 2}`);
+      });
     });
 
     test('compressed=true gzips the same file', async () => {
