@@ -1,0 +1,132 @@
+// The floor: each bench query's SQL run straight on the engine, with no portal around it. The
+// SQL comes from the ODSQL compiler, built from the same URL parameters the way the records
+// service builds it (records: the page then its count; a record by id; facets: one grouped
+// query per field), and is run on one connection of the driver: better-sqlite3 on a read-only
+// connection set up as a reader thread's, or a pg client with the engine's session settings.
+// Prints, as JSON, per query the median and 99th percentile in milliseconds.
+//   node --import tsx bench/floor-child.ts STORE RECORD_ID
+
+import { parse } from 'node:querystring';
+
+import Database from 'better-sqlite3';
+import pg from 'pg';
+
+import { parseFacetParameter } from '../src/api/explore-v2.1/facet-param.ts';
+import { recordsQueryInput } from '../src/api/explore-v2.1/query-input.ts';
+import { ANONYMOUS } from '../src/core/access.ts';
+import type { QueryValues } from '../src/http/query-params.ts';
+import { repeated } from '../src/http/query-params.ts';
+import type { RecordsQueryInput, TableSchema } from '../src/odsql/index.ts';
+import { compileCountQuery, compileRecordLookup, compileRecordsQuery } from '../src/odsql/index.ts';
+import { checkPaging, checkTimezone } from '../src/records/index.ts';
+import { MAX_GROUPS, facetQuery } from '../src/records/facets.ts';
+import { withPaging } from '../src/records/records-service.ts';
+import { tableSchemaOf } from '../src/records/table-schema.ts';
+import type { SqlQuery } from '../src/storage/engine.ts';
+import { clientConfig } from '../src/storage/postgres/connection.ts';
+import { bindable } from '../src/storage/sqlite/bindable.ts';
+import { MMAP_SIZE } from '../src/storage/sqlite/connection.ts';
+import { registerSqliteFunctions } from '../src/storage/sqlite/register-functions.ts';
+import type { BenchQuery } from './bench-queries.ts';
+import { DATASET_ID, QUERIES, timeRuns } from './bench-queries.ts';
+import { openStore, parseStore } from './store.ts';
+
+const [spec, recordId] = process.argv.slice(2);
+if (!spec || !recordId) {
+  console.error('usage: floor-child.ts STORE RECORD_ID');
+  process.exit(2);
+}
+
+const engine = await openStore(spec);
+const dataset = await engine.metadata.getDataset(DATASET_ID);
+await engine.close();
+if (!dataset?.current) throw new Error(`${DATASET_ID} is not imported`);
+const schema = tableSchemaOf(dataset);
+const dialect = engine.name;
+
+/** The statements the portal runs for one bench query, in the order it needs them. */
+function statements(query: BenchQuery, values: QueryValues, schema: TableSchema): SqlQuery[] {
+  if (query.kind === 'record') {
+    return [
+      compileRecordLookup(recordId!, { timezone: checkTimezone(undefined) }, schema, dialect),
+    ];
+  }
+  if (query.kind === 'facets') {
+    const filters: RecordsQueryInput = {
+      where: repeated(values, 'where'),
+      refine: repeated(values, 'refine'),
+      exclude: repeated(values, 'exclude'),
+      timezone: checkTimezone(undefined),
+      limit: MAX_GROUPS,
+    };
+    return repeated(values, 'facet').map((text) => {
+      const field = schema.fields.find((f) => f.name === parseFacetParameter(text).name)!;
+      return compileRecordsQuery(facetQuery(field, filters), schema, dialect);
+    });
+  }
+  const request = recordsQueryInput(DATASET_ID, ANONYMOUS, values);
+  const input: RecordsQueryInput = {
+    select: request.select,
+    where: request.where ?? [],
+    groupBy: request.groupBy,
+    orderBy: request.orderBy,
+    refine: request.refine,
+    exclude: request.exclude,
+    timezone: checkTimezone(request.timezone),
+    lang: request.lang,
+  };
+  const compiled = compileRecordsQuery(input, schema, dialect);
+  const paging = checkPaging(request.limit, request.offset, compiled.aggregated);
+  const page = withPaging(compiled, paging.limit, paging.offset, dialect);
+  return compiled.aggregated ? [page] : [page, compileCountQuery(input, schema, dialect)];
+}
+
+/** Runs one statement on the driver and returns its rows. */
+type Runner = (query: SqlQuery) => Promise<unknown[][]>;
+
+async function openRunner(): Promise<{ run: Runner; close: () => Promise<void> }> {
+  const store = parseStore(spec!);
+  if (store.engine === 'sqlite') {
+    const db = new Database(store.path, { readonly: true, fileMustExist: true });
+    db.pragma(`mmap_size = ${MMAP_SIZE}`);
+    db.pragma('cache_size = -16384');
+    registerSqliteFunctions(db);
+    const prepared = new Map<string, Database.Statement>();
+    const run: Runner = (query) => {
+      let statement = prepared.get(query.sql);
+      if (!statement) prepared.set(query.sql, (statement = db.prepare(query.sql).raw(true)));
+      return Promise.resolve(statement.all(...bindable(query.params)) as unknown[][]);
+    };
+    return {
+      run,
+      close: async () => {
+        db.close();
+      },
+    };
+  }
+  const settings = { url: store.url, schema: store.schema, max: 1, readOnly: true };
+  const client = new pg.Client(clientConfig({ ...settings, statementTimeoutMs: 0 }));
+  await client.connect();
+  const run: Runner = async (query) =>
+    (await client.query<unknown[]>({ text: query.sql, values: query.params, rowMode: 'array' }))
+      .rows;
+  return { run, close: () => client.end() };
+}
+
+const runner = await openRunner();
+const queries: Record<string, { medianMs: number; p99Ms: number; statements: number }> = {};
+try {
+  for (const query of QUERIES) {
+    const values = parse(query.path.split('?')[1] ?? '') as QueryValues;
+    const sqls = statements(query, values, schema);
+    const rows = await runner.run(sqls[0]!);
+    if (rows.length === 0) console.error(`warning: ${query.key} finds nothing on the engine`);
+    const { medianMs, p99Ms } = await timeRuns(async () => {
+      for (const sql of sqls) await runner.run(sql);
+    });
+    queries[query.key] = { medianMs, p99Ms, statements: sqls.length };
+  }
+} finally {
+  await runner.close();
+}
+console.log(JSON.stringify({ queries }));

@@ -1,0 +1,54 @@
+// Starts bench/serve-child.ts (the portal on a loopback port, in its own process) and talks to
+// it: its address, its memory on demand, and stopping it. The children that send requests use
+// it, so that the client and the server are two processes.
+
+import { fork } from 'node:child_process';
+
+export interface BenchServer {
+  url: string;
+  pid: number;
+  /** The serving process's resident memory and live heap, in MB. */
+  memory(): Promise<{ rssMb: number; heapMb: number }>;
+  stop(): Promise<void>;
+}
+
+interface Message {
+  kind: string;
+  url?: string;
+  rssMb?: number;
+  heapMb?: number;
+}
+
+export function startServer(spec: string): Promise<BenchServer> {
+  const child = fork(new URL('./serve-child.ts', import.meta.url).pathname, [spec], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const next = (kind: string) =>
+    new Promise<Message>((resolve, reject) => {
+      const onMessage = (message: Message) => {
+        if (message.kind !== kind) return;
+        child.off('exit', onExit);
+        child.off('message', onMessage);
+        resolve(message);
+      };
+      const onExit = (code: number | null) => reject(new Error(`server exited (${code})`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  return next('ready').then((ready) => ({
+    url: ready.url!,
+    pid: child.pid!,
+    async memory() {
+      const answer = next('memory');
+      child.send({ kind: 'memory' });
+      const { rssMb, heapMb } = await answer;
+      return { rssMb: rssMb!, heapMb: heapMb! };
+    },
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ kind: 'stop' });
+      await exited;
+    },
+  }));
+}
