@@ -103,29 +103,45 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
+export interface Timing {
+  firstMs: number;
+  medianMs: number;
+  p99Ms: number;
+  runs: number;
+}
+
 /**
- * Times `run` after 3 warm-up runs: at least 20 runs, at most 300, and no more once 4 s have
- * passed. Returns the first (cold) time, the median and the 99th percentile, in milliseconds.
+ * Times `a` and `b` in turn (one run of each, again and again, so that both meet the same load
+ * on a shared machine), after a first (cold) run and 2 warm-up runs of each: at least 20 runs,
+ * at most 300, and no more once 6 s have passed. Times in milliseconds.
  */
-export async function timeRuns(
-  run: () => Promise<unknown>,
-): Promise<{ firstMs: number; medianMs: number; p99Ms: number; runs: number }> {
-  let started = performance.now();
-  await run();
-  const firstMs = performance.now() - started;
-  for (let i = 0; i < 2; i++) await run();
-  const times: number[] = [];
-  const end = performance.now() + 4000;
-  while (times.length < 20 || (times.length < 300 && performance.now() < end)) {
-    started = performance.now();
+export async function timeInterleaved(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+): Promise<[Timing, Timing]> {
+  const once = async (run: () => Promise<unknown>) => {
+    const started = performance.now();
     await run();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return {
-    firstMs,
-    medianMs: percentile(times, 50),
-    p99Ms: percentile(times, 99),
-    runs: times.length,
+    return performance.now() - started;
   };
+  const first = [await once(a), await once(b)];
+  for (let i = 0; i < 2; i++) {
+    await once(a);
+    await once(b);
+  }
+  const times: [number[], number[]] = [[], []];
+  const end = performance.now() + 6000;
+  while (times[0].length < 20 || (times[0].length < 300 && performance.now() < end)) {
+    times[0].push(await once(a));
+    times[1].push(await once(b));
+  }
+  return times.map((list, i) => {
+    list.sort((x, y) => x - y);
+    return {
+      firstMs: first[i]!,
+      medianMs: percentile(list, 50),
+      p99Ms: percentile(list, 99),
+      runs: list.length,
+    };
+  }) as [Timing, Timing];
 }

@@ -1,9 +1,14 @@
-// Latency of the bench's queries (bench/bench-queries.ts) over HTTP on loopback: the portal
-// serves in another process (bench/server.ts), this one sends the requests one at a time on a
-// kept-alive connection. Prints, as JSON, the record id used and per query the first (cold)
-// time, the median and the 99th percentile in milliseconds.
+// Latency of the bench's queries (bench/bench-queries.ts) over HTTP on loopback, beside their
+// floor (bench/floor.ts: the same compiled SQL straight on the engine). The portal serves in
+// another process (bench/server.ts); this one sends the requests one at a time on a kept-alive
+// connection, and runs the floor's statements between two requests, so that both meet the same
+// load. Prints, as JSON, the record id used and per query the first (cold) time, the median and
+// the 99th percentile in milliseconds, over HTTP and on the engine.
+//   node --import tsx bench/queries-child.ts STORE
 
-import { QUERIES, RECORD_ID_PATH, timeRuns } from './bench-queries.ts';
+import type { Timing } from './bench-queries.ts';
+import { QUERIES, RECORD_ID_PATH, timeInterleaved } from './bench-queries.ts';
+import { openFloor } from './floor.ts';
 import { closeConnections, httpGet } from './http-get.ts';
 import { startServer } from './server.ts';
 
@@ -13,6 +18,7 @@ if (!spec) {
   process.exit(2);
 }
 const server = await startServer(spec);
+const floor = await openFloor(spec);
 try {
   const first = await httpGet(server.url + RECORD_ID_PATH);
   const links = JSON.parse(first.body) as { results?: { _links?: { href: string }[] }[] };
@@ -20,21 +26,26 @@ try {
   const recordId = decodeURIComponent(href.split('/').pop() ?? '');
   if (first.status !== 200 || !recordId) throw new Error(`no record id: ${first.body}`);
 
-  const queries: Record<string, { firstMs: number; medianMs: number; p99Ms: number }> = {};
+  const http: Record<string, Timing> = {};
+  const engine: Record<string, Timing & { statements: number }> = {};
   for (const query of QUERIES) {
     const url = server.url + query.path.replace('{id}', encodeURIComponent(recordId));
     const answer = await httpGet(url);
     if (answer.status !== 200)
       throw new Error(`${query.key}: HTTP ${answer.status} ${answer.body}`);
+    const direct = floor.prepare(query, recordId);
     // A query that finds nothing times little worth knowing (offset 9980 of a small dataset).
-    if (/"results":\[\]/.test(answer.body)) console.error(`warning: ${query.key} finds nothing`);
-    queries[query.key] = await timeRuns(async () => {
+    if ((await direct.run()) === 0) console.error(`warning: ${query.key} finds nothing`);
+    const [overHttp, onEngine] = await timeInterleaved(async () => {
       const { status } = await httpGet(url);
       if (status !== 200) throw new Error(`${query.key}: HTTP ${status}`);
-    });
+    }, direct.run);
+    http[query.key] = overHttp;
+    engine[query.key] = { ...onEngine, statements: direct.statements };
   }
-  console.log(JSON.stringify({ recordId, queries }));
+  console.log(JSON.stringify({ recordId, http, floor: engine }));
 } finally {
   closeConnections();
+  await floor.close();
   await server.stop();
 }

@@ -9,7 +9,7 @@ export interface BenchServer {
   pid: number;
   /** The serving process's resident memory and live heap, in MB. */
   memory(): Promise<{ rssMb: number; heapMb: number }>;
-  stop(): Promise<void>;
+  stop(): Promise<boolean>;
 }
 
 interface Message {
@@ -45,10 +45,15 @@ export function startServer(spec: string): Promise<BenchServer> {
       const { rssMb, heapMb } = await answer;
       return { rssMb: rssMb!, heapMb: heapMb! };
     },
+    /** Closes the server; false when it did not exit within 15 s (it is killed then). */
     async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
+      if (child.exitCode !== null) return true;
+      const exited = new Promise<boolean>((resolve) => child.once('exit', () => resolve(true)));
       child.send({ kind: 'stop' });
-      await exited;
+      const late = new Promise<boolean>((resolve) => setTimeout(resolve, 15_000, false).unref());
+      if (await Promise.race([exited, late])) return true;
+      child.kill('SIGKILL');
+      return false;
     },
   }));
 }

@@ -1,10 +1,9 @@
-// The floor: each bench query's SQL run straight on the engine, with no portal around it. The
-// SQL comes from the ODSQL compiler, built from the same URL parameters the way the records
-// service builds it (records: the page then its count; a record by id; facets: one grouped
-// query per field), and is run on one connection of the driver: better-sqlite3 on a read-only
-// connection set up as a reader thread's, or a pg client with the engine's session settings.
-// Prints, as JSON, per query the median and 99th percentile in milliseconds.
-//   node --import tsx bench/floor-child.ts STORE RECORD_ID
+// The floor: a bench query's SQL run straight on the engine, with no portal around it. The SQL
+// comes from the ODSQL compiler, built from the query's URL parameters the way the records
+// service builds it (records: the page, then its count; a record by id; facets: one grouped
+// query per field), and runs on one connection of the driver, one statement after the other:
+// better-sqlite3 on a read-only connection set up as a reader thread's, or a pg client with the
+// engine's session settings. Used by bench/queries-child.ts, which times it beside the API.
 
 import { parse } from 'node:querystring';
 
@@ -22,41 +21,33 @@ import { checkPaging, checkTimezone } from '../src/records/index.ts';
 import { MAX_GROUPS, facetQuery } from '../src/records/facets.ts';
 import { withPaging } from '../src/records/records-service.ts';
 import { tableSchemaOf } from '../src/records/table-schema.ts';
-import type { SqlQuery } from '../src/storage/engine.ts';
+import type { EngineName, SqlQuery } from '../src/storage/engine.ts';
 import { clientConfig } from '../src/storage/postgres/connection.ts';
 import { bindable } from '../src/storage/sqlite/bindable.ts';
 import { MMAP_SIZE } from '../src/storage/sqlite/connection.ts';
 import { registerSqliteFunctions } from '../src/storage/sqlite/register-functions.ts';
 import type { BenchQuery } from './bench-queries.ts';
-import { DATASET_ID, QUERIES, timeRuns } from './bench-queries.ts';
+import { DATASET_ID } from './bench-queries.ts';
 import { openStore, parseStore } from './store.ts';
 
-const [spec, recordId] = process.argv.slice(2);
-if (!spec || !recordId) {
-  console.error('usage: floor-child.ts STORE RECORD_ID');
-  process.exit(2);
-}
-
-const engine = await openStore(spec);
-const dataset = await engine.metadata.getDataset(DATASET_ID);
-await engine.close();
-if (!dataset?.current) throw new Error(`${DATASET_ID} is not imported`);
-const schema = tableSchemaOf(dataset);
-const dialect = engine.name;
-
 /** The statements the portal runs for one bench query, in the order it needs them. */
-function statements(query: BenchQuery, values: QueryValues, schema: TableSchema): SqlQuery[] {
+function statements(
+  query: BenchQuery,
+  values: QueryValues,
+  schema: TableSchema,
+  dialect: EngineName,
+  recordId: string,
+): SqlQuery[] {
+  const timezone = checkTimezone(undefined);
   if (query.kind === 'record') {
-    return [
-      compileRecordLookup(recordId!, { timezone: checkTimezone(undefined) }, schema, dialect),
-    ];
+    return [compileRecordLookup(recordId, { timezone }, schema, dialect)];
   }
   if (query.kind === 'facets') {
     const filters: RecordsQueryInput = {
       where: repeated(values, 'where'),
       refine: repeated(values, 'refine'),
       exclude: repeated(values, 'exclude'),
-      timezone: checkTimezone(undefined),
+      timezone,
       limit: MAX_GROUPS,
     };
     return repeated(values, 'facet').map((text) => {
@@ -84,8 +75,8 @@ function statements(query: BenchQuery, values: QueryValues, schema: TableSchema)
 /** Runs one statement on the driver and returns its rows. */
 type Runner = (query: SqlQuery) => Promise<unknown[][]>;
 
-async function openRunner(): Promise<{ run: Runner; close: () => Promise<void> }> {
-  const store = parseStore(spec!);
+async function openRunner(spec: string): Promise<{ run: Runner; close: () => Promise<void> }> {
+  const store = parseStore(spec);
   if (store.engine === 'sqlite') {
     const db = new Database(store.path, { readonly: true, fileMustExist: true });
     db.pragma(`mmap_size = ${MMAP_SIZE}`);
@@ -113,20 +104,30 @@ async function openRunner(): Promise<{ run: Runner; close: () => Promise<void> }
   return { run, close: () => client.end() };
 }
 
-const runner = await openRunner();
-const queries: Record<string, { medianMs: number; p99Ms: number; statements: number }> = {};
-try {
-  for (const query of QUERIES) {
-    const values = parse(query.path.split('?')[1] ?? '') as QueryValues;
-    const sqls = statements(query, values, schema);
-    const rows = await runner.run(sqls[0]!);
-    if (rows.length === 0) console.error(`warning: ${query.key} finds nothing on the engine`);
-    const { medianMs, p99Ms } = await timeRuns(async () => {
-      for (const sql of sqls) await runner.run(sql);
-    });
-    queries[query.key] = { medianMs, p99Ms, statements: sqls.length };
-  }
-} finally {
-  await runner.close();
+export interface Floor {
+  /** A function running the query's statements, one after the other, and their number. */
+  prepare(query: BenchQuery, recordId: string): { run: () => Promise<number>; statements: number };
+  close(): Promise<void>;
 }
-console.log(JSON.stringify({ queries }));
+
+export async function openFloor(spec: string): Promise<Floor> {
+  const engine = await openStore(spec);
+  const dataset = await engine.metadata.getDataset(DATASET_ID);
+  await engine.close();
+  if (!dataset?.current) throw new Error(`${DATASET_ID} is not imported`);
+  const schema = tableSchemaOf(dataset);
+  const runner = await openRunner(spec);
+  return {
+    prepare(query, recordId) {
+      const values = parse(query.path.split('?')[1] ?? '') as QueryValues;
+      const sqls = statements(query, values, schema, engine.name, recordId);
+      const run = async () => {
+        let rows = 0;
+        for (const sql of sqls) rows += (await runner.run(sql)).length;
+        return rows;
+      };
+      return { run, statements: sqls.length };
+    },
+    close: () => runner.close(),
+  };
+}
