@@ -70,6 +70,9 @@ export function buildTable(result: BenchResult): TableRow[] {
       const wanted = EXPORT_RATES[format];
       const rateTarget = wanted ? `≥ ${int(wanted)}` : '';
       row(`export ${format}: rows/s`, int(rate), rateTarget, wanted ? check(rate >= wanted) : '');
+      const cpu = `${ms(f['cpuMicrosPerRow'])} + ${ms(f['clientCpuMicrosPerRow'])}`;
+      const load = `load ${ms(f['loadBefore'])} → ${ms(f['loadAfter'])}`;
+      row(`  CPU µs/row server + client`, `${cpu}, ${load}`);
       const added = (f['peakRssMb'] ?? 0) - base;
       row(
         `export ${format}: peak MB (+ over base)`,
