@@ -6,11 +6,10 @@
 
 import { execFile } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { dirname } from 'node:path';
 
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config/index.ts';
-import { openSqliteEngine } from '../src/storage/sqlite/index.ts';
+import { openStore, storeEnvironment } from './store.ts';
 
 const [storePath, datasetId = 'bench_alimconfiance', formats = 'csv,json,geojson,parquet'] =
   process.argv.slice(2);
@@ -19,8 +18,8 @@ if (!storePath) {
   process.exit(2);
 }
 const client = new URL('./download.mjs', import.meta.url).pathname;
-const config = loadConfig({ DATAGORA_HOME: dirname(storePath), DATAGORA_LOG_LEVEL: 'silent' });
-const engine = await openSqliteEngine({ path: storePath, queryTimeoutMs: 600_000 });
+const config = loadConfig(storeEnvironment(storePath));
+const engine = await openStore(storePath, { queryTimeoutMs: 600_000 });
 const app = await buildApp(config, { engine, logger: false });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 const dataset = await engine.metadata.getDataset(datasetId);

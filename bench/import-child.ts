@@ -3,8 +3,8 @@
 
 import { readFileSync } from 'node:fs';
 
-import { openSqliteEngine } from '../src/storage/sqlite/index.ts';
 import { importCsvFile } from '../src/ingest/import-csv-file.ts';
+import { openStore } from './store.ts';
 
 const [csvPath, storePath] = process.argv.slice(2);
 if (!csvPath || !storePath) {
@@ -23,7 +23,7 @@ function mainThreadCpuSeconds(): number | null {
   }
 }
 
-const engine = await openSqliteEngine({ path: storePath });
+const engine = await openStore(storePath);
 const started = process.hrtime.bigint();
 let readingEnded = started;
 const report = await importCsvFile(

@@ -1,26 +1,36 @@
-// `npm run bench [-- --rows N] [--engine sqlite] [--only exports|import] [--formats csv,json]`:
+// `npm run bench [-- --rows N] [--engine sqlite|postgres] [--postgres-url URL]
+//   [--only import|exports|queries|throughput|endurance] [--formats csv,json]`:
 // generates (once, cached) an Alim'confiance-shaped CSV, imports it, then measures the portal on
-// it and prints one table. Results are also written as JSON under bench/results/. The imported
-// store is kept under bench/data/ for `--only exports`, which measures the exports alone on it
-// (importing first when there is none); `--only import` imports and prints the import figures.
+// it, each measurement in a process of its own, and prints one table of figures and targets,
+// also written as JSON under bench/results/. The imported store (a file under bench/data/, or a
+// PostgreSQL schema named after the row count) is kept for `--only …`, which measures one part
+// alone on it (importing first when there is none); `--only import` imports again.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { DATASET_ID } from './bench-queries.ts';
+import type { BenchResult } from './report.ts';
+import { buildTable, printTable } from './report.ts';
+import { resetStore, storeHasDataset, storeSpec } from './store.ts';
+
 const root = new URL('..', import.meta.url).pathname;
+const PARTS = ['import', 'exports', 'queries', 'throughput', 'endurance'] as const;
 const { values } = parseArgs({
   options: {
     rows: { type: 'string', default: '1000000' },
     engine: { type: 'string', default: 'sqlite' },
+    'postgres-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
     only: { type: 'string' },
-    formats: { type: 'string', default: 'csv,json,geojson,parquet,xlsx' },
+    formats: { type: 'string', default: 'csv,json,geojson,parquet' },
   },
 });
-if (values.only !== undefined && values.only !== 'exports' && values.only !== 'import') {
-  console.error(`--only ${values.only}: only 'exports' or 'import' can be measured alone`);
+const only = values.only;
+if (only !== undefined && !(PARTS as readonly string[]).includes(only)) {
+  console.error(`--only ${only}: one of ${PARTS.join(', ')}`);
   process.exit(2);
 }
 const rows = Number(values.rows);
@@ -28,11 +38,14 @@ if (!Number.isInteger(rows) || rows <= 0) {
   console.error('--rows takes a positive whole number');
   process.exit(2);
 }
-if (values.engine !== 'sqlite') {
-  console.error(`--engine ${values.engine}: only the sqlite engine exists in this version`);
+const engine = values.engine;
+if (engine !== 'sqlite' && engine !== 'postgres') {
+  console.error(`--engine ${engine}: sqlite or postgres`);
   process.exit(2);
 }
+const wants = (part: (typeof PARTS)[number]) => only === undefined || only === part;
 
+/** Runs a bench child and returns its last line of output, parsed (or all of it, raw). */
 function node(args: string[]): string {
   const result = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
     cwd: root,
@@ -43,6 +56,10 @@ function node(args: string[]): string {
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed (exit ${result.status})`);
   return result.stdout;
 }
+function child<T>(args: string[], what: string): T {
+  console.log(`… ${what}`);
+  return JSON.parse(node(args).trim().split('\n').pop() ?? '{}') as T;
+}
 
 const dataDir = join(root, 'bench', 'data');
 mkdirSync(dataDir, { recursive: true });
@@ -52,118 +69,75 @@ if (!existsSync(csv)) {
   node(['scripts/gen-alimconfiance.ts', '--rows', String(rows), '--out', csv]);
 }
 
-const storeDir = join(dataDir, `store-${rows}`);
-const store = join(storeDir, 'bench.sqlite');
-const exportsOnly = values.only === 'exports' && existsSync(store);
-let imported: Record<string, number> = {};
-if (!exportsOnly) {
-  rmSync(storeDir, { recursive: true, force: true });
-  mkdirSync(storeDir, { recursive: true });
-  imported = JSON.parse(
-    node(['bench/import-child.ts', csv, store]).trim().split('\n').pop() ?? '{}',
-  ) as Record<string, number>;
+const loadStart = loadavg()[0]!;
+const store = storeSpec(engine, rows, values['postgres-url']);
+const result: BenchResult = { rows };
+if (wants('import') || !(await storeHasDataset(store, DATASET_ID))) {
+  await resetStore(store);
+  result.import = child(['bench/import-child.ts', csv, store], `importing into ${store}`);
 }
-const width = 34;
-const line = (name: string, value: string, target = '') =>
-  console.log(`${name.padEnd(width)}  ${value.padStart(18)}  ${target}`);
-console.log(`\nDatagora bench, engine ${values.engine}, ${rows.toLocaleString('en-US')} rows`);
-console.log(`load average at the start: ${loadavg()[0]!.toFixed(2)} (2 cores shared)\n`);
-if (!exportsOnly) {
-  const micros = (seconds: number | undefined) => (((seconds ?? 0) * 1e6) / rows).toFixed(1);
-  line('import: rows', String(imported['rows']));
-  line(
-    'import: rows/s',
-    Math.round(imported['rowsPerSecond'] ?? 0).toLocaleString('en-US'),
-    '≥ 150,000',
-  );
-  line('import: load (read + insert) s', (imported['loadSeconds'] ?? 0).toFixed(1));
-  line('import: indexes + full text s', (imported['indexSeconds'] ?? 0).toFixed(1));
-  line('import: peak memory MB', Math.round(imported['peakRssMb'] ?? 0).toString(), '< 400');
-  line('import: CPU time (all threads) s', (imported['cpuSeconds'] ?? 0).toFixed(1));
-  line(
-    'import: CPU µs/row all, main thread',
-    `${micros(imported['cpuSeconds'])}, ${micros(imported['mainThreadCpuSeconds'])}`,
-    `load ${loadavg()[0]!.toFixed(2)} at the end`,
-  );
-  console.log('');
+if (wants('exports')) {
+  // Each format in a serving process of its own: the memory one export leaves to the allocator
+  // would count in the next one's peak.
+  result.exports = {};
+  for (const format of values.formats.split(',')) {
+    const exported = child<{ baselineRssMb: number; exports: BenchResult['exports'] }>(
+      ['bench/export-child.ts', store, DATASET_ID, format],
+      `${format} export over HTTP`,
+    );
+    result.serveBaselineRssMb = Math.max(result.serveBaselineRssMb ?? 0, exported.baselineRssMb);
+    Object.assign(result.exports, exported.exports);
+  }
 }
-if (values.only === 'import') {
-  const resultsDir = join(root, 'bench', 'results');
-  mkdirSync(resultsDir, { recursive: true });
-  const result = { date: new Date().toISOString(), engine: values.engine, rows, import: imported };
-  writeFileSync(join(resultsDir, 'latest-import.json'), `${JSON.stringify(result, null, 2)}\n`);
-  process.exit(0);
+if (wants('queries')) {
+  const what = 'queries over HTTP, and on the engine';
+  result.queries = child<BenchResult['queries']>(['bench/queries-child.ts', store], what);
 }
-
-// Whole-dataset exports over HTTP on loopback, from the store imported. Each format in a process
-// of its own: the memory one export leaves to the allocator would count in the next one's peak.
-type Exported = { baselineRssMb: number; exports: Record<string, Record<string, number>> };
-const exported: Exported = { baselineRssMb: 0, exports: {} };
-for (const format of values.formats.split(',')) {
-  const one = JSON.parse(
-    node(['bench/export-child.ts', store, 'bench_alimconfiance', format])
-      .trim()
-      .split('\n')
-      .pop() ?? '{}',
-  ) as Exported;
-  exported.baselineRssMb = Math.max(exported.baselineRssMb, one.baselineRssMb);
-  Object.assign(exported.exports, one.exports);
+if (wants('throughput')) {
+  type Out = { throughput: Record<string, number> };
+  result.throughput = child<Out>(
+    ['bench/throughput-child.ts', store],
+    'throughput, 10 s',
+  ).throughput;
 }
-const exportTargets: Record<string, string> = {
-  csv: '≥ 400,000 (step 3), ≥ 500,000 (step 10); < 250 MB',
-  json: '≥ 300,000',
-  parquet: '≥ 300,000',
-};
-line('serving process before exports MB', Math.round(exported.baselineRssMb).toString());
-for (const [format, figures] of Object.entries(exported.exports ?? {})) {
-  const rate = Math.round(figures['rowsPerSecond'] ?? 0).toLocaleString('en-US');
-  const value = `${rate} (${Math.round(figures['peakRssMb'] ?? 0)})`;
-  line(`export ${format}: rows/s (peak MB)`, value, exportTargets[format] ?? '');
-  const cpu = `${(figures['cpuMicrosPerRow'] ?? 0).toFixed(2)} + ${(figures['clientCpuMicrosPerRow'] ?? 0).toFixed(2)}`;
-  const load = `load ${(figures['loadBefore'] ?? 0).toFixed(1)} → ${(figures['loadAfter'] ?? 0).toFixed(1)}`;
-  line(`  CPU µs/row: server + client`, cpu, load);
+if (wants('endurance')) {
+  type Out = { endurance: Record<string, number> };
+  result.endurance = child<Out>(['bench/endurance-child.ts', store], 'endurance, 60 s').endurance;
 }
-
-let odsqlCompile: unknown[] = [];
-let pages: unknown;
-let audience: unknown;
-if (!exportsOnly) {
-  // ODSQL parse + analyze + compile time (target: under 50 µs for a typical query).
+// The engine-independent figures (on the demo data, SQLite), in a whole run on SQLite only.
+if (only === undefined && engine === 'sqlite') {
   const compileOutput = node(['bench/odsql-compile.ts']);
-  console.log(`\n${compileOutput.trim()}  (target: median < 50 µs)`);
-  odsqlCompile = [
+  result.odsqlCompile = [
     ...compileOutput.matchAll(/^(.+?)\s{2,}(sqlite|postgres)\s+([\d.]+)\s+([\d.]+)$/gm),
   ].map((m) => ({
     query: (m[1] ?? '').trim(),
-    dialect: m[2],
+    dialect: m[2] ?? '',
     medianMicros: Number(m[3]),
     p99Micros: Number(m[4]),
   }));
-
-  // Server-side render time of the site's pages on the demo dataset (target: median < 50 ms).
-  const pagesOutput = node(['bench/pages-child.ts']).trim().split('\n');
-  console.log(`\n${pagesOutput.slice(0, -1).join('\n')}  (target: median < 50 ms)`);
-  pages = (JSON.parse(pagesOutput.at(-1) ?? '{}') as { pages?: unknown }).pages;
-
-  // The audience recording's cost on a cached records query (#9; target: under 5 %).
-  const audienceOutput = node(['bench/audience-child.ts']).trim().split('\n');
-  console.log(`\n${audienceOutput.slice(0, -1).join('\n')}`);
-  audience = (JSON.parse(audienceOutput.at(-1) ?? '{}') as { audience?: unknown }).audience;
+  result.pages = child<{ pages: BenchResult['pages'] }>(['bench/pages-child.ts'], 'pages').pages;
+  type Out = { audience: Record<string, number> };
+  result.audience = child<Out>(['bench/audience-child.ts'], 'audience recording').audience;
 }
+
+const loadEnd = loadavg()[0]!;
+const table = buildTable(result);
+console.log(`\nDatagora bench, engine ${engine}, ${rows.toLocaleString('en-US')} rows`);
+console.log(`load average ${loadStart.toFixed(2)} at the start, ${loadEnd.toFixed(2)} at the end`);
+console.log('(2 cores; other work running makes every time longer)\n');
+printTable(table);
 
 const resultsDir = join(root, 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
-const result = {
+const name = `latest${only ? `-${only}` : ''}${engine === 'postgres' ? '-postgres' : ''}.json`;
+const output = {
   date: new Date().toISOString(),
-  engine: values.engine,
-  rows,
+  engine,
   node: process.version,
-  only: values.only ?? null,
-  loadAverage: loadavg()[0],
-  ...(exportsOnly ? {} : { import: imported }),
-  serveBaselineRssMb: exported.baselineRssMb,
-  exports: exported.exports,
-  ...(exportsOnly ? {} : { odsqlCompile, pages, audience }),
+  only: only ?? null,
+  loadAverage: { start: loadStart, end: loadEnd },
+  ...result,
+  table,
 };
-const name = exportsOnly ? 'latest-exports.json' : 'latest.json';
-writeFileSync(join(resultsDir, name), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(join(resultsDir, name), `${JSON.stringify(output, null, 2)}\n`);
+console.log(`\nwritten to bench/results/${name}`);

@@ -7,6 +7,7 @@ import type { Viewer } from '../core/access.ts';
 import { PortalError } from '../core/errors.ts';
 import type { Field } from '../core/field.ts';
 import { hasAnnotation } from '../core/field.ts';
+import type { RecordsQueryInput } from '../odsql/index.ts';
 import { compileRecordsQuery, parseFacetFilter, translateV1Query } from '../odsql/index.ts';
 import { tableSchemaOf } from './table-schema.ts';
 import type { StorageEngine } from '../storage/engine.ts';
@@ -40,7 +41,20 @@ export interface FacetGroup {
   facets: FacetNode[];
 }
 
-const MAX_GROUPS = 20_000;
+export const MAX_GROUPS = 20_000;
+
+/** The grouped ODSQL query that counts a facet's values (a date's by day) under `filters`. */
+export function facetQuery(field: Field, filters: RecordsQueryInput): RecordsQueryInput {
+  const name = `\`${field.name}\``;
+  if (field.type === 'date' || field.type === 'datetime') {
+    return {
+      ...filters,
+      select: `year(${name}) as y, month(${name}) as m, day(${name}) as d, count(*) as n`,
+      groupBy: `year(${name}), month(${name}), day(${name})`,
+    };
+  }
+  return { ...filters, select: `${name} as v, count(*) as n`, groupBy: name };
+}
 
 function invalid(detail: string): PortalError {
   return new PortalError('DG_ERR_REST_INVALID_PARAMETER', { detail });
@@ -114,16 +128,8 @@ export async function computeFacets(
       };
       const sort = facetSort(spec, field);
       if (!version) return { name: field.name, facets: [] };
-      const name = `\`${field.name}\``;
       const isDate = field.type === 'date' || field.type === 'datetime';
-      const query = isDate
-        ? {
-            ...filters,
-            select: `year(${name}) as y, month(${name}) as m, day(${name}) as d, count(*) as n`,
-            groupBy: `year(${name}), month(${name}), day(${name})`,
-          }
-        : { ...filters, select: `${name} as v, count(*) as n`, groupBy: name };
-      const compiled = compileRecordsQuery(query, schema, engine.name);
+      const compiled = compileRecordsQuery(facetQuery(field, filters), schema, engine.name);
       const rows = await engine.query(compiled, { timeoutMs: queryTimeoutMs });
       const records = rows.map((row) => renderRecord(row, compiled.columns, timezone));
       if (isDate) {

@@ -73,7 +73,12 @@ export interface RecordsServiceOptions {
 }
 
 /** Adds LIMIT and OFFSET as bound parameters, in the engine's placeholder style. */
-function withPaging(query: CompiledQuery, limit: number, offset: number, engine: string): SqlQuery {
+export function withPaging(
+  query: CompiledQuery,
+  limit: number,
+  offset: number,
+  engine: string,
+): SqlQuery {
   const params = [...query.params, limit, offset];
   const placeholder = (n: number) => (engine === 'postgres' ? `$${n}` : '?');
   const n = query.params.length;

@@ -1,0 +1,164 @@
+// The bench's one table: each figure beside its target from issue #11 (or the step that set it)
+// and PASS or FAIL where a target exists. Built from the children's JSON (bench/run.ts).
+
+import { QUERIES } from './bench-queries.ts';
+
+type Figures = Record<string, number>;
+interface Timing {
+  firstMs: number;
+  medianMs: number;
+  p99Ms: number;
+}
+
+export interface BenchResult {
+  rows: number;
+  import?: Figures;
+  serveBaselineRssMb?: number;
+  exports?: Record<string, Figures>;
+  queries?: { recordId: string; http: Record<string, Timing>; floor: Record<string, Timing> };
+  throughput?: Figures;
+  endurance?: Figures;
+  odsqlCompile?: { query: string; dialect: string; medianMicros: number; p99Micros: number }[];
+  pages?: Record<string, { medianMs: number; p95Ms: number }>;
+  audience?: Figures;
+}
+
+export interface TableRow {
+  figure: string;
+  value: string;
+  target: string;
+  verdict: 'PASS' | 'FAIL' | '';
+}
+
+const int = (n: number | undefined) => Math.round(n ?? 0).toLocaleString('en-US');
+const ms = (n: number | undefined) => (n ?? 0).toFixed(n !== undefined && n >= 100 ? 0 : 2);
+const check = (ok: boolean): 'PASS' | 'FAIL' => (ok ? 'PASS' : 'FAIL');
+
+/** Issue #11 item 2's targets on the query latencies (median) and API ÷ floor ratios. */
+const MEDIAN_TARGETS: Record<string, number> = { filtered: 2, search: 3, facetsAll: 10 };
+const RATIO_TARGETS: Record<string, number> = {
+  facetsFiltered: 1.5,
+  groupByField: 1.2,
+  groupByYear: 1.2,
+};
+const EXPORT_RATES: Record<string, number> = { csv: 500_000, json: 300_000, parquet: 300_000 };
+/** "Memory flat", as the bench reads it: the export adds under this much to the serving process. */
+export const FLAT_EXPORT_MB = 100;
+
+export function buildTable(result: BenchResult): TableRow[] {
+  const table: TableRow[] = [];
+  const row = (figure: string, value: string, target = '', verdict: TableRow['verdict'] = '') =>
+    table.push({ figure, value, target, verdict });
+  const imp = result.import;
+  if (imp) {
+    const rate = imp['rowsPerSecond'] ?? 0;
+    const peak = imp['peakRssMb'] ?? 0;
+    row('import: rows/s', int(rate), '≥ 200,000', check(rate >= 200_000));
+    row('import: peak memory MB', int(peak), '< 400', check(peak < 400));
+    const micros = (s: number | undefined) => (((s ?? 0) * 1e6) / result.rows).toFixed(1);
+    row('import: load s, indexes s', `${ms(imp['loadSeconds'])}, ${ms(imp['indexSeconds'])}`);
+    row(
+      'import: CPU µs/row all, main',
+      `${micros(imp['cpuSeconds'])}, ${micros(imp['mainThreadCpuSeconds'])}`,
+    );
+  }
+  if (result.exports) {
+    const base = result.serveBaselineRssMb ?? 0;
+    row('serving process before exports MB', int(base));
+    for (const [format, f] of Object.entries(result.exports)) {
+      const rate = f['rowsPerSecond'] ?? 0;
+      const wanted = EXPORT_RATES[format];
+      const rateTarget = wanted ? `≥ ${int(wanted)}` : '';
+      row(`export ${format}: rows/s`, int(rate), rateTarget, wanted ? check(rate >= wanted) : '');
+      const cpu = `${ms(f['cpuMicrosPerRow'])} + ${ms(f['clientCpuMicrosPerRow'])}`;
+      const load = `load ${ms(f['loadBefore'])} → ${ms(f['loadAfter'])}`;
+      row(`  CPU µs/row server + client`, `${cpu}, ${load}`);
+      const added = (f['peakRssMb'] ?? 0) - base;
+      row(
+        `export ${format}: peak MB (+ over base)`,
+        `${int(f['peakRssMb'])} (+${int(added)})`,
+        `flat: + < ${FLAT_EXPORT_MB}`,
+        check(added < FLAT_EXPORT_MB),
+      );
+    }
+  }
+  if (result.queries) {
+    for (const query of QUERIES) {
+      const http = result.queries.http[query.key];
+      const floor = result.queries.floor[query.key];
+      if (!http || !floor) continue;
+      const median = MEDIAN_TARGETS[query.key];
+      row(
+        `${query.label}: median / p99 ms`,
+        `${ms(http.medianMs)} / ${ms(http.p99Ms)}`,
+        median ? `median < ${median} ms` : '',
+        median ? check(http.medianMs < median) : '',
+      );
+      const ratio = http.medianMs / floor.medianMs;
+      const wanted = RATIO_TARGETS[query.key];
+      row(
+        '  engine floor ms, API ÷ floor',
+        `${ms(floor.medianMs)}, ×${ratio.toFixed(2)}`,
+        wanted ? `≤ ×${wanted}` : '',
+        wanted ? check(ratio <= wanted) : '',
+      );
+    }
+  }
+  const tp = result.throughput;
+  if (tp) {
+    const rate = tp['requestsPerSecond'] ?? 0;
+    row('throughput, filtered page: req/s', int(rate), '≥ 5,000', check(rate >= 5000));
+    row(
+      '  latency p50 / p99 ms, errors',
+      `${tp['latencyP50Ms']} / ${tp['latencyP99Ms']}, ${tp['errors']}`,
+    );
+  }
+  const en = result.endurance;
+  if (en) {
+    const errors = en['errors'] ?? 0;
+    const growth = en['growthPercent'] ?? 0;
+    row(`endurance ${en['seconds']} s: req/s`, int(en['requestsPerSecond']));
+    row('endurance: errors', int(errors), '0', check(errors === 0));
+    row(
+      `endurance: memory s ${en['fromSecond']} → end MB`,
+      `${int(en['rssFromMb'])} → ${int(en['rssEndMb'])} (${growth.toFixed(1)} %)`,
+      '< 10 %',
+      check(growth < 10),
+    );
+    // Not targets of the issue, but a portal that stops answering or closing has failed.
+    const answers = en['answersAfter'] === 1;
+    const after = answers ? `yes, ${ms(en['answerAfterMs'])} ms` : 'no (10 s)';
+    row('endurance: a records query after', after, 'answers', check(answers));
+    const closes = en['closes'] === 1;
+    row(
+      'endurance: the server closes after',
+      closes ? 'yes' : 'no (15 s)',
+      'closes',
+      check(closes),
+    );
+  }
+  for (const c of result.odsqlCompile ?? []) {
+    const label = `ODSQL compile, ${c.query} (${c.dialect}) µs`;
+    row(label, `${c.medianMicros} / ${c.p99Micros}`, 'median < 50', check(c.medianMicros < 50));
+  }
+  for (const [name, p] of Object.entries(result.pages ?? {})) {
+    const value = `${p.medianMs.toFixed(1)} / ${p.p95Ms.toFixed(1)}`;
+    row(`page ${name}: median / p95 ms`, value, 'median < 50', check(p.medianMs < 50));
+  }
+  const au = result.audience;
+  if (au) {
+    const overhead = au['overheadPercent'] ?? 0;
+    row('audience recording overhead %', overhead.toFixed(1), '< 5', check(overhead < 5));
+  }
+  return table;
+}
+
+export function printTable(table: TableRow[]): void {
+  const widths = [0, 0, 0].map((_, i) =>
+    Math.max(...table.map((r) => [r.figure, r.value, r.target][i]!.length)),
+  );
+  for (const r of table) {
+    const line = `${r.figure.padEnd(widths[0]!)}  ${r.value.padStart(widths[1]!)}  ${r.target.padEnd(widths[2]!)}  ${r.verdict}`;
+    console.log(line.trimEnd());
+  }
+}
