@@ -30,10 +30,18 @@ export type ExportFile = ExportWriter & {
   compressed: boolean;
 };
 
-/** The same batches, the first already read: query errors surface here, not mid-file. */
-async function withFirstRead<T>(batches: AsyncIterable<T>): Promise<AsyncIterable<T>> {
+/**
+ * The same batches, the first already read (query errors surface here, not mid-file), and a
+ * `close()` that releases the query whether or not the batches are ever iterated.
+ */
+async function withFirstRead<T>(
+  batches: AsyncIterable<T>,
+): Promise<{ batches: AsyncIterable<T>; close: () => Promise<void> }> {
   const iterator = batches[Symbol.asyncIterator]();
   const first = await iterator.next();
+  const close = async () => {
+    await iterator.return?.();
+  };
   async function* rest(): AsyncIterable<T> {
     try {
       if (first.done) return;
@@ -47,7 +55,7 @@ async function withFirstRead<T>(batches: AsyncIterable<T>): Promise<AsyncIterabl
       await iterator.return?.();
     }
   }
-  return rest();
+  return { batches: rest(), close };
 }
 
 /**
@@ -97,8 +105,10 @@ export async function sendExport(
   file: ExportFile,
 ): Promise<FastifyReply> {
   let body: AsyncIterable<Buffer>;
+  let closeSource: () => Promise<void>;
   if (file.body) {
     const { data, start, close } = withFirstBatch(exported);
+    closeSource = close;
     try {
       // Writers check their options against the columns here, before any row is read.
       body = asBuffers(file.body(data));
@@ -109,10 +119,20 @@ export async function sendExport(
     await start();
   } else {
     const encoded = file.text ? encodedText(file.text(exported)) : file.encoded(exported);
-    body = encoded.frame(await withFirstRead(exported.encoded(encoded.encoding)));
+    const read = await withFirstRead(exported.encoded(encoded.encoding));
+    closeSource = read.close;
+    body = encoded.frame(read.batches);
   }
   const name = `${exported.datasetId}.${file.extension}${file.compressed ? '.gz' : ''}`;
   const stream = Readable.from(body, { objectMode: false });
+  // A client gone before the file starts gets the stream destroyed before its generators ever
+  // run, so their `finally` would never release the query (a reader thread, a connection):
+  // release it when the stream closes, whatever the reason.
+  stream.once('close', () => {
+    closeSource().catch((error: unknown) =>
+      reply.log.warn({ err: error }, 'an abandoned export could not be released'),
+    );
+  });
   void reply
     .header('content-type', file.compressed ? 'application/gzip' : file.contentType)
     .header('content-disposition', `attachment; filename="${name}"`);
