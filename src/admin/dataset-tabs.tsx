@@ -18,6 +18,11 @@ const TABS: { id: DatasetTab; label: MessageKey; path: string }[] = [
   { id: 'source', label: 'imp.tab.source', path: 'source/' },
 ];
 
+/** The label of a tab, as its link and the last crumb of its page show it. */
+export function tabLabel(tab: DatasetTab): MessageKey {
+  return TABS.find((entry) => entry.id === tab)!.label;
+}
+
 export function datasetPath(id: string, sub = ''): string {
   return `${DATASETS_PATH}${encodeURIComponent(id)}/${sub}`;
 }

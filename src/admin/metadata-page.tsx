@@ -8,13 +8,12 @@ import type { DatasetOverview } from '../datasets/index.ts';
 import { LANGUAGE_NAMES, isLang } from '../i18n/languages.ts';
 import type { MessageKey } from '../i18n/translate.ts';
 import { CsrfField } from '../web/components/csrf-field.tsx';
-import { Layout } from '../web/layout/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { BackOfficeNotice } from './back-office-notice.tsx';
-import { BackOfficeMenu, DATASETS_PATH } from './backoffice-menu.tsx';
-import { DatasetTabs, datasetPath } from './dataset-tabs.tsx';
+import { datasetPath } from './dataset-tabs.tsx';
 import { SelectField, TextField } from './form-fields.tsx';
 import type { MetadataProblems, MetadataValues } from './metadata-form.ts';
+import { DatasetFrame } from './dataset-frame.tsx';
 
 export interface MetadataPageState {
   overview: DatasetOverview;
@@ -166,61 +165,54 @@ export function MetadataPage({ ctx, state }: { ctx: PageContext; state: Metadata
     })),
   ];
   return (
-    <Layout
+    <DatasetFrame
       ctx={ctx}
+      datasetId={dataset.id}
+      name={title}
       title={t('bo.metadata.title', { title })}
-      crumbs={[
-        { label: t('bo.datasets.title'), href: DATASETS_PATH },
-        { label: title, href: datasetPath(dataset.id) },
-        { label: t('bo.dataset.tab.metadata') },
-      ]}
+      tab="metadata"
     >
-      <div class="fr-container fr-pb-6w">
-        <BackOfficeMenu ctx={ctx} current={DATASETS_PATH} />
-        <h1>{title}</h1>
-        <DatasetTabs ctx={ctx} datasetId={dataset.id} current="metadata" />
-        {state.saved ? <BackOfficeNotice text={t('bo.metadata.saved')} /> : null}
-        <ProblemSummary ctx={ctx} problems={state.problems} />
-        <form method="post" action={datasetPath(dataset.id, 'metadata/')} novalidate>
-          <CsrfField ctx={ctx} />
-          <Part id="metadata-standard" legend={t('bo.metadata.part.standard')}>
-            <Fields ctx={ctx} state={state} fields={STANDARD} />
-          </Part>
+      {state.saved ? <BackOfficeNotice text={t('bo.metadata.saved')} /> : null}
+      <ProblemSummary ctx={ctx} problems={state.problems} />
+      <form method="post" action={datasetPath(dataset.id, 'metadata/')} novalidate>
+        <CsrfField ctx={ctx} />
+        <Part id="metadata-standard" legend={t('bo.metadata.part.standard')}>
+          <Fields ctx={ctx} state={state} fields={STANDARD} />
+        </Part>
+        <Part
+          id="metadata-dcat"
+          legend={t('bo.metadata.part.dcat')}
+          hint={t('bo.metadata.part.dcatHint')}
+        >
+          <Fields ctx={ctx} state={state} fields={DCAT_TEXTS} />
+          <div class="fr-fieldset__element">
+            <SelectField
+              ctx={ctx}
+              id={idOf('dcat.accrualperiodicity')}
+              name="dcat.accrualperiodicity"
+              label={t('bo.metadata.field.accrualperiodicity')}
+              value={state.values['dcat.accrualperiodicity'] ?? ''}
+              options={periodicities}
+              problem={state.problems['dcat.accrualperiodicity']}
+            />
+          </div>
+          <Fields ctx={ctx} state={state} fields={DCAT_COVERAGE} />
+        </Part>
+        {state.languages.map((lang) => (
           <Part
-            id="metadata-dcat"
-            legend={t('bo.metadata.part.dcat')}
-            hint={t('bo.metadata.part.dcatHint')}
+            id={`metadata-translation-${lang}`}
+            legend={t('bo.metadata.part.translation', {
+              language: isLang(lang) ? LANGUAGE_NAMES[lang] : lang,
+            })}
+            hint={t('bo.metadata.part.translationHint')}
           >
-            <Fields ctx={ctx} state={state} fields={DCAT_TEXTS} />
-            <div class="fr-fieldset__element">
-              <SelectField
-                ctx={ctx}
-                id={idOf('dcat.accrualperiodicity')}
-                name="dcat.accrualperiodicity"
-                label={t('bo.metadata.field.accrualperiodicity')}
-                value={state.values['dcat.accrualperiodicity'] ?? ''}
-                options={periodicities}
-                problem={state.problems['dcat.accrualperiodicity']}
-              />
-            </div>
-            <Fields ctx={ctx} state={state} fields={DCAT_COVERAGE} />
+            <Fields ctx={ctx} state={state} fields={translationFields(lang)} />
           </Part>
-          {state.languages.map((lang) => (
-            <Part
-              id={`metadata-translation-${lang}`}
-              legend={t('bo.metadata.part.translation', {
-                language: isLang(lang) ? LANGUAGE_NAMES[lang] : lang,
-              })}
-              hint={t('bo.metadata.part.translationHint')}
-            >
-              <Fields ctx={ctx} state={state} fields={translationFields(lang)} />
-            </Part>
-          ))}
-          <button class="fr-btn" type="submit">
-            {t('bo.metadata.save')}
-          </button>
-        </form>
-      </div>
-    </Layout>
+        ))}
+        <button class="fr-btn" type="submit">
+          {t('bo.metadata.save')}
+        </button>
+      </form>
+    </DatasetFrame>
   );
 }

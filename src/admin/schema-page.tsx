@@ -7,14 +7,13 @@ import type { Field } from '../core/field.ts';
 import type { Dataset } from '../core/dataset.ts';
 import type { MessageKey } from '../i18n/translate.ts';
 import { CsrfField } from '../web/components/csrf-field.tsx';
-import { Layout } from '../web/layout/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import type { NoticeKind } from './back-office-notice.tsx';
 import { BackOfficeNotice } from './back-office-notice.tsx';
-import { BackOfficeMenu, DATASETS_PATH } from './backoffice-menu.tsx';
-import { DatasetTabs, datasetPath } from './dataset-tabs.tsx';
+import { datasetPath } from './dataset-tabs.tsx';
 import { FieldGroup, controlId } from './schema-field-group.tsx';
 import type { SchemaForm, SchemaProblems } from './schema-form.ts';
+import { DatasetFrame } from './dataset-frame.tsx';
 
 export interface SchemaPageState {
   dataset: Dataset;
@@ -97,61 +96,54 @@ export function SchemaPage({ ctx, state }: { ctx: PageContext; state: SchemaPage
   const title = dataset.metas.title;
   const current = dataset.current;
   return (
-    <Layout
+    <DatasetFrame
       ctx={ctx}
+      datasetId={dataset.id}
+      name={title}
       title={t('schema.title', { title })}
-      crumbs={[
-        { label: t('bo.datasets.title'), href: DATASETS_PATH },
-        { label: title, href: datasetPath(dataset.id) },
-        { label: t('bo.dataset.tab.schema') },
-      ]}
+      tab="schema"
     >
-      <div class="fr-container fr-pb-6w">
-        <BackOfficeMenu ctx={ctx} current={DATASETS_PATH} />
-        <h1>{title}</h1>
-        <DatasetTabs ctx={ctx} datasetId={dataset.id} current="schema" />
-        {state.notice ? (
-          <BackOfficeNotice
-            text={t(state.notice.text, state.notice.params)}
-            kind={state.notice.kind}
-          />
-        ) : null}
-        {current === null ? (
-          <p>{t('schema.noData')}</p>
-        ) : (
-          <>
-            <p>{t('schema.intro')}</p>
-            <FieldsTable ctx={ctx} fields={current.fields} />
-            <ProblemSummary ctx={ctx} problems={state.problems} />
-            <form
-              method="post"
-              action={datasetPath(dataset.id, 'schema/')}
-              id="schema-form"
-              novalidate
-            >
-              <CsrfField ctx={ctx} />
-              <input type="hidden" name="version" value={String(current.id)} />
-              <input type="hidden" name="order" value={state.form.order.join(',')} />
-              <button class="fr-btn fr-mb-3w" type="submit" id="schema-save-top">
-                {t('schema.save')}
-              </button>
-              {ordered(current.fields, state.form.order).map((field) => (
-                <FieldGroup
-                  ctx={ctx}
-                  form={state.form}
-                  problems={state.problems}
-                  languages={state.languages}
-                  field={field}
-                  moved={state.moved}
-                />
-              ))}
-              <button class="fr-btn" type="submit">
-                {t('schema.save')}
-              </button>
-            </form>
-          </>
-        )}
-      </div>
-    </Layout>
+      {state.notice ? (
+        <BackOfficeNotice
+          text={t(state.notice.text, state.notice.params)}
+          kind={state.notice.kind}
+        />
+      ) : null}
+      {current === null ? (
+        <p>{t('schema.noData')}</p>
+      ) : (
+        <>
+          <p>{t('schema.intro')}</p>
+          <FieldsTable ctx={ctx} fields={current.fields} />
+          <ProblemSummary ctx={ctx} problems={state.problems} />
+          <form
+            method="post"
+            action={datasetPath(dataset.id, 'schema/')}
+            id="schema-form"
+            novalidate
+          >
+            <CsrfField ctx={ctx} />
+            <input type="hidden" name="version" value={String(current.id)} />
+            <input type="hidden" name="order" value={state.form.order.join(',')} />
+            <button class="fr-btn fr-mb-3w" type="submit" id="schema-save-top">
+              {t('schema.save')}
+            </button>
+            {ordered(current.fields, state.form.order).map((field) => (
+              <FieldGroup
+                ctx={ctx}
+                form={state.form}
+                problems={state.problems}
+                languages={state.languages}
+                field={field}
+                moved={state.moved}
+              />
+            ))}
+            <button class="fr-btn" type="submit">
+              {t('schema.save')}
+            </button>
+          </form>
+        </>
+      )}
+    </DatasetFrame>
   );
 }

@@ -6,14 +6,13 @@
 import type { AccessOverview } from '../../datasets/index.ts';
 import { CsrfField } from '../../web/components/csrf-field.tsx';
 import { ScrollTable } from '../../web/components/scroll-table.tsx';
-import { Layout } from '../../web/layout/layout.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import { BackOfficeNotice } from '../back-office-notice.tsx';
 import type { NoticeKind } from '../back-office-notice.tsx';
-import { BackOfficeMenu, DATASETS_PATH } from '../backoffice-menu.tsx';
-import { DatasetTabs, datasetPath } from '../dataset-tabs.tsx';
+import { datasetPath } from '../dataset-tabs.tsx';
 import type { Problems } from '../form-fields.tsx';
 import { ChoiceGroup, ErrorText, TextField } from '../form-fields.tsx';
+import { DatasetFrame } from '../dataset-frame.tsx';
 
 export type AccessField = 'visibility' | 'grantee' | 'editor';
 
@@ -244,26 +243,18 @@ export function AccessPage({ ctx, state }: { ctx: PageContext; state: AccessPage
   const name = dataset.metas.title || dataset.id;
   const title = t('acc.title', { title: name });
   return (
-    <Layout
+    <DatasetFrame
       ctx={ctx}
+      datasetId={dataset.id}
+      name={name}
       title={title}
-      crumbs={[
-        { label: t('bo.datasets.title'), href: DATASETS_PATH },
-        { label: name, href: datasetPath(dataset.id) },
-        { label: t('acc.tab') },
-      ]}
+      heading={title}
+      tab="access"
     >
-      <div class="fr-container fr-pb-6w">
-        <BackOfficeMenu ctx={ctx} current={DATASETS_PATH} />
-        <h1>{title}</h1>
-        <DatasetTabs ctx={ctx} datasetId={dataset.id} current="access" />
-        {state.notice ? (
-          <BackOfficeNotice kind={state.notice.kind} text={state.notice.text} />
-        ) : null}
-        <Visibility ctx={ctx} state={state} />
-        <Grants ctx={ctx} state={state} />
-        <Editors ctx={ctx} state={state} />
-      </div>
-    </Layout>
+      {state.notice ? <BackOfficeNotice kind={state.notice.kind} text={state.notice.text} /> : null}
+      <Visibility ctx={ctx} state={state} />
+      <Grants ctx={ctx} state={state} />
+      <Editors ctx={ctx} state={state} />
+    </DatasetFrame>
   );
 }

@@ -8,15 +8,14 @@ import type { ListedAttachment } from '../../datasets/index.ts';
 import { CsrfField } from '../../web/components/csrf-field.tsx';
 import { formatDate } from '../../web/components/dates.ts';
 import { ScrollTable } from '../../web/components/scroll-table.tsx';
-import { Layout } from '../../web/layout/layout.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import { BackOfficeNotice } from '../back-office-notice.tsx';
 import type { NoticeKind } from '../back-office-notice.tsx';
-import { BackOfficeMenu, DATASETS_PATH } from '../backoffice-menu.tsx';
-import { DatasetTabs, datasetPath } from '../dataset-tabs.tsx';
+import { datasetPath } from '../dataset-tabs.tsx';
 import type { Problems } from '../form-fields.tsx';
 import { TextField } from '../form-fields.tsx';
 import { formatBytes } from './format-bytes.ts';
+import { DatasetFrame } from '../dataset-frame.tsx';
 
 export type AttachmentField = 'file' | 'title';
 
@@ -95,65 +94,57 @@ export function AttachmentsPage({ ctx, state }: { ctx: PageContext; state: Attac
   const { dataset } = state;
   const title = t('att.title', { title: dataset.metas.title || dataset.id });
   return (
-    <Layout
+    <DatasetFrame
       ctx={ctx}
+      datasetId={dataset.id}
+      name={dataset.metas.title || dataset.id}
       title={title}
-      crumbs={[
-        { label: t('bo.datasets.title'), href: DATASETS_PATH },
-        { label: dataset.metas.title || dataset.id, href: datasetPath(dataset.id) },
-        { label: t('att.tab') },
-      ]}
+      heading={title}
+      tab="attachments"
     >
-      <div class="fr-container fr-pb-6w">
-        <BackOfficeMenu ctx={ctx} current={DATASETS_PATH} />
-        <h1>{title}</h1>
-        <DatasetTabs ctx={ctx} datasetId={dataset.id} current="attachments" />
-        {state.notice ? (
-          <BackOfficeNotice kind={state.notice.kind} text={state.notice.text} />
-        ) : null}
-        <p>{t('att.intro')}</p>
-        <section aria-labelledby="attachments-heading" class="fr-mb-4w">
-          <h2 id="attachments-heading">{t('att.list')}</h2>
-          {state.attachments.length === 0 ? (
-            <p>{t('att.none')}</p>
-          ) : (
-            <AttachmentsTable ctx={ctx} state={state} />
-          )}
-        </section>
-        <section aria-labelledby="add-heading" class="fr-mb-4w">
-          <h2 id="add-heading">{t('att.add')}</h2>
-          <form
-            method="post"
-            action={attachmentsPath(dataset.id)}
-            enctype="multipart/form-data"
-            novalidate
-            id="attachment-add"
-          >
-            <CsrfField ctx={ctx} />
-            <TextField
-              ctx={ctx}
-              id="attachment-title"
-              name="title"
-              label={t('att.field.title')}
-              hint={t('att.field.title.hint')}
-              value={state.title}
-              problem={state.problems.title}
-            />
-            <TextField
-              ctx={ctx}
-              id="attachment-file"
-              name="file"
-              type="file"
-              label={t('att.field.file')}
-              hint={t('att.field.file.hint', { max: formatBytes(ctx.lang, state.maxBytes) })}
-              problem={state.problems.file}
-            />
-            <button class="fr-btn" type="submit">
-              {t('att.submit.add')}
-            </button>
-          </form>
-        </section>
-      </div>
-    </Layout>
+      {state.notice ? <BackOfficeNotice kind={state.notice.kind} text={state.notice.text} /> : null}
+      <p>{t('att.intro')}</p>
+      <section aria-labelledby="attachments-heading" class="fr-mb-4w">
+        <h2 id="attachments-heading">{t('att.list')}</h2>
+        {state.attachments.length === 0 ? (
+          <p>{t('att.none')}</p>
+        ) : (
+          <AttachmentsTable ctx={ctx} state={state} />
+        )}
+      </section>
+      <section aria-labelledby="add-heading" class="fr-mb-4w">
+        <h2 id="add-heading">{t('att.add')}</h2>
+        <form
+          method="post"
+          action={attachmentsPath(dataset.id)}
+          enctype="multipart/form-data"
+          novalidate
+          id="attachment-add"
+        >
+          <CsrfField ctx={ctx} />
+          <TextField
+            ctx={ctx}
+            id="attachment-title"
+            name="title"
+            label={t('att.field.title')}
+            hint={t('att.field.title.hint')}
+            value={state.title}
+            problem={state.problems.title}
+          />
+          <TextField
+            ctx={ctx}
+            id="attachment-file"
+            name="file"
+            type="file"
+            label={t('att.field.file')}
+            hint={t('att.field.file.hint', { max: formatBytes(ctx.lang, state.maxBytes) })}
+            problem={state.problems.file}
+          />
+          <button class="fr-btn" type="submit">
+            {t('att.submit.add')}
+          </button>
+        </form>
+      </section>
+    </DatasetFrame>
   );
 }

@@ -8,17 +8,15 @@ import type { ProcessorType } from '../../core/processors.ts';
 import { ADMIN_OUTPUTS } from '../../core/processors.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
 import { CsrfField } from '../../web/components/csrf-field.tsx';
-import { Layout } from '../../web/layout/layout.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import { BackOfficeNotice } from '../back-office-notice.tsx';
-import { BackOfficeMenu, DATASETS_PATH } from '../backoffice-menu.tsx';
-import { DatasetTabs, datasetPath } from '../dataset-tabs.tsx';
 import type { Problem } from '../form-fields.tsx';
 import { SelectField, TextField } from '../form-fields.tsx';
 import type { ParamSpec, ProcessorProblems, ProcessorValues } from './processor-form.ts';
 import { FIELD_TYPE_CHOICES, PARAMS } from './processor-form.ts';
 import { choiceLabel, paramLabel } from './processor-summary.ts';
 import { processorsPath } from './processors-page.tsx';
+import { DatasetFrame } from '../dataset-frame.tsx';
 
 export interface ProcessorFormState {
   dataset: Dataset;
@@ -119,62 +117,55 @@ export function ProcessorFormPage({ ctx, state }: { ctx: PageContext; state: Pro
       : t('proc.form.editTitle', { position, kind });
   const action = processorsPath(dataset.id, position === null ? 'new' : `${position}/`);
   return (
-    <Layout
+    <DatasetFrame
       ctx={ctx}
+      datasetId={dataset.id}
+      name={title}
       title={`${heading} – ${title}`}
-      crumbs={[
-        { label: t('bo.datasets.title'), href: DATASETS_PATH },
-        { label: title, href: datasetPath(dataset.id) },
-        { label: t('proc.tab'), href: processorsPath(dataset.id) },
-        { label: heading },
-      ]}
+      tab="processors"
+      trail={[{ label: t('proc.tab'), href: processorsPath(dataset.id) }, { label: heading }]}
     >
-      <div class="fr-container fr-pb-6w">
-        <BackOfficeMenu ctx={ctx} current={DATASETS_PATH} />
-        <h1>{title}</h1>
-        <DatasetTabs ctx={ctx} datasetId={dataset.id} current="processors" />
-        <h2>{heading}</h2>
-        <ProblemSummary ctx={ctx} problems={state.problems} />
-        {state.other ? (
-          <BackOfficeNotice
-            kind="error"
-            id="processor-other"
-            text={t(state.other.key, state.other.params)}
-          />
-        ) : null}
-        <p class="fr-text--sm">{t('proc.form.required')}</p>
-        {state.fields ? (
-          <p class="fr-text--sm" id="processor-fields">
-            {t('proc.form.fields', { fields: state.fields.join(', ') })}
-          </p>
-        ) : null}
-        <form method="post" action={action} id="processor-form" novalidate>
-          <CsrfField ctx={ctx} />
-          <input type="hidden" name="type" value={type} />
-          <input type="hidden" name="revision" value={state.revision} />
-          {PARAMS[type].map((spec) => (
-            <Param ctx={ctx} state={state} spec={spec} />
-          ))}
-          {type === 'admin_divisions' ? <Outputs ctx={ctx} state={state} /> : null}
-          <ul class="fr-btns-group fr-btns-group--inline-md">
-            <li>
-              <button class="fr-btn" type="submit" name="then" value="list">
-                {t('proc.form.save')}
-              </button>
-            </li>
-            <li>
-              <button class="fr-btn fr-btn--secondary" type="submit" name="then" value="reimport">
-                {t('proc.form.saveReimport')}
-              </button>
-            </li>
-          </ul>
-        </form>
-        <p>
-          <a class="fr-link" href={processorsPath(dataset.id)}>
-            {t('proc.form.cancel')}
-          </a>
+      <h2>{heading}</h2>
+      <ProblemSummary ctx={ctx} problems={state.problems} />
+      {state.other ? (
+        <BackOfficeNotice
+          kind="error"
+          id="processor-other"
+          text={t(state.other.key, state.other.params)}
+        />
+      ) : null}
+      <p class="fr-text--sm">{t('proc.form.required')}</p>
+      {state.fields ? (
+        <p class="fr-text--sm" id="processor-fields">
+          {t('proc.form.fields', { fields: state.fields.join(', ') })}
         </p>
-      </div>
-    </Layout>
+      ) : null}
+      <form method="post" action={action} id="processor-form" novalidate>
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="type" value={type} />
+        <input type="hidden" name="revision" value={state.revision} />
+        {PARAMS[type].map((spec) => (
+          <Param ctx={ctx} state={state} spec={spec} />
+        ))}
+        {type === 'admin_divisions' ? <Outputs ctx={ctx} state={state} /> : null}
+        <ul class="fr-btns-group fr-btns-group--inline-md">
+          <li>
+            <button class="fr-btn" type="submit" name="then" value="list">
+              {t('proc.form.save')}
+            </button>
+          </li>
+          <li>
+            <button class="fr-btn fr-btn--secondary" type="submit" name="then" value="reimport">
+              {t('proc.form.saveReimport')}
+            </button>
+          </li>
+        </ul>
+      </form>
+      <p>
+        <a class="fr-link" href={processorsPath(dataset.id)}>
+          {t('proc.form.cancel')}
+        </a>
+      </p>
+    </DatasetFrame>
   );
 }

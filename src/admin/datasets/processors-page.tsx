@@ -11,15 +11,14 @@ import type { PipelinePreview } from '../../ingest/dataset-processors.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
 import { CsrfField } from '../../web/components/csrf-field.tsx';
 import { ScrollTable } from '../../web/components/scroll-table.tsx';
-import { Layout } from '../../web/layout/layout.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import type { NoticeKind } from '../back-office-notice.tsx';
 import { BackOfficeNotice } from '../back-office-notice.tsx';
-import { BackOfficeMenu, DATASETS_PATH } from '../backoffice-menu.tsx';
-import { DatasetTabs, datasetPath } from '../dataset-tabs.tsx';
+import { datasetPath } from '../dataset-tabs.tsx';
 import { SelectField } from '../form-fields.tsx';
 import { processorSummary } from './processor-summary.ts';
 import { ProcessorsPreview } from './processors-preview.tsx';
+import { DatasetFrame } from '../dataset-frame.tsx';
 
 export function processorsPath(datasetId: string, sub = ''): string {
   return datasetPath(datasetId, `processors/${sub}`);
@@ -154,70 +153,61 @@ export function ProcessorsPage({ ctx, state }: { ctx: PageContext; state: Proces
   const { dataset, source, latestJob } = state;
   const title = dataset.metas.title || dataset.id;
   return (
-    <Layout
+    <DatasetFrame
       ctx={ctx}
+      datasetId={dataset.id}
+      name={title}
       title={t('proc.title', { title })}
-      crumbs={[
-        { label: t('bo.datasets.title'), href: DATASETS_PATH },
-        { label: title, href: datasetPath(dataset.id) },
-        { label: t('proc.tab') },
-      ]}
+      tab="processors"
     >
-      <div class="fr-container fr-pb-6w">
-        <BackOfficeMenu ctx={ctx} current={DATASETS_PATH} />
-        <h1>{title}</h1>
-        <DatasetTabs ctx={ctx} datasetId={dataset.id} current="processors" />
-        {state.notice ? (
-          <BackOfficeNotice kind={state.notice.kind} text={state.notice.text} />
-        ) : null}
-        <p>{t('proc.intro')}</p>
-        {source === null ? (
-          <BackOfficeNotice kind="info" id="no-source" text={t('proc.noSource')} />
-        ) : (
-          <>
-            <section aria-labelledby="processors-heading" class="fr-mb-4w">
-              <h2 id="processors-heading">{t('proc.list.title')}</h2>
-              <ProcessorsTable ctx={ctx} state={state} />
-            </section>
-            <section aria-labelledby="add-heading" class="fr-mb-4w">
-              <h2 id="add-heading">{t('proc.add.title')}</h2>
-              <form method="get" action={processorsPath(dataset.id, 'new')}>
-                <SelectField
-                  ctx={ctx}
-                  id="add-type"
-                  name="type"
-                  label={t('proc.add.kind')}
-                  value="rename"
-                  options={kindOptions(ctx)}
-                />
-                <button class="fr-btn fr-btn--secondary" type="submit">
-                  {t('proc.add.continue')}
-                </button>
-              </form>
-            </section>
-            <ProcessorsPreview ctx={ctx} preview={state.preview} fileName={source.fileName ?? ''} />
-            <section aria-labelledby="reimport-heading" class="fr-mb-4w">
-              <h2 id="reimport-heading">{t('proc.reimport.title')}</h2>
-              <p>{t('proc.reimport.intro')}</p>
-              {latestJob ? (
-                <p id="latest-import">
-                  {t('proc.reimport.latest', {
-                    state: t(`imp.state.${latestJob.state}` as MessageKey),
-                    date: time(ctx, latestJob.createdAt),
-                  })}
-                  {latestJob.error ? ` ${latestJob.error}` : ''}
-                </p>
-              ) : null}
-              <form method="post" action={processorsPath(dataset.id, 'reimport')}>
-                <CsrfField ctx={ctx} />
-                <button class="fr-btn" type="submit">
-                  {t('proc.reimport.submit')}
-                </button>
-              </form>
-            </section>
-          </>
-        )}
-      </div>
-    </Layout>
+      {state.notice ? <BackOfficeNotice kind={state.notice.kind} text={state.notice.text} /> : null}
+      <p>{t('proc.intro')}</p>
+      {source === null ? (
+        <BackOfficeNotice kind="info" id="no-source" text={t('proc.noSource')} />
+      ) : (
+        <>
+          <section aria-labelledby="processors-heading" class="fr-mb-4w">
+            <h2 id="processors-heading">{t('proc.list.title')}</h2>
+            <ProcessorsTable ctx={ctx} state={state} />
+          </section>
+          <section aria-labelledby="add-heading" class="fr-mb-4w">
+            <h2 id="add-heading">{t('proc.add.title')}</h2>
+            <form method="get" action={processorsPath(dataset.id, 'new')}>
+              <SelectField
+                ctx={ctx}
+                id="add-type"
+                name="type"
+                label={t('proc.add.kind')}
+                value="rename"
+                options={kindOptions(ctx)}
+              />
+              <button class="fr-btn fr-btn--secondary" type="submit">
+                {t('proc.add.continue')}
+              </button>
+            </form>
+          </section>
+          <ProcessorsPreview ctx={ctx} preview={state.preview} fileName={source.fileName ?? ''} />
+          <section aria-labelledby="reimport-heading" class="fr-mb-4w">
+            <h2 id="reimport-heading">{t('proc.reimport.title')}</h2>
+            <p>{t('proc.reimport.intro')}</p>
+            {latestJob ? (
+              <p id="latest-import">
+                {t('proc.reimport.latest', {
+                  state: t(`imp.state.${latestJob.state}` as MessageKey),
+                  date: time(ctx, latestJob.createdAt),
+                })}
+                {latestJob.error ? ` ${latestJob.error}` : ''}
+              </p>
+            ) : null}
+            <form method="post" action={processorsPath(dataset.id, 'reimport')}>
+              <CsrfField ctx={ctx} />
+              <button class="fr-btn" type="submit">
+                {t('proc.reimport.submit')}
+              </button>
+            </form>
+          </section>
+        </>
+      )}
+    </DatasetFrame>
   );
 }
