@@ -40,7 +40,7 @@ describe('datagora migrate --to postgres://', { skip: unreachable ?? false }, ()
   const home = mkdtempSync(join(tmpdir(), 'datagora-migrate-'));
   const schema = `dg_migrate_${Math.random().toString(36).slice(2, 10)}`;
   const env = { DATAGORA_HOME: home, DATAGORA_PASSWORD: PASSWORD };
-  const before_: Map<string, string> = new Map();
+  const answersBefore: Map<string, string> = new Map();
   let apiKey = '';
   let recordId = '';
 
@@ -95,9 +95,11 @@ describe('datagora migrate --to postgres://', { skip: unreachable ?? false }, ()
           headers: { authorization: `Apikey ${apiKey}` },
         });
         assert.equal(answer.statusCode, 200, `${url}: ${answer.body}`);
-        before_.set(url, answer.body);
+        answersBefore.set(url, answer.body);
       }
-      const v1 = JSON.parse(before_.get(REQUESTS[7]!)!) as { records: { recordid: string }[] };
+      const v1 = JSON.parse(answersBefore.get(REQUESTS[7]!)!) as {
+        records: { recordid: string }[];
+      };
       recordId = v1.records[0]!.recordid;
     } finally {
       await sqlite.close();
@@ -121,8 +123,8 @@ describe('datagora migrate --to postgres://', { skip: unreachable ?? false }, ()
           headers: { authorization: `Apikey ${apiKey}` },
         });
         assert.equal(answer.statusCode, 200, `${url}: ${answer.body}`);
-        if (url.includes('/exports/csv')) assert.equal(answer.body, before_.get(url), url);
-        else assert.deepEqual(answer.json(), JSON.parse(before_.get(url)!), url);
+        if (url.includes('/exports/csv')) assert.equal(answer.body, answersBefore.get(url), url);
+        else assert.deepEqual(answer.json(), JSON.parse(answersBefore.get(url)!), url);
       }
       // Record ids are the SQLite store's, so links to records keep working.
       assert.match(recordId, /^[0-9a-f]{40}$/);

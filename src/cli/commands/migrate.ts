@@ -4,12 +4,12 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 import { sqlitePath } from '../../app.ts';
+import { isValidSchemaName } from '../../storage/postgres/quote.ts';
 import { transferPortal } from '../../storage/transfer/transfer-portal.ts';
 import type { CliContext } from '../context.ts';
 import { UsageError } from '../usage.ts';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//;
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export async function migrateCommand(args: string[], context: CliContext): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -23,7 +23,7 @@ export async function migrateCommand(args: string[], context: CliContext): Promi
     throw new UsageError('migrate needs --to postgres://user@host:port/database');
   }
   const schema = values.schema ?? 'public';
-  if (!SCHEMA_NAME.test(schema)) {
+  if (!isValidSchemaName(schema)) {
     throw new UsageError(`invalid schema "${schema}": use lowercase letters, digits and _`);
   }
   const source = sqlitePath(context.config());
