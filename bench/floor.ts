@@ -18,7 +18,7 @@ import { repeated } from '../src/http/query-params.ts';
 import type { RecordsQueryInput, TableSchema } from '../src/odsql/index.ts';
 import { compileCountQuery, compileRecordLookup, compileRecordsQuery } from '../src/odsql/index.ts';
 import { checkPaging, checkTimezone } from '../src/records/index.ts';
-import { MAX_GROUPS, facetQuery } from '../src/records/facets.ts';
+import { FACET_GROUPS_LIMIT, facetClauses } from '../src/core/facet-query.ts';
 import { withPaging } from '../src/records/records-service.ts';
 import { tableSchemaOf } from '../src/records/table-schema.ts';
 import type { EngineName, SqlQuery } from '../src/storage/engine.ts';
@@ -48,11 +48,11 @@ function statements(
       refine: repeated(values, 'refine'),
       exclude: repeated(values, 'exclude'),
       timezone,
-      limit: MAX_GROUPS,
+      limit: FACET_GROUPS_LIMIT,
     };
     return repeated(values, 'facet').map((text) => {
       const field = schema.fields.find((f) => f.name === parseFacetParameter(text).name)!;
-      return compileRecordsQuery(facetQuery(field, filters), schema, dialect);
+      return compileRecordsQuery({ ...filters, ...facetClauses(field) }, schema, dialect);
     });
   }
   const request = recordsQueryInput(DATASET_ID, ANONYMOUS, values);

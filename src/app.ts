@@ -84,10 +84,15 @@ export function attachmentsDir(config: Config): string {
 export function buildServices(engine: StorageEngine, config: Config): PortalServices {
   const catalog = new CatalogService(engine.metadata);
   const timeouts = { queryTimeoutMs: config.queryTimeoutMs };
-  const records = new RecordsService(engine, catalog, timeouts);
-  // Facet counts are keyed by version and metadata; a change anywhere frees the stale ones.
+  const records = new RecordsService(engine, catalog, {
+    ...timeouts,
+    resultCacheBytes: config.resultCacheMb * 1024 * 1024,
+  });
+  // Results are keyed by each dataset's version and last change: a notice only frees the stale
+  // ones early; a reconnected feed may have missed some, so everything goes.
   engine.changes.subscribe((topic) => {
-    if (topic === 'datasets' || topic === 'reset') records.dropCaches();
+    if (topic === 'datasets') void records.sweepCaches();
+    if (topic === 'reset') records.dropCaches();
   });
   const imports = new ImportJobs(engine, {
     home: config.home,

@@ -22,6 +22,7 @@ function defaults(port: number): Omit<Config, 'port'> {
     trustProxy: false,
     readers: 2,
     queryTimeoutMs: 10_000,
+    resultCacheMb: 64,
     logLevel: 'info',
     demo: true,
     quotaAnonymousDaily: 0,

@@ -21,6 +21,8 @@ export interface Config {
   readers: number;
   /** Time limit of one dataset query, in milliseconds. */
   queryTimeoutMs: number;
+  /** Mebibytes of query results kept in memory for identical queries; 0 keeps none. */
+  resultCacheMb: number;
   /** Log level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
   /** Load the bundled Alim'confiance demo into an empty portal at start. */
@@ -215,6 +217,12 @@ export const SETTINGS = [
     env: 'DATAGORA_QUERY_TIMEOUT_MS',
     description: 'query time limit (ms)',
     parse: parseInteger(100, 3_600_000),
+  },
+  {
+    key: 'resultCacheMb',
+    env: 'DATAGORA_RESULT_CACHE_MB',
+    description: 'query results kept in memory (MiB, 0: none)',
+    parse: parseInteger(0, 1_048_576),
   },
   { key: 'logLevel', env: 'DATAGORA_LOG_LEVEL', description: 'log level', parse: parseLogLevel },
   {

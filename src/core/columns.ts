@@ -36,6 +36,14 @@ export function ftsTableName(table: string): string {
   return `${table}_fts`;
 }
 
+/**
+ * The table that holds what a version's commit computed once for all (the rows of its
+ * unfiltered facet queries), dropped with the version's table.
+ */
+export function summaryTableName(table: string): string {
+  return `${table}_summary`;
+}
+
 /** The physical columns that hold one field. */
 export function columnsOf(field: Field): PhysicalColumn[] {
   switch (field.type) {

@@ -126,7 +126,7 @@ export function compileCountQuery(
   input: RecordsQueryInput,
   schema: TableSchema,
   dialect: DialectName,
-): { sql: string; params: unknown[] } {
+): { sql: string; params: unknown[]; volatile?: boolean } {
   return guarded(() => {
     const timeZone = timeZoneOf(input);
     rejectNul(input);
@@ -140,7 +140,11 @@ export function compileCountQuery(
     const where = compileConditions(ctx, plan);
     let sql = `SELECT count(*) FROM ${quoteIdent(schema.table)}`;
     if (where.length > 0) sql += ` WHERE ${where.join(' AND ')}`;
-    return { sql, params: ctx.params.values };
+    return {
+      sql,
+      params: ctx.params.values,
+      ...(ctx.volatile === true ? { volatile: true } : {}),
+    };
   });
 }
 

@@ -2,19 +2,26 @@
 // the request's filters. A disjunctive facet ignores its own refines, so its other values stay
 // visible and selectable. Built on the ODSQL compiler: one grouped query per facet.
 
-import type { CatalogService } from '../catalog/index.ts';
 import type { Viewer } from '../core/access.ts';
+import type { Dataset } from '../core/dataset.ts';
 import { PortalError } from '../core/errors.ts';
 import type { Field } from '../core/field.ts';
 import { hasAnnotation } from '../core/field.ts';
-import type { RecordsQueryInput } from '../odsql/index.ts';
+import {
+  FACET_GROUPS_LIMIT,
+  annotatedFacetFields,
+  facetClauses,
+  isDateFacet,
+  isFacetable,
+} from '../core/facet-query.ts';
+import type { CompiledQuery, DialectName } from '../odsql/index.ts';
 import { compileRecordsQuery, parseFacetFilter, translateV1Query } from '../odsql/index.ts';
 import { tableSchemaOf } from './table-schema.ts';
-import type { StorageEngine } from '../storage/engine.ts';
 import type { FacetNode, FacetSort } from '../core/facet-tree.ts';
 import { FACET_SORTS, dateFacet, flatFacet } from '../core/facet-tree.ts';
 import { renderRecord } from './render.ts';
 import { checkTimezone } from './timezone.ts';
+import type { QueryTrace } from './cached-queries.ts';
 
 export interface FacetSpec {
   name: string;
@@ -34,6 +41,8 @@ export interface FacetsRequest {
   exclude?: string[];
   qv1?: string[];
   timezone?: string;
+  /** Notes how each query was answered (result cache, summaries, engine). */
+  trace?: QueryTrace;
 }
 
 export interface FacetGroup {
@@ -41,20 +50,11 @@ export interface FacetGroup {
   facets: FacetNode[];
 }
 
-export const MAX_GROUPS = 20_000;
-
-/** The grouped ODSQL query that counts a facet's values (a date's by day) under `filters`. */
-export function facetQuery(field: Field, filters: RecordsQueryInput): RecordsQueryInput {
-  const name = `\`${field.name}\``;
-  if (field.type === 'date' || field.type === 'datetime') {
-    return {
-      ...filters,
-      select: `year(${name}) as y, month(${name}) as m, day(${name}) as d, count(*) as n`,
-      groupBy: `year(${name}), month(${name}), day(${name})`,
-    };
-  }
-  return { ...filters, select: `${name} as v, count(*) as n`, groupBy: name };
-}
+/**
+ * Runs one facet's query; `unfiltered` when it counts the whole dataset, as the version's commit
+ * did (its rows may then come from the version's summary, when the statements agree).
+ */
+export type FacetQueryRunner = (query: CompiledQuery, unfiltered: boolean) => Promise<unknown[][]>;
 
 function invalid(detail: string): PortalError {
   return new PortalError('DG_ERR_REST_INVALID_PARAMETER', { detail });
@@ -85,21 +85,21 @@ function facetSort(spec: FacetSpec, field: Field): FacetSort {
   return sort as FacetSort;
 }
 
+/** The facets of `dataset` (whose access was checked) under the request's filters. */
 export async function computeFacets(
-  engine: StorageEngine,
-  catalog: CatalogService,
+  dataset: Dataset,
   request: FacetsRequest,
-  queryTimeoutMs: number,
+  dialect: DialectName,
+  run: FacetQueryRunner,
 ): Promise<FacetGroup[]> {
   const timezone = checkTimezone(request.timezone);
-  const dataset = await catalog.getDataset(request.datasetId, request.viewer);
   const version = dataset.current;
   const fields = version?.fields ?? [];
   const byName = new Map(fields.map((f) => [f.name, f]));
   const specs: FacetSpec[] =
     request.facets.length > 0
       ? request.facets
-      : fields.filter((f) => hasAnnotation(f, 'facet')).map((f) => ({ name: f.name }));
+      : annotatedFacetFields(fields).map((f) => ({ name: f.name }));
   const refines = parseFilters(request.refine, 'refine');
   const excludes = parseFilters(request.exclude, 'exclude');
   const v1 = (request.qv1 ?? []).map((q) => translateV1Query(q, fields)).filter((c) => c !== '');
@@ -110,7 +110,7 @@ export async function computeFacets(
     specs.map(async (spec): Promise<FacetGroup> => {
       const field = byName.get(spec.name);
       if (!field) throw invalid(`Unknown facet: ${spec.name}`);
-      if (field.type === 'geo_point_2d' || field.type === 'geo_shape' || field.type === 'file') {
+      if (!isFacetable(field)) {
         throw invalid(`The ${field.type} field ${field.name} cannot be a facet.`);
       }
       const disjunctive = spec.disjunctive ?? hasAnnotation(field, 'disjunctive');
@@ -124,13 +124,17 @@ export async function computeFacets(
         refine: refines.filter((f) => !(disjunctive && own(f))).map((f) => f.text),
         exclude: excludes.filter((f) => !(disjunctive && own(f))).map((f) => f.text),
         timezone,
-        limit: MAX_GROUPS,
+        limit: FACET_GROUPS_LIMIT,
       };
       const sort = facetSort(spec, field);
       if (!version) return { name: field.name, facets: [] };
-      const isDate = field.type === 'date' || field.type === 'datetime';
-      const compiled = compileRecordsQuery(facetQuery(field, filters), schema, engine.name);
-      const rows = await engine.query(compiled, { timeoutMs: queryTimeoutMs });
+      const isDate = isDateFacet(field);
+      const compiled = compileRecordsQuery({ ...filters, ...facetClauses(field) }, schema, dialect);
+      const unfiltered =
+        where.every((w) => w.trim() === '') &&
+        filters.refine.length === 0 &&
+        filters.exclude.length === 0;
+      const rows = await run(compiled, unfiltered);
       const records = rows.map((row) => renderRecord(row, compiled.columns, timezone));
       if (isDate) {
         const counts = records.map(

@@ -1,4 +1,6 @@
 export { RecordsService } from './records-service.ts';
+export { QueryTrace } from './cached-queries.ts';
+export type { CacheCounters, CacheOutcome } from './cached-queries.ts';
 export { checkTimezone } from './timezone.ts';
 export type { ExportRequest, RecordsExport } from './export-query.ts';
 export type {

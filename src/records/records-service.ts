@@ -21,7 +21,8 @@ import { analyzeRecords } from './analyze.ts';
 import type { FacetGroup, FacetsRequest } from './facets.ts';
 import type { GeoclusterAnswer, GeoclusterRequest } from './geocluster.ts';
 import { geoclusterRecords } from './geocluster.ts';
-import { FacetCache } from './facet-cache.ts';
+import type { CacheCounters, CacheScope, QueryTrace } from './cached-queries.ts';
+import { CachedQueries, cacheScope } from './cached-queries.ts';
 import { computeFacets } from './facets.ts';
 import type { JsonRecord } from './render.ts';
 import { renderRecord } from './render.ts';
@@ -47,6 +48,8 @@ export interface RecordsRequest {
   lang?: string;
   /** Also return each record's id (`include_links`); not for aggregations. */
   withRecordIds?: boolean;
+  /** Notes how each query was answered (result cache, summaries, engine). */
+  trace?: QueryTrace;
 }
 
 export interface RecordsPage {
@@ -66,10 +69,13 @@ export interface RecordRequest {
   select?: string;
   timezone?: string;
   lang?: string;
+  trace?: QueryTrace;
 }
 
 export interface RecordsServiceOptions {
   queryTimeoutMs: number;
+  /** Bytes of query results kept in memory (docs/performance.md, "Result cache"); 0: none. */
+  resultCacheBytes?: number;
 }
 
 /** Adds LIMIT and OFFSET as bound parameters, in the engine's placeholder style. */
@@ -89,13 +95,49 @@ export function withPaging(
 }
 
 export class RecordsService {
-  private readonly facetCache = new FacetCache<FacetGroup[]>();
+  private readonly cached: CachedQueries;
 
   constructor(
     private readonly engine: StorageEngine,
     private readonly catalog: CatalogService,
     private readonly options: RecordsServiceOptions,
-  ) {}
+  ) {
+    this.cached = new CachedQueries(engine, options.resultCacheBytes ?? 0);
+  }
+
+  /** Runs a dataset query through the result cache. */
+  private run(
+    scope: CacheScope,
+    query: SqlQuery & { volatile?: boolean },
+    trace: QueryTrace | undefined,
+    summary = false,
+  ): Promise<unknown[][]> {
+    return this.cached.run(scope, query, {
+      timeoutMs: this.options.queryTimeoutMs,
+      trace,
+      summary,
+    });
+  }
+
+  /**
+   * The number of records matching the input's filters: without any, the count the version's
+   * commit stored; else the count query, through the cache.
+   */
+  private async count(
+    input: RecordsQueryInput,
+    dataset: Dataset,
+    scope: CacheScope,
+    trace: QueryTrace | undefined,
+  ): Promise<number> {
+    const schema = tableSchemaOf(dataset);
+    const query = compileCountQuery(input, schema, this.engine.name);
+    const whole = compileCountQuery({}, schema, this.engine.name);
+    if (dataset.current && query.params.length === 0 && query.sql === whole.sql) {
+      return dataset.current.recordsCount;
+    }
+    const rows = await this.run(scope, query, trace);
+    return Number(rows[0]?.[0] ?? 0);
+  }
 
   private async currentVersion(
     datasetId: string,
@@ -120,33 +162,31 @@ export class RecordsService {
       lang: request.lang,
       withRecordId: request.withRecordIds,
     };
-    if (!version) return { totalCount: 0, results: [] };
+    const scope = cacheScope(dataset);
+    if (!version || !scope) return { totalCount: 0, results: [] };
     const schema = tableSchemaOf(dataset);
     const compiled = compileRecordsQuery(input, schema, this.engine.name);
     const paging = checkPaging(request.limit, request.offset, compiled.aggregated);
-    const timeout = { timeoutMs: this.options.queryTimeoutMs };
+    const trace = request.trace;
     const started = performance.now();
+    const page = withPaging(compiled, paging.limit, paging.offset, this.engine.name);
     const rowsPromise =
       paging.limit === 0
         ? Promise.resolve([])
-        : this.engine.query(
-            withPaging(compiled, paging.limit, paging.offset, this.engine.name),
-            timeout,
-          );
+        : this.run(scope, { ...page, volatile: compiled.volatile }, trace);
     if (compiled.aggregated) {
       const rows = await rowsPromise;
       const queryMs = performance.now() - started;
       return { results: rows.map((row) => renderRecord(row, compiled.columns, timezone)), queryMs };
     }
-    const countQuery = compileCountQuery(input, schema, this.engine.name);
-    const [rows, countRows] = await Promise.all([
+    const [rows, totalCount] = await Promise.all([
       rowsPromise,
-      this.engine.query(countQuery, timeout),
+      this.count(input, dataset, scope, trace),
     ]);
     const queryMs = performance.now() - started;
     const idAt = compiled.recordIdPosition;
     return {
-      totalCount: Number(countRows[0]?.[0] ?? 0),
+      totalCount,
       results: rows.map((row) => renderRecord(row, compiled.columns, timezone)),
       ...(idAt === undefined ? {} : { recordIds: rows.map((row) => String(row[idAt])) }),
       queryMs,
@@ -168,7 +208,8 @@ export class RecordsService {
     const timezone = checkTimezone(request.timezone);
     const { dataset, version } = await this.currentVersion(request.datasetId, request.viewer);
     const notFound = new PortalError('DG_ERR_RECORD_NOT_FOUND', { record_id: request.recordId });
-    if (!version) throw notFound;
+    const scope = cacheScope(dataset);
+    if (!version || !scope) throw notFound;
     const schema = tableSchemaOf(dataset);
     const compiled = compileRecordLookup(
       request.recordId,
@@ -176,7 +217,7 @@ export class RecordsService {
       schema,
       this.engine.name,
     );
-    const rows = await this.engine.query(compiled, { timeoutMs: this.options.queryTimeoutMs });
+    const rows = await this.run(scope, compiled, request.trace);
     const row = rows[0];
     if (!row) throw notFound;
     return { row, columns: compiled.columns, timezone, version };
@@ -197,35 +238,31 @@ export class RecordsService {
     return geoclusterRecords(this, this.catalog, request);
   }
 
-  /** Forgets the facet counts kept (a dataset changed; they would no longer be asked for). */
+  /** Forgets every result kept (the change feed reconnected: changes may have been missed). */
   dropCaches(): void {
-    this.facetCache.clear();
+    this.cached.clear();
+  }
+
+  /** Drops the results of datasets that changed (a change notice: which one is not said). */
+  sweepCaches(): Promise<void> {
+    return this.cached.sweep(this.engine.metadata);
+  }
+
+  /** What the result cache holds and how queries were answered since the start. */
+  cacheStats(): CacheCounters {
+    return this.cached.stats();
   }
 
   /**
-   * The values and counts of facet fields under the request's filters. Requests with only
-   * refines and excludes (no `where`, no `qv1`, which may hold `now()`) depend on nothing but the
-   * version and the metadata: their answers are cached. The viewer's access is checked first,
-   * and the key leaves the viewer out: every viewer who may read the dataset gets the same counts.
+   * The values and counts of facet fields under the request's filters, one query per facet
+   * through the result cache; the whole dataset's counts come from the version's summaries.
    */
   async facets(request: FacetsRequest): Promise<FacetGroup[]> {
     const dataset = await this.catalog.getDataset(request.datasetId, request.viewer);
-    const pure = (request.where ?? []).length === 0 && (request.qv1 ?? []).length === 0;
-    const { viewer: _viewer, ...asked } = request;
-    const key =
-      pure && dataset.current
-        ? `${dataset.current.id}|${dataset.modifiedAt}|${JSON.stringify(asked)}`
-        : null;
-    const cached = key === null ? undefined : this.facetCache.get(key);
-    if (cached) return cached;
-    const groups = await computeFacets(
-      this.engine,
-      this.catalog,
-      request,
-      this.options.queryTimeoutMs,
+    const scope = cacheScope(dataset);
+    return computeFacets(dataset, request, this.engine.name, (query, unfiltered) =>
+      scope === null ? Promise.resolve([]) : this.run(scope, query, request.trace, unfiltered),
     );
-    if (key !== null) this.facetCache.set(key, groups);
-    return groups;
   }
 
   /**
@@ -247,23 +284,20 @@ export class RecordsService {
       lang: request.lang,
       withRecordId: true,
     };
-    const schema = tableSchemaOf(dataset);
-    const compiled = compileRecordsQuery(input, schema, this.engine.name);
-    const timeout = { timeoutMs: this.options.queryTimeoutMs };
-    const [rows, countRows] = await Promise.all([
+    const scope = cacheScope(dataset)!;
+    const compiled = compileRecordsQuery(input, tableSchemaOf(dataset), this.engine.name);
+    const page = withPaging(compiled, request.limit, request.offset, this.engine.name);
+    const [rows, totalCount] = await Promise.all([
       request.limit === 0
         ? Promise.resolve([])
-        : this.engine.query(
-            withPaging(compiled, request.limit, request.offset, this.engine.name),
-            timeout,
-          ),
-      this.engine.query(compileCountQuery(input, schema, this.engine.name), timeout),
+        : this.run(scope, { ...page, volatile: compiled.volatile }, request.trace),
+      this.count(input, dataset, scope, request.trace),
     ]);
     return {
       dataset,
       version,
       timezone,
-      totalCount: Number(countRows[0]?.[0] ?? 0),
+      totalCount,
       rows,
       columns: compiled.columns,
       recordIdPosition: compiled.recordIdPosition,

@@ -120,7 +120,10 @@ export interface VersionWriter {
   readonly version: DatasetVersion;
   /** Appends records (cells in field order). May return a promise to apply back-pressure. */
   append(rows: Row[]): void | Promise<void>;
-  /** Builds indexes, then makes this version current in one transaction. */
+  /**
+   * Builds indexes, keeps the version's summaries (`readSummary`), then makes this version
+   * current in one transaction.
+   */
   commit(): Promise<DatasetVersion>;
   /** Drops what was loaded; the current version stays as it was. */
   abort(reason: string): Promise<void>;
@@ -172,6 +175,12 @@ export interface StorageEngine {
    * datetime → epoch milliseconds (number); json → JSON text or parsed value.
    */
   query(query: SqlQuery, options?: QueryOptions): Promise<unknown[][]>;
+  /**
+   * The rows `statement` gave when the version whose table is `table` was committed, if the
+   * commit kept them (`version-summaries.ts`: the unfiltered facets of its facet fields), else
+   * null. They are exactly what `query` would return for it on that table.
+   */
+  readSummary(table: string, statement: SqlQuery): Promise<unknown[][] | null>;
   /** Streams the rows of a read query in batches, with back-pressure. */
   stream(query: SqlQuery, options?: StreamOptions): AsyncIterable<unknown[][]>;
   /**

@@ -8,6 +8,7 @@ import { repeated, single } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
 import { readableDataset } from '../../http/viewer-caching.ts';
 import { parseFacetParameter } from './facet-param.ts';
+import { QueryTrace } from '../../records/index.ts';
 
 export function facetsRoutes(scope: FastifyInstance, options: SurfaceOptions): void {
   const { records, catalog } = options.services;
@@ -19,6 +20,7 @@ export function facetsRoutes(scope: FastifyInstance, options: SurfaceOptions): v
       const facets = repeated(query, 'facet').map(parseFacetParameter);
       const dataset = await readableDataset(catalog, request, reply, request.params.dataset_id);
       if (answerNotModified(request, reply, dataset)) return reply;
+      const trace = new QueryTrace();
       const groups = await records.facets({
         datasetId: request.params.dataset_id,
         viewer: request.viewer,
@@ -28,7 +30,10 @@ export function facetsRoutes(scope: FastifyInstance, options: SurfaceOptions): v
         exclude: repeated(query, 'exclude'),
         qv1: repeated(query, 'qv1'),
         timezone: single(query, 'timezone'),
+        trace,
       });
+      const timing = trace.serverTiming();
+      if (timing !== null) void reply.header('server-timing', timing);
       return { facets: groups };
     },
   );

@@ -10,6 +10,7 @@ import { readableDataset } from '../../http/viewer-caching.ts';
 import { checkAppMetas, pageLinks, recordLinks, wantsLinks } from './links.ts';
 import { recordsQueryInput } from './query-input.ts';
 import { noteResultCount } from '../../http/plugins/audience.ts';
+import { QueryTrace } from '../../records/index.ts';
 
 interface DatasetParams {
   dataset_id: string;
@@ -27,10 +28,14 @@ export function recordsRoutes(scope: FastifyInstance, options: SurfaceOptions): 
       const dataset = await readableDataset(catalog, request, reply, request.params.dataset_id);
       if (answerNotModified(request, reply, dataset)) return reply;
       const input = recordsQueryInput(request.params.dataset_id, request.viewer, query);
-      const page = await records.queryRecords({ ...input, withRecordIds: links });
+      const trace = new QueryTrace();
+      const page = await records.queryRecords({ ...input, withRecordIds: links, trace });
       noteResultCount(request, page.totalCount ?? page.results.length);
-      if (page.queryMs !== undefined)
-        void reply.header('server-timing', `db;dur=${page.queryMs.toFixed(1)}`);
+      const timing = [
+        ...(page.queryMs === undefined ? [] : [`db;dur=${page.queryMs.toFixed(1)}`]),
+        ...[trace.serverTiming()].filter((entry) => entry !== null),
+      ];
+      if (timing.length > 0) void reply.header('server-timing', timing.join(', '));
       const body: Record<string, unknown> =
         page.totalCount === undefined ? {} : { total_count: page.totalCount };
       if (!links) return { ...body, results: page.results };

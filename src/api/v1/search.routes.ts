@@ -11,6 +11,7 @@ import { repeated, single } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
 import { readableDataset } from '../../http/viewer-caching.ts';
 import type { FacetNode } from '../../records/index.ts';
+import { QueryTrace } from '../../records/index.ts';
 import { facetFilters, selectOfFields, v1Queries } from '../download/download-params.ts';
 import { recordsAtom, recordsGeoJson, recordsRss } from './record-feeds.ts';
 import { sendV1Json, v1Format } from './v1-format.ts';
@@ -73,6 +74,7 @@ export function searchRoutes(scope: FastifyInstance, options: SurfaceOptions): v
     const qv1 = v1Queries(query);
     const sort = single(query, 'sort');
     const fieldList = single(query, 'fields');
+    const trace = new QueryTrace();
     const page = await records.queryRows({
       datasetId,
       viewer,
@@ -85,6 +87,7 @@ export function searchRoutes(scope: FastifyInstance, options: SurfaceOptions): v
       limit: rows,
       offset: start,
       timezone: single(query, 'timezone'),
+      trace,
     });
     const facetNames = repeated(query, 'facet');
     const groups =
@@ -102,7 +105,10 @@ export function searchRoutes(scope: FastifyInstance, options: SurfaceOptions): v
             exclude,
             qv1,
             timezone: page.timezone,
+            trace,
           });
+    const timing = trace.serverTiming();
+    if (timing !== null) void reply.header('server-timing', timing);
     const committed = page.version?.committedAt ?? dataset.modifiedAt;
     const timestamp = `${new Date(committed).toISOString().slice(0, 19)}+00:00`;
     const echoed: Record<string, unknown> = { dataset: [datasetId], timezone: page.timezone, rows };

@@ -67,7 +67,10 @@ export function compileCall(ctx: CompileContext, node: Call): string {
     }
     case 'random': {
       const seed = node.args[0];
-      if (seed?.kind !== 'NumberLiteral') return dialect.random('', null);
+      if (seed?.kind !== 'NumberLiteral') {
+        ctx.volatile = true;
+        return dialect.random('', null);
+      }
       const key = ctx.rowKey();
       return dialect.random(key, ctx.params.add(seed.value));
     }
@@ -129,6 +132,7 @@ export function nowInstant(ctx: CompileContext, node: Call): number {
       args.set(arg.name, arg.value.value);
     }
   }
+  ctx.volatile = true;
   const ms = computeNow(ctx.now, args, ctx.timeZone);
   // Years 1 to 9999: what both engines' date and timestamp types hold.
   if (!Number.isFinite(ms) || ms < -62135596800000 || ms > 253402300799999) {

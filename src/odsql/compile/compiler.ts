@@ -38,6 +38,8 @@ export interface CompiledQuery {
   recordIdPosition?: number;
   /** With `rowidRanges`, for a query whose rows are all read in row id order from the table. */
   ranged?: RowidRangedQuery;
+  /** Its rows may differ from one run to the next on the same table (now(), random()). */
+  volatile?: boolean;
 }
 
 export interface CompileOptions {
@@ -191,6 +193,7 @@ export function compilePlan(
     aggregated: plan.aggregated,
     ...(recordIdPosition === undefined ? {} : { recordIdPosition }),
     ...(ranged ? { ranged } : {}),
+    ...(ctx.volatile === true ? { volatile: true } : {}),
   };
 }
 

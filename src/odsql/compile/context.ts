@@ -28,6 +28,8 @@ export interface CompileContext {
   unnested: Set<string>;
   /** Set once the query searches the full-text index (its subquery is not per row). */
   fullText?: boolean;
+  /** Set once the query reads the clock (now()) or orders at random without a seed. */
+  volatile?: boolean;
 }
 
 export function quoteIdent(name: string): string {

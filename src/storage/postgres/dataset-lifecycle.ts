@@ -7,6 +7,7 @@ import type { Rollback } from '../engine.ts';
 import type { VersionRow } from './metadata-rows.ts';
 import { storageError } from './errors.ts';
 import { VERSION_COLUMNS, toVersion } from './metadata-rows.ts';
+import { dropVersionTablesSql } from './record-table.ts';
 import { qualified } from './quote.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -47,7 +48,7 @@ export class PostgresDatasetLifecycle {
       );
       await client.query(`SET LOCAL lock_timeout = '${DROP_LOCK_TIMEOUT}'`);
       for (const { table_name } of tables.rows) {
-        await client.query(`DROP TABLE IF EXISTS ${qualified(this.schema, table_name)}`);
+        await client.query(dropVersionTablesSql(this.schema, table_name));
       }
       await client.query(`UPDATE ${this.datasets} SET current_version_id = NULL WHERE id = $1`, [
         id,

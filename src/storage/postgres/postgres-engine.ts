@@ -46,7 +46,9 @@ import type { SchemaStore } from '../schema-store.ts';
 import { PostgresSchemaStore } from './schema-store.ts';
 import { PostgresMetadataStore } from './metadata-store.ts';
 import { migrate } from './migrate.ts';
-import { isValidSchemaName } from './quote.ts';
+import { isValidSchemaName, quoteIdent } from './quote.ts';
+import { summaryTableName } from '../../core/columns.ts';
+import { statementKey, summaryRows } from '../version-summaries.ts';
 import { ReadQueries } from './read-queries.ts';
 import { ReplicaReads } from './replica-reads.ts';
 import { recoverDeadLoads } from './recovery.ts';
@@ -143,6 +145,8 @@ class PostgresEngine implements StorageEngine {
   private reads: ReadQueries | ReplicaReads;
   private replica: ReplicaReads | null = null;
   private readonly writers = new Set<PostgresVersionWriter>();
+  /** Tables found without a summary table (committed before summaries): none is added later. */
+  private readonly withoutSummary = new Set<string>();
   private closed = false;
 
   constructor(
@@ -181,6 +185,27 @@ class PostgresEngine implements StorageEngine {
   async query(query: SqlQuery, options?: QueryOptions): Promise<unknown[][]> {
     this.checkOpen();
     return this.reads.query(query, options);
+  }
+
+  /** Read on the primary (a small keyed row); versions committed before summaries have none. */
+  async readSummary(table: string, statement: SqlQuery): Promise<unknown[][] | null> {
+    this.checkOpen();
+    if (this.withoutSummary.has(table)) return null;
+    const exists = await this.primaryReads.query({
+      sql: 'SELECT to_regclass($1) IS NOT NULL',
+      params: [quoteIdent(summaryTableName(table))],
+    });
+    if (exists[0]?.[0] !== true) {
+      if (this.withoutSummary.size >= 10_000) this.withoutSummary.clear();
+      this.withoutSummary.add(table);
+      return null;
+    }
+    const rows = await this.primaryReads.query({
+      sql: `SELECT rows FROM ${quoteIdent(summaryTableName(table))} WHERE key = $1`,
+      params: [statementKey(statement)],
+    });
+    const text = rows[0]?.[0];
+    return typeof text === 'string' ? summaryRows(text) : null;
   }
 
   async *stream(query: SqlQuery, options?: StreamOptions): AsyncIterable<unknown[][]> {

@@ -8,6 +8,7 @@ import {
   columnsOf,
   latColumn,
   lonColumn,
+  summaryTableName,
 } from '../../core/columns.ts';
 import type { Field } from '../../core/field.ts';
 import { hasAnnotation } from '../../core/field.ts';
@@ -36,6 +37,16 @@ const RESERVED = new Set([ROW_NUMBER_COLUMN, RECORD_ID_COLUMN, FTS_COLUMN]);
 
 export function sqlTypeOf(kind: ColumnKind): string {
   return SQL_TYPES[kind];
+}
+
+/** Drops a version's table and its summaries (`version-summaries.ts`). */
+export function dropVersionTablesSql(schema: string, table: string): string {
+  return `DROP TABLE IF EXISTS ${qualified(schema, summaryTableName(table))}, ${qualified(schema, table)}`;
+}
+
+/** The table of a version's summaries: JSON rows by statement key. */
+export function createSummarySql(schema: string, table: string): string {
+  return `CREATE TABLE ${qualified(schema, summaryTableName(table))} (key text PRIMARY KEY, rows text NOT NULL)`;
 }
 
 export function recordTableName(versionId: number): string {

@@ -6,6 +6,7 @@ import { hostname } from 'node:os';
 
 import type pg from 'pg';
 
+import { dropVersionTablesSql } from './record-table.ts';
 import { qualified } from './quote.ts';
 import { loadLockArgs } from './version-writer.ts';
 import { inTransaction } from './transaction.ts';
@@ -56,7 +57,7 @@ export async function recoverDeadLoads(pool: pg.Pool, schema: string): Promise<n
         [row.id],
       );
       if (marked.rowCount === 1) {
-        await client.query(`DROP TABLE IF EXISTS ${qualified(schema, row.table_name)}`);
+        await client.query(dropVersionTablesSql(schema, row.table_name));
         recovered.push(row.id);
       }
     });

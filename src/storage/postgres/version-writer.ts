@@ -3,8 +3,8 @@
 // Each writer has its own connection. It numbers the version, takes a session advisory lock that
 // says "this load is alive", and records the version as `loading`. Then, in ONE transaction, it
 // creates the records table, streams the rows in with COPY (FREEZE, since the table is new in this
-// transaction), builds the indexes, analyses the table, and switches the dataset to the new
-// version. If the process dies, the server rolls that transaction back: the table disappears and
+// transaction), builds the indexes, analyses the table, keeps its summaries (the unfiltered facet
+// counts, `version-summaries.ts`), and switches the dataset to the new version. If the process dies, the server rolls that transaction back: the table disappears and
 // the previous version stays current. Only the `loading` row remains, which recovery marks failed.
 
 import { hostname } from 'node:os';
@@ -28,9 +28,13 @@ import {
   checkFields,
   copyColumnList,
   createIndexSqls,
+  createSummarySql,
   createTableSql,
+  dropVersionTablesSql,
   recordTableName,
 } from './record-table.ts';
+import { summaryTableName } from '../../core/columns.ts';
+import { summaryStatements, summaryText } from '../version-summaries.ts';
 import type { RowEncoder } from './row-encoder.ts';
 import { createRowEncoder } from './row-encoder.ts';
 
@@ -196,6 +200,7 @@ export class PostgresVersionWriter implements VersionWriter {
         await this.client.query(sql);
       }
       await this.client.query(`ANALYZE ${qualified(schema, table)}`);
+      await this.storeSummaries();
       const current = await this.client.query<{ current_version_id: number | null }>(
         `SELECT current_version_id FROM ${datasets} WHERE id = $1 FOR UPDATE`,
         [this.version.datasetId],
@@ -253,8 +258,41 @@ export class PostgresVersionWriter implements VersionWriter {
       )
       .catch(() => undefined);
     await this.context.pool
-      .query(`DROP TABLE IF EXISTS ${qualified(this.context.settings.schema, this.version.table)}`)
+      .query(dropVersionTablesSql(this.context.settings.schema, this.version.table))
       .catch(() => undefined);
+  }
+
+  /**
+   * Runs the version's summary statements in the load's transaction and keeps their rows. One
+   * that fails is rolled back to its savepoint and left out: a summary only spares a later query.
+   */
+  private async storeSummaries(): Promise<void> {
+    const { schema } = this.context.settings;
+    const { table, fields } = this.version;
+    const summaries = qualified(schema, summaryTableName(table));
+    await this.client.query(createSummarySql(schema, table));
+    for (const { key, query } of summaryStatements(table, fields, 'postgres')) {
+      await this.client.query('SAVEPOINT summary');
+      try {
+        const result = await this.client.query<unknown[]>({
+          text: query.sql,
+          values: query.params,
+          rowMode: 'array',
+          queryMode: 'extended',
+        } as pg.QueryArrayConfig);
+        const text = summaryText(result.rows);
+        if (text !== null) {
+          await this.client.query(`INSERT INTO ${summaries} (key, rows) VALUES ($1, $2)`, [
+            key,
+            text,
+          ]);
+        }
+        await this.client.query('RELEASE SAVEPOINT summary');
+      } catch (error) {
+        if (this.failure !== null) throw error;
+        await this.client.query('ROLLBACK TO SAVEPOINT summary');
+      }
+    }
   }
 
   private checkLoading(): void {
@@ -282,7 +320,7 @@ export class PostgresVersionWriter implements VersionWriter {
     );
     await this.client.query(`SET lock_timeout = '5s'`);
     for (const { table_name } of old.rows) {
-      await this.client.query(`DROP TABLE IF EXISTS ${qualified(schema, table_name)}`);
+      await this.client.query(dropVersionTablesSql(schema, table_name));
     }
   }
 }

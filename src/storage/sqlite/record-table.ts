@@ -8,6 +8,7 @@ import {
   ftsTableName,
   latColumn,
   lonColumn,
+  summaryTableName,
 } from '../../core/columns.ts';
 import type { Field } from '../../core/field.ts';
 import { hasAnnotation } from '../../core/field.ts';
@@ -134,9 +135,15 @@ export function ftsInsertSql(table: string, fields: Field[]): string | null {
   );
 }
 
-/** Drops a version's table and its full-text index (indexes go with the table). */
+/** The table of a version's summaries (`version-summaries.ts`): JSON rows by statement key. */
+export function createSummarySql(table: string): string {
+  return `CREATE TABLE ${quoteName(summaryTableName(table))} (key TEXT PRIMARY KEY, rows TEXT NOT NULL)`;
+}
+
+/** Drops a version's table, its full-text index and its summaries (indexes go with the table). */
 export function dropTableSqls(table: string): string[] {
   return [
+    `DROP TABLE IF EXISTS ${quoteName(summaryTableName(table))}`,
     `DROP TABLE IF EXISTS ${quoteName(ftsTableName(table))}`,
     `DROP TABLE IF EXISTS ${quoteName(table)}`,
   ];

@@ -32,7 +32,10 @@ import { writerWithNotices } from '../change-notices.ts';
 import type { SchemaStore } from '../schema-store.ts';
 import type { DatasetRepository } from '../metadata/dataset-repository.ts';
 import type { VersionRepository } from '../metadata/version-repository.ts';
+import { summaryTableName } from '../../core/columns.ts';
+import { statementKey, summaryRows } from '../version-summaries.ts';
 import { createFtsSql, createTableSql, recordTableName } from './record-table.ts';
+import { quoteName } from './quote.ts';
 import { leaseStream } from './lease-stream.ts';
 import { rangedExport } from './ranged-export.ts';
 import type { ReaderPool } from './reader-pool.ts';
@@ -76,6 +79,21 @@ export class SqliteEngine implements StorageEngine {
     } finally {
       lease.release();
     }
+  }
+
+  async readSummary(table: string, statement: SqlQuery): Promise<unknown[][] | null> {
+    this.assertOpen();
+    const summaries = quoteName(summaryTableName(table));
+    let text: unknown;
+    try {
+      text = this.db
+        .prepare(`SELECT rows FROM ${summaries} WHERE key = ?`)
+        .pluck()
+        .get(statementKey(statement));
+    } catch {
+      return null; // A version committed before summaries existed has no such table.
+    }
+    return typeof text === 'string' ? summaryRows(text) : null;
   }
 
   /** The time limit applies to each batch, not to the consumer's time between batches. */
@@ -143,7 +161,10 @@ export class SqliteEngine implements StorageEngine {
       })
       .immediate();
     return writerWithNotices(
-      new SqliteVersionWriter(this.db, this.versions, version),
+      new SqliteVersionWriter(this.db, this.versions, version, (query) =>
+        // A commit may take longer than one request's query: ten times its limit.
+        this.query(query, { timeoutMs: this.queryTimeoutMs * 10 }),
+      ),
       this.changes,
     );
   }

@@ -4,7 +4,8 @@
 // that builds the full-text index (text-index-builder.ts, started at the first step) and the event
 // loop gets a turn. At commit the index is copied in (or, for a load of fewer than FLUSH_ROWS
 // records, built here in one statement), the other indexes are built, one statement at a time,
-// then one transaction makes the version current (the table is invisible to readers until then).
+// then the version's summaries are computed by the reader threads, and one transaction stores
+// them and makes the version current (the table is invisible to readers until then).
 
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 
@@ -12,9 +13,18 @@ import type Database from 'better-sqlite3';
 
 import type { Row } from '../../core/cell.ts';
 import type { DatasetVersion } from '../../core/dataset.ts';
-import type { VersionWriter } from '../engine.ts';
+import { summaryTableName } from '../../core/columns.ts';
+import type { SqlQuery, VersionWriter } from '../engine.ts';
 import type { VersionRepository } from '../metadata/version-repository.ts';
-import { createIndexSqls, dropTableSqls, ftsInsertSql, insertSql } from './record-table.ts';
+import { summaryStatements, summaryText } from '../version-summaries.ts';
+import {
+  createIndexSqls,
+  createSummarySql,
+  dropTableSqls,
+  ftsInsertSql,
+  insertSql,
+} from './record-table.ts';
+import { quoteName } from './quote.ts';
 import type { RowEncoder } from './row-encoder.ts';
 import { createRowEncoder } from './row-encoder.ts';
 import { TextIndexBuilder } from './text-index-builder.ts';
@@ -31,6 +41,9 @@ const MAX_BOUND_VALUES = 32_766;
 export const RETIRED_KEPT = 2;
 
 type SqlValue = string | number | bigint | null;
+
+/** Runs a read query on the committed records (the reader threads). */
+export type SummaryQueryRunner = (query: SqlQuery) => Promise<unknown[][]>;
 
 export class SqliteVersionWriter implements VersionWriter {
   private state: 'loading' | 'failed' | 'committing' | 'committed' | 'aborted' = 'loading';
@@ -53,6 +66,7 @@ export class SqliteVersionWriter implements VersionWriter {
     private readonly db: Database.Database,
     private readonly versions: VersionRepository,
     private current: DatasetVersion,
+    private readonly runSummary: SummaryQueryRunner,
   ) {
     const { table, fields } = current;
     this.encoder = createRowEncoder(fields);
@@ -101,12 +115,14 @@ export class SqliteVersionWriter implements VersionWriter {
         await yieldToEventLoop();
         this.db.exec(sql);
       }
+      const summaries = await this.computeSummaries();
       this.db
         .transaction(() => {
           const now = this.versions.get(this.current.id);
           if (now?.status !== 'loading') {
             throw new Error(`version ${this.current.id} is ${now?.status ?? 'gone'}, not loading`);
           }
+          this.storeSummaries(summaries);
           this.versions.makeCurrent(this.current.id, this.recordsCount);
         })
         .immediate();
@@ -134,6 +150,30 @@ export class SqliteVersionWriter implements VersionWriter {
       })
       .immediate();
     this.current = this.versions.get(this.current.id)!;
+  }
+
+  /**
+   * The rows of the version's summary statements, off the main thread (the table's rows are
+   * committed, only the version is not current yet). One that fails is left out: a summary
+   * only spares a later query.
+   */
+  private async computeSummaries(): Promise<[string, string][]> {
+    const { table, fields } = this.current;
+    const kept: [string, string][] = [];
+    for (const { key, query } of summaryStatements(table, fields, 'sqlite')) {
+      const text = await this.runSummary(query).then(summaryText, () => null);
+      if (text !== null) kept.push([key, text]);
+    }
+    return kept;
+  }
+
+  private storeSummaries(summaries: [string, string][]): void {
+    const table = this.current.table;
+    this.db.exec(createSummarySql(table));
+    const insert = this.db.prepare(
+      `INSERT INTO ${quoteName(summaryTableName(table))} (key, rows) VALUES (?, ?)`,
+    );
+    for (const [key, text] of summaries) insert.run(key, text);
   }
 
   /** Inserts `rows` by full INSERTs of `rowsPerInsert` records (inside a transaction). */
