@@ -48,6 +48,8 @@ export function TextField(props: {
   accept?: string;
   rows?: number;
   autocomplete?: string;
+  /** The virtual keyboard a phone shows (`numeric` for a whole number). */
+  inputMode?: 'numeric';
   lang?: string;
 }) {
   const { ctx, id, problem, hint } = props;
@@ -87,6 +89,7 @@ export function TextField(props: {
           type={(props.type ?? 'text') as 'text'}
           value={props.value ?? ''}
           autocomplete={props.autocomplete}
+          inputMode={props.inputMode}
           {...common}
         />
       )}

@@ -5,7 +5,7 @@
 
 import { FACET_SORTS } from '../core/facet-tree.ts';
 import type { Field } from '../core/field.ts';
-import { FIELD_TYPES, TIMESERIE_PRECISIONS, isTemporal } from '../core/field.ts';
+import { FIELD_TYPES, MAX_DECIMALS, TIMESERIE_PRECISIONS, isTemporal } from '../core/field.ts';
 import { MAX_UNIT } from '../core/schema-edit-check.ts';
 import { LANGUAGE_NAMES, isLang } from '../i18n/languages.ts';
 import type { MessageKey } from '../i18n/translate.ts';
@@ -69,7 +69,7 @@ export function FieldGroup(props: FieldGroupProps) {
   const text = (
     part: string,
     label: string,
-    extra: { hint?: string; rows?: number; lang?: string } = {},
+    extra: { hint?: string; rows?: number; lang?: string; inputMode?: 'numeric' } = {},
   ) => (
     <div class="fr-fieldset__element">
       <TextField
@@ -87,6 +87,7 @@ export function FieldGroup(props: FieldGroupProps) {
   const legendId = `${controlId(name('group'))}-legend`;
   const typed = form.values[name('type')] ?? field.type;
   const precision = form.values[name('timeserie_precision')] ?? '';
+  const decimals = form.values[name('decimals')] ?? '';
   // Offered on dates; kept in view while it holds a value (a type changed away is refused).
   const datesOnly = isTemporal(field) || isTemporal({ type: typed as Field['type'] });
   const position = form.order.indexOf(field.name) + 1;
@@ -154,6 +155,12 @@ export function FieldGroup(props: FieldGroupProps) {
       {text('unit', t('schema.field.unit'), {
         hint: t('schema.field.unitHint', { max: MAX_UNIT }),
       })}
+      {typed === 'double' || decimals !== ''
+        ? text('decimals', t('schema.field.decimals'), {
+            hint: t('schema.field.decimalsHint', { max: MAX_DECIMALS }),
+            inputMode: 'numeric',
+          })
+        : null}
       {datesOnly || precision !== '' ? (
         <div class="fr-fieldset__element">
           <SelectField

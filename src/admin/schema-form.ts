@@ -1,5 +1,6 @@
 // The schema editor's form: for each field of the current version, its label, description, type,
-// options (facet, multiple choice, sortable), facet order, separators, unit, precision of dates
+// options (facet, multiple choice, sortable), facet order, separators, unit, decimals, precision
+// of dates
 // and translations, and the fields' order. Values travel as typed text under `f.<field>.<part>`,
 // the order as the names joined by commas under `order` (names hold no comma), moved one step by
 // a `move` button (`up:<field>`, `down:<field>`); reading the form checks each field with the
@@ -37,6 +38,7 @@ const PARTS = [
   'multivalued',
   'hierarchical',
   'unit',
+  'decimals',
   'timeserie_precision',
 ];
 
@@ -63,6 +65,7 @@ export function schemaFormOf(fields: readonly Field[], languages: readonly strin
       : '';
     values[name('hierarchical')] = firstArg(field.annotations, 'hierarchical');
     values[name('unit')] = firstArg(field.annotations, 'unit');
+    values[name('decimals')] = firstArg(field.annotations, 'decimals');
     values[name('timeserie_precision')] = firstArg(field.annotations, 'timeserie_precision');
     for (const lang of languages) {
       const translation = field.translations?.[lang] ?? {};
@@ -153,6 +156,8 @@ export function readSchemaForm(
     // A unit is shown as typed, without the spaces around it.
     const unit = value('unit').trim();
     if (unit !== '') annotations['unit'] = [unit];
+    const decimals = value('decimals').trim();
+    if (decimals !== '') annotations['decimals'] = [decimals];
     const precision = value('timeserie_precision');
     if (precision !== '') annotations['timeserie_precision'] = [precision];
     const translations: Record<string, FieldTranslation> = {};

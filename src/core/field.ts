@@ -66,6 +66,18 @@ export function fieldUnit(field: Field): string | undefined {
   return unit === undefined || unit === '' ? undefined : unit;
 }
 
+/** Most decimals the site may show (`decimals`): a double holds about 15 significant digits. */
+export const MAX_DECIMALS = 10;
+
+/** How many decimals the site shows of a decimal field's values (`decimals`), or undefined. */
+export function fieldDecimals(field: Pick<Field, 'type' | 'annotations'>): number | undefined {
+  if (field.type !== 'double') return undefined;
+  const value = field.annotations['decimals']?.[0] ?? '';
+  if (!/^\d{1,2}$/.test(value)) return undefined;
+  const decimals = Number(value);
+  return decimals <= MAX_DECIMALS ? decimals : undefined;
+}
+
 /** How precise a date field's values are (`timeserie_precision`), or undefined. */
 export function timeseriePrecision(field: Field): TimeseriePrecision | undefined {
   if (!isTemporal(field)) return undefined;

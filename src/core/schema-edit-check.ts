@@ -4,10 +4,11 @@
 
 import { FACET_SORTS } from './facet-tree.ts';
 import type { FieldType } from './field.ts';
-import { TIMESERIE_PRECISIONS, isFieldType, isTemporal } from './field.ts';
+import { MAX_DECIMALS, TIMESERIE_PRECISIONS, isFieldType, isTemporal } from './field.ts';
 import type { FieldEdit } from './schema-edits.ts';
 import {
   DATE_ONLY_ANNOTATIONS,
+  DOUBLE_ONLY_ANNOTATIONS,
   EDITABLE_ANNOTATIONS,
   TEXT_ONLY_ANNOTATIONS,
 } from './schema-edits.ts';
@@ -31,7 +32,9 @@ export type EditProblemCode =
   | 'unknownType'
   | 'textOnly'
   | 'dateOnly'
+  | 'doubleOnly'
   | 'unit'
+  | 'decimals'
   | 'unknownPrecision'
   | 'separator'
   | 'notFacet'
@@ -68,6 +71,11 @@ function unitProblem(args: string[]): boolean {
   );
 }
 
+function decimalsProblem(args: string[]): boolean {
+  const value = args[0] ?? '';
+  return args.length !== 1 || !/^\d{1,2}$/.test(value) || Number(value) > MAX_DECIMALS;
+}
+
 /** The problems of one field's edit, in the order of the form. */
 export function fieldEditProblems(edit: DesiredField): EditProblem[] {
   const problems: EditProblem[] = [];
@@ -91,8 +99,13 @@ export function fieldEditProblems(edit: DesiredField): EditProblem[] {
   for (const name of DATE_ONLY_ANNOTATIONS) {
     if (annotations[name] !== undefined && !isTemporal(edit)) add(name, 'dateOnly');
   }
+  for (const name of DOUBLE_ONLY_ANNOTATIONS) {
+    if (annotations[name] !== undefined && edit.type !== 'double') add(name, 'doubleOnly');
+  }
   const unit = annotations['unit'];
   if (unit !== undefined && unitProblem(unit)) add('unit', 'unit');
+  const decimals = annotations['decimals'];
+  if (decimals !== undefined && decimalsProblem(decimals)) add('decimals', 'decimals');
   const precision = annotations['timeserie_precision'];
   if (
     precision !== undefined &&

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { makeField } from './field.ts';
+import type { FieldType } from './field.ts';
+import { fieldDecimals, makeField } from './field.ts';
 import { fieldEditProblems } from './schema-edit-check.ts';
 import {
   applyEdit,
@@ -15,7 +16,7 @@ import {
 } from './schema-edits.ts';
 
 const ville = {
-  ...makeField('ville', 'text', { facet: [], decimals: ['2'] }),
+  ...makeField('ville', 'text', { facet: [], boost: ['2'] }),
   label: 'Ville',
   translations: { en: { label: 'Town' } },
 };
@@ -34,7 +35,7 @@ test('with types, the edited type and list apply; without, the field keeps its o
   };
   const read = applyEdit(ville, edit, true);
   assert.deepEqual(read.annotations, {
-    decimals: ['2'],
+    boost: ['2'],
     multivalued: [';'],
     sortable: [],
     unit: ['km'],
@@ -45,7 +46,7 @@ test('with types, the edited type and list apply; without, the field keeps its o
   assert.equal(numbers.type, 'int');
   assert.deepEqual(
     numbers.annotations,
-    { decimals: ['2'], unit: ['km'] },
+    { boost: ['2'], unit: ['km'] },
     'text-only annotations go, the unit stays',
   );
   assert.equal(applyEdit(ville, { ...edit, translations: {} }, true).translations, undefined);
@@ -83,6 +84,27 @@ test('a unit and a precision of dates are editable; a precision only on dates', 
   for (const unit of [['x'.repeat(21)], [' '], ['a\nb'], ['a', 'b'], []]) {
     assert.deepEqual(codes('int', { unit }), ['unit:unit'], JSON.stringify(unit));
   }
+});
+
+test('decimals are editable on decimal numbers only, from 0 to 10', () => {
+  const codes = (type: FieldType, decimals: string[]) =>
+    fieldEditProblems({ ...editOf(makeField('m', type)), type, annotations: { decimals } }).map(
+      (p) => `${p.part}:${p.code}`,
+    );
+  assert.deepEqual(codes('double', ['0']), []);
+  assert.deepEqual(codes('double', ['10']), []);
+  assert.deepEqual(codes('int', ['2']), ['decimals:doubleOnly']);
+  for (const decimals of [['11'], ['-1'], ['1.5'], ['two'], [''], ['1', '2'], []]) {
+    assert.deepEqual(codes('double', decimals), ['decimals:decimals'], JSON.stringify(decimals));
+  }
+  const field = makeField('m', 'double', { decimals: ['3'] });
+  assert.equal(fieldDecimals(field), 3);
+  assert.equal(fieldDecimals(makeField('m', 'int', { decimals: ['3'] })), undefined);
+  const edit = { ...editOf(field), annotations: { decimals: ['3'] } };
+  assert.deepEqual(applyEdit(field, edit, true).annotations, { decimals: ['3'] });
+  const retyped = applyEdit(field, { ...edit, type: 'int' }, true);
+  assert.deepEqual(retyped.annotations, {}, 'decimals go with a type other than double');
+  assert.equal(needsRebuild(field, makeField('m', 'double', { decimals: ['1'] })), false);
 });
 
 test('fields without an edit, or no edits at all, stay as they are', () => {

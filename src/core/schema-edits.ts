@@ -10,7 +10,8 @@ import { hasAnnotation, isTemporal } from './field.ts';
 /**
  * The annotations the editor offers, each one read somewhere in the portal: facets (and their
  * sort, multiple selection and hierarchy), the sortable text index, multivalued text, the unit
- * shown beside a label and the precision of dates (the analyze tab's time step).
+ * shown beside a label, the decimals the site shows and the precision of dates (the analyze
+ * tab's time step).
  */
 export const EDITABLE_ANNOTATIONS = [
   'facet',
@@ -20,6 +21,7 @@ export const EDITABLE_ANNOTATIONS = [
   'multivalued',
   'hierarchical',
   'unit',
+  'decimals',
   'timeserie_precision',
 ] as const;
 
@@ -31,6 +33,9 @@ export const TEXT_ONLY_ANNOTATIONS = ['sortable', 'multivalued', 'hierarchical']
 
 /** Annotations only a date or a date and time may carry. */
 export const DATE_ONLY_ANNOTATIONS = ['timeserie_precision'] as const;
+
+/** Annotations only a decimal number may carry. */
+export const DOUBLE_ONLY_ANNOTATIONS = ['decimals'] as const;
 
 export interface FieldEdit {
   label: string;
@@ -83,6 +88,7 @@ function editableOnly(annotations: Annotations, keep: (name: string) => boolean)
 const EDITABLE = new Set<string>(EDITABLE_ANNOTATIONS);
 const TEXT_ONLY = new Set<string>(TEXT_ONLY_ANNOTATIONS);
 const DATE_ONLY = new Set<string>(DATE_ONLY_ANNOTATIONS);
+const DOUBLE_ONLY = new Set<string>(DOUBLE_ONLY_ANNOTATIONS);
 
 /** The edit that describes a field as it is (the editor's starting point). */
 export function editOf(field: Field): FieldEdit {
@@ -106,6 +112,7 @@ export function applyEdit(field: Field, edit: FieldEdit, types: boolean): Field 
     if (!EDITABLE.has(name) || (!types && name === 'multivalued')) continue;
     if (type !== 'text' && TEXT_ONLY.has(name)) continue;
     if (!isTemporal({ type }) && DATE_ONLY.has(name)) continue;
+    if (type !== 'double' && DOUBLE_ONLY.has(name)) continue;
     annotations[name] = [...args];
   }
   const multivalued = field.annotations['multivalued'];

@@ -12,13 +12,19 @@ export const CATALOGUES: Record<Lang, Messages> = { fr, en };
 export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-const numberFormats = new Map<Lang, Intl.NumberFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
-export function formatNumber(lang: Lang, value: number): string {
-  let format = numberFormats.get(lang);
+/** A number the language's way; with `decimals`, exactly that many digits after the point. */
+export function formatNumber(lang: Lang, value: number, decimals?: number): string {
+  const key = `${lang}:${decimals ?? ''}`;
+  let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB');
-    numberFormats.set(lang, format);
+    const digits =
+      decimals === undefined
+        ? {}
+        : { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
+    format = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', digits);
+    numberFormats.set(key, format);
   }
   return format.format(value);
 }

@@ -126,7 +126,11 @@ export class DatasetProcessors {
     try {
       file = await previewSourceFile(
         this.jobs.pathOf(source.location),
-        { ...source.options, fileName: source.fileName ?? undefined },
+        {
+          ...source.options,
+          fileName: source.fileName ?? undefined,
+          edits: await this.engine.schemas.getEdits(datasetId),
+        },
         limit,
       );
     } catch (error) {
@@ -181,11 +185,18 @@ export class DatasetProcessors {
     }
   }
 
-  /** The fields of the stored file, or null when there is none to read (a URL, a lost file). */
+  /**
+   * The fields of the stored file as an import reads them (the schema editor's types and lists
+   * applied), or null when there is none to read (a URL, a lost file).
+   */
   private async fileFields(source: DatasetSource): Promise<Field[] | null> {
     if (source.kind !== 'file') return null;
     try {
-      const options = { ...source.options, fileName: source.fileName ?? undefined };
+      const options = {
+        ...source.options,
+        fileName: source.fileName ?? undefined,
+        edits: await this.engine.schemas.getEdits(source.datasetId),
+      };
       return (await previewSourceFile(this.jobs.pathOf(source.location), options, 1)).fields;
     } catch {
       return null;

@@ -6,6 +6,7 @@ import type { Row } from '../core/cell.ts';
 import type { Field } from '../core/field.ts';
 import type { SourceOptions } from '../core/import-job.ts';
 import type { ProcessorConfig } from '../core/processors.ts';
+import type { SchemaEdits } from '../core/schema-edits.ts';
 import type { StorageEngine } from '../storage/engine.ts';
 import type { ImportObserver, ImportReport } from './import-file.ts';
 import { importFile } from './import-file.ts';
@@ -69,16 +70,20 @@ export interface SourcePreview {
   rows: Row[];
 }
 
-/** The inferred schema and the first `limit` records, reading no further than needed. */
+/**
+ * The inferred schema and the first `limit` records, reading no further than needed; with the
+ * dataset's schema `edits`, the types and lists they set apply, as at an import.
+ */
 export async function previewSourceFile(
   path: string,
-  options: SourceOptions & { fileName?: string },
+  options: SourceOptions & { fileName?: string; edits?: SchemaEdits | null },
   limit = 20,
 ): Promise<SourcePreview> {
   const preview = await previewFile(path, {
     separator: options.separator,
     fileName: options.fileName,
     rows: limit,
+    edits: options.edits,
   });
   return { fields: preview.layout.fields, rows: preview.rows };
 }

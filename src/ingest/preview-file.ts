@@ -2,6 +2,8 @@
 // rows, read as the import would read them (and stopped there).
 
 import type { Row } from '../core/cell.ts';
+import type { SchemaEdits } from '../core/schema-edits.ts';
+import { applySchemaEdits } from '../core/schema-edits.ts';
 import type { FileLayout, FormatName, InspectOptions } from './formats/index.ts';
 import { detectFormat, importFormat } from './formats/index.ts';
 import type { LineIssue } from './types.ts';
@@ -19,11 +21,20 @@ class PreviewFull extends Error {}
 
 export async function previewFile(
   path: string,
-  options: InspectOptions & { format?: FormatName; fileName?: string; rows?: number } = {},
+  options: InspectOptions & {
+    format?: FormatName;
+    fileName?: string;
+    rows?: number;
+    /** The dataset's schema edits: the types and lists they set are read as an import would. */
+    edits?: SchemaEdits | null;
+  } = {},
 ): Promise<FilePreview> {
   const format = options.format ?? (await detectFormat(path, options.fileName));
   const reader = importFormat(format);
-  const layout = await reader.inspect(path, options);
+  const inspected = await reader.inspect(path, options);
+  const layout = options.edits
+    ? { ...inspected, fields: applySchemaEdits(inspected.fields, options.edits, true) }
+    : inspected;
   const wanted = options.rows ?? 20;
   const rows: Row[] = [];
   let issues: LineIssue[] = [];

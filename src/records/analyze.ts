@@ -3,6 +3,7 @@
 
 import type { CatalogService } from '../catalog/index.ts';
 import type { Field } from '../core/field.ts';
+import { timeseriePrecision } from '../core/field.ts';
 import { PortalError } from '../core/errors.ts';
 import type { RecordsRequest, RecordsService } from './records-service.ts';
 import type { Serie } from './series.ts';
@@ -62,6 +63,16 @@ function datePart(level: DateLevel | 'weekyear', x: string): XPart {
   }
 }
 
+/**
+ * The precision asked, or the field's own (`timeserie_precision`) when that is coarser: steps
+ * finer than the values hold would only split nothing (a week of a field precise to the month).
+ */
+function boundedByField(field: Field, precision: string): string {
+  const own = timeseriePrecision(field);
+  if (own === undefined) return precision;
+  return PRECISION.indexOf(precision) > PRECISION.indexOf(own) ? own : precision;
+}
+
 /** The parts of x: the value itself, or date parts by `periodic` and `precision`. */
 function xParts(field: Field, request: AnalyzeRequest): XPart[] | null {
   const x = quoted(field.name);
@@ -81,6 +92,7 @@ function xParts(field: Field, request: AnalyzeRequest): XPart[] | null {
     );
   }
   if (field.type === 'date' && (precision === 'hour' || precision === 'minute')) precision = 'day';
+  precision = boundedByField(field, precision);
   if (precision === 'week') return [datePart('weekyear', x), datePart('week', x)];
   const levels: DateLevel[] = ['year', 'month', 'day', 'hour', 'minute'];
   return levels.slice(0, levels.indexOf(precision as DateLevel) + 1).map((l) => datePart(l, x));

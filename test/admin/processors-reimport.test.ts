@@ -1,5 +1,5 @@
 // The processors page's preview and re-import over real HTTP (inject), on both engines: the first
-// rows of the stored file before and after the processors; "Re-import" and "Save and re-import"
+// rows of the stored file before and after the processors, read with the schema editor's types; "Re-import" and "Save and re-import"
 // queue an import whose records reflect the processors (checked through the Explore API against
 // records worked out by hand from the file); a busy dataset, processors that cannot run on the
 // file and a dataset without a source are refused with a notice, never a 500.
@@ -78,6 +78,30 @@ for (const engine of TEST_ENGINES) {
         ],
       });
       assert.match(textOf(page.body, '#preview-skipped'), /^2 records of the preview are dropped/);
+    });
+
+    test('the preview reads the file with the schema editor’s types, as an import does', async () => {
+      const type = (body: string, id: string, name: string) =>
+        parse(body)
+          .querySelectorAll(`#${id} thead th`)
+          .find((th) => th.querySelector('code')?.text === name)
+          ?.text.match(/\((\w+)\)$/)?.[1];
+      const before = await p.get(PAGE, p.editor);
+      assert.equal(type(before.body, 'preview-before', 'code_postal'), 'int');
+      const edit = { label: 'Code', description: null, annotations: {}, translations: {} };
+      await p.portal.engine.schemas.saveEdits(
+        'cafes',
+        { fields: { code_postal: { ...edit, type: 'text' } } },
+        null,
+      );
+      try {
+        const page = await p.get(PAGE, p.editor);
+        assert.equal(type(page.body, 'preview-before', 'code_postal'), 'text');
+        assert.equal(type(page.body, 'preview-after', 'code_postal'), 'text');
+        assert.equal(grid(page.body, 'preview-after').rows[0]?.[2], '69001');
+      } finally {
+        await p.portal.engine.schemas.saveEdits('cafes', { fields: {} }, null);
+      }
     });
 
     test('re-importing applies the processors to the records online', async () => {

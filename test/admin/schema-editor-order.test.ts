@@ -26,8 +26,8 @@ const SITE = '/explore/dataset/releves';
 
 const CSV = [
   'code;ville;mesure;jour',
-  '007;Lyon;12;2024-01-05',
-  '010;Lyon;7;2024-02-10',
+  '007;Lyon;12.5;2024-01-05',
+  '010;Lyon;7.25;2024-02-10',
   '123;Paris;5;2024-03-01',
   '',
 ].join('\n');
@@ -87,19 +87,29 @@ for (const engine of TEST_ENGINES) {
     const currentVersion = async () =>
       (await portal.engine.metadata.getDataset('releves'))!.current!.id;
 
-    test('a unit and a precision of dates: saved, shown on the site, refused when wrong', async () => {
+    test('a unit, decimals and a precision of dates: saved, shown on the site, refused when wrong', async () => {
       const version = await currentVersion();
       const saved = await post(
-        await edited({ 'mesure.unit': ' °C ', 'jour.timeserie_precision': 'month' }),
+        await edited({
+          'mesure.unit': ' °C ',
+          'mesure.decimals': ' 2 ',
+          'jour.timeserie_precision': 'month',
+        }),
       );
       assert.equal(saved.headers.location, `${PAGE}?done=saved`);
       assert.equal(await currentVersion(), version, 'in place');
-      assert.deepEqual(await annotations('mesure'), { unit: ['°C'] });
+      assert.deepEqual(await annotations('mesure'), { unit: ['°C'], decimals: ['2'] });
       assert.deepEqual(await annotations('jour'), { timeserie_precision: ['month'] });
       const form = formOf((await get(PAGE, admin)).body);
       assert.equal(form['f.mesure.unit'], '°C');
+      assert.equal(form['f.mesure.decimals'], '2');
       assert.equal(form['f.jour.timeserie_precision'], 'month');
       assert.equal('f.mesure.timeserie_precision' in form, false, 'offered on dates only');
+      assert.equal('f.code.decimals' in form, false, 'offered on decimal numbers only');
+      // The site shows two decimals; the API and the exports the stored value.
+      const cells = (await site('table')).querySelectorAll('#records-table tbody tr td');
+      assert.ok(cells.some((td) => td.text.trim() === '7.25'));
+      assert.ok(cells.some((td) => td.text.trim() === '12.50'));
 
       const headers = (await site('table')).querySelectorAll('#records-table thead th');
       assert.deepEqual(
@@ -125,6 +135,7 @@ for (const engine of TEST_ENGINES) {
       const refused = await post(
         await edited({
           'code.unit': 'x'.repeat(21),
+          'mesure.decimals': '12',
           'mesure.timeserie_precision': 'day',
           'jour.timeserie_precision': 'fortnight',
         }),
@@ -133,6 +144,7 @@ for (const engine of TEST_ENGINES) {
       const html = parse(refused.body);
       const error = (id: string) => html.querySelector(`#schema-${id}-error`)?.text ?? '';
       assert.match(error('code-unit'), /1 to 20 characters/);
+      assert.match(error('mesure-decimals'), /from 0 to 10/);
       assert.match(error('mesure-timeserie_precision'), /Only a date/);
       assert.match(error('jour-timeserie_precision'), /Choose a precision/);
       assert.deepEqual(await annotations('code'), {});
@@ -184,7 +196,7 @@ for (const engine of TEST_ENGINES) {
       );
       const csv = (await get(`${API}/exports/csv?order_by=code`)).body.split('\r\n');
       assert.equal(csv[0], '\uFEFFcode;mesure;ville;jour');
-      assert.equal(csv[1], '007;12;Lyon;2024-01-05');
+      assert.equal(csv[1], '007;12.5;Lyon;2024-01-05');
       const [entry] = (
         await portal.engine.metadata.listActivity({
           datasetId: 'releves',
@@ -206,9 +218,14 @@ for (const engine of TEST_ENGINES) {
         ).records.map((r) => r.recordid);
       await importFile(portal.engine, { datasetId: 'releves', path: csvPath });
       assert.deepEqual(await names(), MOVED);
-      assert.deepEqual(await annotations('mesure'), { unit: ['°C'] });
+      assert.deepEqual(await annotations('mesure'), { unit: ['°C'], decimals: ['2'] });
       const records = (await get(`${API}/records?order_by=code`)).json().results;
-      assert.deepEqual(records[0], { code: '007', mesure: 12, ville: 'Lyon', jour: '2024-01-05' });
+      assert.deepEqual(records[0], {
+        code: '007',
+        mesure: 12.5,
+        ville: 'Lyon',
+        jour: '2024-01-05',
+      });
       assert.deepEqual(Object.keys(records[0]), MOVED);
       const first = await ids();
       await importFile(portal.engine, { datasetId: 'releves', path: csvPath });

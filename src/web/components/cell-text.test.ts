@@ -14,6 +14,13 @@ test('numbers, booleans and lists are written the visitor’s way', () => {
   assert.equal(cellText(null, 'text', fr), '');
 });
 
+test('a decimal number shows exactly its field’s decimals, rounded', () => {
+  assert.equal(cellText(1234.5, 'double', en, 2), '1,234.50');
+  assert.equal(cellText(2.0049, 'double', fr, 2), '2,00');
+  assert.equal(cellText(7.6, 'double', en, 0), '8');
+  assert.equal(cellText([1, 2.5], 'double', en, 1), '1.0, 2.5');
+});
+
 test('instants in the dataset time zone, calendar dates without shift', () => {
   assert.equal(cellText('2019-06-16T22:30:00+00:00', 'datetime', fr), '17 juin 2019 à 00:30');
   assert.equal(

@@ -13,13 +13,19 @@ export interface CellFormat {
   no: string;
 }
 
-export function cellText(value: unknown, type: FieldType, format: CellFormat): string {
+/** `decimals`: the digits a decimal number shows after its point (`decimals`), if set. */
+export function cellText(
+  value: unknown,
+  type: FieldType,
+  format: CellFormat,
+  decimals?: number,
+): string {
   if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.map((v) => cellText(v, type, format)).join(', ');
+  if (Array.isArray(value)) return value.map((v) => cellText(v, type, format, decimals)).join(', ');
   switch (type) {
     case 'int':
     case 'double':
-      return typeof value === 'number' ? formatNumber(format.lang, value) : String(value);
+      return typeof value === 'number' ? formatNumber(format.lang, value, decimals) : String(value);
     case 'boolean':
       return value ? format.yes : format.no;
     case 'datetime':

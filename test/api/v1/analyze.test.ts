@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
+import { emptyMetas } from '../../../src/core/dataset.ts';
+import { makeField } from '../../../src/core/field.ts';
 import type { TestPortal } from '../../helpers/test-portal.ts';
 import { TEST_ENGINES } from '../../helpers/test-portal.ts';
 import { startConformancePortal } from '../../odsql/conformance/portal.ts';
@@ -153,6 +155,38 @@ for (const engine of TEST_ENGINES)
         const body = (await analyze(query, 400)) as { error_code: string; message: string };
         assert.match(body.message, pattern);
       });
+
+    test("the precision is bounded by the field's timeserie_precision", async () => {
+      // Monthly figures: each month's values fall on its first day.
+      await portal.engine.metadata.saveDataset({ id: 'monthly', metas: emptyMetas('monthly') });
+      const fields = [makeField('month', 'date', { timeserie_precision: ['month'] })];
+      const writer = await portal.engine.beginVersion({
+        datasetId: 'monthly',
+        fields,
+        source: 'm',
+      });
+      await writer.append([['2024-01-01'], ['2024-01-01'], ['2024-02-01'], ['2025-02-01']]);
+      await writer.commit();
+      const monthly = async (query: string) => {
+        const url = `/api/records/1.0/analyze/?dataset=monthly&x=month&y.c.func=COUNT&${query}`;
+        const response = await portal.app.inject({ url });
+        assert.equal(response.statusCode, 200, response.body);
+        return response.json();
+      };
+      const byMonth = [
+        { x: { year: 2024, month: 1 }, c: 2 },
+        { x: { year: 2024, month: 2 }, c: 1 },
+        { x: { year: 2025, month: 2 }, c: 1 },
+      ];
+      assert.deepEqual(await monthly(''), byMonth, 'the default (day) is bounded too');
+      for (const finer of ['day', 'week', 'hour']) {
+        assert.deepEqual(await monthly(`precision=${finer}`), byMonth, finer);
+      }
+      assert.deepEqual(await monthly('precision=year'), [
+        { x: { year: 2024 }, c: 3 },
+        { x: { year: 2025 }, c: 1 },
+      ]);
+    });
 
     test('dataset is required; an unknown one is a 404', async () => {
       const missing = await portal.app.inject({ url: '/api/records/1.0/analyze/?x=ok' });

@@ -7,7 +7,7 @@ export const schemaEditor: Record<keyof typeof fr, string> = {
   'bo.action.dataset.schema': 'Schema changed',
   'schema.title': 'Schema of “{title}”',
   'schema.intro':
-    'Labels, descriptions, translations, units, precisions of dates, the order of the fields and facet sorting are online as soon as they are saved. A change of type, of multiple values, of facet or of sorting builds a new version of the data from the online one (the previous one stays available for a rollback). Later imports apply these choices.',
+    'Labels, descriptions, translations, units, decimals, precisions of dates, the order of the fields and facet sorting are online as soon as they are saved. A change of type, of multiple values, of facet or of sorting builds a new version of the data from the online one (the previous one stays available for a rollback). Later imports apply these choices.',
   'schema.noData': 'This dataset has no data yet: its schema can be edited after the first import.',
   'schema.saved': 'Schema saved: it is online.',
   'schema.savedRebuilt': 'Schema saved: a new version of the data was built and put online.',
@@ -41,6 +41,9 @@ export const schemaEditor: Record<keyof typeof fr, string> = {
   'schema.field.unit': 'Unit',
   'schema.field.unitHint':
     'Shown beside the label (table, information); for instance °C or €; at most {max} characters.',
+  'schema.field.decimals': 'Decimals shown',
+  'schema.field.decimalsHint':
+    'Decimal numbers only: how many decimals the site’s table and record view show (0 to {max}); empty: as stored. The API and the exports give the stored values.',
   'schema.field.precision': 'Precision of the dates',
   'schema.field.precisionHint':
     'Time step of the values (timeserie_precision annotation): the default step of the Analyze tab’s chart.',
@@ -78,6 +81,8 @@ export const schemaEditor: Record<keyof typeof fr, string> = {
   'schema.problem.unknownType': 'Choose a type from the list.',
   'schema.problem.textOnly': 'Only a text field may have this option.',
   'schema.problem.dateOnly': 'Only a date or a date and time field may have this precision.',
+  'schema.problem.doubleOnly': 'Only a decimal number field may have decimals.',
+  'schema.problem.decimals': 'A whole number from 0 to 10.',
   'schema.problem.unit': 'A unit of 1 to 20 characters, without line breaks.',
   'schema.problem.unknownPrecision': 'Choose a precision from the list.',
   'schema.problem.separator': 'A separator of 1 to 5 characters, without line breaks.',

@@ -6,7 +6,7 @@ export const schemaEditor = {
   'bo.action.dataset.schema': 'Schéma modifié',
   'schema.title': 'Schéma de « {title} »',
   'schema.intro':
-    'Les libellés, descriptions, traductions, unités, précisions des dates, l’ordre des champs et le tri des facettes sont en ligne dès l’enregistrement. Un changement de type, de valeurs multiples, de facette ou de tri crée une nouvelle version des données à partir de la version en ligne (la précédente reste disponible pour un retour arrière). Les imports suivants appliquent ces choix.',
+    'Les libellés, descriptions, traductions, unités, décimales, précisions des dates, l’ordre des champs et le tri des facettes sont en ligne dès l’enregistrement. Un changement de type, de valeurs multiples, de facette ou de tri crée une nouvelle version des données à partir de la version en ligne (la précédente reste disponible pour un retour arrière). Les imports suivants appliquent ces choix.',
   'schema.noData':
     'Ce jeu de données n’a pas encore de données : son schéma se modifie après le premier import.',
   'schema.saved': 'Schéma enregistré : il est en ligne.',
@@ -42,6 +42,9 @@ export const schemaEditor = {
   'schema.field.unit': 'Unité',
   'schema.field.unitHint':
     'Affichée à côté du libellé (tableau, informations) ; par exemple °C ou € ; {max} caractères au plus.',
+  'schema.field.decimals': 'Décimales affichées',
+  'schema.field.decimalsHint':
+    'Nombres décimaux seulement : combien de décimales le tableau et la fiche d’un enregistrement du site affichent (de 0 à {max}) ; vide : telles qu’enregistrées. L’API et les exports donnent les valeurs enregistrées.',
   'schema.field.precision': 'Précision des dates',
   'schema.field.precisionHint':
     'Pas de temps des valeurs (annotation timeserie_precision) : le pas par défaut du graphique de l’onglet Analyse.',
@@ -79,6 +82,8 @@ export const schemaEditor = {
   'schema.problem.unknownType': 'Choisissez un type de la liste.',
   'schema.problem.textOnly': 'Seul un champ texte peut avoir cette option.',
   'schema.problem.dateOnly': 'Seul un champ date ou date et heure peut avoir cette précision.',
+  'schema.problem.doubleOnly': 'Seul un champ nombre décimal peut avoir des décimales.',
+  'schema.problem.decimals': 'Un nombre entier de 0 à 10.',
   'schema.problem.unit': 'Une unité de 1 à 20 caractères, sans retour à la ligne.',
   'schema.problem.unknownPrecision': 'Choisissez une précision dans la liste.',
   'schema.problem.separator': 'Un séparateur fait de 1 à 5 caractères, sans saut de ligne.',

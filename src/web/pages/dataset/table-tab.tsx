@@ -4,7 +4,7 @@
 
 import type { Dataset } from '../../../core/dataset.ts';
 import type { Field } from '../../../core/field.ts';
-import { isSortable } from '../../../core/field.ts';
+import { fieldDecimals, isSortable } from '../../../core/field.ts';
 import type { CellFormat } from '../../components/cell-text.ts';
 import { cellText } from '../../components/cell-text.ts';
 import { FacetList } from '../../components/facet-list.tsx';
@@ -161,7 +161,9 @@ function RecordDetail({ ctx, dataset, state, model, record }: TabProps & { recor
         {model.fields.map((field) => (
           <div>
             <dt>{labelWithUnit(field)}</dt>
-            <dd>{cellText(record.values[field.name], field.type, format) || '—'}</dd>
+            <dd>
+              {cellText(record.values[field.name], field.type, format, fieldDecimals(field)) || '—'}
+            </dd>
           </div>
         ))}
       </dl>
@@ -203,7 +205,7 @@ function RecordsTable({ ctx, dataset, state, model }: TabProps) {
               </a>
             </td>
             {model.columns.map((field) => (
-              <td>{cellText(row.values[field.name], field.type, format)}</td>
+              <td>{cellText(row.values[field.name], field.type, format, fieldDecimals(field))}</td>
             ))}
           </tr>
         ))}
