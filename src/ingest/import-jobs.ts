@@ -246,7 +246,16 @@ export class ImportJobs {
           processors: source.processors,
           timeZone: await processorsTimeZone(this.engine, job.datasetId),
         },
-        { onProgress: (read) => (progress.rows = read.rows) },
+        {
+          onProgress: (read) => (progress.rows = read.rows),
+          // Every row is read: the page shows the total while the indexes build.
+          onPhase: (phase) => {
+            if (phase !== 'indexing') return;
+            progress.written = progress.rows;
+            progress.writtenAt = Date.now();
+            store.reportProgress(job.id, progress.rows, 0).catch(() => undefined);
+          },
+        },
       );
       result = {
         state: 'succeeded',

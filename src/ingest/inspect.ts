@@ -1,4 +1,7 @@
-// inspectCsv: encoding, delimiter, header and field types, from the first rows of a file.
+// inspectCsv: encoding, delimiter, header and field types, from the first rows of a file. It
+// gives the event loop a turn now and then: a serving process inspects the files it imports.
+
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 
 import type { Field } from '../core/field.ts';
 import { detectDelimiter, detectNewline } from './dialect.ts';
@@ -42,17 +45,27 @@ function isBlank(record: readonly string[]): boolean {
   return record.length === 1 && record[0] === '';
 }
 
-function inferFields(labels: string[], rows: string[][], delimiter: string): Field[] {
+/** One column at a time, with a turn of the event loop between two (a serving process waits). */
+async function inferFields(
+  labels: string[],
+  rows: string[][],
+  delimiter: string,
+): Promise<Field[]> {
   const names = fieldNamesFromLabels(labels);
-  return labels.map((label, column) => ({
-    name: names[column] as string,
-    label,
-    description: null,
-    ...inferType(
-      rows.map((row) => row[column] as string),
-      delimiter,
-    ),
-  }));
+  const fields: Field[] = [];
+  for (const [column, label] of labels.entries()) {
+    if (column > 0) await yieldToEventLoop();
+    fields.push({
+      name: names[column] as string,
+      label,
+      description: null,
+      ...inferType(
+        rows.map((row) => row[column] as string),
+        delimiter,
+      ),
+    });
+  }
+  return fields;
 }
 
 /** Reads the header and up to `sampleRows` rows to describe the file; throws if unreadable. */
@@ -66,8 +79,10 @@ export async function inspectCsv(path: string, options: CsvOptions = {}): Promis
   const delimiter = options.separator ?? detectDelimiter(start, complete && pieces.length <= 2);
   const splitter = new RecordSplitter(delimiter, detectNewline(start));
   const records: string[][] = [];
-  for (const piece of pieces)
+  for (const [index, piece] of pieces.entries()) {
+    if (index > 0 && index % 8 === 0) await yieldToEventLoop();
     for (const record of splitter.push(piece).records) records.push(record);
+  }
   if (complete) records.push(...splitter.end().records);
   const [header, ...body] = records;
   if (header === undefined || isBlank(header)) {
@@ -84,7 +99,7 @@ export async function inspectCsv(path: string, options: CsvOptions = {}): Promis
     delimiter,
     encoding: guess.encoding,
     bom: guess.bom,
-    fields: options.fields ?? inferFields(labels, rows, delimiter),
+    fields: options.fields ?? (await inferFields(labels, rows, delimiter)),
     sampleRowCount: rows.length,
   };
 }

@@ -2,6 +2,7 @@
 // rows, which reach it packed (row-packing.ts). The result, issues and errors are readCsv's own.
 
 import { on } from 'node:events';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 
 import { PortalError } from '../core/errors.ts';
 import { spawnModuleWorker } from '../util/spawn-module-worker.ts';
@@ -39,6 +40,10 @@ export async function readCsvInWorker(
         case 'rows': {
           const pending = sink(unpackRows(received.packed), Array.from(received.lines));
           if (pending) await pending;
+          // A turn of the event loop per batch: the port would otherwise hand over the next
+          // batches (posted while this one was written) in the same turn, again and again, and
+          // timers and requests would wait for the end of the file.
+          await yieldToEventLoop();
           worker.postMessage(null);
           break;
         }

@@ -21,6 +21,7 @@ import { SqliteMetadataStore } from '../metadata/sqlite-metadata-store.ts';
 import { SqliteSchemaStore } from '../metadata/sqlite-schema-store.ts';
 import { VersionRepository } from '../metadata/version-repository.ts';
 import { openWriteConnection } from './connection.ts';
+import { IndexBuilds, deferWrites } from './index-builder.ts';
 import { RANGE_ROWS } from './ranged-export.ts';
 import { ReaderPool } from './reader-pool.ts';
 import { sqliteRecordTables } from './record-tables.ts';
@@ -54,6 +55,7 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<St
     );
     // One file, one machine: the changes this process makes are the ones its caches must hear.
     const changes = new LocalChangeFeed();
+    const indexBuilds = new IndexBuilds();
     const metadata = new SqliteMetadataStore(
       datasets,
       versions,
@@ -65,10 +67,14 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<St
       metadataWithNotices(metadata, changes),
       new SqliteAccountStore(db),
       consentWithNotices(new SqliteConsentStore(db), changes),
-      new SqliteAudienceStore(db),
+      deferWrites(
+        new SqliteAudienceStore(db),
+        ['addCounts', 'saveVisitors', 'purgeBefore'],
+        indexBuilds,
+      ),
       new SqlitePortalTextsStore(db),
       settingsWithNotices(new SqlitePortalSettingsStore(db), changes),
-      new SqliteImportStore(db),
+      deferWrites(new SqliteImportStore(db), ['reportProgress'], indexBuilds),
       new SqliteQuotaStore(db),
       changes,
       new SqliteSchemaStore(db),
@@ -77,6 +83,7 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<St
       readers,
       options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
       options.exportRangeRows ?? RANGE_ROWS,
+      indexBuilds,
     );
   } catch (error) {
     db.close();

@@ -38,6 +38,7 @@ import { createFtsSql, createTableSql, recordTableName } from './record-table.ts
 import { quoteName } from './quote.ts';
 import { leaseStream } from './lease-stream.ts';
 import { rangedExport } from './ranged-export.ts';
+import type { IndexBuilds } from './index-builder.ts';
 import type { ReaderPool } from './reader-pool.ts';
 import { recoverAbandonedLoads } from './recovery.ts';
 import { queryScratchTable } from './scratch-table.ts';
@@ -66,6 +67,7 @@ export class SqliteEngine implements StorageEngine {
     private readonly readers: ReaderPool,
     private readonly queryTimeoutMs: number,
     private readonly exportRangeRows: number,
+    private readonly indexBuilds: IndexBuilds,
   ) {}
 
   async query(query: SqlQuery, options: QueryOptions = {}): Promise<unknown[][]> {
@@ -148,6 +150,8 @@ export class SqliteEngine implements StorageEngine {
 
   async beginVersion(input: BeginVersionInput): Promise<VersionWriter> {
     this.assertOpen();
+    // Another load's index builder holds the write lock: wait for it here, not in SQLite.
+    await this.indexBuilds.idle();
     const version = this.db
       .transaction(() => {
         if (!this.datasets.exists(input.datasetId)) {
@@ -161,9 +165,14 @@ export class SqliteEngine implements StorageEngine {
       })
       .immediate();
     return writerWithNotices(
-      new SqliteVersionWriter(this.db, this.versions, version, (query) =>
-        // A commit may take longer than one request's query: ten times its limit.
-        this.query(query, { timeoutMs: this.queryTimeoutMs * 10 }),
+      new SqliteVersionWriter(
+        this.db,
+        this.versions,
+        version,
+        (query) =>
+          // A commit may take longer than one request's query: ten times its limit.
+          this.query(query, { timeoutMs: this.queryTimeoutMs * 10 }),
+        this.indexBuilds,
       ),
       this.changes,
     );

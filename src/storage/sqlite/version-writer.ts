@@ -3,9 +3,10 @@
 // and cost little to collect); every FLUSH_ROWS records, the new ones are handed to the thread
 // that builds the full-text index (text-index-builder.ts, started at the first step) and the event
 // loop gets a turn. At commit the index is copied in (or, for a load of fewer than FLUSH_ROWS
-// records, built here in one statement), the other indexes are built, one statement at a time,
-// then the version's summaries are computed by the reader threads, and one transaction stores
-// them and makes the version current (the table is invisible to readers until then).
+// records, built here in one statement), the other indexes are built (on a thread of their own
+// for a large version, index-builder.ts), then the version's summaries are computed by the reader
+// threads, and one transaction stores them and makes the version current (the table is invisible
+// to readers until then). No step holds the serving thread for long.
 
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 
@@ -24,6 +25,7 @@ import {
   ftsInsertSql,
   insertSql,
 } from './record-table.ts';
+import type { IndexBuilds } from './index-builder.ts';
 import { quoteName } from './quote.ts';
 import type { RowEncoder } from './row-encoder.ts';
 import { createRowEncoder } from './row-encoder.ts';
@@ -34,6 +36,11 @@ import { TextIndexBuilder } from './text-index-builder.ts';
  * fewer records is indexed at commit on this thread (no thread started for a small table).
  */
 export const FLUSH_ROWS = 50_000;
+/**
+ * Versions from this size on have their indexes built on a thread of their own: below, each
+ * index takes a few tens of milliseconds, less than starting the thread.
+ */
+export const INDEX_THREAD_MIN_ROWS = 50_000;
 /** Records per INSERT statement (multi-row VALUES), within SQLite's limit of bound values. */
 const ROWS_PER_INSERT = 64;
 const MAX_BOUND_VALUES = 32_766;
@@ -67,6 +74,7 @@ export class SqliteVersionWriter implements VersionWriter {
     private readonly versions: VersionRepository,
     private current: DatasetVersion,
     private readonly runSummary: SummaryQueryRunner,
+    private readonly indexBuilds: IndexBuilds,
   ) {
     const { table, fields } = current;
     this.encoder = createRowEncoder(fields);
@@ -90,10 +98,12 @@ export class SqliteVersionWriter implements VersionWriter {
    * Encodes and inserts the records in one transaction (the last few, short of a full INSERT,
    * wait for the next batch); every FLUSH_ROWS records, indexes their text and returns a promise
    * that gives the event loop a turn. After a failure (its batch rolled back, the records
-   * waiting in the chunk possibly overwritten), the writer only accepts `abort`.
+   * waiting in the chunk possibly overwritten), the writer only accepts `abort`. While another
+   * load's indexes are built (their thread holds the write lock), it waits for them first.
    */
   append(rows: Row[]): void | Promise<void> {
     this.assertLoading();
+    if (this.indexBuilds.busy) return this.indexBuilds.idle().then(() => this.append(rows));
     try {
       this.insertBatch.immediate(rows);
     } catch (error) {
@@ -109,12 +119,10 @@ export class SqliteVersionWriter implements VersionWriter {
     this.assertLoading();
     this.state = 'committing';
     try {
+      await this.indexBuilds.idle();
       this.db.transaction(() => this.insertPartialChunk()).immediate();
       await this.finishTextIndex();
-      for (const sql of createIndexSqls(this.current.table, this.current.fields)) {
-        await yieldToEventLoop();
-        this.db.exec(sql);
-      }
+      await this.buildIndexes(createIndexSqls(this.current.table, this.current.fields));
       const summaries = await this.computeSummaries();
       this.db
         .transaction(() => {
@@ -140,6 +148,7 @@ export class SqliteVersionWriter implements VersionWriter {
   async abort(reason: string): Promise<void> {
     if (this.state === 'committed' || this.state === 'aborted') return;
     this.state = 'aborted';
+    await this.indexBuilds.idle();
     this.chunk.fill(null);
     const builder = await this.builder?.catch(() => null);
     await builder?.abort();
@@ -174,6 +183,20 @@ export class SqliteVersionWriter implements VersionWriter {
       `INSERT INTO ${quoteName(summaryTableName(table))} (key, rows) VALUES (?, ?)`,
     );
     for (const [key, text] of summaries) insert.run(key, text);
+  }
+
+  /**
+   * Builds the indexes of a large version on a thread of its own (index-builder.ts); those of a
+   * smaller one (or of a database in memory) here, one statement at a time.
+   */
+  private async buildIndexes(sqls: string[]): Promise<void> {
+    if (!this.db.memory && this.recordsCount >= INDEX_THREAD_MIN_ROWS) {
+      return this.indexBuilds.build(this.db.name, sqls);
+    }
+    for (const sql of sqls) {
+      await yieldToEventLoop();
+      this.db.exec(sql);
+    }
   }
 
   /** Inserts `rows` by full INSERTs of `rowsPerInsert` records (inside a transaction). */
