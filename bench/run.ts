@@ -116,7 +116,7 @@ if (only === undefined && engine === 'sqlite') {
     p99Micros: Number(m[4]),
   }));
   result.pages = child<{ pages: BenchResult['pages'] }>(['bench/pages-child.ts'], 'pages').pages;
-  type Out = { audience: Record<string, number> };
+  type Out = { audience: Record<string, number | number[]> };
   result.audience = child<Out>(['bench/audience-child.ts'], 'audience recording').audience;
 }
 

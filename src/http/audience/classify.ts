@@ -54,51 +54,75 @@ export function classify(request: FinishedRequest): AudienceEvent[] | null {
   return siteEvents(route, request);
 }
 
-function v21Events(route: string, request: FinishedRequest): AudienceEvent[] {
-  const dataset = request.params['dataset_id'] ?? null;
-  const rest = route.replace(/^\/catalog\/datasets\/:dataset_id/, '/dataset');
-  const format = request.params['format'] ?? 'json';
-  const api = (endpoint: string): AudienceEvent => ({
+/**
+ * An API call event. A function of the module, not a closure made per request: the measurement
+ * runs on every request, and a closure costs its creation (and its name) each time.
+ */
+function apiCall(
+  request: FinishedRequest,
+  endpoint: string,
+  dataset: string | null,
+  format: string,
+): AudienceEvent {
+  return {
     type: 'api',
-    endpoint: `v2.1/${endpoint}`,
+    endpoint,
     dataset,
     format: format.toLowerCase(),
     source: request.source,
     apiKey: request.apiKey,
-  });
+  };
+}
+
+const DATASET_ROUTE = '/catalog/datasets/:dataset_id';
+
+function v21Events(route: string, request: FinishedRequest): AudienceEvent[] {
+  const dataset = request.params['dataset_id'] ?? null;
+  const rest = route.startsWith(DATASET_ROUTE)
+    ? `/dataset${route.slice(DATASET_ROUTE.length)}`
+    : route;
+  const format = request.params['format'] ?? 'json';
   switch (rest) {
     case '/catalog/datasets':
       return withSearch(
-        [api('catalog')],
+        [apiCall(request, 'v2.1/catalog', dataset, format)],
         'catalog',
         null,
         simpleTextSearch(request.query),
         request,
       );
     case '/catalog/facets':
-      return [api('catalog-facets')];
+      return [apiCall(request, 'v2.1/catalog-facets', dataset, format)];
     case '/catalog/exports/:format':
-      return [api('catalog-exports'), download(null, format, 'catalog-export')];
+      return [
+        apiCall(request, 'v2.1/catalog-exports', dataset, format),
+        download(null, format, 'catalog-export'),
+      ];
     case '/dataset':
-      return [api('dataset')];
+      return [apiCall(request, 'v2.1/dataset', dataset, format)];
     case '/dataset/records':
       return withSearch(
-        [api('records')],
+        [apiCall(request, 'v2.1/records', dataset, format)],
         'records',
         dataset,
         simpleTextSearch(request.query),
         request,
       );
     case '/dataset/records/:record_id':
-      return [api('record')];
+      return [apiCall(request, 'v2.1/record', dataset, format)];
     case '/dataset/exports/:format':
-      return [api('exports'), download(dataset, format, 'v2.1-export')];
+      return [
+        apiCall(request, 'v2.1/exports', dataset, format),
+        download(dataset, format, 'v2.1-export'),
+      ];
     case '/dataset/facets':
-      return [api('facets')];
+      return [apiCall(request, 'v2.1/facets', dataset, format)];
     default:
-      if (rest.startsWith('/dataset/attachments')) return [api('attachments')];
-      if (rest.startsWith('/dataset/exports')) return [api('exports')];
-      return [api('root')];
+      if (rest.startsWith('/dataset/attachments'))
+        return [apiCall(request, 'v2.1/attachments', dataset, format)];
+      if (rest.startsWith('/dataset/exports'))
+        return [apiCall(request, 'v2.1/exports', dataset, format)];
+      return [apiCall(request, 'v2.1/root', dataset, format)];
   }
 }
 
@@ -106,31 +130,40 @@ function v1Events(route: string, request: FinishedRequest): AudienceEvent[] {
   const queryDataset = text(request.query['dataset']);
   const dataset = request.params['dataset_id'] ?? queryDataset;
   const format = (text(request.query['format']) ?? 'json').toLowerCase();
-  const api = (endpoint: string, callFormat = format): AudienceEvent => ({
-    type: 'api',
-    endpoint: `v1/${endpoint}`,
-    dataset,
-    format: callFormat,
-    source: request.source,
-    apiKey: request.apiKey,
-  });
   switch (route) {
     case '/records/1.0/search':
-      return withSearch([api('search')], 'records', dataset, text(request.query['q']), request);
+      return withSearch(
+        [apiCall(request, 'v1/search', dataset, format)],
+        'records',
+        dataset,
+        text(request.query['q']),
+        request,
+      );
     case '/records/1.0/download': {
       const fileFormat = text(request.query['format'])?.toLowerCase() ?? 'csv';
-      return [api('download', fileFormat), download(dataset, fileFormat, 'v1-download')];
+      return [
+        apiCall(request, 'v1/download', dataset, fileFormat),
+        download(dataset, fileFormat, 'v1-download'),
+      ];
     }
     case '/records/1.0/analyze':
-      return [api('analyze')];
+      return [apiCall(request, 'v1/analyze', dataset, format)];
     case '/records/1.0/geocluster':
-      return [api('geocluster')];
+      return [apiCall(request, 'v1/geocluster', dataset, format)];
     case '/datasets/1.0/search':
-      return withSearch([api('datasets')], 'catalog', null, text(request.query['q']), request);
+      return withSearch(
+        [apiCall(request, 'v1/datasets', dataset, format)],
+        'catalog',
+        null,
+        text(request.query['q']),
+        request,
+      );
     case '/datasets/1.0/:dataset_id':
-      return [api('dataset')];
-    default:
-      return [api(route.includes('attachments') ? 'attachments' : 'record')];
+      return [apiCall(request, 'v1/dataset', dataset, format)];
+    default: {
+      const endpoint = route.includes('attachments') ? 'attachments' : 'record';
+      return [apiCall(request, `v1/${endpoint}`, dataset, format)];
+    }
   }
 }
 

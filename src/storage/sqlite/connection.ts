@@ -6,6 +6,8 @@ import { dirname } from 'node:path';
 
 import Database from 'better-sqlite3';
 
+import { keepStatements } from './statement-cache.ts';
+
 /** How long a statement waits for another process's write lock before failing. */
 export const BUSY_TIMEOUT_MS = 5000;
 /** Bytes of the file read through memory mapping by the reader connections. */
@@ -27,6 +29,7 @@ export function openWriteConnection(path: string): Database.Database {
     db.pragma('mmap_size = 0');
     // Index builds sort with helper threads.
     db.pragma(`threads = ${Math.min(4, availableParallelism())}`);
+    keepStatements(db);
     return db;
   } catch (error) {
     db.close();
