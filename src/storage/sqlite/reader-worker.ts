@@ -6,8 +6,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
 import type { ChunkEncoder, RowEncoding } from '../../core/row-encoding.ts';
-import { TextBuffer, loadChunkEncoder } from '../encode-rows.ts';
+import { TextBuffer, loadChunkEncoder, loadJoinedWriter } from '../encode-rows.ts';
 import { bindable } from './bindable.ts';
+import { joinedSql } from './joined-sql.ts';
 import { BUSY_TIMEOUT_MS, MMAP_SIZE } from './connection.ts';
 import type { ReaderReply, ReaderRequest, ReaderWorkerData } from './reader-protocol.ts';
 import { registerSqliteFunctions } from './register-functions.ts';
@@ -83,6 +84,32 @@ function writerFor(encoding: RowEncoding): Promise<ChunkEncoder> {
   return loadChunkEncoder(encoding, textBuffer);
 }
 
+/**
+ * Queries whose joined rows the encoder refused once (text holding the delimiter): their later
+ * ranges are read unjoined at once rather than twice.
+ */
+const unjoinable = new Set<string>();
+const UNJOINABLE_LIMIT = 100;
+
+/** A range read with its text columns joined, or null when a row needs it read unjoined. */
+async function encodeJoined(
+  request: Extract<ReaderRequest, { kind: 'encode' }>,
+  joined: NonNullable<RowEncoding['joined']>,
+): Promise<ReaderReply | null> {
+  const width = prepare(request.sql).columns().length;
+  const writer = await loadJoinedWriter(request.encoding, textBuffer);
+  const rows = prepare(joinedSql(request.sql, width, joined)).iterate(...bindable(request.params));
+  for (const row of rows as Iterable<unknown[]>) {
+    if (writer.tryAdd(row)) continue;
+    // Leaving the loop ends the statement.
+    writer.discard();
+    if (unjoinable.size >= UNJOINABLE_LIMIT) unjoinable.clear();
+    unjoinable.add(request.sql);
+    return null;
+  }
+  return bytesReply(request.id, writer, true);
+}
+
 function bytesReply(id: number, writer: ChunkEncoder, done: boolean): ReaderReply {
   const { bytes, rows, meta } = writer.take();
   return meta === undefined
@@ -134,6 +161,11 @@ async function handle(request: ReaderRequest): Promise<ReaderReply | null> {
       return nextBatch();
     }
     case 'encode': {
+      const joined = request.encoding.joined;
+      if (joined && !unjoinable.has(request.sql)) {
+        const reply = await encodeJoined(request, joined);
+        if (reply) return reply;
+      }
       const writer = await writerFor(request.encoding);
       const rows = prepare(request.sql).iterate(...bindable(request.params));
       for (const row of rows as Iterable<unknown[]>) writer.add(row);
