@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 import Database from 'better-sqlite3';
 
+import type { JoinedRuns } from '../../core/joined-runs.ts';
 import type { ChunkEncoder, RowEncoding } from '../../core/row-encoding.ts';
 import { TextBuffer, loadChunkEncoder, loadJoinedWriter } from '../encode-rows.ts';
 import { bindable } from './bindable.ts';
@@ -85,11 +86,15 @@ function writerFor(encoding: RowEncoding): Promise<ChunkEncoder> {
 }
 
 /**
- * Queries whose joined rows the encoder refused once (text holding the delimiter): their later
- * ranges are read unjoined at once rather than twice.
+ * Queries (with the text joining their runs) whose joined rows the encoder refused once (text
+ * holding the delimiter): their later ranges are read unjoined at once rather than twice.
  */
 const unjoinable = new Set<string>();
 const UNJOINABLE_LIMIT = 100;
+
+function unjoinableKey(sql: string, joined: JoinedRuns): string {
+  return `${joined.separator}\n${sql}`;
+}
 
 /** A range read with its text columns joined, or null when a row needs it read unjoined. */
 async function encodeJoined(
@@ -104,7 +109,7 @@ async function encodeJoined(
     // Leaving the loop ends the statement.
     writer.discard();
     if (unjoinable.size >= UNJOINABLE_LIMIT) unjoinable.clear();
-    unjoinable.add(request.sql);
+    unjoinable.add(unjoinableKey(request.sql, joined));
     return null;
   }
   return bytesReply(request.id, writer, true);
@@ -162,7 +167,7 @@ async function handle(request: ReaderRequest): Promise<ReaderReply | null> {
     }
     case 'encode': {
       const joined = request.encoding.joined;
-      if (joined && !unjoinable.has(request.sql)) {
+      if (joined && !unjoinable.has(unjoinableKey(request.sql, joined))) {
         const reply = await encodeJoined(request, joined);
         if (reply) return reply;
       }
