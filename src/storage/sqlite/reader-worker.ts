@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 
 import type { JoinedRuns } from '../../core/joined-runs.ts';
 import type { ChunkEncoder, RowEncoding } from '../../core/row-encoding.ts';
-import { TextBuffer, loadChunkEncoder, loadJoinedWriter } from '../encode-rows.ts';
+import { ChunkWriter, TextBuffer, loadChunkEncoder, loadJoinedWriter } from '../encode-rows.ts';
 import { bindable } from './bindable.ts';
 import { joinedSql } from './joined-sql.ts';
 import { BUSY_TIMEOUT_MS, MMAP_SIZE } from './connection.ts';
@@ -86,6 +86,28 @@ function writerFor(encoding: RowEncoding): Promise<ChunkEncoder> {
 }
 
 /**
+ * The writer of the last ranged export's rows, kept for its next range: ranges of one export
+ * are encoded alike (they may go to either reader, in any order), and a kept encoder keeps what
+ * it learnt (the lists and instants already written) instead of starting afresh every range.
+ */
+let rangeWriter: { key: string; writer: ChunkWriter } | null = null;
+
+async function rangeWriterFor(encoding: RowEncoding, joined: boolean): Promise<ChunkEncoder> {
+  const key = `${joined ? 'joined' : 'plain'} ${JSON.stringify(encoding)}`;
+  if (rangeWriter?.key === key) {
+    // Rows of a range that failed half way are not the next range's.
+    rangeWriter.writer.discard();
+    return rangeWriter.writer;
+  }
+  const writer = joined
+    ? await loadJoinedWriter(encoding, textBuffer)
+    : await loadChunkEncoder(encoding, textBuffer);
+  // Only row encoders, which hold no rows between ranges (a chunk encoder may: Parquet's).
+  rangeWriter = writer instanceof ChunkWriter ? { key, writer } : null;
+  return writer;
+}
+
+/**
  * Queries (with the text joining their runs) whose joined rows the encoder refused once (text
  * holding the delimiter): their later ranges are read unjoined at once rather than twice.
  */
@@ -102,7 +124,7 @@ async function encodeJoined(
   joined: NonNullable<RowEncoding['joined']>,
 ): Promise<ReaderReply | null> {
   const width = prepare(request.sql).columns().length;
-  const writer = await loadJoinedWriter(request.encoding, textBuffer);
+  const writer = (await rangeWriterFor(request.encoding, true)) as ChunkWriter;
   const rows = prepare(joinedSql(request.sql, width, joined)).iterate(...bindable(request.params));
   for (const row of rows as Iterable<unknown[]>) {
     if (writer.tryAdd(row)) continue;
@@ -171,7 +193,7 @@ async function handle(request: ReaderRequest): Promise<ReaderReply | null> {
         const reply = await encodeJoined(request, joined);
         if (reply) return reply;
       }
-      const writer = await writerFor(request.encoding);
+      const writer = await rangeWriterFor(request.encoding, false);
       const rows = prepare(request.sql).iterate(...bindable(request.params));
       for (const row of rows as Iterable<unknown[]>) writer.add(row);
       return bytesReply(request.id, writer, true);
