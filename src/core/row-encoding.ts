@@ -3,8 +3,13 @@
 // runs on every engine and in every thread. Text formats give a row encoder (one row's text);
 // binary formats (Parquet) a chunk encoder, which turns a run of rows into one piece of the file.
 
+import type { JoinedRuns } from './joined-runs.ts';
+
 /** Turns one raw row (as StorageEngine.query returns it) into its text in the file. */
 export type RowEncoder = (row: readonly unknown[]) => string;
+
+/** A row encoder of joined rows (RowEncoding.joined): null when the row must be read unjoined. */
+export type JoinedRowEncoder = (row: readonly unknown[]) => string | null;
 
 /** A piece of the file: rows encoded, and what the main thread needs to know to frame it. */
 export interface EncodedChunk {
@@ -26,7 +31,7 @@ export interface ChunkEncoder {
 
 /** What a module named in RowEncoding exports: one of the two factories. */
 export interface RowEncoderModule {
-  createRowEncoder?(options: never): RowEncoder;
+  createRowEncoder?(options: never): RowEncoder | JoinedRowEncoder;
   createChunkEncoder?(options: never): ChunkEncoder;
 }
 
@@ -44,4 +49,11 @@ export interface RowEncoding {
    * once: the encoder counts them (an XLSX row carries its number).
    */
   sequential?: boolean;
+  /**
+   * Runs of text columns the engine may join in SQL before the rows reach the encoder (a
+   * SQLite export read by ranges; others ignore it). `options` builds the encoder of such rows:
+   * it answers null for a row it cannot write from the joined text, whose range is then read
+   * again without joining, with `options`.
+   */
+  joined?: JoinedRuns & { options: unknown };
 }

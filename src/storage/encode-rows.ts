@@ -4,6 +4,7 @@
 import type {
   ChunkEncoder,
   EncodedChunk,
+  JoinedRowEncoder,
   RowEncoder,
   RowEncoderModule,
   RowEncoding,
@@ -40,7 +41,7 @@ export class ChunkWriter implements ChunkEncoder {
   private readonly terminator: string;
 
   constructor(
-    private readonly encoder: RowEncoder,
+    private readonly encoder: RowEncoder | JoinedRowEncoder,
     encoding: RowEncoding,
     private readonly buffer: TextBuffer = new TextBuffer(),
   ) {
@@ -53,12 +54,26 @@ export class ChunkWriter implements ChunkEncoder {
   }
 
   add(row: readonly unknown[]): void {
+    if (!this.tryAdd(row)) throw new Error('a row the encoder cannot write');
+  }
+
+  /** Writes the row, or answers false when its encoder gives no text for it (joined rows). */
+  tryAdd(row: readonly unknown[]): boolean {
+    const encoded = this.encoder(row);
+    if (encoded === null) return false;
     // One write per row: each write is a call into C++ costing more than joining short strings.
-    const text = `${this.count > 0 ? this.separator : ''}${this.encoder(row)}${this.terminator}`;
+    const text = `${this.count > 0 ? this.separator : ''}${encoded}${this.terminator}`;
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
     this.buffer.reserve(this.offset, 3 * text.length);
     this.offset += this.buffer.bytes.write(text, this.offset);
     this.count++;
+    return true;
+  }
+
+  /** Forgets the rows written since the last `take`. */
+  discard(): void {
+    this.offset = 0;
+    this.count = 0;
   }
 
   /** The rows written so far, copied out; the writer starts afresh. */
@@ -81,6 +96,22 @@ export async function loadChunkEncoder(
   if (loaded.createChunkEncoder) return loaded.createChunkEncoder(encoding.options as never);
   if (!loaded.createRowEncoder) throw new Error(`${encoding.module} encodes no rows`);
   return new ChunkWriter(loaded.createRowEncoder(encoding.options as never), encoding, buffer);
+}
+
+/** The writer of rows whose text columns are joined (RowEncoding.joined); text into `buffer`. */
+export async function loadJoinedWriter(
+  encoding: RowEncoding,
+  buffer?: TextBuffer,
+): Promise<ChunkWriter> {
+  const loaded = (await import(encoding.module)) as RowEncoderModule;
+  if (!loaded.createRowEncoder || !encoding.joined) {
+    throw new Error(`${encoding.module} encodes no joined rows`);
+  }
+  return new ChunkWriter(
+    loaded.createRowEncoder(encoding.joined.options as never),
+    encoding,
+    buffer,
+  );
 }
 
 /** Encodes streamed batches on this thread: one chunk per non-empty batch. */

@@ -93,6 +93,8 @@ const DAY_MS = 86_400_000;
 /** Beyond this, Date is invalid: formatInstant's own rendering applies. */
 const MAX_INSTANT_MS = 8.64e15;
 const INSTANT_CACHE_LIMIT = 100_000;
+/** Whole texts kept by an instant formatter (forgotten all at once past this). */
+const TEXT_CACHE_LIMIT = 16_384;
 
 /**
  * formatInstant for one zone, for many instants (a whole export): the offset of each quarter
@@ -102,7 +104,11 @@ export function instantFormatter(zone: string): (ms: number) => string {
   const offsets = new Map<number, number>();
   const offsetTexts = new Map<number, string>();
   const days = new Map<number, string>();
+  // Whole texts too: exported instants repeat (days, hours), and a hit skips the building.
+  const texts = new Map<number, string>();
   return (ms) => {
+    const known = texts.get(ms);
+    if (known !== undefined) return known;
     if (!Number.isInteger(ms) || Math.abs(ms) > MAX_INSTANT_MS) return formatInstant(ms, zone);
     const bucket = Math.floor(ms / QUARTER_HOUR_MS);
     let offset = offsets.get(bucket);
@@ -130,9 +136,11 @@ export function instantFormatter(zone: string): (ms: number) => string {
     const time = local - day * DAY_MS;
     const millis = time % 1000;
     const seconds = Math.floor(time / 1000);
-    return (
+    const text =
       `${dayText}${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:` +
-      `${pad(seconds % 60)}${millis === 0 ? '' : `.${pad(millis, 3)}`}${offsetText}`
-    );
+      `${pad(seconds % 60)}${millis === 0 ? '' : `.${pad(millis, 3)}`}${offsetText}`;
+    if (texts.size >= TEXT_CACHE_LIMIT) texts.clear();
+    texts.set(ms, text);
+    return text;
   };
 }

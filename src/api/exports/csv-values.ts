@@ -48,6 +48,9 @@ export function joinList(raw: unknown, separator: string): string {
   return Array.isArray(list) ? list.join(separator) : String(list);
 }
 
+/** Joined lists kept by a list column's formatter (forgotten all at once past this). */
+const LIST_CACHE_LIMIT = 4096;
+
 export type CellFormatter = (row: readonly unknown[]) => string;
 
 /** Builds, once per export, the function that renders one column's cell from a raw row. */
@@ -77,9 +80,19 @@ export function csvCellFormatter(
     };
   }
   if (column.multivalued) {
+    // Lists repeat (categories, tags): a stored text already joined is looked up, not split.
+    const joined = new Map<string, string>();
     return (row) => {
       const raw = row[first];
-      return raw == null ? '' : joinList(raw, listSeparator);
+      if (raw == null) return '';
+      if (typeof raw !== 'string') return joinList(raw, listSeparator);
+      let text = joined.get(raw);
+      if (text === undefined) {
+        if (joined.size >= LIST_CACHE_LIMIT) joined.clear();
+        text = joinList(raw, listSeparator);
+        joined.set(raw, text);
+      }
+      return text;
     };
   }
   switch (column.type) {

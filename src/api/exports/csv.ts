@@ -1,6 +1,7 @@
 // The CSV export: ODS's dialect (`;` by default, CRLF, quotes only where needed unless
 // quote_all, optional UTF-8 BOM, field names or labels in the header).
 
+import type { OutputColumn } from '../../odsql/index.ts';
 import type { RecordsExport } from '../../records/index.ts';
 import type { CsvRowOptions } from './csv-row.ts';
 import { CSV_ROW_MODULE } from './csv-row.ts';
@@ -36,6 +37,31 @@ export function headerOf(data: RecordsExport, useLabels: boolean): string[] {
   return data.columns.map((c) => (useLabels ? (labels.get(c.key) ?? c.key) : c.key));
 }
 
+/**
+ * Runs of two or more neighbouring columns that are stored text fields, written as stored: the
+ * result positions SQLite may join (RowEncoding.joined).
+ */
+export function plainTextRuns(columns: readonly OutputColumn[]): number[][] {
+  const runs: number[][] = [];
+  let run: number[] = [];
+  for (const column of columns) {
+    const plain =
+      column.field === true &&
+      column.type === 'text' &&
+      !column.multivalued &&
+      column.positions.length === 1;
+    const position = column.positions[0]!;
+    if (plain && run.length > 0 && position === run[run.length - 1]! + 1) {
+      run.push(position);
+      continue;
+    }
+    if (run.length > 1) runs.push(run);
+    run = plain ? [position] : [];
+  }
+  if (run.length > 1) runs.push(run);
+  return runs;
+}
+
 export function csvText(data: RecordsExport, options: CsvOptions): TextBody {
   const quote = quoter(options.delimiter, options.quoteAll);
   const header = headerOf(data, options.useLabels).map(quote).join(options.delimiter);
@@ -49,9 +75,28 @@ export function csvText(data: RecordsExport, options: CsvOptions): TextBody {
       ? { epsg: options.reprojection.epsg }
       : {}),
   };
+  // Quoted cells (quote_all) and longer delimiters are written cell by cell.
+  const runs =
+    options.quoteAll || options.delimiter.length !== 1 ? [] : plainTextRuns(data.columns);
+  const joined =
+    runs.length === 0
+      ? {}
+      : {
+          joined: {
+            runs,
+            separator: options.delimiter,
+            options: { ...rowOptions, joined: { runs, separator: options.delimiter } },
+          },
+        };
   return {
     head: `${options.withBom ? '\ufeff' : ''}${header}\r\n`,
-    encoding: { module: CSV_ROW_MODULE, options: rowOptions, separator: '', terminator: '\r\n' },
+    encoding: {
+      module: CSV_ROW_MODULE,
+      options: rowOptions,
+      separator: '',
+      terminator: '\r\n',
+      ...joined,
+    },
     tail: '',
   };
 }

@@ -27,6 +27,8 @@ export interface OutputColumn {
   multivalued: boolean;
   /** Indexes of this output's SQL result columns in each row (geo_point_2d: [lat, lon]). */
   positions: number[];
+  /** A stored field as it is (not an expression of it): its values are the column's own. */
+  field?: true;
 }
 
 export interface CompiledQuery {
@@ -151,7 +153,9 @@ export function compilePlan(
       selectList.push(...parts);
       // Outputs of a query grouped by a multivalued field hold one of its values.
       const multivalued = output.multivalued && unnested.length === 0;
-      columns.push({ key: output.key, type: output.type, multivalued, positions });
+      const column: OutputColumn = { key: output.key, type: output.type, multivalued, positions };
+      if (output.field) column.field = true;
+      columns.push(column);
     }
   });
   if (selectList.length === 0) selectList.push('NULL');

@@ -5,9 +5,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 import Database from 'better-sqlite3';
 
+import type { JoinedRuns } from '../../core/joined-runs.ts';
 import type { ChunkEncoder, RowEncoding } from '../../core/row-encoding.ts';
-import { TextBuffer, loadChunkEncoder } from '../encode-rows.ts';
+import { ChunkWriter, TextBuffer, loadChunkEncoder, loadJoinedWriter } from '../encode-rows.ts';
 import { bindable } from './bindable.ts';
+import { joinedSql } from './joined-sql.ts';
 import { BUSY_TIMEOUT_MS, MMAP_SIZE } from './connection.ts';
 import type { ReaderReply, ReaderRequest, ReaderWorkerData } from './reader-protocol.ts';
 import { registerSqliteFunctions } from './register-functions.ts';
@@ -83,6 +85,58 @@ function writerFor(encoding: RowEncoding): Promise<ChunkEncoder> {
   return loadChunkEncoder(encoding, textBuffer);
 }
 
+/**
+ * The writer of the last ranged export's rows, kept for its next range: ranges of one export
+ * are encoded alike (they may go to either reader, in any order), and a kept encoder keeps what
+ * it learnt (the lists and instants already written) instead of starting afresh every range.
+ */
+let rangeWriter: { key: string; writer: ChunkWriter } | null = null;
+
+async function rangeWriterFor(encoding: RowEncoding, joined: boolean): Promise<ChunkEncoder> {
+  const key = `${joined ? 'joined' : 'plain'} ${JSON.stringify(encoding)}`;
+  if (rangeWriter?.key === key) {
+    // Rows of a range that failed half way are not the next range's.
+    rangeWriter.writer.discard();
+    return rangeWriter.writer;
+  }
+  const writer = joined
+    ? await loadJoinedWriter(encoding, textBuffer)
+    : await loadChunkEncoder(encoding, textBuffer);
+  // Only row encoders, which hold no rows between ranges (a chunk encoder may: Parquet's).
+  rangeWriter = writer instanceof ChunkWriter ? { key, writer } : null;
+  return writer;
+}
+
+/**
+ * Queries (with the text joining their runs) whose joined rows the encoder refused once (text
+ * holding the delimiter): their later ranges are read unjoined at once rather than twice.
+ */
+const unjoinable = new Set<string>();
+const UNJOINABLE_LIMIT = 100;
+
+function unjoinableKey(sql: string, joined: JoinedRuns): string {
+  return `${joined.separator}\n${sql}`;
+}
+
+/** A range read with its text columns joined, or null when a row needs it read unjoined. */
+async function encodeJoined(
+  request: Extract<ReaderRequest, { kind: 'encode' }>,
+  joined: NonNullable<RowEncoding['joined']>,
+): Promise<ReaderReply | null> {
+  const width = prepare(request.sql).columns().length;
+  const writer = (await rangeWriterFor(request.encoding, true)) as ChunkWriter;
+  const rows = prepare(joinedSql(request.sql, width, joined)).iterate(...bindable(request.params));
+  for (const row of rows as Iterable<unknown[]>) {
+    if (writer.tryAdd(row)) continue;
+    // Leaving the loop ends the statement.
+    writer.discard();
+    if (unjoinable.size >= UNJOINABLE_LIMIT) unjoinable.clear();
+    unjoinable.add(unjoinableKey(request.sql, joined));
+    return null;
+  }
+  return bytesReply(request.id, writer, true);
+}
+
 function bytesReply(id: number, writer: ChunkEncoder, done: boolean): ReaderReply {
   const { bytes, rows, meta } = writer.take();
   return meta === undefined
@@ -134,7 +188,12 @@ async function handle(request: ReaderRequest): Promise<ReaderReply | null> {
       return nextBatch();
     }
     case 'encode': {
-      const writer = await writerFor(request.encoding);
+      const joined = request.encoding.joined;
+      if (joined && !unjoinable.has(unjoinableKey(request.sql, joined))) {
+        const reply = await encodeJoined(request, joined);
+        if (reply) return reply;
+      }
+      const writer = await rangeWriterFor(request.encoding, false);
       const rows = prepare(request.sql).iterate(...bindable(request.params));
       for (const row of rows as Iterable<unknown[]>) writer.add(row);
       return bytesReply(request.id, writer, true);

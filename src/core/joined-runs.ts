@@ -1,0 +1,26 @@
+// Runs of neighbouring plain text columns that SQLite joins into one value before a row reaches
+// JavaScript (RowEncoding.joined): one string per run instead of one per column, and one check
+// per run instead of one per cell. Shared by the storage, which writes the joined SELECT, and
+// the encoder, which reads the joined rows: both place the result columns the same way.
+
+/** Result positions (of the plain query) joined into one value, and the text between them. */
+export interface JoinedRuns {
+  /** Each run: two or more consecutive result positions, in order; runs do not overlap. */
+  runs: number[][];
+  /** Written between the values of a run (the CSV delimiter). */
+  separator: string;
+}
+
+/** Where the value of plain result position `position` is in a joined row (a run: its start). */
+export function joinedPosition(runs: readonly (readonly number[])[], position: number): number {
+  let dropped = 0;
+  for (const run of runs) {
+    const start = run[0]!;
+    if (position <= start) break;
+    const end = run[run.length - 1]!;
+    // Inside a run: its value is the run's, at the run's start.
+    if (position <= end) return start - dropped;
+    dropped += run.length - 1;
+  }
+  return position - dropped;
+}

@@ -1,0 +1,27 @@
+// The SELECT that reads a query's rows with runs of its text columns joined (RowEncoding.joined):
+// SQLite's concat() makes one value of each run, so the reader makes one JavaScript string per
+// run instead of one per column (most of the cost of reading a row). The query is wrapped, not
+// rewritten: a common table expression names its result columns, and SQLite flattens it into
+// the same scan.
+
+import type { JoinedRuns } from '../../core/joined-runs.ts';
+
+function literal(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** `sql`, whose rows have `width` columns, with each run of `joined` as one column (concat). */
+export function joinedSql(sql: string, width: number, joined: JoinedRuns): string {
+  const names = Array.from({ length: width }, (_, i) => `"c${i}"`);
+  const starts = new Map(joined.runs.map((run) => [run[0]!, run]));
+  const inside = new Set(joined.runs.flatMap((run) => run.slice(1)));
+  const between = `, ${literal(joined.separator)}, `;
+  const list: string[] = [];
+  for (let i = 0; i < width; i++) {
+    if (inside.has(i)) continue;
+    const run = starts.get(i);
+    // concat() reads NULL as '': the empty cell the encoder writes for it.
+    list.push(run ? `concat(${run.map((p) => names[p]).join(between)})` : names[i]!);
+  }
+  return `WITH "joined_rows"(${names.join(', ')}) AS (${sql}) SELECT ${list.join(', ')} FROM "joined_rows"`;
+}
