@@ -1,10 +1,10 @@
 // The schema editor's form: for each field of the current version, its label, description, type,
 // options (facet, multiple choice, sortable), facet order, separators, unit, decimals, precision
-// of dates
-// and translations, and the fields' order. Values travel as typed text under `f.<field>.<part>`,
-// the order as the names joined by commas under `order` (names hold no comma), moved one step by
-// a `move` button (`up:<field>`, `down:<field>`); reading the form checks each field with the
-// rules the service applies (core/schema-edit-check.ts) and puts each problem by its control.
+// of dates and translations, and the fields' order. Values travel as typed text under
+// `f.<field>.<part>`, the order as the names joined by commas under `order` (names hold no
+// comma), moved one step by a `move` button (`up:<field>`, `down:<field>`); reading the form
+// checks each field with the rules the service applies (core/schema-edit-check.ts) and puts
+// each problem by its control.
 
 import type { Annotations, Field, FieldTranslation } from '../core/field.ts';
 import type { DesiredField, EditProblem } from '../core/schema-edit-check.ts';
