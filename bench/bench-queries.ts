@@ -115,6 +115,22 @@ export interface Timing {
  * on a shared machine), after a first (cold) run and 2 warm-up runs of each: at least 20 runs,
  * at most 300, and no more once 6 s have passed. Times in milliseconds.
  */
+/**
+ * Times `count` runs of `run` one right after the other: the steady latency of a server that
+ * is kept busy, as a dashboard's burst of calls or an application's traffic keeps it.
+ */
+export async function timeBurst(run: () => Promise<unknown>, count = 300): Promise<Timing> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  const firstMs = times[0]!;
+  times.sort((x, y) => x - y);
+  return { firstMs, medianMs: percentile(times, 50), p99Ms: percentile(times, 99), runs: count };
+}
+
 export async function timeInterleaved(
   a: () => Promise<unknown>,
   b: () => Promise<unknown>,
