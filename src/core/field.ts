@@ -69,13 +69,17 @@ export function fieldUnit(field: Field): string | undefined {
 /** Most decimals the site may show (`decimals`): a double holds about 15 significant digits. */
 export const MAX_DECIMALS = 10;
 
+/** A `decimals` annotation's argument as a count (0 to MAX_DECIMALS), or undefined. */
+export function parseDecimals(text: string): number | undefined {
+  if (!/^\d{1,2}$/.test(text)) return undefined;
+  const decimals = Number(text);
+  return decimals <= MAX_DECIMALS ? decimals : undefined;
+}
+
 /** How many decimals the site shows of a decimal field's values (`decimals`), or undefined. */
 export function fieldDecimals(field: Pick<Field, 'type' | 'annotations'>): number | undefined {
   if (field.type !== 'double') return undefined;
-  const value = field.annotations['decimals']?.[0] ?? '';
-  if (!/^\d{1,2}$/.test(value)) return undefined;
-  const decimals = Number(value);
-  return decimals <= MAX_DECIMALS ? decimals : undefined;
+  return parseDecimals(field.annotations['decimals']?.[0] ?? '');
 }
 
 /** How precise a date field's values are (`timeserie_precision`), or undefined. */

@@ -4,7 +4,7 @@
 
 import { FACET_SORTS } from './facet-tree.ts';
 import type { FieldType } from './field.ts';
-import { MAX_DECIMALS, TIMESERIE_PRECISIONS, isFieldType, isTemporal } from './field.ts';
+import { TIMESERIE_PRECISIONS, isFieldType, isTemporal, parseDecimals } from './field.ts';
 import type { FieldEdit } from './schema-edits.ts';
 import {
   DATE_ONLY_ANNOTATIONS,
@@ -72,8 +72,7 @@ function unitProblem(args: string[]): boolean {
 }
 
 function decimalsProblem(args: string[]): boolean {
-  const value = args[0] ?? '';
-  return args.length !== 1 || !/^\d{1,2}$/.test(value) || Number(value) > MAX_DECIMALS;
+  return args.length !== 1 || parseDecimals(args[0]!) === undefined;
 }
 
 /** The problems of one field's edit, in the order of the form. */

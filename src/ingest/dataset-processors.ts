@@ -124,15 +124,7 @@ export class DatasetProcessors {
     if (source.kind === 'url') return { kind: 'remote' };
     let file;
     try {
-      file = await previewSourceFile(
-        this.jobs.pathOf(source.location),
-        {
-          ...source.options,
-          fileName: source.fileName ?? undefined,
-          edits: await this.engine.schemas.getEdits(datasetId),
-        },
-        limit,
-      );
+      file = await this.readSource(source, limit);
     } catch (error) {
       if (isPortalError(error) || (error as { code?: unknown }).code === 'ENOENT') {
         return { kind: 'unreadable', detail: (error as Error).message };
@@ -185,6 +177,19 @@ export class DatasetProcessors {
     }
   }
 
+  /** The first `limit` rows of a stored file as an import reads them (schema edits applied). */
+  private async readSource(source: DatasetSource, limit: number) {
+    return previewSourceFile(
+      this.jobs.pathOf(source.location),
+      {
+        ...source.options,
+        fileName: source.fileName ?? undefined,
+        edits: await this.engine.schemas.getEdits(source.datasetId),
+      },
+      limit,
+    );
+  }
+
   /**
    * The fields of the stored file as an import reads them (the schema editor's types and lists
    * applied), or null when there is none to read (a URL, a lost file).
@@ -192,12 +197,7 @@ export class DatasetProcessors {
   private async fileFields(source: DatasetSource): Promise<Field[] | null> {
     if (source.kind !== 'file') return null;
     try {
-      const options = {
-        ...source.options,
-        fileName: source.fileName ?? undefined,
-        edits: await this.engine.schemas.getEdits(source.datasetId),
-      };
-      return (await previewSourceFile(this.jobs.pathOf(source.location), options, 1)).fields;
+      return (await this.readSource(source, 1)).fields;
     } catch {
       return null;
     }

@@ -10,6 +10,7 @@ import { Layout } from '../../web/layout/layout.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import { BackOfficeNotice } from '../back-office-notice.tsx';
 import { NEW_DATASET_PATH } from './new-dataset-page.tsx';
+import { rawCellText } from './raw-cell-text.ts';
 
 export const CREATE_PATH = '/backoffice/datasets/new/create';
 
@@ -17,12 +18,6 @@ export type PreviewState =
   | { kind: 'ready'; upload: PendingUpload; fields: Field[]; rows: Row[] }
   | { kind: 'unreadable'; upload: PendingUpload; detail: string }
   | { kind: 'gone' };
-
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
 
 export function PreviewPage({ ctx, state }: { ctx: PageContext; state: PreviewState }) {
   const { t } = ctx;
@@ -104,7 +99,7 @@ function Preview({
           {rows.map((row) => (
             <tr>
               {row.map((value) => (
-                <td>{cellText(value)}</td>
+                <td>{rawCellText(value)}</td>
               ))}
             </tr>
           ))}

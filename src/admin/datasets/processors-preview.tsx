@@ -8,12 +8,7 @@ import type { PipelinePreview } from '../../ingest/dataset-processors.ts';
 import { ScrollTable } from '../../web/components/scroll-table.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import { BackOfficeNotice } from '../back-office-notice.tsx';
-
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
+import { rawCellText } from './raw-cell-text.ts';
 
 function Grid(props: { id: string; caption: string; fields: Field[]; rows: Row[] }) {
   return (
@@ -33,7 +28,7 @@ function Grid(props: { id: string; caption: string; fields: Field[]; rows: Row[]
         {props.rows.map((row) => (
           <tr>
             {row.map((value) => (
-              <td>{cellText(value)}</td>
+              <td>{rawCellText(value)}</td>
             ))}
           </tr>
         ))}
