@@ -10,6 +10,7 @@
 
 import type { Dataset } from '../core/dataset.ts';
 import type { MetadataStore, QueryOptions, SqlQuery, StorageEngine } from '../storage/engine.ts';
+import { deepFreeze } from '../util/deep-freeze.ts';
 import { statementKey } from '../util/statement-key.ts';
 import type { ResultCacheStats } from './result-cache.ts';
 import { ResultCache, estimateBytes } from './result-cache.ts';
@@ -76,7 +77,7 @@ export interface CacheCounters extends ResultCacheStats {
 }
 
 export class CachedQueries {
-  private readonly cache: ResultCache<unknown[][]>;
+  private readonly cache: ResultCache<unknown>;
   /** Identical queries in flight share one run. */
   private readonly inflight = new Map<string, Promise<{ rows: unknown[][]; stored: boolean }>>();
   private readonly counters = { hits: 0, stored: 0, misses: 0, uncached: 0 };
@@ -105,7 +106,7 @@ export class CachedQueries {
       return rows;
     }
     const key = `${scope.stamp}\u0002${statementKey(statement)}`;
-    const kept = this.cache.get(key);
+    const kept = this.cache.get(key) as unknown[][] | undefined;
     if (kept !== undefined) {
       this.counters.hits += 1;
       trace?.note('hit');
@@ -172,6 +173,28 @@ export class CachedQueries {
       this.sweeping = null;
     });
     return this.sweeping;
+  }
+
+  /**
+   * A value a caller made from this scope's results (a rendered page) and kept with `keep`
+   * under `key`, which must name everything the value depends on besides the scope; counted
+   * as a hit. Kept values are shared: callers must not change them.
+   */
+  derived<T>(scope: CacheScope, key: string, trace?: QueryTrace): T | undefined {
+    if (!this.cache.enabled) return undefined;
+    const kept = this.cache.get(`${scope.stamp}\u0003${key}`) as T | undefined;
+    if (kept !== undefined) {
+      this.counters.hits += 1;
+      trace?.note('hit');
+    }
+    return kept;
+  }
+
+  /** Keeps `value` for `derived`, frozen, with the scope's results (dropped with them). */
+  keepDerived(scope: CacheScope, key: string, value: unknown): void {
+    if (!this.cache.enabled) return;
+    deepFreeze(value);
+    this.cache.set(scope.stamp, `${scope.stamp}\u0003${key}`, value, estimateBytes(value));
   }
 
   clear(): void {

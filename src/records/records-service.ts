@@ -26,6 +26,7 @@ import { CachedQueries, cacheScope } from './cached-queries.ts';
 import { computeFacets } from './facets.ts';
 import type { JsonRecord } from './render.ts';
 import { renderRecord } from './render.ts';
+import { pageKey } from './page-key.ts';
 import { tableSchemaOf } from './table-schema.ts';
 
 export interface RecordsRequest {
@@ -164,20 +165,32 @@ export class RecordsService {
     };
     const scope = cacheScope(dataset);
     if (!version || !scope) return { totalCount: 0, results: [] };
+    const trace = request.trace;
+    const started = performance.now();
+    // The rendered page of an identical request, kept with the result cache's rows: no
+    // compiling, counting or rendering again.
+    const key = pageKey(request, timezone);
+    const kept = this.cached.derived<RecordsPage>(scope, key, trace);
+    if (kept !== undefined) return { ...kept, queryMs: performance.now() - started };
     const schema = tableSchemaOf(dataset);
     const compiled = compileRecordsQuery(input, schema, this.engine.name);
     const paging = checkPaging(request.limit, request.offset, compiled.aggregated);
-    const trace = request.trace;
-    const started = performance.now();
     const page = withPaging(compiled, paging.limit, paging.offset, this.engine.name);
     const rowsPromise =
       paging.limit === 0
         ? Promise.resolve([])
         : this.run(scope, { ...page, volatile: compiled.volatile }, trace);
+    const keep = (page: RecordsPage): RecordsPage => {
+      if (!compiled.volatile) this.cached.keepDerived(scope, key, { ...page, queryMs: undefined });
+      return page;
+    };
     if (compiled.aggregated) {
       const rows = await rowsPromise;
       const queryMs = performance.now() - started;
-      return { results: rows.map((row) => renderRecord(row, compiled.columns, timezone)), queryMs };
+      return keep({
+        results: rows.map((row) => renderRecord(row, compiled.columns, timezone)),
+        queryMs,
+      });
     }
     const [rows, totalCount] = await Promise.all([
       rowsPromise,
@@ -185,12 +198,12 @@ export class RecordsService {
     ]);
     const queryMs = performance.now() - started;
     const idAt = compiled.recordIdPosition;
-    return {
+    return keep({
       totalCount,
       results: rows.map((row) => renderRecord(row, compiled.columns, timezone)),
       ...(idAt === undefined ? {} : { recordIds: rows.map((row) => String(row[idAt])) }),
       queryMs,
-    };
+    });
   }
 
   async getRecord(request: RecordRequest): Promise<JsonRecord> {

@@ -81,6 +81,14 @@ for (const engine of TEST_ENGINES) {
       assert.equal(respelled.text, first.text);
       assert.equal(stats().hits, before.hits + 2, 'the page and its count');
       assert.equal(stats().misses, before.misses);
+      // Sent again as it was, the request finds its rendered page: one hit, nothing compiled.
+      const beforeSame = stats();
+      const same = await get(
+        `${BASE}/records?limit=20&where=synthese_eval_sanit='Satisfaisant'&order_by=date_inspection desc`,
+      );
+      assert.equal(same.cache, 'hit');
+      assert.equal(same.text, first.text);
+      assert.equal(stats().hits, beforeSame.hits + 1, 'the rendered page alone');
 
       const unfiltered = await get(`${BASE}/records?limit=1`);
       assert.equal(unfiltered.body['total_count'], demoRows().length, 'the stored count');

@@ -12,6 +12,9 @@ import { recordsQueryInput } from './query-input.ts';
 import { noteResultCount } from '../../http/plugins/audience.ts';
 import { QueryTrace } from '../../records/index.ts';
 
+/** The JSON text of each page without links, by its results (a page's own array). */
+const pageTexts = new WeakMap<readonly unknown[], string>();
+
 interface DatasetParams {
   dataset_id: string;
 }
@@ -38,7 +41,16 @@ export function recordsRoutes(scope: FastifyInstance, options: SurfaceOptions): 
       if (timing.length > 0) void reply.header('server-timing', timing.join(', '));
       const body: Record<string, unknown> =
         page.totalCount === undefined ? {} : { total_count: page.totalCount };
-      if (!links) return { ...body, results: page.results };
+      if (!links) {
+        // A page kept by the records service comes back with the same results: its JSON text
+        // is kept beside it for as long as the page is.
+        let text = pageTexts.get(page.results);
+        if (text === undefined) {
+          text = JSON.stringify({ ...body, results: page.results });
+          pageTexts.set(page.results, text);
+        }
+        return reply.type('application/json; charset=utf-8').send(text);
+      }
       const url = `${options.baseUrl}/api/explore/v2.1/catalog/datasets/${encodeURIComponent(dataset.id)}/records`;
       body['_links'] = pageLinks(url, query, { ...input, totalCount: page.totalCount });
       const ids = page.recordIds;

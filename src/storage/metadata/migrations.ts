@@ -282,4 +282,39 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 12,
+    name: 'a counter of changes to what a dataset is read from, so processes keep datasets in memory',
+    sql: `
+      CREATE TABLE metadata_generation (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        value INTEGER NOT NULL
+      );
+      INSERT INTO metadata_generation (id, value) VALUES (1, 0);
+      CREATE TRIGGER datasets_insert_generation AFTER INSERT ON datasets
+        BEGIN UPDATE metadata_generation SET value = value + 1; END;
+      CREATE TRIGGER datasets_update_generation AFTER UPDATE ON datasets
+        BEGIN UPDATE metadata_generation SET value = value + 1; END;
+      CREATE TRIGGER datasets_delete_generation AFTER DELETE ON datasets
+        BEGIN UPDATE metadata_generation SET value = value + 1; END;
+      CREATE TRIGGER dataset_versions_insert_generation AFTER INSERT ON dataset_versions
+        BEGIN UPDATE metadata_generation SET value = value + 1; END;
+      CREATE TRIGGER dataset_versions_update_generation AFTER UPDATE ON dataset_versions
+        BEGIN UPDATE metadata_generation SET value = value + 1; END;
+      CREATE TRIGGER dataset_versions_delete_generation AFTER DELETE ON dataset_versions
+        BEGIN UPDATE metadata_generation SET value = value + 1; END;
+      CREATE TRIGGER attachments_insert_generation AFTER INSERT ON attachments
+        BEGIN UPDATE metadata_generation SET value = value + 1; END;
+      CREATE TRIGGER attachments_update_generation AFTER UPDATE ON attachments
+        BEGIN UPDATE metadata_generation SET value = value + 1; END;
+      CREATE TRIGGER attachments_delete_generation AFTER DELETE ON attachments
+        BEGIN UPDATE metadata_generation SET value = value + 1; END;
+      CREATE TRIGGER dataset_grants_insert_generation AFTER INSERT ON dataset_grants
+        BEGIN UPDATE metadata_generation SET value = value + 1; END;
+      CREATE TRIGGER dataset_grants_update_generation AFTER UPDATE ON dataset_grants
+        BEGIN UPDATE metadata_generation SET value = value + 1; END;
+      CREATE TRIGGER dataset_grants_delete_generation AFTER DELETE ON dataset_grants
+        BEGIN UPDATE metadata_generation SET value = value + 1; END;
+    `,
+  },
 ];

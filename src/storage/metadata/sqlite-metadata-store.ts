@@ -12,6 +12,7 @@ import type { DatasetInput, MetadataStore, Rollback } from '../engine.ts';
 import type { ActivityRepository } from './activity-repository.ts';
 import type { DatasetLifecycle } from './dataset-lifecycle.ts';
 import type { DatasetRepository } from './dataset-repository.ts';
+import type { DatasetSnapshots } from './dataset-snapshots.ts';
 import type { VersionRepository } from './version-repository.ts';
 
 export class SqliteMetadataStore implements MetadataStore {
@@ -20,14 +21,15 @@ export class SqliteMetadataStore implements MetadataStore {
     private readonly versions: VersionRepository,
     private readonly lifecycle: DatasetLifecycle,
     private readonly activity: ActivityRepository,
+    private readonly snapshots: DatasetSnapshots,
   ) {}
 
   async listDatasets(): Promise<Dataset[]> {
-    return this.datasets.list();
+    return this.snapshots.all();
   }
 
   async getDataset(id: string): Promise<Dataset | null> {
-    return this.datasets.get(id);
+    return this.snapshots.get(id);
   }
 
   async saveDataset(input: DatasetInput): Promise<Dataset> {

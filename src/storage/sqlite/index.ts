@@ -17,6 +17,7 @@ import { SqliteImportStore } from '../metadata/sqlite-import-store.ts';
 import { SqliteQuotaStore } from '../metadata/sqlite-quota-store.ts';
 import { consentWithNotices, metadataWithNotices, settingsWithNotices } from '../change-notices.ts';
 import { LocalChangeFeed } from '../local-change-feed.ts';
+import { DatasetSnapshots } from '../metadata/dataset-snapshots.ts';
 import { SqliteMetadataStore } from '../metadata/sqlite-metadata-store.ts';
 import { SqliteSchemaStore } from '../metadata/sqlite-schema-store.ts';
 import { VersionRepository } from '../metadata/version-repository.ts';
@@ -61,6 +62,11 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<St
       versions,
       new DatasetLifecycle(db, datasets, versions, sqliteRecordTables(db)),
       new ActivityRepository(db),
+      new DatasetSnapshots(
+        db,
+        (id) => datasets.get(id),
+        () => datasets.list(),
+      ),
     );
     return new SqliteEngine(
       db,
