@@ -94,7 +94,7 @@ if (wants('queries')) {
   result.queries = child<BenchResult['queries']>(['bench/queries-child.ts', store], what);
 }
 if (wants('throughput')) {
-  type Out = { throughput: Record<string, number> };
+  type Out = { throughput: Record<string, number | string> };
   result.throughput = child<Out>(
     ['bench/throughput-child.ts', store],
     'throughput, 10 s',

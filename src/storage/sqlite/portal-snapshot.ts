@@ -11,8 +11,11 @@ import type { Field } from '../../core/field.ts';
 import { isMultivalued } from '../../core/field.ts';
 import { quoteName } from './quote.ts';
 
-/** Tables that belong to the engine itself, never to the portal's metadata. */
-const ENGINE_TABLE = /^(sqlite_|schema_migrations$|records_\d+)/;
+/**
+ * Tables that belong to the engine itself, never to the portal's metadata (the metadata
+ * generation is SQLite's own cache counter: migration 12).
+ */
+const ENGINE_TABLE = /^(sqlite_|schema_migrations$|metadata_generation$|records_\d+)/;
 
 /** One batch of a version's records: ids and typed cells, in row id order. */
 export interface RecordBatch {
