@@ -174,7 +174,7 @@ export async function buildApp(
   await useCompression(app);
   // Cookies are read for the whole server (the site's language, the CSRF secret, the session).
   await app.register(cookie);
-  await useSecurityHeaders(app);
+  useSecurityHeaders(app);
   useCsrf(app, { trustedOrigins: config.csrfTrustedOrigins });
   const services = options.services ?? buildServices(engine, config);
   useViewer(app, services.auth.sessions);

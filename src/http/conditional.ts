@@ -7,12 +7,33 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import type { Dataset } from '../core/dataset.ts';
 
+interface Validators {
+  etag: string;
+  lastModified: string;
+}
+
+/** URLs whose validators are kept per dataset object; more start the list again. */
+const KEPT_URLS = 512;
+
+/**
+ * Validators by dataset object and URL. The SQLite store answers the same object while the
+ * dataset is unchanged, so a repeated request skips the hash; a changed dataset is a new object.
+ */
+const kept = new WeakMap<Dataset, Map<string, Validators>>();
+
 /** The validators of an answer that depends on `dataset` and the request URL. */
-export function datasetValidators(request: FastifyRequest, dataset: Dataset) {
+export function datasetValidators(request: FastifyRequest, dataset: Dataset): Validators {
+  let byUrl = kept.get(dataset);
+  if (byUrl === undefined) kept.set(dataset, (byUrl = new Map()));
+  const known = byUrl.get(request.url);
+  if (known !== undefined) return known;
   const state = `${dataset.id}|${dataset.current?.id ?? 0}|${dataset.metadataProcessedAt}|${request.url}`;
   const etag = `W/"${createHash('sha1').update(state).digest('base64url').slice(0, 27)}"`;
   const lastModified = new Date(dataset.modifiedAt).toUTCString();
-  return { etag, lastModified };
+  if (byUrl.size >= KEPT_URLS) byUrl.clear();
+  const validators = { etag, lastModified };
+  byUrl.set(request.url, validators);
+  return validators;
 }
 
 function matchesEtag(header: string | undefined, etag: string): boolean {

@@ -1,6 +1,7 @@
 // The key under which a rendered page of records is kept (records-service.ts): every part of a
 // request that can change the page, beside the dataset's stamp. The viewer is not in it (access
-// is checked before, and the rows do not depend on who asks), nor the trace.
+// is checked before, and the rows do not depend on who asks), nor the trace, nor the dataset
+// object a caller may hand over (the stamp is made from it).
 
 import type { RecordsRequest } from './records-service.ts';
 
@@ -23,7 +24,12 @@ const PAGE_PARTS = [
 // A part added to RecordsRequest must be named above (or here, if a page cannot depend on it):
 // this fails to compile until it is.
 type Unkeyed = Exclude<keyof RecordsRequest, (typeof PAGE_PARTS)[number]>;
-const UNKEYED: Record<Unkeyed, true> = { datasetId: true, viewer: true, trace: true };
+const UNKEYED: Record<Unkeyed, true> = {
+  datasetId: true,
+  viewer: true,
+  trace: true,
+  dataset: true,
+};
 void UNKEYED;
 
 /** The page key of `request`, its time zone as checked (`timezone`). */

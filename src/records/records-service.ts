@@ -51,6 +51,11 @@ export interface RecordsRequest {
   withRecordIds?: boolean;
   /** Notes how each query was answered (result cache, summaries, engine). */
   trace?: QueryTrace;
+  /**
+   * The dataset as the caller just read it for the same viewer (`CatalogService.getDataset`,
+   * access checked), spared a second read; absent, the service reads it.
+   */
+  dataset?: Dataset;
 }
 
 export interface RecordsPage {
@@ -143,14 +148,20 @@ export class RecordsService {
   private async currentVersion(
     datasetId: string,
     viewer: Viewer,
+    known?: Dataset,
   ): Promise<{ dataset: Dataset; version: DatasetVersion | null }> {
-    const dataset = await this.catalog.getDataset(datasetId, viewer);
+    const dataset =
+      known?.id === datasetId ? known : await this.catalog.getDataset(datasetId, viewer);
     return { dataset, version: dataset.current };
   }
 
   async queryRecords(request: RecordsRequest): Promise<RecordsPage> {
     const timezone = checkTimezone(request.timezone);
-    const { dataset, version } = await this.currentVersion(request.datasetId, request.viewer);
+    const { dataset, version } = await this.currentVersion(
+      request.datasetId,
+      request.viewer,
+      request.dataset,
+    );
     const v1Conditions = (request.qv1 ?? []).map((q) => translateV1Query(q, version?.fields ?? []));
     const input: RecordsQueryInput = {
       select: request.select,

@@ -32,7 +32,7 @@ export function recordsRoutes(scope: FastifyInstance, options: SurfaceOptions): 
       if (answerNotModified(request, reply, dataset)) return reply;
       const input = recordsQueryInput(request.params.dataset_id, request.viewer, query);
       const trace = new QueryTrace();
-      const page = await records.queryRecords({ ...input, withRecordIds: links, trace });
+      const page = await records.queryRecords({ ...input, withRecordIds: links, trace, dataset });
       noteResultCount(request, page.totalCount ?? page.results.length);
       const timing = [
         ...(page.queryMs === undefined ? [] : [`db;dur=${page.queryMs.toFixed(1)}`]),
