@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 
 import type { TestPortal } from '../helpers/test-portal.ts';
 import { startTestPortal } from '../helpers/test-portal.ts';
+import { helmetHeaders } from '../../src/http/plugins/security-headers.ts';
 
 const URLS = {
   page: '/explore/dataset/export_alimconfiance/information/',
@@ -109,4 +110,18 @@ describe('security headers', () => {
     assert.equal(page.headers['cross-origin-resource-policy'], 'same-origin');
     assert.equal(page.headers['access-control-allow-origin'], undefined);
   });
+});
+
+test("helmet's headers are read once from its middleware, as it would set them", () => {
+  const headers = helmetHeaders({
+    contentSecurityPolicy: { useDefaults: false, directives: { 'default-src': ["'self'"] } },
+    xFrameOptions: { action: 'deny' },
+  });
+  assert.equal(headers['content-security-policy'], "default-src 'self'");
+  assert.equal(headers['x-frame-options'], 'DENY');
+  assert.equal(headers['x-content-type-options'], 'nosniff');
+  assert.equal(
+    helmetHeaders({ contentSecurityPolicy: false })['content-security-policy'],
+    undefined,
+  );
 });
