@@ -23,8 +23,10 @@ export interface BenchResult {
     afterFloor?: Record<string, Timing>;
     floor: Record<string, Timing>;
   };
-  /** Figures, and the client that sent the requests (wrk or autocannon). */
+  /** Figures, and the client that sent the requests (wrk or autocannon): one process. */
   throughput?: Record<string, number | string>;
+  /** The same against two serving processes (`DATAGORA_PROCESSES=2`). */
+  throughputProcesses?: Record<string, number | string>;
   endurance?: Figures;
   odsqlCompile?: { query: string; dialect: string; medianMicros: number; p99Micros: number }[];
   pages?: Record<string, { medianMs: number; p95Ms: number }>;
@@ -121,11 +123,13 @@ export function buildTable(result: BenchResult): TableRow[] {
       );
     }
   }
-  const tp = result.throughput;
-  if (tp) {
+  for (const tp of [result.throughput, result.throughputProcesses]) {
+    if (!tp) continue;
     const rate = Number(tp['requestsPerSecond'] ?? 0);
     const client = tp['client'] ?? 'autocannon';
-    row(`throughput, filtered page: req/s (${client})`, int(rate), '≥ 5,000', check(rate >= 5000));
+    const processes = Number(tp['processes'] ?? 1);
+    const label = `throughput, filtered page, ${processes} process${processes > 1 ? 'es' : ''}`;
+    row(`${label}: req/s (${client})`, int(rate), '≥ 5,000', check(rate >= 5000));
     row(
       '  latency p50 / p99 ms, errors',
       `${tp['latencyP50Ms']} / ${tp['latencyP99Ms']}, ${tp['errors']}`,

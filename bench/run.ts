@@ -94,11 +94,14 @@ if (wants('queries')) {
   result.queries = child<BenchResult['queries']>(['bench/queries-child.ts', store], what);
 }
 if (wants('throughput')) {
-  type Out = { throughput: Record<string, number | string> };
-  result.throughput = child<Out>(
+  type Figures = Record<string, number | string>;
+  type Out = { throughput: Figures; throughputProcesses: Figures };
+  const out = child<Out>(
     ['bench/throughput-child.ts', store],
-    'throughput, 10 s',
-  ).throughput;
+    'throughput, 10 s, 1 and 2 processes',
+  );
+  result.throughput = out.throughput;
+  result.throughputProcesses = out.throughputProcesses;
 }
 if (wants('endurance')) {
   type Out = { endurance: Record<string, number> };

@@ -19,11 +19,16 @@ interface Message {
   heapMb?: number;
 }
 
-export function startServer(spec: string): Promise<BenchServer> {
-  const child = fork(new URL('./serve-child.ts', import.meta.url).pathname, [spec], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
+/** The portal on `spec`, in one process or in `processes` (node:cluster, one port). */
+export function startServer(spec: string, processes = 1): Promise<BenchServer> {
+  const child = fork(
+    new URL('./serve-child.ts', import.meta.url).pathname,
+    [spec, String(processes)],
+    {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    },
+  );
   const next = (kind: string) =>
     new Promise<Message>((resolve, reject) => {
       const onMessage = (message: Message) => {

@@ -1,6 +1,7 @@
 // Requests per second on the filtered records page (bench/bench-queries.ts): 50 connections for
-// 10 s, against the portal serving in another process (bench/server.ts). The client is wrk when
-// it is installed (Debian's `wrk`), else autocannon in this process (bench/wrk.ts says why).
+// 10 s, against the portal serving in another process (bench/server.ts), then against two
+// serving processes (`DATAGORA_PROCESSES=2`, one per core). The client is wrk when it is
+// installed (Debian's `wrk`), else autocannon in this process (bench/wrk.ts says why).
 // Prints the figures as JSON.
 //   node --import tsx bench/throughput-child.ts STORE [SECONDS]
 
@@ -16,17 +17,19 @@ if (!spec) {
 }
 const client = hasWrk() ? 'wrk' : 'autocannon';
 const load = client === 'wrk' ? runWrk : runLoad;
-const server = await startServer(spec);
-try {
-  const url = server.url + THROUGHPUT_PATH;
-  // One short warm-up so that the figure is the serving state's, not the first requests'.
-  await load({ url, connections: 10, duration: 1 });
-  const result = await load({ url, connections: 50, duration: Number(seconds) });
-  console.log(
-    JSON.stringify({
-      throughput: { ...result, connections: 50, seconds: Number(seconds), client },
-    }),
-  );
-} finally {
-  await server.stop();
+async function measure(processes: number) {
+  const server = await startServer(spec!, processes);
+  try {
+    const url = server.url + THROUGHPUT_PATH;
+    // One short warm-up so that the figure is the serving state's, not the first requests'.
+    await load({ url, connections: 10, duration: 1 });
+    const result = await load({ url, connections: 50, duration: Number(seconds) });
+    return { ...result, connections: 50, seconds: Number(seconds), client, processes };
+  } finally {
+    await server.stop();
+  }
 }
+
+const single = await measure(1);
+const pair = await measure(2);
+console.log(JSON.stringify({ throughput: single, throughputProcesses: pair }));

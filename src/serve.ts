@@ -1,17 +1,26 @@
 // Running the portal: open the store, load the demo into an empty portal, listen, and
 // shut down cleanly on SIGINT / SIGTERM. Used by main.ts (`npm start`) and `datagora serve`.
 
+import cluster from 'node:cluster';
+
 import type { FastifyInstance } from 'fastify';
 
 import { buildApp, openStorage } from './app.ts';
 import type { Config } from './config/index.ts';
 import { loadDemoIfEmpty } from './ingest/demo.ts';
+import { runPrimary } from './serve-cluster.ts';
 
-export async function servePortal(config: Config): Promise<FastifyInstance> {
+/** Serves the portal; with several processes, this one forks them and serves nothing (null). */
+export async function servePortal(config: Config): Promise<FastifyInstance | null> {
+  if (config.processes > 1 && cluster.isPrimary) {
+    await runPrimary(config, (message) => console.error(`datagora: ${message}`));
+    return null;
+  }
   const engine = await openStorage(config);
   const app = await buildApp(config, { engine });
   app.addHook('onClose', async () => engine.close());
-  if (config.demo) {
+  // A worker of several: the primary loaded the demo before forking.
+  if (config.demo && !cluster.isWorker) {
     const report = await loadDemoIfEmpty(engine);
     if (report) {
       app.log.info(

@@ -21,6 +21,7 @@ function defaults(port: number): Omit<Config, 'port'> {
     databaseReplicaUrl: null,
     trustProxy: false,
     readers: 2,
+    processes: 1,
     queryTimeoutMs: 10_000,
     resultCacheMb: 64,
     logLevel: 'info',

@@ -19,6 +19,8 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** Worker threads answering dataset queries. */
   readers: number;
+  /** Serving processes on this machine (node:cluster, one port); 1: this process alone. */
+  processes: number;
   /** Time limit of one dataset query, in milliseconds. */
   queryTimeoutMs: number;
   /** Mebibytes of query results kept in memory for identical queries; 0 keeps none. */
@@ -210,6 +212,12 @@ export const SETTINGS = [
     key: 'readers',
     env: 'DATAGORA_READERS',
     description: 'query worker threads',
+    parse: parseInteger(1, 64),
+  },
+  {
+    key: 'processes',
+    env: 'DATAGORA_PROCESSES',
+    description: 'serving processes',
     parse: parseInteger(1, 64),
   },
   {

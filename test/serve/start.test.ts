@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -60,6 +60,67 @@ test('npm start serves the demo over HTTP, then stops cleanly on SIGTERM', async
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');
     assert.equal(code, 0);
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(home, { recursive: true, force: true });
+  }
+});
+
+/** The pids of the serving workers forked by `primary` (node:cluster children running main.ts). */
+function workersOf(primary: number): number[] {
+  const out = execFileSync('ps', ['--ppid', String(primary), '-o', 'pid=,args='], {
+    encoding: 'utf8',
+  });
+  return out
+    .split('\n')
+    .filter((line) => line.includes('src/main.ts'))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
+}
+
+test('DATAGORA_PROCESSES=2 serves from two processes, replaces one that dies, stops both', async () => {
+  const home = mkdtempSync(join(tmpdir(), 'datagora-processes-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATAGORA_HOME: home,
+      DATAGORA_LOG_LEVEL: 'warn',
+      DATAGORA_PROCESSES: '2',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const started = Date.now();
+  const url = `http://127.0.0.1:${port}/api/explore/v2.1/catalog/datasets/export_alimconfiance/records?limit=1`;
+  try {
+    const first = await waitForHttp(url, Date.now() + 90_000);
+    assert.equal(first.status, 200);
+    // The demo was loaded once, by the primary, before the workers started.
+    const body = (await first.json()) as { total_count: number };
+    assert.equal(body.total_count, 15_463);
+    const workers = workersOf(child.pid!);
+    assert.equal(workers.length, 2, 'two serving processes');
+
+    // A worker that dies after its start is replaced; the port keeps answering meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + 6_000 - Date.now())));
+    process.kill(workers[0]!, 'SIGKILL');
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const now = workersOf(child.pid!);
+      if (now.length === 2 && !now.includes(workers[0]!)) break;
+      if (Date.now() > deadline) throw new Error(`workers: ${now.join(', ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.equal((await waitForHttp(url, Date.now() + 60_000)).status, 200);
+
+    const last = workersOf(child.pid!);
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    assert.equal(code, 0);
+    for (const pid of last) {
+      assert.throws(() => process.kill(pid, 0), 'the worker is gone too');
+    }
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
     rmSync(home, { recursive: true, force: true });

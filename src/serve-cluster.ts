@@ -1,0 +1,59 @@
+// Several serving processes on one machine (`DATAGORA_PROCESSES`): a Node process runs its
+// JavaScript on one core, so a portal that answers from memory is bound by one core however
+// many the machine has. This primary process prepares the store (migrations, the demo), then
+// forks the workers, which all listen on the same port (node:cluster hands each connection to
+// one of them), starts a new one when one dies, and stops them all on SIGINT or SIGTERM. What
+// the processes share and how is in docs/deploy.md, "Several processes on one machine".
+
+import cluster from 'node:cluster';
+import type { Worker } from 'node:cluster';
+
+import { openStorage } from './app.ts';
+import type { Config } from './config/index.ts';
+import { loadDemoIfEmpty } from './ingest/demo.ts';
+
+/** A worker that dies within this many milliseconds of its start is not started again. */
+const EARLY_DEATH_MS = 5_000;
+
+export async function runPrimary(config: Config, log: (message: string) => void): Promise<void> {
+  // Once, before any worker opens the store: the migrations, and the demo into an empty portal.
+  const engine = await openStorage(config);
+  try {
+    if (config.demo) await loadDemoIfEmpty(engine);
+  } finally {
+    await engine.close();
+  }
+  let stopping = false;
+  const started = new Map<Worker, number>();
+  const fork = () => started.set(cluster.fork(), Date.now());
+  cluster.on('exit', (worker, code, signal) => {
+    const since = started.get(worker) ?? 0;
+    started.delete(worker);
+    if (stopping) {
+      if (started.size === 0) process.exit(0);
+      return;
+    }
+    const reason = signal ?? `code ${code}`;
+    if (Date.now() - since < EARLY_DEATH_MS) {
+      // A worker that cannot start (a taken port, a broken store) would be forked forever.
+      log(`a serving process stopped at its start (${reason}); stopping the others`);
+      stopping = true;
+      process.exitCode = 1;
+      for (const other of started.keys()) other.process.kill('SIGTERM');
+      if (started.size === 0) process.exit(1);
+      return;
+    }
+    log(`serving process ${worker.process.pid} stopped (${reason}); starting another`);
+    fork();
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping ${started.size} serving processes`);
+    for (const worker of started.keys()) worker.process.kill('SIGTERM');
+    if (started.size === 0) process.exit(0);
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  for (let i = 0; i < config.processes; i += 1) fork();
+}
