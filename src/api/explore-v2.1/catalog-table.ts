@@ -1,8 +1,6 @@
 // The catalog as a table for the CSV and XLSX catalog exports: one line per dataset with its main
 // metadata, or, with select / group_by, the columns of the query.
 
-import ExcelJS from 'exceljs';
-
 import type { CatalogAnswer } from '../../catalog/index.ts';
 import type { Dataset } from '../../core/dataset.ts';
 import type { CsvOptions } from '../exports/csv.ts';
@@ -72,6 +70,8 @@ export function catalogCsv(table: CatalogTable, options: CsvOptions): string {
 
 /** One sheet; numbers and booleans typed, lists joined with `, `. */
 export async function catalogXlsx(table: CatalogTable): Promise<Buffer> {
+  // Loaded when first needed: exceljs adds about 25 MB to a process that never writes XLSX.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('catalog');
   sheet.addRow(table.header);

@@ -1,8 +1,6 @@
 // XLSX: the first worksheet, streamed by exceljs's WorkbookReader. Its first non-empty row
 // names the fields; numbers, booleans and dates keep their types.
 
-import ExcelJS from 'exceljs';
-
 import { unreadable } from '../unreadable.ts';
 import { countedFile } from './byte-counter.ts';
 import { inspectSource } from './record-layout.ts';
@@ -40,6 +38,8 @@ async function* firstSheetRows(
 }
 
 async function openXlsx(path: string): Promise<RecordSource> {
+  // Loaded when first needed: exceljs adds about 25 MB to a process that never reads XLSX.
+  const { default: ExcelJS } = await import('exceljs');
   const file = await countedFile(path);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file.stream, READER_OPTIONS as never);
   const details: Record<string, string> = {};
