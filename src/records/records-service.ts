@@ -191,9 +191,10 @@ export class RecordsService {
       paging.limit === 0
         ? Promise.resolve([])
         : this.run(scope, { ...page, volatile: compiled.volatile }, trace);
-    const keep = (page: RecordsPage): RecordsPage => {
-      if (!compiled.volatile) this.cached.keepDerived(scope, key, { ...page, queryMs: undefined });
-      return page;
+    const keep = (answer: RecordsPage): RecordsPage => {
+      if (!compiled.volatile)
+        this.cached.keepDerived(scope, key, { ...answer, queryMs: undefined });
+      return answer;
     };
     if (compiled.aggregated) {
       const rows = await rowsPromise;
