@@ -2,7 +2,9 @@
 // Feature, whose geometry is the first geo column (projected when `epsg` is given) and whose
 // properties are the others.
 
-import type { RowEncoder } from '../../core/row-encoding.ts';
+import type { JoinedRuns } from '../../core/joined-runs.ts';
+import { joinedPosition } from '../../core/joined-runs.ts';
+import type { JoinedRowEncoder, RowEncoder } from '../../core/row-encoding.ts';
 import type { OutputColumn } from '../../odsql/index.ts';
 import { renderValue } from '../../records/render.ts';
 import { reprojection } from './epsg.ts';
@@ -16,22 +18,35 @@ export interface GeoJsonRowOptions {
   geoIndex: number;
   /** The EPSG code coordinates are written in; WGS 84 longitude/latitude when absent. */
   epsg?: number;
+  /** Rows come with these runs of the properties joined as JSON members (jsonRuns). */
+  joined?: JoinedRuns;
 }
 
 export const GEOJSON_ROW_MODULE = import.meta.url;
 
-export function createRowEncoder(options: GeoJsonRowOptions): RowEncoder {
-  const { columns, timezone, geoIndex } = options;
-  const geoColumn = columns[geoIndex];
-  const others = columns.filter((_, i) => i !== geoIndex);
+/** The columns other than the geometry's: the Feature's properties. */
+export function propertyColumns(options: GeoJsonRowOptions): OutputColumn[] {
+  return options.columns.filter((_, i) => i !== options.geoIndex);
+}
+
+export function createRowEncoder(options: GeoJsonRowOptions): RowEncoder | JoinedRowEncoder {
+  const { columns, timezone, geoIndex, joined } = options;
+  const column = columns[geoIndex];
+  // Its positions in the row as it comes (moved back by the runs joined before it).
+  const geoColumn =
+    column && joined
+      ? { ...column, positions: column.positions.map((p) => joinedPosition(joined.runs, p)) }
+      : column;
+  const others = propertyColumns(options);
   const project = options.epsg ? reprojection(options.epsg) : null;
   // The properties written member by member, as the JSON export writes a record.
-  const members = recordMembers(others, timezone);
+  const members = recordMembers(others, timezone, joined);
   return (row) => {
     const found = rowGeometry(row, geoColumn, timezone);
     const geometry = found && project ? project.geometry(found) : found;
     if (members) {
       const properties = members(row);
+      if (properties === null) return null;
       return `{"type":"Feature","geometry":${JSON.stringify(geometry)},"properties":{${properties}}}`;
     }
     const properties: Record<string, unknown> = {};
