@@ -7,6 +7,7 @@ import { joinedPosition } from '../../core/joined-runs.ts';
 import type { JoinedRowEncoder, RowEncoder } from '../../core/row-encoding.ts';
 import type { OutputColumn } from '../../odsql/index.ts';
 import { renderRecord, renderValue } from '../../records/render.ts';
+import { instantFormatter } from '../../util/iso-time.ts';
 import { plainTextRuns } from './text-runs.ts';
 
 export interface JsonRowOptions {
@@ -26,15 +27,58 @@ function isIndexKey(key: string): boolean {
 /** The JSON text of one column's value, or undefined where JSON.stringify leaves the key out. */
 type ValueText = (row: readonly unknown[]) => string | undefined;
 
+/** Lists' JSON texts kept by a list column's writer (forgotten all at once past this). */
+const LIST_CACHE_LIMIT = 4096;
+
+/** JSON.stringify of a number: its shortest text, or null when not finite. */
+function numberText(value: number): string {
+  return Number.isFinite(value) ? String(value) : 'null';
+}
+
 function valueText(column: OutputColumn, timezone: string): ValueText {
   const position = column.positions[0] ?? 0;
-  if (column.type === 'text' && !column.multivalued) {
+  const other: ValueText = (row) => JSON.stringify(renderValue(row, column, timezone));
+  if (column.type === 'geo_point_2d') {
+    const latAt = position;
+    const lonAt = column.positions[1] ?? 1;
+    // renderValue's {lon, lat}, written without the object.
+    return (row) => {
+      const lat = row[latAt];
+      const lon = row[lonAt];
+      if (lat == null || lon == null) return 'null';
+      return `{"lon":${numberText(Number(lon))},"lat":${numberText(Number(lat))}}`;
+    };
+  }
+  if (column.multivalued) {
+    // Lists repeat (categories, tags): a stored text already rendered is looked up.
+    const texts = new Map<string, string>();
+    return (row) => {
+      const raw = row[position];
+      if (typeof raw !== 'string') return other(row);
+      let text = texts.get(raw);
+      if (text === undefined) {
+        if (texts.size >= LIST_CACHE_LIMIT) texts.clear();
+        text = other(row)!;
+        texts.set(raw, text);
+      }
+      return text;
+    };
+  }
+  if (column.type === 'text') {
     return (row) => {
       const raw = row[position];
       return raw == null ? 'null' : JSON.stringify(raw);
     };
   }
-  return (row) => JSON.stringify(renderValue(row, column, timezone));
+  if (column.type === 'datetime') {
+    // formatInstant's text (digits, '-', ':', '.', 'T', '+'): nothing to escape.
+    const format = instantFormatter(timezone);
+    return (row) => {
+      const raw = row[position];
+      return typeof raw === 'number' ? `"${format(raw)}"` : other(row);
+    };
+  }
+  return other;
 }
 
 /** The key texts (`"key":`) of a record's members, or null when they cannot be written in turn. */

@@ -12,12 +12,16 @@ function literal(text: string): string {
 }
 
 /**
- * A JSON run: each value's JSON text, `between` texts in between. `||` makes the run NULL when
- * one of its values is (a blob, which json_quote refuses and JSON.stringify writes otherwise).
+ * A JSON run: each value's JSON text, `between` texts in between; NULL (the row read again
+ * unjoined) when one of its values is a blob, which JSON.stringify writes as a Buffer object and
+ * json_quote reads as JSONB or refuses. `c >= x''` is true of blobs only (text sorts before
+ * them) and costs a comparison: about 0.7 µs per row for 13 columns, against 1.4 for typeof().
  */
 function jsonRun(run: readonly number[], between: readonly string[]): string {
-  const values = run.map((p) => `iif(typeof("c${p}") = 'blob', NULL, json_quote("c${p}"))`);
-  return `(${values.map((v, i) => (i === 0 ? v : `${literal(between[i - 1]!)} || ${v}`)).join(' || ')})`;
+  const blob = run.map((p) => `"c${p}" >= x''`).join(' OR ');
+  const values = run.map((p) => `json_quote("c${p}")`);
+  const text = values.map((v, i) => (i === 0 ? v : `${literal(between[i - 1]!)} || ${v}`));
+  return `iif(${blob}, NULL, ${text.join(' || ')})`;
 }
 
 /** `sql`, whose rows have `width` columns, with each run of `joined` as one column (concat). */

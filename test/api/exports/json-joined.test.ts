@@ -2,7 +2,7 @@
 // (RowEncoding.joined) give the bytes of the export value by value, through the real reader
 // threads: every character class JSON escapes (quotes, backslashes, control characters), the
 // ones it does not (U+2028, U+2029, DEL, non-ASCII, astral), lone surrogates (stored as U+FFFD),
-// NULL, '', and a blob (its run is NULL: the range is read again unjoined).
+// NULL, '', and blobs (their run is NULL: the range is read again unjoined).
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -92,6 +92,8 @@ before(async () => {
   const table = (await engine.metadata.getDataset('blob'))!.current!.table;
   const db = new Database(temp.path);
   db.prepare(`UPDATE "${table}" SET "b" = x'00ff22' WHERE "_rowid" IN (40, 41, 170)`).run();
+  // x'01' is JSONB's true: json_quote would write it so.
+  db.prepare(`UPDATE "${table}" SET "e" = x'01' WHERE "_rowid" = 90`).run();
   db.close();
 });
 after(() => temp.cleanup());
@@ -157,7 +159,10 @@ test('a JSON run is its members, NULL when one of its values is a blob', () => {
   const joined = { runs: [[1, 2, 3]], separator: '', json: { between: [[',"b":', ',"c\'":']] } };
   const read = db.prepare(joinedSql(sql, 4, joined)).raw(true);
   assert.deepEqual(read.get(1, 'x"', null, ''), [1, '"x\\"","b":null,"c\'":""']);
+  // x'01' is JSONB's true, x'ff' no JSONB: neither is a JSON string.
   assert.deepEqual(read.get(1, 'x', Buffer.from([1]), ''), [1, null]);
+  assert.deepEqual(read.get(1, Buffer.from([255]), 'x', ''), [1, null]);
+  assert.deepEqual(read.get(1, null, null, Buffer.alloc(0)), [1, null]);
   db.close();
 });
 
