@@ -8,7 +8,7 @@ import type { JoinedRowEncoder, RowEncoder } from '../../core/row-encoding.ts';
 import type { OutputColumn } from '../../odsql/index.ts';
 import { renderValue } from '../../records/render.ts';
 import { reprojection } from './epsg.ts';
-import { recordMembers } from './json-row.ts';
+import { numberText, recordMembers } from './json-row.ts';
 import { rowGeometry } from './geometry.ts';
 
 export interface GeoJsonRowOptions {
@@ -29,6 +29,17 @@ export function propertyColumns(options: GeoJsonRowOptions): OutputColumn[] {
   return options.columns.filter((_, i) => i !== options.geoIndex);
 }
 
+/** The JSON text of an unprojected point's geometry (rowGeometry's), without the objects. */
+function pointGeometry(column: OutputColumn): (row: readonly unknown[]) => string {
+  const [latAt = 0, lonAt = 1] = column.positions;
+  return (row) => {
+    const lat = row[latAt];
+    const lon = row[lonAt];
+    if (lat == null || lon == null) return 'null';
+    return `{"type":"Point","coordinates":[${numberText(Number(lon))},${numberText(Number(lat))}]}`;
+  };
+}
+
 export function createRowEncoder(options: GeoJsonRowOptions): RowEncoder | JoinedRowEncoder {
   const { columns, timezone, geoIndex, joined } = options;
   const column = columns[geoIndex];
@@ -41,14 +52,21 @@ export function createRowEncoder(options: GeoJsonRowOptions): RowEncoder | Joine
   const project = options.epsg ? reprojection(options.epsg) : null;
   // The properties written member by member, as the JSON export writes a record.
   const members = recordMembers(others, timezone, joined);
-  return (row) => {
+  const geometryText = (row: readonly unknown[]) => {
     const found = rowGeometry(row, geoColumn, timezone);
-    const geometry = found && project ? project.geometry(found) : found;
+    return JSON.stringify(found && project ? project.geometry(found) : found);
+  };
+  const pointText =
+    geoColumn?.type === 'geo_point_2d' && !project ? pointGeometry(geoColumn) : null;
+  return (row) => {
     if (members) {
       const properties = members(row);
       if (properties === null) return null;
-      return `{"type":"Feature","geometry":${JSON.stringify(geometry)},"properties":{${properties}}}`;
+      const geometry = pointText ? pointText(row) : geometryText(row);
+      return `{"type":"Feature","geometry":${geometry},"properties":{${properties}}}`;
     }
+    const found = rowGeometry(row, geoColumn, timezone);
+    const geometry = found && project ? project.geometry(found) : found;
     const properties: Record<string, unknown> = {};
     for (const column of others) properties[column.key] = renderValue(row, column, timezone);
     return JSON.stringify({ type: 'Feature', geometry, properties });

@@ -72,13 +72,33 @@ test('values written from caches and texts (instants, lists, points) are the ren
   for (let i = 0; i < 40; i++) {
     const [lat, lon] = points[i % points.length]!;
     const at = instants[i % instants.length]!;
-    rows.push(['n', 1, 1, 1, at, 'd', lat, lon, null, null, lists[i % lists.length], 'k']);
+    rows.push([
+      'n',
+      i % 7 === 0 ? 2 ** 60 : i,
+      i / 7,
+      1,
+      at,
+      'd',
+      lat,
+      lon,
+      null,
+      null,
+      lists[i % lists.length],
+      'k',
+    ]);
   }
   for (const timezone of ['UTC', 'Europe/Paris', 'Australia/Lord_Howe']) {
     const encode = createRowEncoder({ columns: COLUMNS, timezone });
+    const feature = createFeatureEncoder({ columns: COLUMNS, timezone, geoIndex: 6 });
     // Twice: the second time from the caches.
     for (const row of [...rows, ...rows]) {
       assert.equal(encode(row), JSON.stringify(renderRecord(row, COLUMNS, timezone)));
+      const geometry = rowGeometry(row, COLUMNS[6], timezone);
+      const properties: Record<string, unknown> = {};
+      for (const c of COLUMNS.filter((_, i) => i !== 6)) {
+        properties[c.key] = renderValue(row, c, timezone);
+      }
+      assert.equal(feature(row), JSON.stringify({ type: 'Feature', geometry, properties }));
     }
   }
 });

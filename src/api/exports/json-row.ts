@@ -31,7 +31,7 @@ type ValueText = (row: readonly unknown[]) => string | undefined;
 const LIST_CACHE_LIMIT = 4096;
 
 /** JSON.stringify of a number: its shortest text, or null when not finite. */
-function numberText(value: number): string {
+export function numberText(value: number): string {
   return Number.isFinite(value) ? String(value) : 'null';
 }
 
@@ -68,6 +68,12 @@ function valueText(column: OutputColumn, timezone: string): ValueText {
     return (row) => {
       const raw = row[position];
       return raw == null ? 'null' : JSON.stringify(raw);
+    };
+  }
+  if (column.type === 'int' || column.type === 'double') {
+    return (row) => {
+      const raw = row[position];
+      return typeof raw === 'number' ? numberText(raw) : other(row);
     };
   }
   if (column.type === 'datetime') {
