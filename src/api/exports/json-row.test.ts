@@ -67,6 +67,7 @@ test('values written from caches and texts (instants, lists, points) are the ren
     ['7', '8.5'],
     [0.1, 1e-7],
     [null, 1],
+    [1, 'x'],
   ];
   const rows: unknown[][] = [];
   for (let i = 0; i < 40; i++) {
