@@ -1,12 +1,12 @@
 // The CSV export: ODS's dialect (`;` by default, CRLF, quotes only where needed unless
 // quote_all, optional UTF-8 BOM, field names or labels in the header).
 
-import type { OutputColumn } from '../../odsql/index.ts';
 import type { RecordsExport } from '../../records/index.ts';
 import type { CsvRowOptions } from './csv-row.ts';
 import { CSV_ROW_MODULE } from './csv-row.ts';
 import type { Reprojection } from './epsg.ts';
 import type { TextBody } from './text-body.ts';
+import { plainTextRuns } from './text-runs.ts';
 
 export interface CsvOptions {
   delimiter: string;
@@ -35,31 +35,6 @@ export function quoter(delimiter: string, quoteAll: boolean): (text: string) => 
 export function headerOf(data: RecordsExport, useLabels: boolean): string[] {
   const labels = new Map(data.fields.map((f) => [f.name, f.label]));
   return data.columns.map((c) => (useLabels ? (labels.get(c.key) ?? c.key) : c.key));
-}
-
-/**
- * Runs of two or more neighbouring columns that are stored text fields, written as stored: the
- * result positions SQLite may join (RowEncoding.joined).
- */
-export function plainTextRuns(columns: readonly OutputColumn[]): number[][] {
-  const runs: number[][] = [];
-  let run: number[] = [];
-  for (const column of columns) {
-    const plain =
-      column.field === true &&
-      column.type === 'text' &&
-      !column.multivalued &&
-      column.positions.length === 1;
-    const position = column.positions[0]!;
-    if (plain && run.length > 0 && position === run[run.length - 1]! + 1) {
-      run.push(position);
-      continue;
-    }
-    if (run.length > 1) runs.push(run);
-    run = plain ? [position] : [];
-  }
-  if (run.length > 1) runs.push(run);
-  return runs;
 }
 
 export function csvText(data: RecordsExport, options: CsvOptions): TextBody {

@@ -6,7 +6,8 @@
 import type { RecordsExport } from '../../records/index.ts';
 import type { Reprojection } from './epsg.ts';
 import type { GeoJsonRowOptions } from './geojson-row.ts';
-import { GEOJSON_ROW_MODULE } from './geojson-row.ts';
+import { GEOJSON_ROW_MODULE, propertyColumns } from './geojson-row.ts';
+import { jsonRuns } from './json-row.ts';
 import { geometryColumnIndex } from './geometry.ts';
 import type { TextBody } from './text-body.ts';
 
@@ -18,12 +19,20 @@ export function geoJsonText(data: RecordsExport, reprojection?: Reprojection): T
     geoIndex: geometryColumnIndex(data),
     ...(projected ? { epsg: projected } : {}),
   };
+  // Runs of text properties SQLite may write as JSON members (RowEncoding.joined).
+  const joined = jsonRuns(propertyColumns(options));
   const crs = projected
     ? `"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::${projected}"}},`
     : '';
   return {
     head: `{"type":"FeatureCollection",${crs}"features":[`,
-    encoding: { module: GEOJSON_ROW_MODULE, options, separator: ',', terminator: '' },
+    encoding: {
+      module: GEOJSON_ROW_MODULE,
+      options,
+      separator: ',',
+      terminator: '',
+      ...(joined ? { joined: { ...joined, options: { ...options, joined } } } : {}),
+    },
     tail: ']}',
   };
 }

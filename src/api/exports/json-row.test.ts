@@ -57,6 +57,53 @@ test('a JSON record is the text JSON.stringify gives the rendered record, member
   }
 });
 
+test('values written from caches and texts (instants, lists, points) are the rendered ones', () => {
+  const instants = [0, -1, 1, 999, 1700000000123, 1700000000000, -62198755200000, 253402300800000];
+  instants.push(8.64e15 - 86_400_000, 1.5, 2 ** 40 + 0.25, Date.UTC(2024, 2, 31, 1));
+  const lists = ['[]', '["a"]', '["a","b\\"c"]', '["\\u00e9"]', 'x', '[1,2]', '{"a":1}', '""'];
+  const points: unknown[][] = [
+    [1e21, -0],
+    [Infinity, 1],
+    ['7', '8.5'],
+    [0.1, 1e-7],
+    [null, 1],
+    [1, 'x'],
+  ];
+  const rows: unknown[][] = [];
+  for (let i = 0; i < 40; i++) {
+    const [lat, lon] = points[i % points.length]!;
+    const at = instants[i % instants.length]!;
+    rows.push([
+      'n',
+      i % 7 === 0 ? 2 ** 60 : i,
+      i / 7,
+      1,
+      at,
+      'd',
+      lat,
+      lon,
+      null,
+      null,
+      lists[i % lists.length],
+      'k',
+    ]);
+  }
+  for (const timezone of ['UTC', 'Europe/Paris', 'Australia/Lord_Howe']) {
+    const encode = createRowEncoder({ columns: COLUMNS, timezone });
+    const feature = createFeatureEncoder({ columns: COLUMNS, timezone, geoIndex: 6 });
+    // Twice: the second time from the caches.
+    for (const row of [...rows, ...rows]) {
+      assert.equal(encode(row), JSON.stringify(renderRecord(row, COLUMNS, timezone)));
+      const geometry = rowGeometry(row, COLUMNS[6], timezone);
+      const properties: Record<string, unknown> = {};
+      for (const c of COLUMNS.filter((_, i) => i !== 6)) {
+        properties[c.key] = renderValue(row, c, timezone);
+      }
+      assert.equal(feature(row), JSON.stringify({ type: 'Feature', geometry, properties }));
+    }
+  }
+});
+
 test('repeated keys and array-index keys keep the order and the values of a record object', () => {
   const repeated = [column('a', 'text', [0]), column('b', 'int', [1]), column('a', 'text', [2])];
   const indexes = [

@@ -2,12 +2,26 @@
 // SQLite's concat() makes one value of each run, so the reader makes one JavaScript string per
 // run instead of one per column (most of the cost of reading a row). The query is wrapped, not
 // rewritten: a common table expression names its result columns, and SQLite flattens it into
-// the same scan.
+// the same scan. JSON runs hold each value's JSON text after its key (json_quote escapes text
+// as JSON.stringify does, checked on every code point by the tests).
 
 import type { JoinedRuns } from '../../core/joined-runs.ts';
 
 function literal(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
+}
+
+/**
+ * A JSON run: each value's JSON text, `between` texts in between; NULL (the row read again
+ * unjoined) when one of its values is a blob, which JSON.stringify writes as a Buffer object and
+ * json_quote reads as JSONB or refuses. `c >= x''` is true of blobs only (text sorts before
+ * them) and costs a comparison: about 0.7 µs per row for 13 columns, against 1.4 for typeof().
+ */
+function jsonRun(run: readonly number[], between: readonly string[]): string {
+  const blob = run.map((p) => `"c${p}" >= x''`).join(' OR ');
+  const values = run.map((p) => `json_quote("c${p}")`);
+  const text = values.map((v, i) => (i === 0 ? v : `${literal(between[i - 1]!)} || ${v}`));
+  return `iif(${blob}, NULL, ${text.join(' || ')})`;
 }
 
 /** `sql`, whose rows have `width` columns, with each run of `joined` as one column (concat). */
@@ -20,8 +34,10 @@ export function joinedSql(sql: string, width: number, joined: JoinedRuns): strin
   for (let i = 0; i < width; i++) {
     if (inside.has(i)) continue;
     const run = starts.get(i);
+    if (!run) list.push(names[i]!);
+    else if (joined.json) list.push(jsonRun(run, joined.json.between[joined.runs.indexOf(run)]!));
     // concat() reads NULL as '': the empty cell the encoder writes for it.
-    list.push(run ? `concat(${run.map((p) => names[p]).join(between)})` : names[i]!);
+    else list.push(`concat(${run.map((p) => names[p]).join(between)})`);
   }
   return `WITH "joined_rows"(${names.join(', ')}) AS (${sql}) SELECT ${list.join(', ')} FROM "joined_rows"`;
 }

@@ -115,7 +115,7 @@ const unjoinable = new Set<string>();
 const UNJOINABLE_LIMIT = 100;
 
 function unjoinableKey(sql: string, joined: JoinedRuns): string {
-  return `${joined.separator}\n${sql}`;
+  return `${joined.json ? 'json' : joined.separator}\n${sql}`;
 }
 
 /** A range read with its text columns joined, or null when a row needs it read unjoined. */
