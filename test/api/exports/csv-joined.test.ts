@@ -13,11 +13,10 @@ import type { CsvOptions } from '../../../src/api/exports/csv.ts';
 import { csvText } from '../../../src/api/exports/csv.ts';
 import { plainTextRuns } from '../../../src/api/exports/text-runs.ts';
 import { createRowEncoder } from '../../../src/api/exports/csv-row.ts';
-import { compileRecordsQuery } from '../../../src/odsql/index.ts';
 import type { EncodedQuery, StorageEngine } from '../../../src/storage/engine.ts';
+import { rangedExport } from '../../helpers/ranged-export.ts';
 import type { TempSqliteEngine } from '../../helpers/temp-sqlite-engine.ts';
 import { openTempSqliteEngine } from '../../helpers/temp-sqlite-engine.ts';
-import type { RecordsExport } from '../../../src/records/index.ts';
 
 const RANGE = 16;
 const FIELDS = [
@@ -101,21 +100,8 @@ before(async () => {
 });
 after(() => temp.cleanup());
 
-async function exportOf(
-  id: string,
-  select: string | undefined,
-  where: string[] | undefined,
-): Promise<{ query: EncodedQuery; data: RecordsExport }> {
-  const version = (await engine.metadata.getDataset(id))!.current!;
-  const schema = { table: version.table, fields: version.fields };
-  const compiled = compileRecordsQuery(
-    { rowidRanges: true, select, where, timezone: 'Europe/Paris' },
-    schema,
-    'sqlite',
-  );
-  const query = { sql: compiled.sql, params: compiled.params, ranged: compiled.ranged };
-  const data = { fields: version.fields, columns: compiled.columns, timezone: 'Europe/Paris' };
-  return { query, data: data as RecordsExport };
+function exportOf(id: string, select: string | undefined, where: string[] | undefined) {
+  return rangedExport(engine, id, select, where);
 }
 
 async function text(query: EncodedQuery, encoding: RowEncoding): Promise<string> {

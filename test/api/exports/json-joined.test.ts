@@ -18,10 +18,10 @@ import { jsonArrayText, jsonLinesText } from '../../../src/api/exports/json.ts';
 import { jsonRuns } from '../../../src/api/exports/json-row.ts';
 import type { TextBody } from '../../../src/api/exports/text-body.ts';
 import { framedText } from '../../../src/api/exports/text-body.ts';
-import { compileRecordsQuery } from '../../../src/odsql/index.ts';
 import type { RecordsExport } from '../../../src/records/index.ts';
 import type { EncodedQuery, StorageEngine } from '../../../src/storage/engine.ts';
 import { joinedSql } from '../../../src/storage/sqlite/joined-sql.ts';
+import { rangedExport } from '../../helpers/ranged-export.ts';
 import type { TempSqliteEngine } from '../../helpers/temp-sqlite-engine.ts';
 import { openTempSqliteEngine } from '../../helpers/temp-sqlite-engine.ts';
 
@@ -98,21 +98,8 @@ before(async () => {
 });
 after(() => temp.cleanup());
 
-async function exportOf(
-  id: string,
-  select: string | undefined,
-  where: string[] | undefined,
-): Promise<{ query: EncodedQuery; data: RecordsExport }> {
-  const version = (await engine.metadata.getDataset(id))!.current!;
-  const schema = { table: version.table, fields: version.fields };
-  const compiled = compileRecordsQuery(
-    { rowidRanges: true, select, where, timezone: 'Europe/Paris' },
-    schema,
-    'sqlite',
-  );
-  const query = { sql: compiled.sql, params: compiled.params, ranged: compiled.ranged };
-  const data = { fields: version.fields, columns: compiled.columns, timezone: 'Europe/Paris' };
-  return { query, data: data as RecordsExport };
+function exportOf(id: string, select: string | undefined, where: string[] | undefined) {
+  return rangedExport(engine, id, select, where);
 }
 
 /** The whole file: head, chunks with their separators, tail. */
