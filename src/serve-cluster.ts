@@ -2,8 +2,9 @@
 // JavaScript on one core, so a portal that answers from memory is bound by one core however
 // many the machine has. This primary process prepares the store (migrations, the demo), then
 // forks the workers, which all listen on the same port (node:cluster hands each connection to
-// one of them), starts a new one when one dies, and stops them all on SIGINT or SIGTERM. What
-// the processes share and how is in docs/deploy.md, "Several processes on one machine".
+// one of them), starts a new one when one dies after it listened (one that dies before stops
+// them all), and stops them all on SIGINT or SIGTERM. What the processes share and how is in
+// docs/deploy.md, "Several processes on one machine".
 
 import cluster from 'node:cluster';
 import type { Worker } from 'node:cluster';
@@ -11,9 +12,6 @@ import type { Worker } from 'node:cluster';
 import { openStorage } from './app.ts';
 import type { Config } from './config/index.ts';
 import { loadDemoIfEmpty } from './ingest/demo.ts';
-
-/** A worker that dies within this many milliseconds of its start is not started again. */
-const EARLY_DEATH_MS = 5_000;
 
 export async function runPrimary(config: Config, log: (message: string) => void): Promise<void> {
   // Once, before any worker opens the store: the migrations, and the demo into an empty portal.
@@ -24,19 +22,22 @@ export async function runPrimary(config: Config, log: (message: string) => void)
     await engine.close();
   }
   let stopping = false;
-  const started = new Map<Worker, number>();
-  const fork = () => started.set(cluster.fork(), Date.now());
+  /** Each worker, and whether it has listened yet. */
+  const started = new Map<Worker, boolean>();
+  const fork = () => started.set(cluster.fork(), false);
+  cluster.on('listening', (worker) => started.set(worker, true));
   cluster.on('exit', (worker, code, signal) => {
-    const since = started.get(worker) ?? 0;
+    const listened = started.get(worker) ?? false;
     started.delete(worker);
     if (stopping) {
-      if (started.size === 0) process.exit(0);
+      // The exit code set when a worker could not start (1), else 0.
+      if (started.size === 0) process.exit();
       return;
     }
     const reason = signal ?? `code ${code}`;
-    if (Date.now() - since < EARLY_DEATH_MS) {
+    if (!listened) {
       // A worker that cannot start (a taken port, a broken store) would be forked forever.
-      log(`a serving process stopped at its start (${reason}); stopping the others`);
+      log(`a serving process stopped before it listened (${reason}); stopping the others`);
       stopping = true;
       process.exitCode = 1;
       for (const other of started.keys()) other.process.kill('SIGTERM');

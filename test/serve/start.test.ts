@@ -126,3 +126,35 @@ test('DATAGORA_PROCESSES=2 serves from two processes, replaces one that dies, st
     rmSync(home, { recursive: true, force: true });
   }
 });
+
+test('DATAGORA_PROCESSES=2 on a taken port stops, with exit code 1, instead of forking forever', async () => {
+  const home = mkdtempSync(join(tmpdir(), 'datagora-processes-'));
+  const taken = createServer();
+  taken.listen(0, '127.0.0.1');
+  await once(taken, 'listening');
+  const port = (taken.address() as { port: number }).port;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATAGORA_HOME: home,
+      DATAGORA_LOG_LEVEL: 'warn',
+      DATAGORA_DEMO: 'false',
+      DATAGORA_PROCESSES: '2',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  try {
+    const [code] = await once(child, 'exit');
+    assert.equal(code, 1, stderr);
+    assert.match(stderr, /stopped before it listened/);
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    taken.close();
+    rmSync(home, { recursive: true, force: true });
+  }
+});
