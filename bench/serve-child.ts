@@ -6,7 +6,6 @@
 //   serve-child.ts STORE [PROCESSES]
 
 import cluster from 'node:cluster';
-import { readFileSync } from 'node:fs';
 
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config/index.ts';
@@ -27,12 +26,6 @@ if (!spec || !process.send) {
 const send = process.send.bind(process);
 const processes = Number(processesArg);
 
-/** Resident memory of a process in MB, from /proc (Linux). */
-function rssMbOf(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-}
-
 if (processes > 1 && cluster.isPrimary) {
   const workers = Array.from({ length: processes }, () => cluster.fork());
   const urls = await Promise.all(
@@ -45,10 +38,28 @@ if (processes > 1 && cluster.isPrimary) {
         ),
     ),
   );
+  /** A worker's answer to `memory`. */
+  const memoryOf = (worker: (typeof workers)[number]) =>
+    new Promise<Message>((resolve) => {
+      const onMessage = (message: Message) => {
+        if (message.kind !== 'memory') return;
+        worker.off('message', onMessage);
+        resolve(message);
+      };
+      worker.on('message', onMessage);
+      worker.send({ kind: 'memory' });
+    });
   process.on('message', (message: Message) => {
     if (message.kind === 'memory') {
-      const pids = [process.pid, ...workers.map((worker) => worker.process.pid!)];
-      send({ kind: 'memory', rssMb: pids.reduce((sum, pid) => sum + rssMbOf(pid), 0), heapMb: 0 });
+      void Promise.all(workers.map(memoryOf)).then((answers) => {
+        const { rss, heapUsed } = process.memoryUsage();
+        const mb = (bytes: number) => bytes / 1024 / 1024;
+        send({
+          kind: 'memory',
+          rssMb: answers.reduce((sum, a) => sum + a.rssMb!, mb(rss)),
+          heapMb: answers.reduce((sum, a) => sum + a.heapMb!, mb(heapUsed)),
+        });
+      });
     } else if (message.kind === 'stop') {
       let left = workers.length;
       for (const worker of workers) {
