@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,34 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
+/** `npm start`'s command from package.json, run by this Node: the serving process itself. */
+function startArgs(): string[] {
+  const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [command, ...args] = manifest.scripts.start.split(' ');
+  assert.equal(command, 'node');
+  return args;
+}
+
+/** A process's command line, as the system reports it. */
+function commandLine(pid: number): string[] {
+  return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+}
+
+/** Asserts that a process runs JavaScript files only, with no module loader (tsx) in its way. */
+function assertPlainJavaScript(pid: number): void {
+  const [node, ...args] = commandLine(pid);
+  assert.equal(node, process.execPath);
+  assert.equal(args.length >= 1, true, 'a script');
+  assert.match(args[0]!, /\.m?js$/, 'runs a JavaScript file');
+  assert.ok(!args.some((arg) => /^--(import|loader|require|experimental-loader)/.test(arg)));
+  const environment = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+  assert.ok(
+    !environment.some((v) => v.startsWith('NODE_OPTIONS=') && /tsx|--import|--loader/.test(v)),
+  );
+}
+
 async function waitForHttp(url: string, deadline: number): Promise<Response> {
   for (;;) {
     try {
@@ -30,10 +58,10 @@ async function waitForHttp(url: string, deadline: number): Promise<Response> {
   }
 }
 
-test('npm start serves the demo over HTTP, then stops cleanly on SIGTERM', async () => {
+test('npm start serves the demo and its assets over HTTP without a TypeScript loader, then stops cleanly on SIGTERM', async () => {
   const home = mkdtempSync(join(tmpdir(), 'datagora-start-'));
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, startArgs(), {
     cwd: PROJECT_ROOT,
     env: { ...process.env, PORT: String(port), DATAGORA_HOME: home, DATAGORA_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -57,6 +85,27 @@ test('npm start serves the demo over HTTP, then stops cleanly on SIGTERM', async
     assert.ok(body.total_count > 5);
     assert.equal(body.results.length, 5);
     assert.ok(body.results.every((r) => r.code_postal === '75009'));
+
+    // A page and the assets it links to: files read beside their modules (the site's style
+    // sheet) and browser code bundled at start (the consent script).
+    const page = await fetch(
+      `http://127.0.0.1:${port}/explore/dataset/export_alimconfiance/table/`,
+    );
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    for (const [asset, type] of [
+      ['/static/site.css', /text\/css/],
+      ['/static/js/consent.js', /javascript/],
+      ['/static/dsfr/dsfr.min.css', /text\/css/],
+    ] as const) {
+      assert.ok(html.includes(`"${asset}"`), `the page links ${asset}`);
+      const response = await fetch(`http://127.0.0.1:${port}${asset}`);
+      assert.equal(response.status, 200, asset);
+      assert.match(response.headers.get('content-type') ?? '', type);
+      assert.ok((await response.arrayBuffer()).byteLength > 100, asset);
+    }
+    assertPlainJavaScript(child.pid!);
+
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');
     assert.equal(code, 0);
@@ -66,21 +115,21 @@ test('npm start serves the demo over HTTP, then stops cleanly on SIGTERM', async
   }
 });
 
-/** The pids of the serving workers forked by `primary` (node:cluster children running main.ts). */
+/** The pids of the serving workers forked by `primary` (node:cluster children running the bundle). */
 function workersOf(primary: number): number[] {
   const out = execFileSync('ps', ['--ppid', String(primary), '-o', 'pid=,args='], {
     encoding: 'utf8',
   });
   return out
     .split('\n')
-    .filter((line) => line.includes('src/main.ts'))
+    .filter((line) => /dist\/main-[0-9a-f]+\.js/.test(line))
     .map((line) => Number(line.trim().split(/\s+/)[0]));
 }
 
 test('DATAGORA_PROCESSES=2 serves from two processes, replaces one that dies, stops both', async () => {
   const home = mkdtempSync(join(tmpdir(), 'datagora-processes-'));
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, startArgs(), {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
@@ -101,6 +150,7 @@ test('DATAGORA_PROCESSES=2 serves from two processes, replaces one that dies, st
     assert.equal(body.total_count, 15_463);
     const workers = workersOf(child.pid!);
     assert.equal(workers.length, 2, 'two serving processes');
+    for (const worker of workers) assertPlainJavaScript(worker);
 
     // A worker that dies after its start is replaced; the port keeps answering meanwhile.
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + 6_000 - Date.now())));
@@ -133,7 +183,7 @@ test('DATAGORA_PROCESSES=2 on a taken port stops, with exit code 1, instead of f
   taken.listen(0, '127.0.0.1');
   await once(taken, 'listening');
   const port = (taken.address() as { port: number }).port;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, startArgs(), {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,

@@ -5,6 +5,7 @@ import type pg from 'pg';
 
 import { PortalError } from '../../core/errors.ts';
 import type { EncodedChunk, RowEncoding } from '../../core/row-encoding.ts';
+import { bundledModuleUrl } from '../../util/bundle-module.ts';
 import { encodeBatches } from '../encode-rows.ts';
 import type {
   EncodedQuery,
@@ -220,7 +221,10 @@ class PostgresEngine implements StorageEngine {
     options?: StreamOptions,
   ): AsyncIterable<EncodedChunk> {
     this.checkOpen();
-    yield* encodeBatches(this.reads.stream(query, options), encoding);
+    // The encoder is imported bundled, as the SQLite readers do: a process started from the
+    // bundled start (scripts/start.mjs) has no TypeScript loader.
+    const module = await bundledModuleUrl(encoding.module);
+    yield* encodeBatches(this.reads.stream(query, options), { ...encoding, module });
   }
 
   async queryScratch(

@@ -1,0 +1,196 @@
+// The portal's processes run JavaScript bundled by esbuild, not TypeScript through a loader: tsx's
+// loader thread and its source maps cost about 75 MB of resident memory (docs/performance.md,
+// "Session 9: the bundled start"). `bundleEntry` bundles an entry of src/ (packages stay
+// outside, imported from node_modules) into dist/, under a name made of its content's hash, and
+// reuses it while none of the files it was built from changed: a stale bundle never runs.
+
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { utimesSync, writeFileSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
+import { createRequire } from 'node:module';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const DIST = join(ROOT, 'dist');
+/** Bundles kept per entry besides the current one (a cluster may fork a worker from one). */
+const KEEP = 4;
+
+/** SHA-256 of a file's bytes, or null if it is gone. */
+function fileHash(path) {
+  try {
+    return createHash('sha256').update(readFileSync(path)).digest('hex');
+  } catch {
+    return null;
+  }
+}
+
+/** What a bundle depends on besides its inputs: this script, the TypeScript settings, esbuild. */
+function buildKey() {
+  const esbuild = JSON.parse(readFileSync(require.resolve('esbuild/package.json'), 'utf8'));
+  return [
+    fileHash(fileURLToPath(import.meta.url)),
+    fileHash(join(ROOT, 'tsconfig.json')),
+    esbuild.version,
+  ].join(':');
+}
+
+/** The bundle a manifest names, if it exists and every input still has the recorded content. */
+function reusable(manifestPath, key) {
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  } catch {
+    return null;
+  }
+  if (manifest.key !== key) return null;
+  const file = join(DIST, manifest.file);
+  try {
+    statSync(file);
+  } catch {
+    return null;
+  }
+  for (const [input, hash] of Object.entries(manifest.inputs)) {
+    if (fileHash(join(ROOT, input)) !== hash) return null;
+  }
+  return file;
+}
+
+const LOADERS = { ts: 'ts', tsx: 'tsx', js: 'js', mjs: 'js', json: 'json' };
+
+/**
+ * esbuild plugin: reads the project's files, recording the hash of what it read (the manifest's
+ * inputs), and makes `import.meta.url` (and `dirname` / `filename`) keep naming the source
+ * file, so that module URLs handed to worker threads and files read beside a module stay right.
+ */
+function projectFiles(inputs) {
+  return {
+    name: 'project-files',
+    setup(build) {
+      build.onLoad({ filter: /\.(tsx?|m?js|json)$/ }, (args) => {
+        if (args.path.includes('/node_modules/')) return undefined;
+        const bytes = readFileSync(args.path);
+        inputs[relative(ROOT, args.path)] = createHash('sha256').update(bytes).digest('hex');
+        const contents = bytes
+          .toString('utf8')
+          .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
+          .replaceAll('import.meta.dirname', JSON.stringify(resolve(args.path, '..')))
+          .replaceAll('import.meta.filename', JSON.stringify(args.path));
+        return { contents, loader: LOADERS[args.path.slice(args.path.lastIndexOf('.') + 1)] };
+      });
+    },
+  };
+}
+
+/** Writes `bytes` at `path` through a temporary name, so that no reader sees half a file. */
+function writeAtomically(path, bytes) {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, bytes);
+  renameSync(temporary, path);
+}
+
+/** Removes the oldest bundles of `name` but the KEEP most recently used and `current`. */
+function prune(name, current) {
+  const pattern = new RegExp(`^${name}-[0-9a-f]{16}\\.js$`);
+  const old = readdirSync(DIST)
+    .filter((file) => pattern.test(file) && join(DIST, file) !== current)
+    .map((file) => ({ file, used: statSync(join(DIST, file)).mtimeMs }))
+    .sort((a, b) => b.used - a.used)
+    .slice(KEEP);
+  for (const { file } of old) {
+    rmSync(join(DIST, file), { force: true });
+    rmSync(join(DIST, `${file}.map`), { force: true });
+  }
+}
+
+/**
+ * The bundle of `entry` (a path under the project root, e.g. `src/main.ts`) as an absolute
+ * path under dist/. When none matches the sources, a child process builds it: a build in the
+ * serving process would leave it about 20 MB larger (esbuild's output, its grown heap).
+ */
+export function bundleEntry(entry, name) {
+  const found = reusable(join(DIST, `${name}.json`), buildKey());
+  if (found) {
+    // Its time of last use, for prune().
+    const now = new Date();
+    try {
+      utimesSync(found, now, now);
+    } catch {
+      // A read-only dist/ keeps working; only pruning needs the time.
+    }
+    return found;
+  }
+  const child = spawnSync(
+    process.execPath,
+    [fileURLToPath(import.meta.url), '--build', entry, name],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  if (child.status !== 0) {
+    console.error(`datagora: could not bundle ${entry} into ${DIST}`);
+    process.exit(1);
+  }
+  return child.stdout.trim();
+}
+
+/** Builds the bundle of `entry` and writes it, its map and its manifest under dist/. */
+async function build(entry, name) {
+  const manifestPath = join(DIST, `${name}.json`);
+  const key = buildKey();
+  const esbuild = await import('esbuild');
+  /** Each file the bundle was built from, by its path under the root, and its content's hash. */
+  const inputs = {};
+  const result = await esbuild.build({
+    entryPoints: [join(ROOT, entry)],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    // Class and function names stay as written (error names, logs, stack traces).
+    keepNames: true,
+    // A map for reading a stack trace by hand (or with NODE_OPTIONS=--enable-source-maps,
+    // which costs about 25 MB): the process does not load it.
+    sourcemap: 'external',
+    outfile: join(DIST, `${name}.js`),
+    write: false,
+    metafile: true,
+    logLevel: 'error',
+    absWorkingDir: ROOT,
+    plugins: [projectFiles(inputs)],
+  });
+  const code = result.outputFiles.find((file) => file.path.endsWith('.js'));
+  const map = result.outputFiles.find((file) => file.path.endsWith('.js.map'));
+  const hash = createHash('sha256').update(code.contents).digest('hex').slice(0, 16);
+  const file = join(DIST, `${name}-${hash}.js`);
+  mkdirSync(DIST, { recursive: true });
+  writeAtomically(`${file}.map`, map.contents);
+  writeAtomically(
+    file,
+    Buffer.concat([code.contents, Buffer.from(`//# sourceMappingURL=${name}-${hash}.js.map\n`)]),
+  );
+  // Any input the plugin did not read (another kind of file) is hashed as it is now.
+  for (const input of Object.keys(result.metafile.inputs)) {
+    inputs[input] ??= fileHash(join(ROOT, input));
+  }
+  writeAtomically(manifestPath, JSON.stringify({ key, file: `${name}-${hash}.js`, inputs }));
+  prune(name, file);
+  return file;
+}
+
+// `node scripts/bundle.mjs --build ENTRY NAME` builds, then prints the bundle's path.
+if (process.argv[2] === '--build') {
+  const [entry, name] = process.argv.slice(3);
+  try {
+    process.stdout.write(`${await build(entry, name)}\n`);
+  } catch (error) {
+    // esbuild has printed its own errors (a file that does not compile).
+    if (!Array.isArray(error.errors)) console.error(error.message);
+    process.exit(1);
+  }
+}
