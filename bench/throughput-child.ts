@@ -18,7 +18,7 @@ if (!spec) {
 const client = hasWrk() ? 'wrk' : 'autocannon';
 const load = client === 'wrk' ? runWrk : runLoad;
 async function measure(processes: number) {
-  const server = await startServer(spec!, processes);
+  const server = await startServer(spec!, { processes });
   try {
     const url = server.url + THROUGHPUT_PATH;
     // One short warm-up so that the figure is the serving state's, not the first requests'.

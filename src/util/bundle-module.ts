@@ -6,10 +6,12 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 
 const require = createRequire(import.meta.url);
 const bundles = new Map<string, Promise<string>>();
+/** Builds running now: esbuild's service process is stopped when none is left. */
+let building = 0;
 
 /** A package import, by its absolute file URL (a data: module has no folder to resolve from). */
 function packageUrl(specifier: string, folder: string): string {
@@ -17,6 +19,18 @@ function packageUrl(specifier: string, folder: string): string {
 }
 
 async function bundle(url: string): Promise<string> {
+  building += 1;
+  try {
+    return await bundleOnce(url);
+  } finally {
+    building -= 1;
+    // The service (a process of about 15 MB) would otherwise idle beside the portal for good;
+    // the next build starts it again (a few milliseconds, once per module and process).
+    if (building === 0) void stop();
+  }
+}
+
+async function bundleOnce(url: string): Promise<string> {
   const result = await build({
     entryPoints: [fileURLToPath(url)],
     bundle: true,
