@@ -6,7 +6,8 @@
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { utimesSync, writeFileSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
 import { createRequire } from 'node:module';
@@ -14,8 +15,8 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
+/** The project's root; tests bundle a project of their own. */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const DIST = join(ROOT, 'dist');
 /** Bundles kept per entry besides the current one (a cluster may fork a worker from one). */
 const KEEP = 4;
 
@@ -29,32 +30,32 @@ function fileHash(path) {
 }
 
 /** What a bundle depends on besides its inputs: this script, the TypeScript settings, esbuild. */
-function buildKey() {
+function buildKey(root) {
   const esbuild = JSON.parse(readFileSync(require.resolve('esbuild/package.json'), 'utf8'));
   return [
     fileHash(fileURLToPath(import.meta.url)),
-    fileHash(join(ROOT, 'tsconfig.json')),
+    fileHash(join(root, 'tsconfig.json')),
     esbuild.version,
   ].join(':');
 }
 
 /** The bundle a manifest names, if it exists and every input still has the recorded content. */
-function reusable(manifestPath, key) {
+function reusable(root, name) {
   let manifest;
   try {
-    manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    manifest = JSON.parse(readFileSync(join(root, 'dist', `${name}.json`), 'utf8'));
   } catch {
     return null;
   }
-  if (manifest.key !== key) return null;
-  const file = join(DIST, manifest.file);
+  if (manifest.key !== buildKey(root)) return null;
+  const file = join(root, 'dist', manifest.file);
   try {
     statSync(file);
   } catch {
     return null;
   }
   for (const [input, hash] of Object.entries(manifest.inputs)) {
-    if (fileHash(join(ROOT, input)) !== hash) return null;
+    if (fileHash(join(root, input)) !== hash) return null;
   }
   return file;
 }
@@ -66,14 +67,14 @@ const LOADERS = { ts: 'ts', tsx: 'tsx', js: 'js', mjs: 'js', json: 'json' };
  * inputs), and makes `import.meta.url` (and `dirname` / `filename`) keep naming the source
  * file, so that module URLs handed to worker threads and files read beside a module stay right.
  */
-function projectFiles(inputs) {
+function projectFiles(root, inputs) {
   return {
     name: 'project-files',
     setup(build) {
       build.onLoad({ filter: /\.(tsx?|m?js|json)$/ }, (args) => {
         if (args.path.includes('/node_modules/')) return undefined;
         const bytes = readFileSync(args.path);
-        inputs[relative(ROOT, args.path)] = createHash('sha256').update(bytes).digest('hex');
+        inputs[relative(root, args.path)] = createHash('sha256').update(bytes).digest('hex');
         const contents = bytes
           .toString('utf8')
           .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
@@ -93,16 +94,16 @@ function writeAtomically(path, bytes) {
 }
 
 /** Removes the oldest bundles of `name` but the KEEP most recently used and `current`. */
-function prune(name, current) {
+function prune(dist, name, current) {
   const pattern = new RegExp(`^${name}-[0-9a-f]{16}\\.js$`);
-  const old = readdirSync(DIST)
-    .filter((file) => pattern.test(file) && join(DIST, file) !== current)
-    .map((file) => ({ file, used: statSync(join(DIST, file)).mtimeMs }))
+  const old = readdirSync(dist)
+    .filter((file) => pattern.test(file) && join(dist, file) !== current)
+    .map((file) => ({ file, used: statSync(join(dist, file)).mtimeMs }))
     .sort((a, b) => b.used - a.used)
     .slice(KEEP);
   for (const { file } of old) {
-    rmSync(join(DIST, file), { force: true });
-    rmSync(join(DIST, `${file}.map`), { force: true });
+    rmSync(join(dist, file), { force: true });
+    rmSync(join(dist, `${file}.map`), { force: true });
   }
 }
 
@@ -111,8 +112,8 @@ function prune(name, current) {
  * path under dist/. When none matches the sources, a child process builds it: a build in the
  * serving process would leave it about 20 MB larger (esbuild's output, its grown heap).
  */
-export function bundleEntry(entry, name) {
-  const found = reusable(join(DIST, `${name}.json`), buildKey());
+export function bundleEntry(entry, name, root = ROOT) {
+  const found = reusable(root, name);
   if (found) {
     // Its time of last use, for prune().
     const now = new Date();
@@ -125,28 +126,29 @@ export function bundleEntry(entry, name) {
   }
   const child = spawnSync(
     process.execPath,
-    [fileURLToPath(import.meta.url), '--build', entry, name],
+    [fileURLToPath(import.meta.url), '--build', entry, name, root],
     {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
   if (child.status !== 0) {
-    console.error(`datagora: could not bundle ${entry} into ${DIST}`);
+    // A read-only install: `npm run build` by the folder's owner writes the bundles beforehand.
+    console.error(`datagora: could not bundle ${entry} into ${root}dist (npm run build writes it)`);
     process.exit(1);
   }
   return child.stdout.trim();
 }
 
 /** Builds the bundle of `entry` and writes it, its map and its manifest under dist/. */
-async function build(entry, name) {
-  const manifestPath = join(DIST, `${name}.json`);
-  const key = buildKey();
+async function build(entry, name, root) {
+  const dist = join(root, 'dist');
+  const key = buildKey(root);
   const esbuild = await import('esbuild');
   /** Each file the bundle was built from, by its path under the root, and its content's hash. */
   const inputs = {};
   const result = await esbuild.build({
-    entryPoints: [join(ROOT, entry)],
+    entryPoints: [join(root, entry)],
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -157,18 +159,18 @@ async function build(entry, name) {
     // A map for reading a stack trace by hand (or with NODE_OPTIONS=--enable-source-maps,
     // which costs about 25 MB): the process does not load it.
     sourcemap: 'external',
-    outfile: join(DIST, `${name}.js`),
+    outfile: join(dist, `${name}.js`),
     write: false,
     metafile: true,
     logLevel: 'error',
-    absWorkingDir: ROOT,
-    plugins: [projectFiles(inputs)],
+    absWorkingDir: root,
+    plugins: [projectFiles(root, inputs)],
   });
   const code = result.outputFiles.find((file) => file.path.endsWith('.js'));
   const map = result.outputFiles.find((file) => file.path.endsWith('.js.map'));
   const hash = createHash('sha256').update(code.contents).digest('hex').slice(0, 16);
-  const file = join(DIST, `${name}-${hash}.js`);
-  mkdirSync(DIST, { recursive: true });
+  const file = join(dist, `${name}-${hash}.js`);
+  mkdirSync(dist, { recursive: true });
   writeAtomically(`${file}.map`, map.contents);
   writeAtomically(
     file,
@@ -176,18 +178,25 @@ async function build(entry, name) {
   );
   // Any input the plugin did not read (another kind of file) is hashed as it is now.
   for (const input of Object.keys(result.metafile.inputs)) {
-    inputs[input] ??= fileHash(join(ROOT, input));
+    inputs[input] ??= fileHash(join(root, input));
   }
-  writeAtomically(manifestPath, JSON.stringify({ key, file: `${name}-${hash}.js`, inputs }));
-  prune(name, file);
+  writeAtomically(
+    join(dist, `${name}.json`),
+    JSON.stringify({ key, file: `${name}-${hash}.js`, inputs }),
+  );
+  prune(dist, name, file);
   return file;
 }
 
-// `node scripts/bundle.mjs --build ENTRY NAME` builds, then prints the bundle's path.
-if (process.argv[2] === '--build') {
-  const [entry, name] = process.argv.slice(3);
+// `node scripts/bundle.mjs --build ENTRY NAME [ROOT]` builds, then prints the bundle's path
+// (`npm run build` builds both entries); `node scripts/bundle.mjs ENTRY NAME [ROOT]` prints the
+// path of a bundle that matches the sources, built if there is none.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const building = process.argv[2] === '--build';
+  const [entry, name, root = ROOT] = process.argv.slice(building ? 3 : 2);
   try {
-    process.stdout.write(`${await build(entry, name)}\n`);
+    const file = building ? await build(entry, name, root) : bundleEntry(entry, name, root);
+    process.stdout.write(`${file}\n`);
   } catch (error) {
     // esbuild has printed its own errors (a file that does not compile).
     if (!Array.isArray(error.errors)) console.error(error.message);
