@@ -58,7 +58,7 @@ const rawCookieApi = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'var/', 'bench/data/', 'bench/results/', 'test-output/'] },
+  { ignores: ['node_modules/', 'var/', 'dist/', 'bench/data/', 'bench/results/', 'test-output/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
