@@ -4,7 +4,6 @@
 import { existsSync } from 'node:fs';
 
 import type { Browser } from 'playwright-core';
-import { chromium } from 'playwright-core';
 
 import type { CheckOptions } from './checker.ts';
 import type { AuditRecord, AuditRegistry, AuditState } from './model.ts';
@@ -62,6 +61,9 @@ export async function launchAuditBrowser(executablePath = CHROMIUM_PATH): Promis
   if (!existsSync(executablePath)) {
     throw new Error(`no Chromium at ${executablePath}: install Debian's chromium package`);
   }
+  // Imported here, not at the top: the bundled command line (scripts/bundle.mjs) inlines this
+  // module and would load playwright-core (about 80 MB) in every command, `serve` included.
+  const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
 }
 

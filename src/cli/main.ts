@@ -1,4 +1,4 @@
-// Process entry of the `datagora` command (bin/datagora.js loads it through tsx).
+// Process entry of the `datagora` command (bin/datagora.js runs it bundled, scripts/bundle.mjs).
 
 import { processContext } from './context.ts';
 import { runCli } from './run.ts';

@@ -9,9 +9,9 @@ import { PROJECT_ROOT } from '../helpers/run-cli.ts';
 
 const BUNDLER = join(PROJECT_ROOT, 'scripts', 'bundle.mjs');
 
-/** The bundle of `root`'s src/main.ts that `npm start` would run (built when none matches). */
-function bundle(root: string): string {
-  return execFileSync(process.execPath, [BUNDLER, 'src/main.ts', 'main', root], {
+/** The bundle of `root`'s `entry` that a start would run (built when none matches). */
+function bundle(root: string, entry = 'src/main.ts', name = 'main'): string {
+  return execFileSync(process.execPath, [BUNDLER, entry, name, root], {
     encoding: 'utf8',
   }).trim();
 }
@@ -84,5 +84,21 @@ test("a source that does not compile stops the start with esbuild's message", ()
     );
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('packages the portal imports when first needed are not loaded by the bundles at start', () => {
+  // A project module imported lazily is inlined into the bundle, and its package imports go to
+  // the bundle's top: such packages must be imported lazily where they are used.
+  for (const [entry, name] of [
+    ['src/main.ts', 'main'],
+    ['src/cli/main.ts', 'cli'],
+  ]) {
+    const code = readFileSync(bundle(PROJECT_ROOT, entry, name), 'utf8');
+    const loaded = [...code.matchAll(/^import\b[^;]*?from\s*"([^"]+)"/gm)].map((m) => m[1]);
+    assert.ok(loaded.includes('fastify'), `${name}: the packages loaded at start`);
+    for (const lazy of ['playwright-core', 'exceljs']) {
+      assert.ok(!loaded.includes(lazy), `${name} loads ${lazy} at start`);
+    }
   }
 });
