@@ -134,7 +134,9 @@ export function bundleEntry(entry, name, root = ROOT) {
   );
   if (child.status !== 0) {
     // A read-only install: `npm run build` by the folder's owner writes the bundles beforehand.
-    console.error(`datagora: could not bundle ${entry} into ${root}dist (npm run build writes it)`);
+    console.error(
+      `datagora: could not bundle ${entry} into ${join(root, 'dist')} (npm run build writes it)`,
+    );
     process.exit(1);
   }
   return child.stdout.trim();
@@ -191,7 +193,16 @@ async function build(entry, name, root) {
 // `node scripts/bundle.mjs --build ENTRY NAME [ROOT]` builds, then prints the bundle's path
 // (`npm run build` builds both entries); `node scripts/bundle.mjs ENTRY NAME [ROOT]` prints the
 // path of a bundle that matches the sources, built if there is none.
-if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/** Whether this module is the process's script (not imported by the start or the command). */
+function isMain() {
+  try {
+    return realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
   const building = process.argv[2] === '--build';
   const [entry, name, root = ROOT] = process.argv.slice(building ? 3 : 2);
   try {
