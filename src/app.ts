@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 
 import { backOffice } from './admin/index.ts';
 import { AudienceService } from './analytics/index.ts';
+import type { VisitorHub } from './analytics/index.ts';
 import { downloadRoutes } from './api/download/download.routes.ts';
 import { exploreV21 } from './api/explore-v2.1/index.ts';
 import { apiV1 } from './api/v1/index.ts';
@@ -38,7 +39,7 @@ import { UploadSweeper } from './ingest/upload-sweeper.ts';
 import { RecordsService } from './records/index.ts';
 import { PortalSettingsService } from './settings/index.ts';
 import { PortalTextsService } from './texts/index.ts';
-import type { StorageEngine } from './storage/engine.ts';
+import type { ChangeRelay, StorageEngine } from './storage/engine.ts';
 import { DEFAULT_LANG, LANGUAGES } from './i18n/languages.ts';
 import { webSite } from './web/index.ts';
 import { openPostgresEngine } from './storage/postgres/index.ts';
@@ -53,14 +54,19 @@ export interface BuildOptions {
   logger?: boolean;
   /** Services built by the caller on `engine` (tests that change settings the app must see). */
   services?: PortalServices;
+  /** The day's visitors shared with the processes serving beside this one (node:cluster). */
+  visitorHub?: VisitorHub;
 }
 
 export function sqlitePath(config: Config): string {
   return join(config.home, SQLITE_FILE_NAME);
 }
 
-/** Opens the store the configuration names. */
-export async function openStorage(config: Config): Promise<StorageEngine> {
+/**
+ * Opens the store the configuration names. `relay`: the processes serving the SQLite file beside
+ * this one, told of its changes (PostgreSQL's own feed already reaches every process).
+ */
+export async function openStorage(config: Config, relay?: ChangeRelay): Promise<StorageEngine> {
   if (config.databaseUrl !== null) {
     return openPostgresEngine({
       url: config.databaseUrl,
@@ -73,6 +79,7 @@ export async function openStorage(config: Config): Promise<StorageEngine> {
     path: sqlitePath(config),
     readers: config.readers,
     queryTimeoutMs: config.queryTimeoutMs,
+    ...(relay ? { relay } : {}),
   });
 }
 
@@ -81,7 +88,11 @@ export function attachmentsDir(config: Config): string {
   return join(config.home, 'attachments');
 }
 
-export function buildServices(engine: StorageEngine, config: Config): PortalServices {
+export function buildServices(
+  engine: StorageEngine,
+  config: Config,
+  visitorHub?: VisitorHub,
+): PortalServices {
   const catalog = new CatalogService(engine.metadata);
   const timeouts = { queryTimeoutMs: config.queryTimeoutMs };
   const records = new RecordsService(engine, catalog, {
@@ -112,6 +123,7 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
     audience: new AudienceService(engine.audience, {
       enabled: config.statistics,
       retentionMonths: config.statisticsRetentionMonths,
+      ...(visitorHub ? { visitorHub } : {}),
     }),
     texts: new PortalTextsService(engine.texts),
     // The configuration's values are the defaults until an administrator changes them.
@@ -176,7 +188,7 @@ export async function buildApp(
   await app.register(cookie);
   useSecurityHeaders(app);
   useCsrf(app, { trustedOrigins: config.csrfTrustedOrigins });
-  const services = options.services ?? buildServices(engine, config);
+  const services = options.services ?? buildServices(engine, config, options.visitorHub);
   useViewer(app, services.auth.sessions);
   const recorder = services.audience.recorder;
   if (recorder) {
