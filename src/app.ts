@@ -39,13 +39,12 @@ import { UploadSweeper } from './ingest/upload-sweeper.ts';
 import { RecordsService } from './records/index.ts';
 import { PortalSettingsService } from './settings/index.ts';
 import { PortalTextsService } from './texts/index.ts';
-import type { ChangeRelay, StorageEngine } from './storage/engine.ts';
+import type { StorageEngine } from './storage/engine.ts';
 import { DEFAULT_LANG, LANGUAGES } from './i18n/languages.ts';
 import { webSite } from './web/index.ts';
-import { openPostgresEngine } from './storage/postgres/index.ts';
-import { openSqliteEngine } from './storage/sqlite/index.ts';
+import { openStorage } from './open-storage.ts';
 
-export const SQLITE_FILE_NAME = 'datagora.sqlite';
+export { SQLITE_FILE_NAME, openStorage, sqlitePath } from './open-storage.ts';
 
 export interface BuildOptions {
   /** A store opened by the caller (tests, the CLI); otherwise the app opens and closes its own. */
@@ -56,31 +55,6 @@ export interface BuildOptions {
   services?: PortalServices;
   /** The day's visitors shared with the processes serving beside this one (node:cluster). */
   visitorHub?: VisitorHub;
-}
-
-export function sqlitePath(config: Config): string {
-  return join(config.home, SQLITE_FILE_NAME);
-}
-
-/**
- * Opens the store the configuration names. `relay`: the processes serving the SQLite file beside
- * this one, told of its changes (PostgreSQL's own feed already reaches every process).
- */
-export async function openStorage(config: Config, relay?: ChangeRelay): Promise<StorageEngine> {
-  if (config.databaseUrl !== null) {
-    return openPostgresEngine({
-      url: config.databaseUrl,
-      schema: config.databaseSchema,
-      replicaUrl: config.databaseReplicaUrl,
-      queryTimeoutMs: config.queryTimeoutMs,
-    });
-  }
-  return openSqliteEngine({
-    path: sqlitePath(config),
-    readers: config.readers,
-    queryTimeoutMs: config.queryTimeoutMs,
-    ...(relay ? { relay } : {}),
-  });
 }
 
 /** Where attachment files live: `<DATAGORA_HOME>/attachments/<dataset_id>/`. */

@@ -10,10 +10,10 @@
 import cluster from 'node:cluster';
 import type { Worker } from 'node:cluster';
 
-import { openStorage } from './app.ts';
 import { relayBetweenWorkers } from './cluster/worker-relay.ts';
 import type { Config } from './config/index.ts';
 import { loadDemoIfEmpty } from './ingest/demo.ts';
+import { openStorage } from './open-storage.ts';
 
 export async function runPrimary(config: Config, log: (message: string) => void): Promise<void> {
   // Once, before any worker opens the store: the migrations, and the demo into an empty portal.
