@@ -49,14 +49,20 @@ export class RelayedVisitors implements VisitorTally {
     this.salted = this.hub.salt(day).then(
       (salt) => {
         if (this.day !== day) return;
-        this.salt = salt;
         const early = this.early;
         this.early = [];
-        // A day already over at the hub (a late hit at midnight) is not counted.
-        if (salt) for (const v of early) this.keep(day, visitorHash(salt, v.address, v.userAgent));
+        // No salt: the day is over at the hub (a late hit at midnight: not counted), or the hub
+        // did not answer; the next visitor asks again.
+        if (!salt) this.day = '';
+        else {
+          this.salt = salt;
+          for (const v of early) this.keep(day, visitorHash(salt, v.address, v.userAgent));
+        }
       },
       () => {
-        if (this.day === day) this.early = [];
+        if (this.day !== day) return;
+        this.early = [];
+        this.day = '';
       },
     );
   }

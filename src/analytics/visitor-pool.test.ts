@@ -57,3 +57,20 @@ test('a new day has a new salt; the day before takes late hashes a few minutes, 
   ]);
   assert.deepEqual(pool.add([]), [{ day: '2026-11-30', visitors: 1 }]);
 });
+
+test('a process whose hub gave no salt asks again at its next visitor', async () => {
+  const pool = new VisitorPool();
+  let answering = false;
+  const hub: VisitorHub = {
+    salt: async (day) => (answering ? pool.salt(day) : null),
+    add: async (batches) => pool.add(batches),
+  };
+  const visitors = new RelayedVisitors(hub);
+  const at = new Date('2026-11-30T10:00:00Z');
+  visitors.see(at, '198.51.100.7', UA);
+  assert.deepEqual(await visitors.takeCounts(), []);
+  answering = true;
+  visitors.see(at, '203.0.113.7', UA);
+  visitors.see(at, '192.0.2.7', UA);
+  assert.deepEqual(await visitors.takeCounts(), [{ day: '2026-11-30', visitors: 2 }]);
+});
