@@ -1,7 +1,7 @@
 // How many serving processes `npm start` runs when DATAGORA_PROCESSES is not set: one per core
-// the process may use (a Node process runs its JavaScript on one core), at most four. Past four,
-// each worker's ~210 MB (its reader threads, its result cache) grows faster than what the
-// SQLite file's one writer and the shared reader threads can use (docs/deploy.md).
+// the process may use (a Node process runs its JavaScript on one core), at most four: each one
+// takes about 210 MB (its reader threads, its result cache), more than a plain `npm start` should
+// take unasked on a large server (docs/deploy.md, "Several processes on one machine").
 
 import { availableParallelism } from 'node:os';
 
