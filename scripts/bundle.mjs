@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { statSync } from 'node:fs';
 import { utimesSync, writeFileSync } from 'node:fs';
-import { Buffer } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -93,17 +92,38 @@ function writeAtomically(path, bytes) {
   renameSync(temporary, path);
 }
 
-/** Removes the oldest bundles of `name` but the KEEP most recently used and `current`. */
+/**
+ * Removes the bundles of `name` but `current` and the KEEP most recently used, then the chunks
+ * no kept bundle of any name imports (unless recent: a build may be writing its own).
+ */
 function prune(dist, name, current) {
-  const pattern = new RegExp(`^${name}-[0-9a-f]{16}\\.js$`);
+  const pattern = new RegExp(`^${name}-[A-Z0-9]{8}\\.js$`);
   const old = readdirSync(dist)
     .filter((file) => pattern.test(file) && join(dist, file) !== current)
     .map((file) => ({ file, used: statSync(join(dist, file)).mtimeMs }))
     .sort((a, b) => b.used - a.used)
     .slice(KEEP);
   for (const { file } of old) {
-    rmSync(join(dist, file), { force: true });
-    rmSync(join(dist, `${file}.map`), { force: true });
+    for (const suffix of ['', '.map', '.chunks'])
+      rmSync(join(dist, file + suffix), { force: true });
+  }
+  const kept = new Set();
+  for (const file of readdirSync(dist).filter((f) => f.endsWith('.js.chunks'))) {
+    try {
+      for (const chunk of JSON.parse(readFileSync(join(dist, file), 'utf8'))) kept.add(chunk);
+    } catch {
+      // Removed meanwhile by another start.
+    }
+  }
+  const recent = Date.now() - 10 * 60_000;
+  for (const file of readdirSync(join(dist, 'chunks'))) {
+    const path = join(dist, 'chunks', file);
+    if (kept.has(`chunks/${file}`)) continue;
+    try {
+      if (statSync(path).mtimeMs < recent) rmSync(path, { force: true });
+    } catch {
+      // Removed meanwhile by another start.
+    }
   }
 }
 
@@ -150,8 +170,11 @@ async function build(entry, name, root) {
   /** Each file the bundle was built from, by its path under the root, and its content's hash. */
   const inputs = {};
   const result = await esbuild.build({
-    entryPoints: [join(root, entry)],
+    entryPoints: { [name]: join(root, entry) },
     bundle: true,
+    // A module imported with import() (the app, in a primary of several processes that never
+    // serves) becomes a chunk of its own, its packages loaded with it, not at start.
+    splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',
@@ -160,31 +183,36 @@ async function build(entry, name, root) {
     keepNames: true,
     // A map for reading a stack trace by hand (or with NODE_OPTIONS=--enable-source-maps,
     // which costs about 25 MB): the process does not load it.
-    sourcemap: 'external',
-    outfile: join(dist, `${name}.js`),
+    sourcemap: 'linked',
+    outdir: dist,
+    // Named by their content's hash (an entry's covers the chunks it imports by name).
+    entryNames: '[name]-[hash]',
+    chunkNames: 'chunks/[name]-[hash]',
     write: false,
     metafile: true,
     logLevel: 'error',
     absWorkingDir: root,
     plugins: [projectFiles(root, inputs)],
   });
-  const code = result.outputFiles.find((file) => file.path.endsWith('.js'));
-  const map = result.outputFiles.find((file) => file.path.endsWith('.js.map'));
-  const hash = createHash('sha256').update(code.contents).digest('hex').slice(0, 16);
-  const file = join(dist, `${name}-${hash}.js`);
-  mkdirSync(dist, { recursive: true });
-  writeAtomically(`${file}.map`, map.contents);
-  writeAtomically(
-    file,
-    Buffer.concat([code.contents, Buffer.from(`//# sourceMappingURL=${name}-${hash}.js.map\n`)]),
+  const entryOutput = Object.keys(result.metafile.outputs).find(
+    (output) => result.metafile.outputs[output].entryPoint !== undefined,
   );
+  const file = join(root, entryOutput);
+  mkdirSync(join(dist, 'chunks'), { recursive: true });
+  // Chunks first, the entry last: a process that finds the entry finds what it imports.
+  const outputs = [...result.outputFiles].sort((a, b) => (a.path === file) - (b.path === file));
+  for (const output of outputs) writeAtomically(output.path, output.contents);
+  const chunks = outputs
+    .map((output) => relative(dist, output.path))
+    .filter((path) => path.startsWith('chunks/'));
+  writeAtomically(`${file}.chunks`, JSON.stringify(chunks));
   // Any input the plugin did not read (another kind of file) is hashed as it is now.
   for (const input of Object.keys(result.metafile.inputs)) {
     inputs[input] ??= fileHash(join(root, input));
   }
   writeAtomically(
     join(dist, `${name}.json`),
-    JSON.stringify({ key, file: `${name}-${hash}.js`, inputs }),
+    JSON.stringify({ key, file: relative(dist, file), inputs }),
   );
   prune(dist, name, file);
   return file;

@@ -122,7 +122,7 @@ function workersOf(primary: number): number[] {
   });
   return out
     .split('\n')
-    .filter((line) => /dist\/main-[0-9a-f]+\.js/.test(line))
+    .filter((line) => /dist\/main-[A-Z0-9]+\.js/.test(line))
     .map((line) => Number(line.trim().split(/\s+/)[0]));
 }
 
