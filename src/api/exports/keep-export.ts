@@ -1,6 +1,6 @@
-// An export's bytes written to the export cache as they are sent: the file is kept only when
-// the whole answer went out (the client read it to the end); an export that fails or a client
-// that leaves removes it.
+// An export's bytes written to the export cache as they are sent. When the last byte has been
+// rendered and written, the file is put in place before the answer ends (so the next identical
+// request finds it); an export that fails or a client that leaves before removes it.
 
 import type { Readable } from 'node:stream';
 import { Transform, finished, pipeline } from 'node:stream';
@@ -14,16 +14,9 @@ export function keepWhileSending(
   source: Readable,
   sink: ExportSink,
 ): Readable {
-  let complete = false;
   let failed = false;
   const warn = (error: unknown) =>
     reply.log.warn({ err: error }, 'an export file could not be kept');
-  const fail = (error: unknown) => {
-    if (failed) return;
-    failed = true;
-    warn(error);
-    sink.abort().catch(warn);
-  };
   // Each chunk goes on once written: the file is never behind by more than a chunk, and a slow
   // disk slows the answer instead of piling chunks up in memory.
   const tee = new Transform({
@@ -32,21 +25,29 @@ export function keepWhileSending(
       sink.write(chunk).then(
         () => callback(null, chunk),
         (error: unknown) => {
-          fail(error);
+          failed = true;
+          warn(error);
+          sink.abort().catch(warn);
           callback(null, chunk);
         },
       );
     },
     flush(callback) {
-      complete = true;
-      callback();
+      if (failed) return callback();
+      sink.commit().then(
+        () => callback(),
+        (error: unknown) => {
+          warn(error);
+          callback();
+        },
+      );
     },
   });
   pipeline(source, tee, () => undefined);
-  finished(reply.raw, (error) => {
-    if (failed) return;
-    if (!error && complete) sink.commit().catch(warn);
-    else sink.abort().catch(warn);
+  // A client gone or an export failed before the end: the sink is aborted (after a commit, an
+  // abort does nothing).
+  finished(reply.raw, () => {
+    sink.abort().catch(warn);
   });
   return tee;
 }
