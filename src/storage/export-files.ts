@@ -143,7 +143,12 @@ export class ExportFiles {
     if (!this.enabled || !NAME.test(name)) return null;
     await this.prepare();
     const temp = join(this.dir, `${TEMP_PREFIX}${process.pid}-${randomUUID()}`);
-    const handle = await open(temp, 'wx');
+    // The folder may have been removed by hand since: made again.
+    const handle = await open(temp, 'wx').catch(async (error: unknown) => {
+      if (!missing(error)) throw error;
+      await mkdir(this.dir, { recursive: true });
+      return open(temp, 'wx');
+    });
     return new ExportFileWriter(this, handle, temp, name);
   }
 

@@ -12,6 +12,7 @@ import type { ExportFile } from './send-export.ts';
 import { exportHeaders, sendExport } from './send-export.ts';
 
 export const EXPORT_CACHE_HEADER = 'x-datagora-export-cache';
+const KEPT_READ_BYTES = 1024 * 1024;
 
 export interface CachedExport {
   /** The dataset as the route read it for the viewer (access checked). */
@@ -28,7 +29,8 @@ export interface CachedExport {
 function sendKept(reply: FastifyReply, kept: KeptFile, datasetId: string, file: ExportFile) {
   exportHeaders(reply, datasetId, file);
   void reply.header('content-length', kept.size).header(EXPORT_CACHE_HEADER, 'hit');
-  return reply.send(kept.handle.createReadStream());
+  // Reads of 1 MiB: a third of the CPU time of the default 64 KiB for a large file (Session 9).
+  return reply.send(kept.handle.createReadStream({ highWaterMark: KEPT_READ_BYTES }));
 }
 
 export async function sendCachedExport(
