@@ -53,7 +53,10 @@ type Figures = Record<string, number>;
 /** One download of `url`, measured: rows/s, CPU of the serving process and the client, peak. */
 async function measure(url: string, label: string): Promise<{ figures: Figures; cache: string }> {
   global.gc?.();
-  let peak = process.memoryUsage().rss;
+  // What the process holds as the download starts (after a first export, what the allocator
+  // kept of it): the peak of a second download is not all its own.
+  const rssBefore = process.memoryUsage().rss;
+  let peak = rssBefore;
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 50);
@@ -75,6 +78,7 @@ async function measure(url: string, label: string): Promise<{ figures: Figures; 
     clientCpuMicrosPerRow: (downloaded.cpuSeconds * 1e6) / rows,
     megabytes: downloaded.bytes / 1e6,
     peakRssMb: peak / 1024 / 1024,
+    rssBeforeMb: rssBefore / 1024 / 1024,
     loadBefore,
     loadAfter: loadavg()[0]!,
   };
