@@ -14,7 +14,14 @@ const services = [
   'datasets',
 ];
 const surfaces = ['api', 'web', 'admin'];
-const rootOnly = ['**/app.ts', '**/main.ts', '**/config/**', '**/cli/**'];
+const rootOnly = [
+  '**/app.ts',
+  '**/open-storage.ts',
+  '**/main.ts',
+  '**/config/**',
+  '**/cli/**',
+  '**/cluster/**',
+];
 
 /** Builds a no-restricted-imports rule forbidding the given folders. */
 function forbid(folders, extra = []) {

@@ -25,10 +25,13 @@ export interface BenchResult {
     afterFloor?: Record<string, Timing>;
     floor: Record<string, Timing>;
   };
-  /** Figures, and the client that sent the requests (wrk or autocannon): one process. */
+  /**
+   * Figures, and the client that sent the requests (wrk or autocannon), against the serving
+   * processes `npm start` runs on this machine by default (the judged figure).
+   */
   throughput?: Record<string, number | string>;
-  /** The same against two serving processes (`DATAGORA_PROCESSES=2`). */
-  throughputProcesses?: Record<string, number | string>;
+  /** The same against the other choice: one process, or two where the default is one. */
+  throughputOther?: Record<string, number | string>;
   endurance?: Figures;
   odsqlCompile?: { query: string; dialect: string; medianMicros: number; p99Micros: number }[];
   pages?: Record<string, { medianMs: number; p95Ms: number }>;
@@ -134,13 +137,19 @@ export function buildTable(result: BenchResult): TableRow[] {
       );
     }
   }
-  for (const tp of [result.throughput, result.throughputProcesses]) {
+  // The target is judged on what `npm start` runs here; the other choice is shown beside it.
+  for (const [tp, judged] of [
+    [result.throughput, true],
+    [result.throughputOther, false],
+  ] as const) {
     if (!tp) continue;
     const rate = Number(tp['requestsPerSecond'] ?? 0);
     const client = tp['client'] ?? 'autocannon';
     const processes = Number(tp['processes'] ?? 1);
-    const label = `throughput, filtered page, ${processes} process${processes > 1 ? 'es' : ''}`;
-    row(`${label}: req/s (${client})`, int(rate), '≥ 5,000', check(rate >= 5000));
+    const what = `${processes} process${processes > 1 ? 'es' : ''}${judged ? ', the default' : ''}`;
+    const label = `throughput, filtered page, ${what}`;
+    if (judged) row(`${label}: req/s (${client})`, int(rate), '≥ 5,000', check(rate >= 5000));
+    else row(`${label}: req/s (${client})`, int(rate));
     row(
       '  latency p50 / p99 ms, errors',
       `${tp['latencyP50Ms']} / ${tp['latencyP99Ms']}, ${tp['errors']}`,

@@ -1,10 +1,12 @@
 // Requests per second on the filtered records page (bench/bench-queries.ts): 50 connections for
-// 10 s, against the portal serving in another process (bench/server.ts), then against two
-// serving processes (`DATAGORA_PROCESSES=2`, one per core). The client is wrk when it is
-// installed (Debian's `wrk`), else autocannon in this process (bench/wrk.ts says why).
-// Prints the figures as JSON.
+// 10 s, against the portal serving in other processes (bench/server.ts) as `npm start` serves
+// it on this machine (`DATAGORA_PROCESSES`'s default: one process per core, at most four; the
+// judged figure), then as the other choice (one process, or two where the default is one).
+// The client is wrk when it is installed (Debian's `wrk`), else autocannon in this process
+// (bench/wrk.ts says why). Prints the figures as JSON.
 //   node --import tsx bench/throughput-child.ts STORE [SECONDS]
 
+import { defaultProcesses } from '../src/config/default-processes.ts';
 import { THROUGHPUT_PATH } from './bench-queries.ts';
 import { runLoad } from './load.ts';
 import { startServer } from './server.ts';
@@ -30,6 +32,7 @@ async function measure(processes: number) {
   }
 }
 
-const single = await measure(1);
-const pair = await measure(2);
-console.log(JSON.stringify({ throughput: single, throughputProcesses: pair }));
+const processes = defaultProcesses();
+const byDefault = await measure(processes);
+const other = await measure(processes > 1 ? 1 : 2);
+console.log(JSON.stringify({ throughput: byDefault, throughputOther: other }));

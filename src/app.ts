@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 
 import { backOffice } from './admin/index.ts';
 import { AudienceService } from './analytics/index.ts';
+import type { VisitorHub } from './analytics/index.ts';
 import { downloadRoutes } from './api/download/download.routes.ts';
 import { exploreV21 } from './api/explore-v2.1/index.ts';
 import { apiV1 } from './api/v1/index.ts';
@@ -41,10 +42,9 @@ import { PortalTextsService } from './texts/index.ts';
 import type { StorageEngine } from './storage/engine.ts';
 import { DEFAULT_LANG, LANGUAGES } from './i18n/languages.ts';
 import { webSite } from './web/index.ts';
-import { openPostgresEngine } from './storage/postgres/index.ts';
-import { openSqliteEngine } from './storage/sqlite/index.ts';
+import { openStorage } from './open-storage.ts';
 
-export const SQLITE_FILE_NAME = 'datagora.sqlite';
+export { SQLITE_FILE_NAME, openStorage, sqlitePath } from './open-storage.ts';
 
 export interface BuildOptions {
   /** A store opened by the caller (tests, the CLI); otherwise the app opens and closes its own. */
@@ -53,27 +53,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** Services built by the caller on `engine` (tests that change settings the app must see). */
   services?: PortalServices;
-}
-
-export function sqlitePath(config: Config): string {
-  return join(config.home, SQLITE_FILE_NAME);
-}
-
-/** Opens the store the configuration names. */
-export async function openStorage(config: Config): Promise<StorageEngine> {
-  if (config.databaseUrl !== null) {
-    return openPostgresEngine({
-      url: config.databaseUrl,
-      schema: config.databaseSchema,
-      replicaUrl: config.databaseReplicaUrl,
-      queryTimeoutMs: config.queryTimeoutMs,
-    });
-  }
-  return openSqliteEngine({
-    path: sqlitePath(config),
-    readers: config.readers,
-    queryTimeoutMs: config.queryTimeoutMs,
-  });
+  /** The day's visitors shared with the processes serving beside this one (node:cluster). */
+  visitorHub?: VisitorHub;
 }
 
 /** Where attachment files live: `<DATAGORA_HOME>/attachments/<dataset_id>/`. */
@@ -86,7 +67,11 @@ export function exportsDir(config: Config): string {
   return join(config.home, 'exports');
 }
 
-export function buildServices(engine: StorageEngine, config: Config): PortalServices {
+export function buildServices(
+  engine: StorageEngine,
+  config: Config,
+  visitorHub?: VisitorHub,
+): PortalServices {
   const catalog = new CatalogService(engine.metadata);
   const timeouts = { queryTimeoutMs: config.queryTimeoutMs };
   const records = new RecordsService(engine, catalog, {
@@ -125,6 +110,7 @@ export function buildServices(engine: StorageEngine, config: Config): PortalServ
     audience: new AudienceService(engine.audience, {
       enabled: config.statistics,
       retentionMonths: config.statisticsRetentionMonths,
+      ...(visitorHub ? { visitorHub } : {}),
     }),
     texts: new PortalTextsService(engine.texts),
     // The configuration's values are the defaults until an administrator changes them.
@@ -189,7 +175,7 @@ export async function buildApp(
   await app.register(cookie);
   useSecurityHeaders(app);
   useCsrf(app, { trustedOrigins: config.csrfTrustedOrigins });
-  const services = options.services ?? buildServices(engine, config);
+  const services = options.services ?? buildServices(engine, config, options.visitorHub);
   useViewer(app, services.auth.sessions);
   const recorder = services.audience.recorder;
   if (recorder) {

@@ -3,15 +3,17 @@
 // many the machine has. This primary process prepares the store (migrations, the demo), then
 // forks the workers, which all listen on the same port (node:cluster hands each connection to
 // one of them), starts a new one when one dies after it listened (one that dies before stops
-// them all), and stops them all on SIGINT or SIGTERM. What the processes share and how is in
+// them all), stops them all on SIGINT or SIGTERM, and relays what the workers share beyond the
+// store (src/cluster/worker-relay.ts). What the processes share and how is in
 // docs/deploy.md, "Several processes on one machine".
 
 import cluster from 'node:cluster';
 import type { Worker } from 'node:cluster';
 
-import { openStorage } from './app.ts';
+import { relayBetweenWorkers } from './cluster/worker-relay.ts';
 import type { Config } from './config/index.ts';
 import { loadDemoIfEmpty } from './ingest/demo.ts';
+import { openStorage } from './open-storage.ts';
 
 export async function runPrimary(config: Config, log: (message: string) => void): Promise<void> {
   // Once, before any worker opens the store: the migrations, and the demo into an empty portal.
@@ -21,6 +23,7 @@ export async function runPrimary(config: Config, log: (message: string) => void)
   } finally {
     await engine.close();
   }
+  relayBetweenWorkers();
   let stopping = false;
   /** Each worker, and whether it has listened yet. */
   const started = new Map<Worker, boolean>();

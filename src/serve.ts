@@ -5,9 +5,10 @@ import cluster from 'node:cluster';
 
 import type { FastifyInstance } from 'fastify';
 
-import { buildApp, openStorage } from './app.ts';
 import type { Config } from './config/index.ts';
 import { loadDemoIfEmpty } from './ingest/demo.ts';
+import { openStorage } from './open-storage.ts';
+import { PrimaryLink } from './cluster/primary-link.ts';
 import { runPrimary } from './serve-cluster.ts';
 
 /** Serves the portal; with several processes, this one forks them and serves nothing (null). */
@@ -16,8 +17,12 @@ export async function servePortal(config: Config): Promise<FastifyInstance | nul
     await runPrimary(config, (message) => console.error(`datagora: ${message}`));
     return null;
   }
-  const engine = await openStorage(config);
-  const app = await buildApp(config, { engine });
+  // Loaded here, not by the primary of several processes, which would only carry it (~70 MB).
+  const { buildApp } = await import('./app.ts');
+  // A worker of several shares its changes and the day's visitors through the primary.
+  const link = config.processes > 1 && cluster.isWorker ? new PrimaryLink() : undefined;
+  const engine = await openStorage(config, link);
+  const app = await buildApp(config, { engine, ...(link ? { visitorHub: link } : {}) });
   app.addHook('onClose', async () => engine.close());
   // A worker of several: the primary loaded the demo before forking.
   if (config.demo && !cluster.isWorker) {

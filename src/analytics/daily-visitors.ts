@@ -4,45 +4,34 @@
 // its size ever reaches the store. The same visitor on two days gives two unrelated hashes, and
 // once a day's salt is gone nobody can recompute them. A restart starts an empty set (the store
 // keeps the larger of the counts it is given, so the day's figure is then a lower bound).
+// Several processes serving one portal share one set instead (relayed-visitors.ts).
 
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
-import { truncateAddress } from './truncate-address.ts';
+import type { DayCount, VisitorTally } from './visitor-tally.ts';
+import { MAX_DAILY_VISITORS, utcDay, visitorHash } from './visitor-tally.ts';
 
-/** Beyond this many distinct visitors in a day the set stops growing (memory stays bounded). */
-export const MAX_DAILY_VISITORS = 500_000;
+export type { DayCount } from './visitor-tally.ts';
+export { MAX_DAILY_VISITORS, utcDay } from './visitor-tally.ts';
 
-export interface DayCount {
-  day: string;
-  visitors: number;
-}
-
-export class DailyVisitors {
+export class DailyVisitors implements VisitorTally {
   private day = '';
   private salt: Buffer = randomBytes(32);
   private hashes = new Set<number>();
   private finished: DayCount[] = [];
 
-  /** Counts a visitor seen at `at`. */
   see(at: Date, address: string, userAgent: string): void {
     this.roll(utcDay(at));
     if (this.hashes.size >= MAX_DAILY_VISITORS) return;
     this.hashes.add(this.hash(address, userAgent));
   }
 
-  /**
-   * The key a visitor gets today (tests check that it changes with the day): the HMAC's first
-   * 48 bits, a number (lighter in the set than a string; a collision in a million visitors is
-   * unlikely, and would only undercount by one).
-   */
+  /** The key a visitor gets today (tests check that it changes with the day). */
   hash(address: string, userAgent: string): number {
-    return createHmac('sha256', this.salt)
-      .update(`${truncateAddress(address)}\n${userAgent}`)
-      .digest()
-      .readUIntLE(0, 6);
+    return visitorHash(this.salt, address, userAgent);
   }
 
-  /** Moves to the day of `at` if it is a new one (a new salt, an empty set). */
+  /** Moves to `day` if it is a new one (a new salt, an empty set). */
   roll(day: string): void {
     if (day === this.day) return;
     if (this.day !== '') this.finished.push({ day: this.day, visitors: this.hashes.size });
@@ -51,8 +40,8 @@ export class DailyVisitors {
     this.hashes = new Set();
   }
 
-  /** The counts to write: the days that ended since the last call, then today's so far. */
-  takeCounts(): DayCount[] {
+  async takeCounts(now: Date): Promise<DayCount[]> {
+    this.roll(utcDay(now));
     const counts = this.finished;
     this.finished = [];
     if (this.day !== '' && this.hashes.size > 0) {
@@ -60,8 +49,4 @@ export class DailyVisitors {
     }
     return counts;
   }
-}
-
-export function utcDay(at: Date): string {
-  return at.toISOString().slice(0, 10);
 }

@@ -6,8 +6,10 @@
 import type { AudienceStore } from '../storage/audience-store.ts';
 import { CounterSet, METRICS, hourOf } from './aggregate.ts';
 import { DailyVisitors } from './daily-visitors.ts';
+import { RelayedVisitors } from './relayed-visitors.ts';
 import type { AudienceHit } from './events.ts';
 import { SearchTerms } from './search-terms.ts';
+import type { VisitorHub, VisitorTally } from './visitor-tally.ts';
 
 export interface RecorderOptions {
   /** Hits held between two flushes; more are dropped and counted (default 10,000). */
@@ -20,6 +22,8 @@ export interface RecorderOptions {
   termThreshold?: number;
   /** The time (tests move it). */
   clock?: () => Date;
+  /** The processes serving beside this one share their visitors through it (else: counted here). */
+  visitorHub?: VisitorHub;
 }
 
 export interface VisitorTrace {
@@ -30,7 +34,7 @@ export interface VisitorTrace {
 export const MAX_RETENTION_MONTHS = 25;
 
 export class AudienceRecorder {
-  readonly visitors = new DailyVisitors();
+  readonly visitors: VisitorTally;
   private readonly terms: SearchTerms;
   private buffer: AudienceHit[] = [];
   private dropped = 0;
@@ -48,6 +52,9 @@ export class AudienceRecorder {
     this.retentionMonths = Math.min(options.retentionMonths ?? 25, MAX_RETENTION_MONTHS);
     this.terms = new SearchTerms(options.termThreshold ?? 3);
     this.clock = options.clock ?? (() => new Date());
+    this.visitors = options.visitorHub
+      ? new RelayedVisitors(options.visitorHub)
+      : new DailyVisitors();
   }
 
   now(): Date {
@@ -123,9 +130,8 @@ export class AudienceRecorder {
       const hour = `${term.day}T00:00:00.000Z`;
       counters.bump(hour, metric, term.dataset, term.scope, term.term, term.count);
     }
-    this.visitors.roll(now.toISOString().slice(0, 10));
     await this.store.addCounts(counters.counts());
-    await this.store.saveVisitors(this.visitors.takeCounts());
+    await this.store.saveVisitors(await this.visitors.takeCounts(now));
     await this.store.purgeBefore(retentionStart(now, this.retentionMonths));
   }
 }

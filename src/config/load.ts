@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+import { defaultProcesses } from './default-processes.ts';
 import type { Config } from './settings.ts';
 import { ConfigError, SETTINGS } from './settings.ts';
 
@@ -21,7 +22,7 @@ function defaults(port: number): Omit<Config, 'port'> {
     databaseReplicaUrl: null,
     trustProxy: false,
     readers: 2,
-    processes: 1,
+    processes: defaultProcesses(),
     queryTimeoutMs: 10_000,
     resultCacheMb: 64,
     exportCacheMb: 1024,

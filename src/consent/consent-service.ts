@@ -26,8 +26,9 @@ export interface RecordedDecision {
 
 /**
  * Other processes may change the services: the policy is read again after this long, or at once
- * when the store's change feed tells of a change (it hears every process on PostgreSQL, where
- * the policy is then kept longer: POLICY_SHARED_TTL_MS, a safety net).
+ * when the store's change feed tells of a change (it hears every process on PostgreSQL, and the
+ * serving processes of one SQLite file through their primary; the policy is then kept longer:
+ * POLICY_SHARED_TTL_MS, a safety net).
  */
 const POLICY_TTL_MS = 15_000;
 const POLICY_SHARED_TTL_MS = 300_000;

@@ -1,7 +1,8 @@
 // The portal settings as every page reads them: from the store, kept so a page costs no query,
 // and forgotten whenever the store's change feed tells that they changed. Where the feed hears
-// every process (PostgreSQL), the copy is kept up to five minutes (a safety net); where it hears
-// only this one's saves (SQLite), a few seconds. The configuration gives the defaults.
+// every process (PostgreSQL, or SQLite's serving processes relayed by their primary), the copy
+// is kept up to five minutes (a safety net); where it hears only this one's saves (SQLite in one
+// process), a few seconds. The configuration gives the defaults.
 
 import { PortalError } from '../core/errors.ts';
 import type { ChangeFeed, PortalSettingsStore, StoredAsset } from '../storage/engine.ts';

@@ -38,7 +38,14 @@ export async function startPortalProcess(
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, DATAGORA_LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    // One serving process each (not one per core): the test is about processes it starts itself.
+    env: {
+      ...process.env,
+      DATAGORA_LOG_LEVEL: 'warn',
+      DATAGORA_PROCESSES: '1',
+      ...env,
+      PORT: String(port),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = once(child, 'exit');

@@ -3,6 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
+import type { ChangeRelay } from '../change-feed.ts';
 import type { StorageEngine } from '../engine.ts';
 import { ActivityRepository } from '../metadata/activity-repository.ts';
 import { DatasetLifecycle } from '../metadata/dataset-lifecycle.ts';
@@ -17,6 +18,7 @@ import { SqliteImportStore } from '../metadata/sqlite-import-store.ts';
 import { SqliteQuotaStore } from '../metadata/sqlite-quota-store.ts';
 import { consentWithNotices, metadataWithNotices, settingsWithNotices } from '../change-notices.ts';
 import { LocalChangeFeed } from '../local-change-feed.ts';
+import { RelayedChangeFeed } from '../relayed-change-feed.ts';
 import { DatasetSnapshots } from '../metadata/dataset-snapshots.ts';
 import { SqliteMetadataStore } from '../metadata/sqlite-metadata-store.ts';
 import { SqliteSchemaStore } from '../metadata/sqlite-schema-store.ts';
@@ -38,6 +40,8 @@ export interface SqliteEngineOptions {
   queryTimeoutMs?: number;
   /** Row ids per range of an export read by ranges (default RANGE_ROWS). */
   exportRangeRows?: number;
+  /** Other processes serving the file on this machine, told of changes through it. */
+  relay?: ChangeRelay;
 }
 
 export const DEFAULT_QUERY_TIMEOUT_MS = 30_000;
@@ -54,8 +58,9 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<St
       { path },
       Math.max(1, options.readers ?? Math.max(2, availableParallelism())),
     );
-    // One file, one machine: the changes this process makes are the ones its caches must hear.
-    const changes = new LocalChangeFeed();
+    // One file, one machine: the changes its caches must hear are this process's own, and those
+    // of the processes serving beside it, when there are (relayed by their primary).
+    const changes = options.relay ? new RelayedChangeFeed(options.relay) : new LocalChangeFeed();
     const indexBuilds = new IndexBuilds();
     const metadata = new SqliteMetadataStore(
       datasets,
