@@ -14,7 +14,9 @@ get(url, { headers: { 'accept-encoding': 'identity' } }, (response) => {
   response.on('end', () => {
     const cpu = process.cpuUsage(cpuBefore);
     const status = response.statusCode;
-    console.log(JSON.stringify({ status, bytes, cpuSeconds: (cpu.user + cpu.system) / 1e6 }));
+    const cache = response.headers['x-datagora-export-cache'];
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    console.log(JSON.stringify({ status, bytes, cpuSeconds, cache }));
   });
 }).on('error', (error) => {
   console.error(error.message);

@@ -1,13 +1,18 @@
 // Serves an imported store and downloads whole-dataset exports over HTTP on loopback (the client
 // in its own process, bench/download.mjs), printing for each format as JSON: rows/s, the CPU
 // time per row of the serving process (all its threads) and of the client, the peak memory of
-// the serving process, and the load average around it (other work shares the machine). Run by
-// bench/run.ts after bench/import-child.ts.
+// the serving process, and the load average around it (other work shares the machine); each
+// format twice, the second answered from the export cache. Run by bench/run.ts after
+// bench/import-child.ts.
 
 import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 
+import { exportsDir } from '../src/app.ts';
+import { loadConfig } from '../src/config/index.ts';
 import { startServer } from './server.ts';
+import { storeEnvironment } from './store.ts';
 
 const [storePath, datasetId = 'bench_alimconfiance', formats = 'csv,json,geojson,parquet'] =
   process.argv.slice(2);
@@ -16,19 +21,32 @@ if (!storePath) {
   process.exit(2);
 }
 const client = new URL('./download.mjs', import.meta.url).pathname;
+// Room for a whole 1,000,000-row export of any format in the export cache.
+const exportCacheMb = 16_384;
+const config = { ...loadConfig(storeEnvironment(storePath)), exportCacheMb };
 // The portal as users start it (npm start: the bundled start), measured from /proc.
-const server = await startServer(storePath, { env: { DATAGORA_QUERY_TIMEOUT_MS: '600000' } });
+const server = await startServer(storePath, {
+  env: { DATAGORA_QUERY_TIMEOUT_MS: '600000', DATAGORA_EXPORT_CACHE_MB: String(exportCacheMb) },
+});
 const address = server.url;
 const counted = await fetch(
   `${address}/api/explore/v2.1/catalog/datasets/${datasetId}/records?limit=0`,
 );
 const rows = ((await counted.json()) as { total_count?: number }).total_count ?? 0;
 
-function download(url: string): Promise<{ status: number; bytes: number; cpuSeconds: number }> {
+interface Downloaded {
+  status: number;
+  bytes: number;
+  cpuSeconds: number;
+  /** The answer's X-Datagora-Export-Cache (hit, miss), if any. */
+  cache?: string;
+}
+
+function download(url: string): Promise<Downloaded> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [client, url], (error, stdout) => {
       if (error) reject(error);
-      else resolve(JSON.parse(stdout) as { status: number; bytes: number; cpuSeconds: number });
+      else resolve(JSON.parse(stdout) as Downloaded);
     });
   });
 }
@@ -37,17 +55,21 @@ function download(url: string): Promise<{ status: number; bytes: number; cpuSeco
 // (settled: a second after its first answers).
 await new Promise((resolve) => setTimeout(resolve, 1000));
 const baselineRssMb = server.usage().rssMb;
-const results: Record<string, Record<string, number>> = {};
-for (const format of formats.split(',')) {
+type Figures = Record<string, number>;
+
+/** One download of `url`, measured: rows/s, CPU of the serving process and the client, peak. */
+async function measure(url: string, label: string): Promise<{ figures: Figures; cache: string }> {
+  // What the process holds as the download starts (after a first export, what the allocator
+  // kept of it): the peak of a second download is not all its own.
+  const rssBefore = server.usage().rssMb;
   server.resetPeak();
-  let peak = server.usage().rssMb;
+  let peak = rssBefore;
   const sampler = setInterval(() => {
     peak = Math.max(peak, server.usage().rssMb);
   }, 50);
   const loadBefore = loadavg()[0]!;
   const started = process.hrtime.bigint();
   const cpuBefore = server.usage().cpuSeconds;
-  const url = `${address}/api/explore/v2.1/catalog/datasets/${datasetId}/exports/${format}`;
   const downloaded = await download(url);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   // CPU time of all threads (the readers included): steadier than rows/s on a shared machine.
@@ -55,8 +77,8 @@ for (const format of formats.split(',')) {
   clearInterval(sampler);
   // The kernel's peak when it could be reset: no sample misses it.
   peak = Math.max(peak, server.peakRssMb() ?? 0);
-  if (downloaded.status !== 200) throw new Error(`${format}: HTTP ${downloaded.status}`);
-  results[format] = {
+  if (downloaded.status !== 200) throw new Error(`${label}: HTTP ${downloaded.status}`);
+  const figures = {
     rowsPerSecond: rows / seconds,
     seconds,
     cpuSeconds,
@@ -64,9 +86,26 @@ for (const format of formats.split(',')) {
     clientCpuMicrosPerRow: (downloaded.cpuSeconds * 1e6) / rows,
     megabytes: downloaded.bytes / 1e6,
     peakRssMb: peak,
+    rssBeforeMb: rssBefore,
     loadBefore,
     loadAfter: loadavg()[0]!,
   };
+  return { figures, cache: downloaded.cache ?? '' };
+}
+
+// Each format is downloaded twice: the first export renders (and keeps its file, from a folder
+// emptied first), the second streams the kept file (docs/performance.md, "Session 9").
+const results: Record<string, Figures> = {};
+const cached: Record<string, Figures> = {};
+rmSync(exportsDir(config), { recursive: true, force: true });
+for (const format of formats.split(',')) {
+  const url = `${address}/api/explore/v2.1/catalog/datasets/${datasetId}/exports/${format}`;
+  const first = await measure(url, format);
+  const second = await measure(url, `${format}, again`);
+  if (second.cache !== 'hit') throw new Error(`${format}: the second export was not a cache hit`);
+  results[format] = first.figures;
+  cached[format] = second.figures;
 }
 await server.stop();
-console.log(JSON.stringify({ rows, baselineRssMb, exports: results }));
+rmSync(exportsDir(config), { recursive: true, force: true });
+console.log(JSON.stringify({ rows, baselineRssMb, exports: results, cached }));

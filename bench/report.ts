@@ -15,6 +15,8 @@ export interface BenchResult {
   import?: Figures;
   serveBaselineRssMb?: number;
   exports?: Record<string, Figures>;
+  /** The same exports downloaded again, answered from the export cache. */
+  exportsCached?: Record<string, Figures>;
   queries?: {
     recordId: string;
     /** In a burst of requests (the judged figure). */
@@ -78,17 +80,26 @@ export function buildTable(result: BenchResult): TableRow[] {
   if (result.exports) {
     const base = result.serveBaselineRssMb ?? 0;
     row('serving process before exports MB', int(base));
-    for (const [format, f] of Object.entries(result.exports)) {
+    // The first download renders; the second streams the file the first kept (export cache),
+    // judged against the same targets, on its own row.
+    const runs = Object.entries(result.exports).flatMap(([format, f]) => {
+      const again = result.exportsCached?.[format];
+      return [
+        { format, label: format, f },
+        ...(again ? [{ format, label: `${format} (cached)`, f: again }] : []),
+      ];
+    });
+    for (const { format, label, f } of runs) {
       const rate = f['rowsPerSecond'] ?? 0;
       const wanted = EXPORT_RATES[format];
       const rateTarget = wanted ? `≥ ${int(wanted)}` : '';
-      row(`export ${format}: rows/s`, int(rate), rateTarget, wanted ? check(rate >= wanted) : '');
+      row(`export ${label}: rows/s`, int(rate), rateTarget, wanted ? check(rate >= wanted) : '');
       const cpu = `${ms(f['cpuMicrosPerRow'])} + ${ms(f['clientCpuMicrosPerRow'])}`;
       const load = `load ${ms(f['loadBefore'])} → ${ms(f['loadAfter'])}`;
       row(`  CPU µs/row server + client`, `${cpu}, ${load}`);
       const added = (f['peakRssMb'] ?? 0) - base;
       row(
-        `export ${format}: peak MB (+ over base)`,
+        `export ${label}: peak MB (+ over base)`,
         `${int(f['peakRssMb'])} (+${int(added)})`,
         `flat: + < ${FLAT_EXPORT_MB}`,
         check(added < FLAT_EXPORT_MB),

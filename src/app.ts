@@ -36,7 +36,7 @@ import { DatasetSources } from './ingest/dataset-sources.ts';
 import { ImportJobs } from './ingest/import-jobs.ts';
 import { RefreshScheduler } from './ingest/refresh-scheduler.ts';
 import { UploadSweeper } from './ingest/upload-sweeper.ts';
-import { RecordsService } from './records/index.ts';
+import { ExportCache, RecordsService } from './records/index.ts';
 import { PortalSettingsService } from './settings/index.ts';
 import { PortalTextsService } from './texts/index.ts';
 import type { StorageEngine } from './storage/engine.ts';
@@ -62,6 +62,11 @@ export function attachmentsDir(config: Config): string {
   return join(config.home, 'attachments');
 }
 
+/** Where finished export files are kept: `<DATAGORA_HOME>/exports/`. */
+export function exportsDir(config: Config): string {
+  return join(config.home, 'exports');
+}
+
 export function buildServices(
   engine: StorageEngine,
   config: Config,
@@ -73,11 +78,18 @@ export function buildServices(
     ...timeouts,
     resultCacheBytes: config.resultCacheMb * 1024 * 1024,
   });
+  const exportCache = new ExportCache(engine.metadata, {
+    dir: exportsDir(config),
+    capacityBytes: config.exportCacheMb * 1024 * 1024,
+    minBytes: config.exportCacheMinKb * 1024,
+  });
   // Results are keyed by each dataset's version and last change: a notice only frees the stale
   // ones early; a reconnected feed may have missed some, so everything goes.
   engine.changes.subscribe((topic) => {
     if (topic === 'datasets') void records.sweepCaches();
     if (topic === 'reset') records.dropCaches();
+    // Kept export files of states no longer current (a failed sweep waits for the next one).
+    if (topic === 'datasets' || topic === 'reset') void exportCache.sweep().catch(() => undefined);
   });
   const imports = new ImportJobs(engine, {
     home: config.home,
@@ -91,6 +103,7 @@ export function buildServices(
     catalog,
     catalogQueries: new CatalogQueries(engine, catalog, timeouts),
     records,
+    exportCache,
     attachments,
     auth,
     consent: new ConsentService(engine.consent, undefined, engine.changes),

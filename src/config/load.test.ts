@@ -96,3 +96,22 @@ test('CSRF trusted origins: a comma list of bare origins, subdomain wildcards al
     );
   }
 });
+
+test('the export cache: 1 GiB of files from 1 MiB each by default, 0 turns it off', () => {
+  const config = loadConfig({});
+  assert.equal(config.exportCacheMb, 1024);
+  assert.equal(config.exportCacheMinKb, 1024);
+  const set = loadConfig({ DATAGORA_EXPORT_CACHE_MB: '0', DATAGORA_EXPORT_CACHE_MIN_KB: '64' });
+  assert.equal(set.exportCacheMb, 0);
+  assert.equal(set.exportCacheMinKb, 64);
+  for (const [name, value] of [
+    ['DATAGORA_EXPORT_CACHE_MB', 'lots'],
+    ['DATAGORA_EXPORT_CACHE_MB', '-1'],
+    ['DATAGORA_EXPORT_CACHE_MIN_KB', '1.5'],
+  ] as const) {
+    assert.throws(
+      () => loadConfig({ [name]: value }),
+      (error: unknown) => error instanceof ConfigError && error.setting === name,
+    );
+  }
+});

@@ -25,6 +25,8 @@ function defaults(port: number): Omit<Config, 'port'> {
     processes: defaultProcesses(),
     queryTimeoutMs: 10_000,
     resultCacheMb: 64,
+    exportCacheMb: 1024,
+    exportCacheMinKb: 1024,
     logLevel: 'info',
     demo: true,
     quotaAnonymousDaily: 0,

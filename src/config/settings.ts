@@ -25,6 +25,10 @@ export interface Config {
   queryTimeoutMs: number;
   /** Mebibytes of query results kept in memory for identical queries; 0 keeps none. */
   resultCacheMb: number;
+  /** Mebibytes of finished export files kept under DATAGORA_HOME/exports; 0 keeps none. */
+  exportCacheMb: number;
+  /** Exports smaller than this many kibibytes are not kept (rendering them again is cheap). */
+  exportCacheMinKb: number;
   /** Log level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
   /** Load the bundled Alim'confiance demo into an empty portal at start. */
@@ -230,6 +234,18 @@ export const SETTINGS = [
     key: 'resultCacheMb',
     env: 'DATAGORA_RESULT_CACHE_MB',
     description: 'query results kept in memory (MiB, 0: none)',
+    parse: parseInteger(0, 1_048_576),
+  },
+  {
+    key: 'exportCacheMb',
+    env: 'DATAGORA_EXPORT_CACHE_MB',
+    description: 'export files kept on disk (MiB, 0: none)',
+    parse: parseInteger(0, 1_048_576_000),
+  },
+  {
+    key: 'exportCacheMinKb',
+    env: 'DATAGORA_EXPORT_CACHE_MIN_KB',
+    description: 'smallest export file kept (KiB)',
     parse: parseInteger(0, 1_048_576),
   },
   { key: 'logLevel', env: 'DATAGORA_LOG_LEVEL', description: 'log level', parse: parseLogLevel },

@@ -11,7 +11,7 @@ import type {
   SchemaService,
 } from '../datasets/index.ts';
 import type { AttachmentFiles, CatalogQueries, CatalogService } from '../catalog/index.ts';
-import type { RecordsService } from '../records/index.ts';
+import type { ExportCache, RecordsService } from '../records/index.ts';
 import type { PortalSettingsService } from '../settings/index.ts';
 import type { PortalTextsService } from '../texts/index.ts';
 import type { DatasetProcessors } from '../ingest/dataset-processors.ts';
@@ -23,6 +23,8 @@ export interface PortalServices {
   /** ODSQL over the catalog's metadata. */
   catalogQueries: CatalogQueries;
   records: RecordsService;
+  /** Finished export files kept on disk for identical exports. */
+  exportCache: ExportCache;
   /** Files published with the datasets. */
   attachments: AttachmentFiles;
   /** Accounts, sessions and API keys. */

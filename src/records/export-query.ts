@@ -76,7 +76,11 @@ export async function openExport(
       `Invalid value for offset API parameter: ${offset} was found but offset >= 0 is expected.`,
     );
   }
-  const dataset = await catalog.getDataset(request.datasetId, request.viewer);
+  // The dataset the caller read for this viewer, if given: the export cache keys the file by it.
+  const dataset =
+    request.dataset?.id === request.datasetId
+      ? request.dataset
+      : await catalog.getDataset(request.datasetId, request.viewer);
   const version = dataset.current;
   const fields = version?.fields ?? [];
   const v1 = (request.qv1 ?? []).map((q) => translateV1Query(q, fields)).filter((c) => c !== '');

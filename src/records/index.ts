@@ -1,4 +1,6 @@
 export { RecordsService } from './records-service.ts';
+export { ExportCache, exportFileName } from './export-cache.ts';
+export type { ExportSink, KeptFile } from './export-cache.ts';
 export { QueryTrace } from './cached-queries.ts';
 export type { CacheCounters, CacheOutcome } from './cached-queries.ts';
 export { checkTimezone } from './timezone.ts';

@@ -84,10 +84,13 @@ export interface AccessPortal {
 
 const PASSWORD = 'correct horse battery staple';
 
-export async function startAccessPortal(engine?: EngineName): Promise<AccessPortal> {
+export async function startAccessPortal(
+  engine?: EngineName,
+  env: Record<string, string> = {},
+): Promise<AccessPortal> {
   const portal = await startTestPortal({
     engine,
-    env: { DATAGORA_BASE_URL: 'https://data.example.fr' },
+    env: { DATAGORA_BASE_URL: 'https://data.example.fr', ...env },
   });
   const { engine: store, home, config } = portal;
   const files = { open: join(home, 'open.csv'), closed: join(home, 'closed.csv') };

@@ -174,5 +174,13 @@ describe('the datagora command', () => {
     });
     assert.equal(result.status, 2);
     assert.match(result.stderr, /Invalid setting PORT/);
+    const cache = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ...env, DATAGORA_EXPORT_CACHE_MB: 'lots' },
+      timeout: 60_000,
+    });
+    assert.equal(cache.status, 2);
+    assert.match(cache.stderr, /Invalid setting DATAGORA_EXPORT_CACHE_MB/);
   });
 });

@@ -15,8 +15,11 @@ import { readableDataset } from '../../http/viewer-caching.ts';
 import type { RecordsExport } from '../../records/index.ts';
 import { csvText } from '../exports/csv.ts';
 import { epsgParameter } from '../exports/epsg.ts';
+import { sendCachedExport } from '../exports/cached-export.ts';
+import type { KeyedWriter } from '../exports/formats.ts';
 import { findFormat } from '../exports/formats.ts';
-import { sendExport } from '../exports/send-export.ts';
+import { csvOptionsKey } from '../exports/options-key.ts';
+import type { ExportFile, ExportWriter } from '../exports/send-export.ts';
 import type { TextBody } from '../exports/text-body.ts';
 import { v1GeoFilters, v1OrderBy } from '../v1/v1-params.ts';
 import type { V1JsonRowOptions } from './v1-json-row.ts';
@@ -40,6 +43,12 @@ function v1JsonText(data: RecordsExport): TextBody {
   };
 }
 
+/** The writer without its cache key. */
+function writerOf(keyed: KeyedWriter): ExportWriter {
+  const { key: _key, ...writer } = keyed;
+  return writer as ExportWriter;
+}
+
 export async function sendV1Download(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -60,7 +69,7 @@ export async function sendV1Download(
   const geoBody = geoFormat?.writer(query);
   const dataset = await readableDataset(services.catalog, request, reply, datasetId);
   if (answerNotModified(request, reply, dataset)) return reply;
-  const opened = await services.records.openExport({
+  const exportRequest = {
     datasetId,
     viewer: request.viewer,
     select: selectOfFields(single(query, 'fields')),
@@ -71,28 +80,10 @@ export async function sendV1Download(
     qv1: v1Queries(query),
     timezone: single(query, 'timezone'),
     withRecordId: format === 'json',
-  });
+  };
   // `lang` names the language of the labels in the header (use_labels_for_header), where the
   // fields are translated; it is not checked (the URL's other values never were).
   const lang = single(query, 'lang')?.toLowerCase();
-  const data = { ...opened, fields: fieldsInLanguage(opened.fields, lang) };
-  if (format === 'json') {
-    return sendExport(reply, data, {
-      text: v1JsonText,
-      contentType: 'application/json; charset=utf-8',
-      extension: 'json',
-      compressed: false,
-    });
-  }
-  if (geoFormat && geoBody) {
-    geoFormat.check?.(data);
-    return sendExport(reply, data, {
-      ...geoBody,
-      contentType: geoFormat.contentType,
-      extension: geoFormat.extension,
-      compressed: false,
-    });
-  }
   const csvOptions = {
     delimiter: separator,
     listSeparator: ',',
@@ -101,10 +92,37 @@ export async function sendV1Download(
     useLabels,
     reprojection,
   };
-  return sendExport(reply, data, {
-    text: (rows) => csvText(rows, csvOptions),
-    contentType: 'text/csv; charset=utf-8',
-    extension: 'csv',
-    compressed: false,
+  const file: ExportFile =
+    format === 'json'
+      ? {
+          text: v1JsonText,
+          contentType: 'application/json; charset=utf-8',
+          extension: 'json',
+          compressed: false,
+        }
+      : geoFormat && geoBody
+        ? {
+            ...writerOf(geoBody),
+            contentType: geoFormat.contentType,
+            extension: geoFormat.extension,
+            compressed: false,
+          }
+        : {
+            text: (rows) => csvText(rows, csvOptions),
+            contentType: 'text/csv; charset=utf-8',
+            extension: 'csv',
+            compressed: false,
+          };
+  return sendCachedExport(reply, services.exportCache, {
+    dataset,
+    request: exportRequest,
+    format: ['v1', format, csvOptionsKey(csvOptions), lang ?? null, geoBody?.key ?? null],
+    file,
+    open: async (input) => {
+      const opened = await services.records.openExport(input);
+      const data = { ...opened, fields: fieldsInLanguage(opened.fields, lang) };
+      geoFormat?.check?.(data);
+      return data;
+    },
   });
 }

@@ -8,7 +8,7 @@ import { boolean } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
 import { readableDataset } from '../../http/viewer-caching.ts';
 import { findFormat, formatsFor } from '../exports/formats.ts';
-import { sendExport } from '../exports/send-export.ts';
+import { sendCachedExport } from '../exports/cached-export.ts';
 import { recordsQueryInput } from './query-input.ts';
 
 interface DatasetParams {
@@ -16,7 +16,7 @@ interface DatasetParams {
 }
 
 export function exportsRoutes(scope: FastifyInstance, options: SurfaceOptions): void {
-  const { records, catalog } = options.services;
+  const { records, catalog, exportCache } = options.services;
   const base = `${options.baseUrl}/api/explore/v2.1/catalog/datasets`;
 
   scope.get<{ Params: DatasetParams }>(
@@ -41,15 +41,22 @@ export function exportsRoutes(scope: FastifyInstance, options: SurfaceOptions): 
       const writer = format.writer(query);
       const dataset = await readableDataset(catalog, request, reply, request.params.dataset_id);
       if (answerNotModified(request, reply, dataset)) return reply;
-      const data = await records.openExport(
-        recordsQueryInput(request.params.dataset_id, request.viewer, query),
-      );
-      format.check?.(data);
-      return sendExport(reply, data, {
-        ...writer,
-        contentType: format.contentType,
-        extension: format.extension,
-        compressed,
+      const { key, ...write } = writer;
+      return sendCachedExport(reply, exportCache, {
+        dataset,
+        request: recordsQueryInput(request.params.dataset_id, request.viewer, query),
+        format: ['v2.1', format.name, key, compressed],
+        file: {
+          ...write,
+          contentType: format.contentType,
+          extension: format.extension,
+          compressed,
+        },
+        open: async (input) => {
+          const data = await records.openExport(input);
+          format.check?.(data);
+          return data;
+        },
       });
     },
   );

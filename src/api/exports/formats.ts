@@ -13,6 +13,8 @@ import { assertGeo, hasGeoField } from './geometry.ts';
 import { gpxOptions, writeGpx } from './gpx.ts';
 import { jsonArrayText, jsonLinesText } from './json.ts';
 import { writeKml } from './kml.ts';
+import type { OptionsKey } from './options-key.ts';
+import { csvOptionsKey, epsgKey, gpxOptionsKey } from './options-key.ts';
 import { parquetBody } from './parquet.ts';
 import type { ExportWriter } from './send-export.ts';
 import { writeShapefile } from './shapefile/write-shapefile.ts';
@@ -26,9 +28,14 @@ export interface ExportFormat {
   geo?: boolean;
   /** Checks the request and the data before the first byte is sent. */
   check?(data: RecordsExport): void;
-  /** Reads the format's options now (a wrong one fails before any byte) and returns its writer. */
-  writer(query: QueryValues): ExportWriter;
+  /**
+   * Reads the format's options now (a wrong one fails before any byte) and returns its writer,
+   * with the options as the export cache keys them.
+   */
+  writer(query: QueryValues): KeyedWriter;
 }
+
+export type KeyedWriter = ExportWriter & { key: OptionsKey };
 
 function invalid(detail: string): PortalError {
   return new PortalError('DG_ERR_REST_INVALID_PARAMETER', { detail });
@@ -79,20 +86,20 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     contentType: 'text/csv; charset=utf-8',
     writer: (query) => {
       const csvOptions = v21CsvOptions(query);
-      return { text: (data) => csvText(data, csvOptions) };
+      return { text: (data) => csvText(data, csvOptions), key: csvOptionsKey(csvOptions) };
     },
   },
   {
     name: 'json',
     extension: 'json',
     contentType: 'application/json; charset=utf-8',
-    writer: () => ({ text: jsonArrayText }),
+    writer: () => ({ text: jsonArrayText, key: {} }),
   },
   {
     name: 'jsonl',
     extension: 'jsonl',
     contentType: 'application/jsonl; charset=utf-8',
-    writer: () => ({ text: jsonLinesText }),
+    writer: () => ({ text: jsonLinesText, key: {} }),
   },
   {
     name: 'xlsx',
@@ -100,29 +107,37 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     writer: (query) => {
       const useLabels = boolean(query, 'use_labels', false);
-      return { encoded: (data: RecordsExport) => xlsxBody(data, useLabels) };
+      return { encoded: (data: RecordsExport) => xlsxBody(data, useLabels), key: { useLabels } };
     },
   },
   {
     name: 'parquet',
     extension: 'parquet',
     contentType: 'application/vnd.apache.parquet',
-    writer: () => ({ encoded: parquetBody }),
+    writer: () => ({ encoded: parquetBody, key: {} }),
   },
   geoFormat('geojson', 'geojson', 'application/geo+json; charset=utf-8', (query) => {
     const reprojection = epsgParameter(query);
-    return { text: (data) => geoJsonText(data, reprojection) };
+    return {
+      text: (data) => geoJsonText(data, reprojection),
+      key: { epsg: epsgKey(reprojection) },
+    };
   }),
   geoFormat('shp', 'zip', 'application/zip', (query) => {
     const reprojection = epsgParameter(query);
-    return { body: (data) => writeShapefile(data, reprojection) };
+    return {
+      body: (data) => writeShapefile(data, reprojection),
+      key: { epsg: epsgKey(reprojection) },
+    };
   }),
   geoFormat('kml', 'kml', 'application/vnd.google-earth.kml+xml; charset=utf-8', () => ({
     body: writeKml,
+    key: {},
   })),
-  geoFormat('gpx', 'gpx', 'application/gpx+xml; charset=utf-8', (query) => ({
-    body: writeGpx(gpxOptions(query)),
-  })),
+  geoFormat('gpx', 'gpx', 'application/gpx+xml; charset=utf-8', (query) => {
+    const options = gpxOptions(query);
+    return { body: writeGpx(options), key: gpxOptionsKey(options) };
+  }),
 ];
 
 /** The formats a dataset with these fields offers (the geo ones need a geo field). */

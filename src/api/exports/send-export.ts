@@ -7,7 +7,8 @@ import { createGzip } from 'node:zlib';
 
 import type { FastifyReply } from 'fastify';
 
-import type { RecordsExport } from '../../records/index.ts';
+import type { ExportSink, RecordsExport } from '../../records/index.ts';
+import { keepWhileSending } from './keep-export.ts';
 import type { EncodedBody, TextBody } from './text-body.ts';
 import { encodedText } from './text-body.ts';
 
@@ -99,10 +100,20 @@ async function* asBuffers(chunks: AsyncIterable<string | Uint8Array>): AsyncIter
   }
 }
 
+/** The headers of an export's answer, live or kept (kept-export.ts). */
+export function exportHeaders(reply: FastifyReply, datasetId: string, file: ExportFile): void {
+  const name = `${datasetId}.${file.extension}${file.compressed ? '.gz' : ''}`;
+  void reply
+    .header('content-type', file.compressed ? 'application/gzip' : file.contentType)
+    .header('content-disposition', `attachment; filename="${name}"`);
+}
+
+/** Sends the export; with a `sink`, its bytes are also written there (the export cache). */
 export async function sendExport(
   reply: FastifyReply,
   exported: RecordsExport,
   file: ExportFile,
+  sink: ExportSink | null = null,
 ): Promise<FastifyReply> {
   let body: AsyncIterable<Buffer>;
   let closeSource: () => Promise<void>;
@@ -123,7 +134,6 @@ export async function sendExport(
     closeSource = read.close;
     body = encoded.frame(read.batches);
   }
-  const name = `${exported.datasetId}.${file.extension}${file.compressed ? '.gz' : ''}`;
   const stream = Readable.from(body, { objectMode: false });
   // A client gone before the file starts gets the stream destroyed before its generators ever
   // run, so their `finally` would never release the query (a reader thread, a connection):
@@ -133,13 +143,14 @@ export async function sendExport(
       reply.log.warn({ err: error }, 'an abandoned export could not be released'),
     );
   });
-  void reply
-    .header('content-type', file.compressed ? 'application/gzip' : file.contentType)
-    .header('content-disposition', `attachment; filename="${name}"`);
-  if (!file.compressed) return reply.send(stream);
-  const gzip = createGzip();
-  pipeline(stream, gzip, (error) => {
-    if (error) reply.log.warn({ err: error }, 'export stopped');
-  });
-  return reply.send(gzip);
+  exportHeaders(reply, exported.datasetId, file);
+  let sent: Readable = stream;
+  if (file.compressed) {
+    const gzip = createGzip();
+    pipeline(stream, gzip, (error) => {
+      if (error) reply.log.warn({ err: error }, 'export stopped');
+    });
+    sent = gzip;
+  }
+  return reply.send(sink === null ? sent : keepWhileSending(reply, sent, sink));
 }
