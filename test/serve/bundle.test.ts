@@ -106,7 +106,7 @@ test('packages the portal imports when first needed are not loaded by the bundle
   ]) {
     const loaded = staticImports(bundle(PROJECT_ROOT, entry, name));
     assert.ok(loaded.includes('better-sqlite3'), `${name}: the packages loaded at start`);
-    for (const lazy of ['playwright-core', 'exceljs']) {
+    for (const lazy of ['playwright-core', 'exceljs', 'pg', 'pg-copy-streams', 'pg-cursor']) {
       assert.ok(!loaded.includes(lazy), `${name} loads ${lazy} at start`);
     }
   }
