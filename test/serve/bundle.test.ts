@@ -107,6 +107,7 @@ const LAZY_PACKAGES = [
   'n3',
   'turndown',
   'shapefile',
+  'proj4',
 ];
 
 test('packages the portal imports when first needed are not loaded by the bundles at start', () => {

@@ -31,7 +31,7 @@ interface OpenLayer {
 }
 
 async function openLayer(layer: ShapefileLayer): Promise<OpenLayer> {
-  const { transform, name: projection } = projectionFromPrj(await readSmallText(layer.prj));
+  const { transform, name: projection } = await projectionFromPrj(await readSmallText(layer.prj));
   if (!layer.dbf) return { layer, names: [], encoding: 'utf-8', transform, projection };
   const header = await readDbfHeader(layer.dbf);
   const cpg = await readSmallText(layer.cpg);
