@@ -5,7 +5,6 @@ import { join } from 'node:path';
 
 import type { Config } from './config/index.ts';
 import type { ChangeRelay, StorageEngine } from './storage/engine.ts';
-import { openPostgresEngine } from './storage/postgres/index.ts';
 import { openSqliteEngine } from './storage/sqlite/index.ts';
 
 export const SQLITE_FILE_NAME = 'datagora.sqlite';
@@ -20,6 +19,8 @@ export function sqlitePath(config: Config): string {
  */
 export async function openStorage(config: Config, relay?: ChangeRelay): Promise<StorageEngine> {
   if (config.databaseUrl !== null) {
+    // Imported only here: `pg` and its companions cost a SQLite portal's processes ~15 MB.
+    const { openPostgresEngine } = await import('./storage/postgres/index.ts');
     return openPostgresEngine({
       url: config.databaseUrl,
       schema: config.databaseSchema,

@@ -5,7 +5,7 @@
 
 import type { FastifyInstance } from 'fastify';
 
-import { htmlToMarkdown } from '../web/components/html-to-markdown.ts';
+import { htmlToMarkdownConverter } from '../web/components/html-to-markdown.ts';
 import { markdownHtml } from '../web/components/markdown.tsx';
 import { pageContext } from '../web/page-context.ts';
 import { sendPage } from '../web/render.ts';
@@ -23,7 +23,10 @@ import {
 import { MetadataPage } from './metadata-page.tsx';
 import { translationLanguages } from './translation-languages.ts';
 
-const DESCRIPTIONS: DescriptionFormat = { toHtml: markdownHtml, toMarkdown: htmlToMarkdown };
+/** The editor's description formats (`turndown` is loaded on the first use). */
+async function descriptions(): Promise<DescriptionFormat> {
+  return { toHtml: markdownHtml, toMarkdown: await htmlToMarkdownConverter() };
+}
 
 export function metadataRoutes(scope: FastifyInstance, options: SiteOptions): void {
   const { datasets } = options.services;
@@ -33,7 +36,7 @@ export function metadataRoutes(scope: FastifyInstance, options: SiteOptions): vo
     if (!overview) return reply;
     const ctx = pageContext(request, options);
     const languages = translationLanguages(overview.dataset);
-    const values = metadataValuesOf(overview.dataset.metas, languages, DESCRIPTIONS);
+    const values = metadataValuesOf(overview.dataset.metas, languages, await descriptions());
     const saved = ctx.query.get('done') === 'saved';
     const state = { overview, values, problems: {}, languages, saved };
     return sendPage(reply, ctx, MetadataPage({ ctx, state }));
@@ -50,7 +53,7 @@ export function metadataRoutes(scope: FastifyInstance, options: SiteOptions): vo
       const state = { overview, values, problems, languages, saved: false };
       return sendPage(reply, ctx, MetadataPage({ ctx, state }), 400);
     }
-    const metas = metasFromValues(overview.dataset.metas, values, languages, DESCRIPTIONS);
+    const metas = metasFromValues(overview.dataset.metas, values, languages, await descriptions());
     await datasets.saveMetas(request.viewer, overview.dataset.id, metas);
     return reply.redirect(`${datasetPath(overview.dataset.id, 'metadata/')}?done=saved`, 303);
   });

@@ -1,17 +1,24 @@
 // The DCAT-AP catalog as Turtle: the JSON-LD graph of dcat.ts turned into triples and written
 // by N3.js. Prefixed names (`dcat:Dataset`) are expanded with the graph's @context.
+// N3.js (about 9 MB) is imported when a catalog is first asked in Turtle or RDF/XML.
 
-import { DataFactory, Writer } from 'n3';
+import type * as N3Module from 'n3';
 import type { Quad, Quad_Object, Quad_Subject } from 'n3';
 
 import { quadsToRdfXml } from './rdf-xml.ts';
 
-const { namedNode, literal, blankNode, quad } = DataFactory;
-
 type JsonLdNode = Record<string, unknown>;
+type N3 = typeof N3Module;
+
+let loaded: Promise<N3> | undefined;
+function n3(): Promise<N3> {
+  loaded ??= import('n3');
+  return loaded;
+}
 
 /** The triples of a JSON-LD graph shaped like dcat.ts builds it. */
-export function jsonLdToQuads(graph: JsonLdNode): Quad[] {
+export async function jsonLdToQuads(graph: JsonLdNode): Promise<Quad[]> {
+  const { namedNode, literal, blankNode, quad } = (await n3()).DataFactory;
   const context = graph['@context'] as Record<string, string>;
   const iri = (name: string) => {
     const [prefix, local] = name.split(':');
@@ -46,14 +53,15 @@ export function jsonLdToQuads(graph: JsonLdNode): Quad[] {
   return quads;
 }
 
-export function jsonLdToTurtle(graph: JsonLdNode): Promise<string> {
+export async function jsonLdToTurtle(graph: JsonLdNode): Promise<string> {
+  const { Writer } = await n3();
   const writer = new Writer({ prefixes: graph['@context'] as Record<string, string> });
-  writer.addQuads(jsonLdToQuads(graph));
+  writer.addQuads(await jsonLdToQuads(graph));
   return new Promise((resolve, reject) =>
     writer.end((error: Error | null, result: string) => (error ? reject(error) : resolve(result))),
   );
 }
 
-export function jsonLdToRdfXml(graph: JsonLdNode): string {
-  return quadsToRdfXml(jsonLdToQuads(graph), graph['@context'] as Record<string, string>);
+export async function jsonLdToRdfXml(graph: JsonLdNode): Promise<string> {
+  return quadsToRdfXml(await jsonLdToQuads(graph), graph['@context'] as Record<string, string>);
 }

@@ -31,6 +31,8 @@ export interface ChunkEncoder {
 
 /** What a module named in RowEncoding exports: one of the two factories. */
 export interface RowEncoderModule {
+  /** Imports what the encoder of these options needs (a package imported when used). */
+  prepare?(options: never): Promise<void>;
   createRowEncoder?(options: never): RowEncoder | JoinedRowEncoder;
   createChunkEncoder?(options: never): ChunkEncoder;
 }

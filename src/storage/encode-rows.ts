@@ -95,6 +95,7 @@ export async function loadChunkEncoder(
   const loaded = (await import(encoding.module)) as RowEncoderModule;
   if (loaded.createChunkEncoder) return loaded.createChunkEncoder(encoding.options as never);
   if (!loaded.createRowEncoder) throw new Error(`${encoding.module} encodes no rows`);
+  await loaded.prepare?.(encoding.options as never);
   return new ChunkWriter(loaded.createRowEncoder(encoding.options as never), encoding, buffer);
 }
 
@@ -107,6 +108,7 @@ export async function loadJoinedWriter(
   if (!loaded.createRowEncoder || !encoding.joined) {
     throw new Error(`${encoding.module} encodes no joined rows`);
   }
+  await loaded.prepare?.(encoding.joined.options as never);
   return new ChunkWriter(
     loaded.createRowEncoder(encoding.joined.options as never),
     encoding,

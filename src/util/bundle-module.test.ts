@@ -17,15 +17,17 @@ test('a TypeScript module becomes one JavaScript module that runs without a Type
 });
 
 test('project imports are inlined, packages imported from their installed files', async () => {
-  // The CSV export's encoder: project modules, and the proj4 package (through epsg.ts).
+  // The CSV export's encoder: project modules, and the proj4 package (through epsg.ts), which
+  // it imports when a reprojection is prepared.
   const url = await bundledModuleUrl(new URL('../api/exports/csv-row.ts', import.meta.url).href);
   const code = Buffer.from(url.slice(url.indexOf(',') + 1), 'base64').toString('utf8');
-  assert.match(code, /from "file:\/\/\/[^"]*\/node_modules\/proj4\/[^"]*"/);
+  assert.match(code, /import\("file:\/\/\/[^"]*\/node_modules\/proj4\/[^"]*"\)/);
   assert.doesNotMatch(code, /from "\.{1,2}\//, 'no relative import is left');
   const bundled = (await import(url)) as {
+    prepare(options: unknown): Promise<void>;
     createRowEncoder(options: unknown): (row: unknown[]) => string;
   };
-  const encode = bundled.createRowEncoder({
+  const options = {
     columns: [
       { key: 'name', type: 'text', multivalued: false, positions: [0] },
       { key: 'geo', type: 'geo_point_2d', multivalued: false, positions: [1, 2] },
@@ -35,7 +37,9 @@ test('project imports are inlined, packages imported from their installed files'
     listSeparator: ',',
     quoteAll: false,
     epsg: 2154,
-  });
+  };
+  await bundled.prepare(options);
+  const encode = bundled.createRowEncoder(options);
   const [north, east] = encode(['a;b', 48.85, 2.35]).split(';').slice(2).join(';').split(', ');
   assert.equal(encode(['a;b', null, null]), '"a;b";');
   // Paris in Lambert-93 (northing, then easting): about 6,862 km north, 652 km east.

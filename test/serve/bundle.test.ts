@@ -97,6 +97,19 @@ test("a source that does not compile stops the start with esbuild's message", ()
   }
 });
 
+/** Packages imported only where used (docs/architecture.md, "The start"). */
+const LAZY_PACKAGES = [
+  'playwright-core',
+  'exceljs',
+  'pg',
+  'pg-copy-streams',
+  'pg-cursor',
+  'n3',
+  'turndown',
+  'shapefile',
+  'proj4',
+];
+
 test('packages the portal imports when first needed are not loaded by the bundles at start', () => {
   // A project module imported lazily is inlined into the bundle, and its package imports go to
   // the bundle's top: such packages must be imported lazily where they are used.
@@ -106,7 +119,7 @@ test('packages the portal imports when first needed are not loaded by the bundle
   ]) {
     const loaded = staticImports(bundle(PROJECT_ROOT, entry, name));
     assert.ok(loaded.includes('better-sqlite3'), `${name}: the packages loaded at start`);
-    for (const lazy of ['playwright-core', 'exceljs']) {
+    for (const lazy of LAZY_PACKAGES) {
       assert.ok(!loaded.includes(lazy), `${name} loads ${lazy} at start`);
     }
   }

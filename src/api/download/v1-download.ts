@@ -64,9 +64,9 @@ export async function sendV1Download(
   }
   const separator = format === 'csv' ? csvSeparator(query) : ';';
   const useLabels = boolean(query, 'use_labels_for_header', false);
-  const reprojection = epsgParameter(query);
+  const reprojection = await epsgParameter(query);
   const geoFormat = format === 'csv' || format === 'json' ? undefined : findFormat(format);
-  const geoBody = geoFormat?.writer(query);
+  const geoBody = await geoFormat?.writer(query);
   const dataset = await readableDataset(services.catalog, request, reply, datasetId);
   if (answerNotModified(request, reply, dataset)) return reply;
   const exportRequest = {

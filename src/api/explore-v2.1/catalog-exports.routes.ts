@@ -63,7 +63,7 @@ export function catalogExportsRoutes(scope: FastifyInstance, options: SurfaceOpt
     }
     const input = catalogQueryInput(query, request.viewer);
     cacheForViewer(reply, request.viewer);
-    const csvOptions = format === 'csv' ? v21CsvOptions(query) : undefined;
+    const csvOptions = format === 'csv' ? await v21CsvOptions(query) : undefined;
     const answer = () => catalogQueries.query(input, 'export');
     // Feeds and DCAT describe whole datasets: select and group_by do not apply to them.
     const datasets = async (): Promise<Dataset[]> => {

@@ -38,7 +38,7 @@ export function exportsRoutes(scope: FastifyInstance, options: SurfaceOptions): 
       const query = request.query as QueryValues;
       const format = findFormat(request.params.format);
       const compressed = boolean(query, 'compressed', false);
-      const writer = format.writer(query);
+      const writer = await format.writer(query);
       const dataset = await readableDataset(catalog, request, reply, request.params.dataset_id);
       if (answerNotModified(request, reply, dataset)) return reply;
       const { key, ...write } = writer;

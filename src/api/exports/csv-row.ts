@@ -8,7 +8,7 @@ import type { JoinedRowEncoder, RowEncoder } from '../../core/row-encoding.ts';
 import type { OutputColumn } from '../../odsql/index.ts';
 import { quoter } from './csv.ts';
 import { csvCellFormatter } from './csv-values.ts';
-import { reprojection } from './epsg.ts';
+import { prepareReprojection, reprojection } from './epsg.ts';
 
 export interface CsvRowOptions {
   columns: OutputColumn[];
@@ -85,6 +85,11 @@ function joinedEncoder(options: CsvRowOptions, joined: JoinedRuns): JoinedRowEnc
     }
     return line;
   };
+}
+
+/** Imports proj4 in this thread when the rows are reprojected (RowEncoderModule.prepare). */
+export function prepare(options: CsvRowOptions): Promise<void> {
+  return prepareReprojection(options.epsg);
 }
 
 export function createRowEncoder(options: CsvRowOptions): RowEncoder | JoinedRowEncoder {

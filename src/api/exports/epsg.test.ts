@@ -4,7 +4,10 @@ import { test } from 'node:test';
 import proj4 from 'proj4';
 
 import { PortalError } from '../../core/errors.ts';
-import { reprojection } from './epsg.ts';
+import { prepareReprojection, reprojection } from './epsg.ts';
+
+// proj4 is imported when a system other than WGS 84 is first asked.
+await prepareReprojection(2154);
 
 const close = (actual: number, expected: number, tolerance: number) =>
   assert.ok(Math.abs(actual - expected) <= tolerance, `${actual} ≠ ${expected} ± ${tolerance}`);

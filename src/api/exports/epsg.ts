@@ -1,7 +1,9 @@
 // The `epsg` export parameter: the coordinate system geometries are written in. proj4 does the
-// arithmetic; each supported system carries the ESRI WKT a shapefile's .prj needs.
+// arithmetic; each supported system carries the ESRI WKT a shapefile's .prj needs. proj4
+// (about 11 MB) is imported by the process or thread that first reprojects to another system
+// than WGS 84: `prepareReprojection` before `reprojection`.
 
-import proj4 from 'proj4';
+import type proj4Function from 'proj4';
 
 import type { Geometry } from '../../core/cell.ts';
 import { PortalError } from '../../core/errors.ts';
@@ -74,6 +76,19 @@ function mapPositions(
   return value.map((item) => mapPositions(item, move));
 }
 
+let proj4: typeof proj4Function | undefined;
+let loading: Promise<void> | undefined;
+
+/** Imports proj4 if `epsg` needs it (once per process or thread); other codes need nothing. */
+export async function prepareReprojection(epsg: number | undefined): Promise<void> {
+  if (epsg === undefined || epsg === 4326 || !SYSTEMS[epsg] || proj4) return;
+  loading ??= import('proj4').then((module) => {
+    proj4 = module.default;
+  });
+  await loading;
+}
+
+/** The reprojection to `epsg`; one other than 4326 needs `prepareReprojection(epsg)` first. */
 export function reprojection(epsg: number): Reprojection {
   const system = SYSTEMS[epsg];
   if (!system) {
@@ -84,7 +99,8 @@ export function reprojection(epsg: number): Reprojection {
     });
   }
   const identity = epsg === 4326;
-  const converter = identity ? null : proj4(SYSTEMS[4326]!.proj, system.proj);
+  if (!identity && !proj4) throw new Error(`EPSG:${epsg} asked before proj4 was imported`);
+  const converter = identity ? null : proj4!(SYSTEMS[4326]!.proj, system.proj);
   const position = (lon: number, lat: number): [number, number] => {
     if (!converter) return [lon, lat];
     const [x, y] = converter.forward([lon, lat]);
@@ -101,6 +117,8 @@ export function reprojection(epsg: number): Reprojection {
 }
 
 /** Reads `epsg` (default 4326); an unsupported code is a 400 before any byte is sent. */
-export function epsgParameter(query: QueryValues): Reprojection {
-  return reprojection(integer(query, 'epsg') ?? 4326);
+export async function epsgParameter(query: QueryValues): Promise<Reprojection> {
+  const epsg = integer(query, 'epsg') ?? 4326;
+  await prepareReprojection(epsg);
+  return reprojection(epsg);
 }

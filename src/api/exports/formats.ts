@@ -32,7 +32,7 @@ export interface ExportFormat {
    * Reads the format's options now (a wrong one fails before any byte) and returns its writer,
    * with the options as the export cache keys them.
    */
-  writer(query: QueryValues): KeyedWriter;
+  writer(query: QueryValues): KeyedWriter | Promise<KeyedWriter>;
 }
 
 export type KeyedWriter = ExportWriter & { key: OptionsKey };
@@ -42,7 +42,7 @@ function invalid(detail: string): PortalError {
 }
 
 /** The CSV options of the v2.1 exports endpoint (`delimiter`, `list_separator`, …). */
-export function v21CsvOptions(query: QueryValues): CsvOptions {
+export async function v21CsvOptions(query: QueryValues): Promise<CsvOptions> {
   const delimiter = single(query, 'delimiter') ?? ';';
   if (!CSV_DELIMITERS.includes(delimiter)) {
     throw invalid(
@@ -59,7 +59,7 @@ export function v21CsvOptions(query: QueryValues): CsvOptions {
     quoteAll: boolean(query, 'quote_all', false),
     withBom: boolean(query, 'with_bom', true),
     useLabels: boolean(query, 'use_labels', false),
-    reprojection: epsgParameter(query),
+    reprojection: await epsgParameter(query),
   };
 }
 
@@ -84,8 +84,8 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     name: 'csv',
     extension: 'csv',
     contentType: 'text/csv; charset=utf-8',
-    writer: (query) => {
-      const csvOptions = v21CsvOptions(query);
+    writer: async (query) => {
+      const csvOptions = await v21CsvOptions(query);
       return { text: (data) => csvText(data, csvOptions), key: csvOptionsKey(csvOptions) };
     },
   },
@@ -116,15 +116,15 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     contentType: 'application/vnd.apache.parquet',
     writer: () => ({ encoded: parquetBody, key: {} }),
   },
-  geoFormat('geojson', 'geojson', 'application/geo+json; charset=utf-8', (query) => {
-    const reprojection = epsgParameter(query);
+  geoFormat('geojson', 'geojson', 'application/geo+json; charset=utf-8', async (query) => {
+    const reprojection = await epsgParameter(query);
     return {
       text: (data) => geoJsonText(data, reprojection),
       key: { epsg: epsgKey(reprojection) },
     };
   }),
-  geoFormat('shp', 'zip', 'application/zip', (query) => {
-    const reprojection = epsgParameter(query);
+  geoFormat('shp', 'zip', 'application/zip', async (query) => {
+    const reprojection = await epsgParameter(query);
     return {
       body: (data) => writeShapefile(data, reprojection),
       key: { epsg: epsgKey(reprojection) },

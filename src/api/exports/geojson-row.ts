@@ -7,7 +7,7 @@ import { joinedPosition } from '../../core/joined-runs.ts';
 import type { JoinedRowEncoder, RowEncoder } from '../../core/row-encoding.ts';
 import type { OutputColumn } from '../../odsql/index.ts';
 import { renderValue } from '../../records/render.ts';
-import { reprojection } from './epsg.ts';
+import { prepareReprojection, reprojection } from './epsg.ts';
 import { numberText, recordMembers } from './json-row.ts';
 import { rowGeometry } from './geometry.ts';
 
@@ -38,6 +38,11 @@ function pointGeometry(column: OutputColumn): (row: readonly unknown[]) => strin
     if (lat == null || lon == null) return 'null';
     return `{"type":"Point","coordinates":[${numberText(Number(lon))},${numberText(Number(lat))}]}`;
   };
+}
+
+/** Imports proj4 in this thread when the features are reprojected (RowEncoderModule.prepare). */
+export function prepare(options: GeoJsonRowOptions): Promise<void> {
+  return prepareReprojection(options.epsg);
 }
 
 export function createRowEncoder(options: GeoJsonRowOptions): RowEncoder | JoinedRowEncoder {

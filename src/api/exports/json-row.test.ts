@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import type { FieldType } from '../../core/field.ts';
 import type { OutputColumn } from '../../odsql/index.ts';
 import { renderRecord, renderValue } from '../../records/render.ts';
-import { reprojection } from './epsg.ts';
+import { prepareReprojection, reprojection } from './epsg.ts';
 import { createRowEncoder as createFeatureEncoder } from './geojson-row.ts';
 import { rowGeometry } from './geometry.ts';
 import { createRowEncoder } from './json-row.ts';
@@ -120,7 +120,8 @@ test('repeated keys and array-index keys keep the order and the values of a reco
   assert.equal(encode(['x', 3, 'y']), '{"7":"y","2019":3,"name":"x"}');
 });
 
-test('a GeoJSON feature is the text of the feature object, projected or not', () => {
+test('a GeoJSON feature is the text of the feature object, projected or not', async () => {
+  await prepareReprojection(2154);
   const geoIndex = 6;
   const others = COLUMNS.filter((_, i) => i !== geoIndex);
   for (const epsg of [undefined, 2154]) {

@@ -5,7 +5,6 @@ import { parseArgs } from 'node:util';
 
 import { sqlitePath } from '../../app.ts';
 import { isValidSchemaName } from '../../storage/postgres/quote.ts';
-import { transferPortal } from '../../storage/transfer/transfer-portal.ts';
 import type { CliContext } from '../context.ts';
 import { UsageError } from '../usage.ts';
 
@@ -32,6 +31,8 @@ export async function migrateCommand(args: string[], context: CliContext): Promi
     return 1;
   }
   const started = Date.now();
+  // Imported when run: the transfer loads the PostgreSQL engine (`pg`).
+  const { transferPortal } = await import('../../storage/transfer/transfer-portal.ts');
   const outcome = await transferPortal({
     sqlitePath: source,
     url,

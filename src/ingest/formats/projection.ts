@@ -1,8 +1,9 @@
 // A shapefile's coordinate system (its .prj, in WKT) and the reprojection of its geometries
 // to WGS 84 longitude/latitude with proj4. Geographic systems on WGS 84 or its equivalents
-// (RGF93, ETRS89: the same to a metre) are kept as they are.
+// (RGF93, ETRS89: the same to a metre) are kept as they are. proj4 is imported when a .prj
+// needs it.
 
-import proj4 from 'proj4';
+import type proj4 from 'proj4';
 
 import type { Geometry } from '../../core/cell.ts';
 import { unreadable } from '../unreadable.ts';
@@ -26,17 +27,18 @@ function transformWith(point: (xy: number[]) => number[]): GeometryTransform {
 }
 
 /** The transform to WGS 84 of the .prj's system; undefined when none is needed. */
-export function projectionFromPrj(wkt: string | undefined): {
+export async function projectionFromPrj(wkt: string | undefined): Promise<{
   transform?: GeometryTransform;
   name: string;
-} {
+}> {
   const text = wkt?.trim() ?? '';
   if (text === '') return { name: 'none given (read as WGS 84)' };
   const name = /^\w+\["([^"]*)"/.exec(text)?.[1] ?? 'unnamed';
   if (/^GEOGCS\[/i.test(text) && SAME_AS_WGS84.test(text)) return { name };
+  const { default: toWgs84 } = await import('proj4');
   let converter: proj4.Converter;
   try {
-    converter = proj4(text, 'WGS84');
+    converter = toWgs84(text, 'WGS84');
   } catch (error) {
     throw unreadable(`the projection of the .prj file (${name}) is not understood.`, error);
   }

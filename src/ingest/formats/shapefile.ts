@@ -4,7 +4,6 @@
 // geo_shape that mixes points and polygons); they are read one after the other.
 
 import iconv from 'iconv-lite';
-import * as shapefile from 'shapefile';
 
 import type { FieldType } from '../../core/field.ts';
 import { fileSize } from '../file-access.ts';
@@ -32,7 +31,7 @@ interface OpenLayer {
 }
 
 async function openLayer(layer: ShapefileLayer): Promise<OpenLayer> {
-  const { transform, name: projection } = projectionFromPrj(await readSmallText(layer.prj));
+  const { transform, name: projection } = await projectionFromPrj(await readSmallText(layer.prj));
   if (!layer.dbf) return { layer, names: [], encoding: 'utf-8', transform, projection };
   const header = await readDbfHeader(layer.dbf);
   const cpg = await readSmallText(layer.cpg);
@@ -47,6 +46,8 @@ async function openLayer(layer: ShapefileLayer): Promise<OpenLayer> {
 }
 
 async function* layerRecords(open: OpenLayer, next: () => number): AsyncGenerator<SourceRecord> {
+  // Imported when a shapefile is read: most processes never read one.
+  const shapefile = await import('shapefile');
   const shapes = await shapefile.openShp(open.layer.shp);
   const attributes = open.header
     ? dbfRecords(open.layer.dbf as string, open.header, open.names, open.encoding)
