@@ -47,7 +47,14 @@ export async function startTestPortal(
   } = {},
 ): Promise<TestPortal> {
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'datagora-test-'));
-  const config = loadConfig({ DATAGORA_HOME: home, DATAGORA_LOG_LEVEL: 'silent', ...options.env });
+  // DATAGORA_TEST_LOG_LEVEL (CI sets `error`) logs what a test portal answers with a 500, so that
+  // a failure seen once in CI says why; otherwise test portals log nothing.
+  const logLevel = process.env['DATAGORA_TEST_LOG_LEVEL'];
+  const config = loadConfig({
+    DATAGORA_HOME: home,
+    DATAGORA_LOG_LEVEL: logLevel ?? 'silent',
+    ...options.env,
+  });
   // Each PostgreSQL portal lives in a schema of its own, dropped on close.
   const schema =
     options.engine === 'postgres'
@@ -68,7 +75,7 @@ export async function startTestPortal(
         }),
       }
     : built;
-  const app = await buildApp(config, { engine, logger: false, services });
+  const app = await buildApp(config, { engine, logger: logLevel !== undefined, services });
   return {
     app,
     engine,
