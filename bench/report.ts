@@ -161,11 +161,16 @@ export function buildTable(result: BenchResult): TableRow[] {
     const growth = en['growthPercent'] ?? 0;
     row(`endurance ${en['seconds']} s: req/s`, int(en['requestsPerSecond']));
     row('endurance: errors', int(errors), '0', check(errors === 0));
+    const window = en['windowSeconds'] ?? 0;
     row(
-      `endurance: memory s ${en['fromSecond']} → end MB`,
-      `${int(en['rssFromMb'])} → ${int(en['rssEndMb'])} (${growth.toFixed(1)} %)`,
+      `endurance: own memory, medians s ${en['fromSecond']}+${window} → last ${window} MB`,
+      `${int(en['anonFromMb'])} → ${int(en['anonEndMb'])} (${growth.toFixed(1)} %)`,
       '< 10 %',
       check(growth < 10),
+    );
+    row(
+      '  resident, with the mapped store file',
+      `${int(en['rssFromMb'])} → ${int(en['rssEndMb'])}`,
     );
     // Not targets of the issue, but a portal that stops answering or closing has failed.
     const answers = en['answersAfter'] === 1;

@@ -25,8 +25,12 @@ export interface BenchServer {
   pid: number;
   /** The serving processes' resident memory and live heap, in MB (asked of them). */
   memory(): Promise<{ rssMb: number; heapMb: number }>;
-  /** Resident memory (MB) and CPU time (s, all threads) of the serving processes, from /proc. */
-  usage(): { rssMb: number; cpuSeconds: number };
+  /**
+   * Resident memory (MB), of it the anonymous part (the processes' own: not the pages of the
+   * store file that the readers map), and CPU time (s, all threads) of the serving processes,
+   * from /proc.
+   */
+  usage(): { rssMb: number; anonMb: number; cpuSeconds: number };
   /** Starts a new peak: the kernel's high-water mark is reset (0 when it cannot be). */
   resetPeak(): void;
   /** The peak resident memory (MB) since resetPeak, as the kernel counts it; null if unknown. */
@@ -107,7 +111,7 @@ function readProc(pid: number, file: string): string | null {
   }
 }
 
-/** A `Vm…` figure of /proc/PID/status, in MB. */
+/** A `Vm…` or `Rss…` figure of /proc/PID/status, in MB. */
 function statusMb(pid: number, field: string): number {
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readProc(pid, 'status') ?? '');
   return match ? Number(match[1]) / 1024 : 0;
@@ -182,6 +186,7 @@ export async function startServer(spec: string, options: StartOptions = {}): Pro
       const tree = processTree(pid);
       return {
         rssMb: tree.reduce((sum, p) => sum + statusMb(p, 'VmRSS'), 0),
+        anonMb: tree.reduce((sum, p) => sum + statusMb(p, 'RssAnon'), 0),
         cpuSeconds: tree.reduce((sum, p) => sum + cpuSeconds(p), 0),
       };
     },
