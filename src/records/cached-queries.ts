@@ -9,7 +9,8 @@
 // unseeded random()) are never kept. Cached rows are shared: callers must not change them.
 
 import type { Dataset } from '../core/dataset.ts';
-import type { MetadataStore, QueryOptions, SqlQuery, StorageEngine } from '../storage/engine.ts';
+import type { QueryOptions, SqlQuery, StorageEngine } from '../storage/engine.ts';
+import { CoalescedTask } from '../util/coalesced-task.ts';
 import { deepFreeze } from '../util/deep-freeze.ts';
 import { statementKey } from '../util/statement-key.ts';
 import type { ResultCacheStats } from './result-cache.ts';
@@ -81,8 +82,17 @@ export class CachedQueries {
   /** Identical queries in flight share one run. */
   private readonly inflight = new Map<string, Promise<{ rows: unknown[][]; stored: boolean }>>();
   private readonly counters = { hits: 0, stored: 0, misses: 0, uncached: 0 };
-  private sweeping: Promise<void> | null = null;
-  private sweepAgain = false;
+  private readonly sweeps = new CoalescedTask(async () => {
+    try {
+      const datasets = await this.engine.metadata.listDatasets();
+      const live = new Set(datasets.map((d) => cacheScope(d)?.stamp));
+      for (const stamp of this.cache.groupNames()) {
+        if (!live.has(stamp)) this.cache.dropGroup(stamp);
+      }
+    } catch {
+      this.cache.clear();
+    }
+  });
 
   constructor(
     private readonly engine: StorageEngine,
@@ -150,29 +160,9 @@ export class CachedQueries {
    * Drops the entries of every dataset whose stamp is no longer current (a new version, a
    * rollback, a metadata change, a deletion). Runs once at a time; a call meanwhile runs it again.
    */
-  sweep(metadata: MetadataStore): Promise<void> {
-    if (this.sweeping === null && this.cache.groupNames().length === 0) return Promise.resolve();
-    if (this.sweeping !== null) {
-      this.sweepAgain = true;
-      return this.sweeping;
-    }
-    this.sweeping = (async () => {
-      do {
-        this.sweepAgain = false;
-        try {
-          const datasets = await metadata.listDatasets();
-          const live = new Set(datasets.map((d) => cacheScope(d)?.stamp));
-          for (const stamp of this.cache.groupNames()) {
-            if (!live.has(stamp)) this.cache.dropGroup(stamp);
-          }
-        } catch {
-          this.cache.clear();
-        }
-      } while (this.sweepAgain);
-    })().finally(() => {
-      this.sweeping = null;
-    });
-    return this.sweeping;
+  sweep(): Promise<void> {
+    if (!this.sweeps.busy && this.cache.groupNames().length === 0) return Promise.resolve();
+    return this.sweeps.run();
   }
 
   /**

@@ -6,6 +6,7 @@
 import type { KeptFile } from '../storage/export-files.ts';
 import { ExportFiles } from '../storage/export-files.ts';
 import type { MetadataStore } from '../storage/engine.ts';
+import { CoalescedTask } from '../util/coalesced-task.ts';
 import { exportGroup } from './export-key.ts';
 
 export { exportFileName } from './export-key.ts';
@@ -28,8 +29,11 @@ export interface ExportCacheOptions {
 
 export class ExportCache {
   private readonly files: ExportFiles;
-  private sweeping: Promise<void> | null = null;
-  private sweepAgain = false;
+  private readonly sweeps = new CoalescedTask(async () => {
+    const datasets = await this.metadata.listDatasets();
+    const live = new Set(datasets.map((d) => exportGroup(d)).filter((g) => g !== null));
+    await this.files.sweep(live);
+  });
 
   constructor(
     private readonly metadata: MetadataStore,
@@ -66,21 +70,7 @@ export class ExportCache {
    */
   sweep(): Promise<void> {
     if (!this.files.enabled) return Promise.resolve();
-    if (this.sweeping !== null) {
-      this.sweepAgain = true;
-      return this.sweeping;
-    }
-    this.sweeping = (async () => {
-      do {
-        this.sweepAgain = false;
-        const datasets = await this.metadata.listDatasets();
-        const live = new Set(datasets.map((d) => exportGroup(d)).filter((g) => g !== null));
-        await this.files.sweep(live);
-      } while (this.sweepAgain);
-    })().finally(() => {
-      this.sweeping = null;
-    });
-    return this.sweeping;
+    return this.sweeps.run();
   }
 
   /** Bytes the folder holds now. */

@@ -270,7 +270,7 @@ export class RecordsService {
 
   /** Drops the results of datasets that changed (a change notice: which one is not said). */
   sweepCaches(): Promise<void> {
-    return this.cached.sweep(this.engine.metadata);
+    return this.cached.sweep();
   }
 
   /** What the result cache holds and how queries were answered since the start. */

@@ -9,6 +9,8 @@ import type { FileHandle } from 'node:fs/promises';
 import { mkdir, open, readdir, rename, stat, unlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { isProcessAlive } from '../util/is-process-alive.ts';
+
 export interface ExportFilesOptions {
   dir: string;
   /** Bytes the folder may hold; 0 keeps nothing. */
@@ -36,14 +38,7 @@ async function removeQuietly(path: string): Promise<void> {
 
 /** Was the temporary file written by a process that is gone (killed mid-export)? */
 function orphaned(name: string): boolean {
-  const pid = Number(name.slice(TEMP_PREFIX.length).split('-')[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return true;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  return !isProcessAlive(Number(name.slice(TEMP_PREFIX.length).split('-')[0]));
 }
 
 /** A file being written; `commit` puts it in place, `abort` removes it. Both settle once. */
