@@ -1,9 +1,10 @@
-// Serves an imported store and downloads whole-dataset exports over HTTP on loopback (the client
-// in its own process, bench/download.mjs), printing for each format as JSON: rows/s, the CPU
-// time per row of the serving process (all its threads) and of the client, the peak memory of
-// the serving process, and the load average around it (other work shares the machine); each
-// format twice, the second answered from the export cache. Run by bench/run.ts after
-// bench/import-child.ts.
+// Serves an imported store as `npm start` does (one process per core, at most four) and downloads
+// whole-dataset exports over HTTP on loopback (the client in its own process,
+// bench/download.mjs), printing for each format as JSON: rows/s, the CPU time per row of the
+// serving processes (all their threads) and of the client, the peak memory of the process that
+// served it (and of all of them), and the load average around it (other work shares the
+// machine); each format twice, from fresh processes, the second answered from the export cache.
+// Run by bench/run.ts after bench/import-child.ts.
 
 import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { loadavg } from 'node:os';
 
 import { exportsDir } from '../src/app.ts';
 import { loadConfig } from '../src/config/index.ts';
+import { defaultProcesses } from '../src/config/default-processes.ts';
 import { startServer } from './server.ts';
 import { storeEnvironment } from './store.ts';
 
@@ -25,8 +27,10 @@ const client = new URL('./download.mjs', import.meta.url).pathname;
 const exportCacheMb = 16_384;
 const config = { ...loadConfig(storeEnvironment(storePath)), exportCacheMb };
 // The portal as users start it (npm start: the bundled start), measured from /proc.
+const processes = defaultProcesses();
 const start = () =>
   startServer(storePath, {
+    processes,
     env: { DATAGORA_QUERY_TIMEOUT_MS: '600000', DATAGORA_EXPORT_CACHE_MB: String(exportCacheMb) },
   });
 let server = await start();
@@ -63,17 +67,22 @@ function download(url: string): Promise<Downloaded> {
   });
 }
 
-const baselineRssMb = server.usage().rssMb;
+/** Before any export: the largest serving process, and all of them (the primary included). */
+const baselineRssMb = server.usage().largestRssMb;
+const baselineAllRssMb = server.usage().rssMb;
 type Figures = Record<string, number>;
 
 /** One download of `url`, measured: rows/s, CPU of the serving process and the client, peak. */
 async function measure(url: string, label: string): Promise<{ figures: Figures; cache: string }> {
   // What the process holds as the download starts, recorded beside the peak.
-  const rssBefore = server.usage().rssMb;
+  const rssBefore = server.usage().largestRssMb;
   server.resetPeak();
   let peak = rssBefore;
+  let peakAll = server.usage().rssMb;
   const sampler = setInterval(() => {
-    peak = Math.max(peak, server.usage().rssMb);
+    const usage = server.usage();
+    peak = Math.max(peak, usage.largestRssMb);
+    peakAll = Math.max(peakAll, usage.rssMb);
   }, 50);
   const loadBefore = loadavg()[0]!;
   const started = process.hrtime.bigint();
@@ -84,7 +93,9 @@ async function measure(url: string, label: string): Promise<{ figures: Figures; 
   const cpuSeconds = server.usage().cpuSeconds - cpuBefore;
   clearInterval(sampler);
   // The kernel's peak when it could be reset: no sample misses it.
-  peak = Math.max(peak, server.peakRssMb() ?? 0);
+  const kernelPeak = server.peakRssMb();
+  peak = Math.max(peak, kernelPeak?.largest ?? 0);
+  peakAll = Math.max(peakAll, kernelPeak?.all ?? 0);
   if (downloaded.status !== 200) throw new Error(`${label}: HTTP ${downloaded.status}`);
   const figures = {
     rowsPerSecond: rows / seconds,
@@ -94,6 +105,7 @@ async function measure(url: string, label: string): Promise<{ figures: Figures; 
     clientCpuMicrosPerRow: (downloaded.cpuSeconds * 1e6) / rows,
     megabytes: downloaded.bytes / 1e6,
     peakRssMb: peak,
+    peakAllRssMb: peakAll,
     rssBeforeMb: rssBefore,
     loadBefore,
     loadAfter: loadavg()[0]!,
@@ -106,14 +118,20 @@ async function measure(url: string, label: string): Promise<{ figures: Figures; 
 const results: Record<string, Figures> = {};
 const cached: Record<string, Figures> = {};
 rmSync(exportsDir(config), { recursive: true, force: true });
-for (const format of formats.split(',')) {
-  const path = `/api/explore/v2.1/catalog/datasets/${datasetId}/exports/${format}`;
-  const first = await measure(`${address()}${path}`, format);
-  // The kept file is served by a fresh process, as after a restart or by another worker: the
-  // memory the first export left to the allocator is not the second's.
+let fresh = true;
+const restart = async () => {
   await server.stop();
   server = await start();
   await settle();
+};
+for (const format of formats.split(',')) {
+  const path = `/api/explore/v2.1/catalog/datasets/${datasetId}/exports/${format}`;
+  // Each export from fresh processes: what an export left to the allocator is not the next's.
+  if (!fresh) await restart();
+  fresh = false;
+  const first = await measure(`${address()}${path}`, format);
+  // The kept file is served by a fresh process, as after a restart or by another worker.
+  await restart();
   const second = await measure(`${address()}${path}`, `${format}, again`);
   if (second.cache !== 'hit') throw new Error(`${format}: the second export was not a cache hit`);
   results[format] = first.figures;
@@ -121,4 +139,6 @@ for (const format of formats.split(',')) {
 }
 await server.stop();
 rmSync(exportsDir(config), { recursive: true, force: true });
-console.log(JSON.stringify({ rows, baselineRssMb, exports: results, cached }));
+console.log(
+  JSON.stringify({ rows, processes, baselineRssMb, baselineAllRssMb, exports: results, cached }),
+);

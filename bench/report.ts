@@ -59,6 +59,8 @@ const RATIO_TARGETS: Record<string, number> = {
 const EXPORT_RATES: Record<string, number> = { csv: 500_000, json: 300_000, parquet: 300_000 };
 /** "Memory flat", as the bench reads it: the export adds under this much to the serving process. */
 export const FLAT_EXPORT_MB = 100;
+/** Issue #4's bound on the peak of the process serving a 1,000,000-row export. */
+const PEAK_EXPORT_MB = 250;
 
 export function buildTable(result: BenchResult): TableRow[] {
   const table: TableRow[] = [];
@@ -79,7 +81,7 @@ export function buildTable(result: BenchResult): TableRow[] {
   }
   if (result.exports) {
     const base = result.serveBaselineRssMb ?? 0;
-    row('serving process before exports MB', int(base));
+    row('serving process before exports MB (the largest)', int(base));
     // The first download renders; the second streams the file the first kept (export cache),
     // judged against the same targets, on its own row.
     const runs = Object.entries(result.exports).flatMap(([format, f]) => {
@@ -97,12 +99,13 @@ export function buildTable(result: BenchResult): TableRow[] {
       const cpu = `${ms(f['cpuMicrosPerRow'])} + ${ms(f['clientCpuMicrosPerRow'])}`;
       const load = `load ${ms(f['loadBefore'])} → ${ms(f['loadAfter'])}`;
       row(`  CPU µs/row server + client`, `${cpu}, ${load}`);
-      const added = (f['peakRssMb'] ?? 0) - base;
+      const peak = f['peakRssMb'] ?? 0;
+      const added = peak - base;
       row(
         `export ${label}: peak MB (+ over base)`,
-        `${int(f['peakRssMb'])} (+${int(added)})`,
-        `flat: + < ${FLAT_EXPORT_MB}`,
-        check(added < FLAT_EXPORT_MB),
+        `${int(peak)} (+${int(added)})`,
+        `< ${PEAK_EXPORT_MB}, + < ${FLAT_EXPORT_MB}`,
+        check(peak < PEAK_EXPORT_MB && added < FLAT_EXPORT_MB),
       );
     }
   }

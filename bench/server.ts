@@ -30,11 +30,14 @@ export interface BenchServer {
    * store file that the readers map), and CPU time (s, all threads) of the serving processes,
    * from /proc.
    */
-  usage(): { rssMb: number; anonMb: number; cpuSeconds: number };
+  usage(): { rssMb: number; anonMb: number; cpuSeconds: number; largestRssMb: number };
   /** Starts a new peak: the kernel's high-water mark is reset (0 when it cannot be). */
   resetPeak(): void;
-  /** The peak resident memory (MB) since resetPeak, as the kernel counts it; null if unknown. */
-  peakRssMb(): number | null;
+  /**
+   * The peak resident memory (MB) since resetPeak, as the kernel counts it, of all the processes
+   * and of the largest one (the worker that served, with several); null if unknown.
+   */
+  peakRssMb(): { all: number; largest: number } | null;
   stop(): Promise<boolean>;
 }
 
@@ -188,6 +191,7 @@ export async function startServer(spec: string, options: StartOptions = {}): Pro
         rssMb: tree.reduce((sum, p) => sum + statusMb(p, 'VmRSS'), 0),
         anonMb: tree.reduce((sum, p) => sum + statusMb(p, 'RssAnon'), 0),
         cpuSeconds: tree.reduce((sum, p) => sum + cpuSeconds(p), 0),
+        largestRssMb: Math.max(...tree.map((p) => statusMb(p, 'VmRSS'))),
       };
     },
     resetPeak() {
@@ -201,7 +205,8 @@ export async function startServer(spec: string, options: StartOptions = {}): Pro
     },
     peakRssMb() {
       if (!peakReset) return null;
-      return processTree(pid).reduce((sum, p) => sum + statusMb(p, 'VmHWM'), 0);
+      const peaks = processTree(pid).map((p) => statusMb(p, 'VmHWM'));
+      return { all: peaks.reduce((sum, peak) => sum + peak, 0), largest: Math.max(...peaks) };
     },
     /** Stops the portal (SIGTERM); false when it did not exit within 15 s (it is killed then). */
     async stop() {

@@ -15,7 +15,12 @@ import type { Config } from './config/index.ts';
 import { loadDemoIfEmpty } from './ingest/demo.ts';
 import { openStorage } from './open-storage.ts';
 
-export async function runPrimary(config: Config, log: (message: string) => void): Promise<void> {
+/** `workerEnvironment`: settings added to the workers' environment (config/worker-allocator.ts). */
+export async function runPrimary(
+  config: Config,
+  workerEnvironment: Record<string, string>,
+  log: (message: string) => void,
+): Promise<void> {
   // Once, before any worker opens the store: the migrations, and the demo into an empty portal.
   const engine = await openStorage(config);
   try {
@@ -27,7 +32,7 @@ export async function runPrimary(config: Config, log: (message: string) => void)
   let stopping = false;
   /** Each worker, and whether it has listened yet. */
   const started = new Map<Worker, boolean>();
-  const fork = () => started.set(cluster.fork(), false);
+  const fork = () => started.set(cluster.fork(workerEnvironment), false);
   cluster.on('listening', (worker) => started.set(worker, true));
   cluster.on('exit', (worker, code, signal) => {
     const listened = started.get(worker) ?? false;

@@ -6,6 +6,7 @@ import cluster from 'node:cluster';
 import type { FastifyInstance } from 'fastify';
 
 import type { Config } from './config/index.ts';
+import { processEnvironment, workerAllocatorEnvironment } from './config/index.ts';
 import { loadDemoIfEmpty } from './ingest/demo.ts';
 import { openStorage } from './open-storage.ts';
 import { PrimaryLink } from './cluster/primary-link.ts';
@@ -14,7 +15,9 @@ import { runPrimary } from './serve-cluster.ts';
 /** Serves the portal; with several processes, this one forks them and serves nothing (null). */
 export async function servePortal(config: Config): Promise<FastifyInstance | null> {
   if (config.processes > 1 && cluster.isPrimary) {
-    await runPrimary(config, (message) => console.error(`datagora: ${message}`));
+    await runPrimary(config, workerAllocatorEnvironment(processEnvironment()), (message) =>
+      console.error(`datagora: ${message}`),
+    );
     return null;
   }
   // Loaded here, not by the primary of several processes, which would only carry it (~70 MB).

@@ -7,3 +7,4 @@ export {
   processEnvironment,
 } from './load.ts';
 export type { Environment } from './load.ts';
+export { workerAllocatorEnvironment } from './worker-allocator.ts';

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { request } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -94,6 +94,22 @@ test('two workers serve the port', () => {
     encoding: 'utf8',
   });
   assert.equal(out.split('\n').filter((line) => line.includes('src/main.ts')).length, 2);
+});
+
+test('the workers start with a fixed mmap threshold (config/worker-allocator.ts)', () => {
+  // The primary's other children (tsx's esbuild service) are not serving processes.
+  const pids = execFileSync('ps', ['--ppid', String(portal.child.pid), '-o', 'pid=,args='], {
+    encoding: 'utf8',
+  })
+    .split('\n')
+    .filter((line) => line.includes('src/main.ts'))
+    .map((line) => line.trim().split(' ')[0]!);
+  assert.equal(pids.length, 2);
+  const threshold = process.env['MALLOC_MMAP_THRESHOLD_'] ?? '131072';
+  for (const pid of pids) {
+    const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+    assert.ok(environ.includes(`MALLOC_MMAP_THRESHOLD_=${threshold}`), `worker ${pid}`);
+  }
 });
 
 test('a settings change saved through one worker shows on every worker at once', async () => {
