@@ -1,10 +1,9 @@
 // An allocator setting given to the serving processes node:cluster forks. Their reader threads
 // hand each export chunk (hundreds of KB to a few MB) to the main thread, which frees it.
 // glibc's malloc raises its mmap threshold to the size of the first such block freed, so the
-// later ones come from the reader's arena, which keeps the freed space until its top is free:
-// a higher peak for each export and a saw-tooth of 40 to 60 MB under mixed load. A fixed
-// threshold maps and unmaps each such block, for the same CPU time (docs/performance.md,
-// session 10). glibc reads it only when a process starts: this process can set it for the
+// later ones come from the reader's arena, which keeps the freed space until its top is free.
+// A fixed threshold maps and unmaps each such block: a whole export peaks 10 to 20 MB lower, for
+// the same CPU time (docs/performance.md, session 10). glibc reads it only when a process starts: this process can set it for the
 // ones it forks, not for itself (docs/deploy.md sets it for a single process). Other C
 // libraries ignore it.
 
