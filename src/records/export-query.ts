@@ -3,6 +3,7 @@
 
 import type { Field } from '../core/field.ts';
 import type { EncodedChunk, RowEncoding } from '../core/row-encoding.ts';
+import { STREAM_BATCH_ROWS } from '../core/row-encoding.ts';
 import { PortalError } from '../core/errors.ts';
 import type { OutputColumn, RecordsQueryInput } from '../odsql/index.ts';
 import { compileRecordsQuery, translateV1Query } from '../odsql/index.ts';
@@ -102,7 +103,8 @@ export async function openExport(
   const encodedQuery: EncodedQuery = compiled.ranged
     ? { ...query, ranged: compiled.ranged }
     : query;
-  // A batch is a chunk of the file: 4,096 rows make one Parquet row group (parquet-chunk.ts).
+  // Rows decoded on the main thread (shapefile, KML, GPX) come 4,096 at a time; encoded formats
+  // say how many rows make a chunk (core/row-encoding.ts).
   const options = { batchSize: 4096, timeoutMs: queryTimeoutMs };
   async function* empty<T>(): AsyncIterable<T> {}
   return {
@@ -115,6 +117,11 @@ export async function openExport(
     timezone,
     rows: version ? engine.stream(query, options) : empty(),
     encoded: (encoding) =>
-      version ? engine.streamEncoded(encodedQuery, encoding, options) : empty(),
+      version
+        ? engine.streamEncoded(encodedQuery, encoding, {
+            ...options,
+            batchSize: encoding.batchRows ?? STREAM_BATCH_ROWS,
+          })
+        : empty(),
   };
 }

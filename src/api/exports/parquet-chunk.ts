@@ -39,11 +39,11 @@ export function moveRowGroup(group: RowGroup, by: bigint): void {
 
 /**
  * Rows per row group: a range of row ids (8,192) is encoded as two groups, a streamed batch
- * (4,096 rows, export-query.ts) as one. The column arrays of a group are what a reader holds
+ * (its encoding.batchRows, parquet.ts) as one. The column arrays of a group are what a reader holds
  * while encoding; 8,192-row groups made the export's peak about 25 MB higher, for a file 4 %
  * smaller.
  */
-const GROUP_ROWS = 4096;
+export const GROUP_ROWS = 4096;
 
 /**
  * Writers free for a chunk, reused (a writer grows to the size of the largest chunk and stays

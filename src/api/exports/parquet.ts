@@ -10,7 +10,7 @@ import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import type { EncodedChunk } from '../../core/row-encoding.ts';
 import type { RecordsExport } from '../../records/index.ts';
 import type { ParquetChunkOptions } from './parquet-chunk.ts';
-import { PARQUET_CHUNK_MODULE, moveRowGroup } from './parquet-chunk.ts';
+import { GROUP_ROWS, PARQUET_CHUNK_MODULE, moveRowGroup } from './parquet-chunk.ts';
 import { parquetColumn, parquetSchema } from './parquet-columns.ts';
 import type { EncodedBody } from './text-body.ts';
 
@@ -44,7 +44,14 @@ export function parquetBody(data: RecordsExport): EncodedBody {
   const options: ParquetChunkOptions = { columns: data.columns, timezone: data.timezone };
   const schema = parquetSchema(data.columns.map((c) => parquetColumn(c, data.timezone)));
   return {
-    encoding: { module: PARQUET_CHUNK_MODULE, options, separator: '', terminator: '' },
+    encoding: {
+      module: PARQUET_CHUNK_MODULE,
+      options,
+      separator: '',
+      terminator: '',
+      // A streamed batch is one row group.
+      batchRows: GROUP_ROWS,
+    },
     frame: (chunks) => {
       // Writes the head now; the footer once every group is written.
       const writer = new ByteWriter();
