@@ -18,6 +18,15 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol: a <script> tag would be refused by the portal's
   // Content-Security-Policy, which allows no inline script.
   await page.evaluate(AXE_SOURCE);
+  // Contrast is computed on what is painted: a dialog still fading in (the DSFR modal's
+  // transition) reads as faint text. Finite animations and transitions finish first.
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((animation) => {
+      const end = animation.effect?.getComputedTiming().endTime;
+      return typeof end === 'number' && Number.isFinite(end);
+    });
+    await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+  });
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (...a: unknown[]) => Promise<unknown> } }).axe;
     const result = (await axe.run(document, {
