@@ -21,7 +21,12 @@ const duration = Number(seconds);
 type Sample = { second: number; rssMb: number; anonMb: number; heapMb: number };
 
 /** The samples of one figure taken from `start` (included) to `stop`, or all when none is. */
-function window(all: readonly Sample[], figure: 'rssMb' | 'anonMb', start: number, stop: number) {
+function samplesBetween(
+  all: readonly Sample[],
+  figure: 'rssMb' | 'anonMb',
+  start: number,
+  stop: number,
+) {
   const inside = all.filter((s) => s.second >= start && s.second < stop).map((s) => s[figure]);
   return inside.length > 0 ? inside : all.map((s) => s[figure]);
 }
@@ -56,9 +61,9 @@ samples.push({ second: duration, anonMb: server.usage().anonMb, ...(await server
 const windowSeconds = Math.max(1, Math.min(20, duration / 3));
 const fromSecond = Math.min(10, duration / 6);
 const startWindow = (figure: 'rssMb' | 'anonMb') =>
-  window(samples, figure, fromSecond, fromSecond + windowSeconds);
+  samplesBetween(samples, figure, fromSecond, fromSecond + windowSeconds);
 const endWindow = (figure: 'rssMb' | 'anonMb') =>
-  window(samples, figure, duration - windowSeconds, duration + 1);
+  samplesBetween(samples, figure, duration - windowSeconds, duration + 1);
 const from = Math.max(...startWindow('anonMb'));
 const end = Math.max(...endWindow('anonMb'));
 const growthPercent = ((end - from) / from) * 100;

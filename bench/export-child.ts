@@ -68,17 +68,16 @@ function download(url: string): Promise<Downloaded> {
 }
 
 /** Before any export: the largest serving process, and all of them (the primary included). */
-const baselineRssMb = server.usage().largestRssMb;
-const baselineAllRssMb = server.usage().rssMb;
+const { largestRssMb: baselineRssMb, rssMb: baselineAllRssMb } = server.usage();
 type Figures = Record<string, number>;
 
 /** One download of `url`, measured: rows/s, CPU of the serving process and the client, peak. */
 async function measure(url: string, label: string): Promise<{ figures: Figures; cache: string }> {
   // What the process holds as the download starts, recorded beside the peak.
-  const rssBefore = server.usage().largestRssMb;
+  const { largestRssMb: rssBefore, rssMb: allBefore } = server.usage();
   server.resetPeak();
   let peak = rssBefore;
-  let peakAll = server.usage().rssMb;
+  let peakAll = allBefore;
   const sampler = setInterval(() => {
     const usage = server.usage();
     peak = Math.max(peak, usage.largestRssMb);
@@ -118,17 +117,15 @@ async function measure(url: string, label: string): Promise<{ figures: Figures; 
 const results: Record<string, Figures> = {};
 const cached: Record<string, Figures> = {};
 rmSync(exportsDir(config), { recursive: true, force: true });
-let fresh = true;
 const restart = async () => {
   await server.stop();
   server = await start();
   await settle();
 };
-for (const format of formats.split(',')) {
+for (const [index, format] of formats.split(',').entries()) {
   const path = `/api/explore/v2.1/catalog/datasets/${datasetId}/exports/${format}`;
   // Each export from fresh processes: what an export left to the allocator is not the next's.
-  if (!fresh) await restart();
-  fresh = false;
+  if (index > 0) await restart();
   const first = await measure(`${address()}${path}`, format);
   // The kept file is served by a fresh process, as after a restart or by another worker.
   await restart();

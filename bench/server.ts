@@ -187,11 +187,12 @@ export async function startServer(spec: string, options: StartOptions = {}): Pro
     },
     usage() {
       const tree = processTree(pid);
+      const resident = tree.map((p) => statusMb(p, 'VmRSS'));
       return {
-        rssMb: tree.reduce((sum, p) => sum + statusMb(p, 'VmRSS'), 0),
+        rssMb: resident.reduce((sum, mb) => sum + mb, 0),
         anonMb: tree.reduce((sum, p) => sum + statusMb(p, 'RssAnon'), 0),
         cpuSeconds: tree.reduce((sum, p) => sum + cpuSeconds(p), 0),
-        largestRssMb: Math.max(...tree.map((p) => statusMb(p, 'VmRSS'))),
+        largestRssMb: Math.max(...resident),
       };
     },
     resetPeak() {

@@ -10,7 +10,7 @@
 import type { Environment } from './load.ts';
 
 /** glibc's default threshold, 128 KiB, kept fixed instead of rising. */
-export const MMAP_THRESHOLD_BYTES = 128 * 1024;
+const MMAP_THRESHOLD_BYTES = 128 * 1024;
 
 /** What the workers' environment gets: nothing the operator already decided. */
 export function workerAllocatorEnvironment(env: Environment): Record<string, string> {
