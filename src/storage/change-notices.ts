@@ -1,11 +1,14 @@
 // Wraps a store so that its writes tell the change feed, once done: the portal settings and the
-// logo ('settings'), the third-party services ('consent'), datasets and their versions
-// ('datasets'). Both engines wrap their stores with these, so no write path can forget.
+// logo ('settings'), the third-party services ('consent'), datasets, their versions, fields,
+// attachments and grants ('datasets'). Both engines wrap their stores with these, so no write
+// path can forget.
 
+import type { AccountStore } from './account-store.ts';
 import type { ChangeFeed, ChangeTopic } from './change-feed.ts';
 import type { ConsentStore } from './consent-store.ts';
 import type { MetadataStore, VersionWriter } from './engine.ts';
 import type { PortalSettingsStore } from './portal-settings-store.ts';
+import type { SchemaStore } from './schema-store.ts';
 
 type Method = (...args: unknown[]) => unknown;
 
@@ -46,10 +49,32 @@ export function consentWithNotices(store: ConsentStore, feed: ChangeFeed): Conse
 export function metadataWithNotices(store: MetadataStore, feed: ChangeFeed): MetadataStore {
   return withNotices(
     store,
-    ['saveDataset', 'saveAttachment', 'setPublished', 'deleteDataset', 'rollbackDataset'],
+    [
+      'saveDataset',
+      'saveAttachment',
+      'deleteAttachment',
+      'setPublished',
+      'deleteDataset',
+      'rollbackDataset',
+    ],
     feed,
     'datasets',
   );
+}
+
+/** The account writes that change who may read a dataset (its grants). */
+export function accountsWithNotices(store: AccountStore, feed: ChangeFeed): AccountStore {
+  return withNotices(
+    store,
+    ['grant', 'revokeGrant', 'deleteUser', 'deleteGroup'],
+    feed,
+    'datasets',
+  );
+}
+
+/** The schema writes that change a dataset's current fields. */
+export function schemasWithNotices(store: SchemaStore, feed: ChangeFeed): SchemaStore {
+  return withNotices(store, ['replaceCurrentFields'], feed, 'datasets');
 }
 
 /** A version writer whose commit tells the feed that a dataset changed. */

@@ -324,6 +324,31 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'the metadata generation of SQLite stores; nothing on PostgreSQL',
     statements: () => [],
   },
+  {
+    version: 13,
+    // Processes keep the datasets they read while they hear the change feed
+    // (kept-datasets.ts). A notice sent by the database at commit reaches them whichever
+    // connection made the change, without a counter row that every write would lock.
+    // 'datagora_changes' is change-feed.ts's channel, spelled out: a released entry never moves.
+    name: 'a change feed notice at the commit of any change to what a dataset is read from',
+    statements: (schema) => {
+      const notify = qualified(schema, 'notify_dataset_change');
+      const payload = `${schema}:datasets:database`.replaceAll("'", "''");
+      return [
+        `CREATE FUNCTION ${notify}() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN
+           PERFORM pg_notify('datagora_changes', '${payload}');
+           RETURN NULL;
+         END $$`,
+        ...['datasets', 'dataset_versions', 'attachments', 'dataset_grants'].map(
+          (table) =>
+            `CREATE TRIGGER ${quoteIdent(`${table}_notify_change`)}
+             AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${qualified(schema, table)}
+             FOR EACH STATEMENT EXECUTE FUNCTION ${notify}()`,
+        ),
+      ];
+    },
+  },
 ];
 
 export const LATEST_MIGRATION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -36,12 +36,15 @@ import { PostgresImportStore } from './import-store.ts';
 import type { ImportStore } from '../import-store.ts';
 import type { QuotaStore } from '../quota-store.ts';
 import {
+  accountsWithNotices,
   consentWithNotices,
   metadataWithNotices,
+  schemasWithNotices,
   settingsWithNotices,
   writerWithNotices,
 } from '../change-notices.ts';
 import { PostgresChangeFeed } from './change-feed.ts';
+import { keptDatasets } from './kept-datasets.ts';
 import { PostgresQuotaStore } from './quota-store.ts';
 import type { SchemaStore } from '../schema-store.ts';
 import { PostgresSchemaStore } from './schema-store.ts';
@@ -158,8 +161,11 @@ class PostgresEngine implements StorageEngine {
     readonly changes: PostgresChangeFeed,
   ) {
     const { schema } = poolSettings;
-    this.metadata = metadataWithNotices(new PostgresMetadataStore(writePool, schema), changes);
-    this.accounts = new PostgresAccountStore(writePool, schema);
+    this.metadata = metadataWithNotices(
+      keptDatasets(new PostgresMetadataStore(writePool, schema), changes),
+      changes,
+    );
+    this.accounts = accountsWithNotices(new PostgresAccountStore(writePool, schema), changes);
     this.consent = consentWithNotices(new PostgresConsentStore(writePool, schema), changes);
     this.audience = new PostgresAudienceStore(writePool, schema);
     this.texts = new PostgresPortalTextsStore(writePool, schema);
@@ -170,7 +176,7 @@ class PostgresEngine implements StorageEngine {
     this.importStore = new PostgresImportStore(writePool, poolSettings);
     this.imports = this.importStore;
     this.quotas = new PostgresQuotaStore(writePool, schema);
-    this.schemas = new PostgresSchemaStore(writePool, schema);
+    this.schemas = schemasWithNotices(new PostgresSchemaStore(writePool, schema), changes);
     this.primaryReads = new ReadQueries(readPool, queryTimeoutMs, (pid) =>
       writePool.query('SELECT pg_cancel_backend($1)', [pid]),
     );

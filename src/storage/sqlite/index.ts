@@ -16,7 +16,13 @@ import { SqlitePortalSettingsStore } from '../metadata/sqlite-portal-settings-st
 import { SqlitePortalTextsStore } from '../metadata/sqlite-portal-texts-store.ts';
 import { SqliteImportStore } from '../metadata/sqlite-import-store.ts';
 import { SqliteQuotaStore } from '../metadata/sqlite-quota-store.ts';
-import { consentWithNotices, metadataWithNotices, settingsWithNotices } from '../change-notices.ts';
+import {
+  accountsWithNotices,
+  consentWithNotices,
+  metadataWithNotices,
+  schemasWithNotices,
+  settingsWithNotices,
+} from '../change-notices.ts';
 import { LocalChangeFeed } from '../local-change-feed.ts';
 import { RelayedChangeFeed } from '../relayed-change-feed.ts';
 import { DatasetSnapshots } from '../metadata/dataset-snapshots.ts';
@@ -76,7 +82,7 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<St
     return new SqliteEngine(
       db,
       metadataWithNotices(metadata, changes),
-      new SqliteAccountStore(db),
+      accountsWithNotices(new SqliteAccountStore(db), changes),
       consentWithNotices(new SqliteConsentStore(db), changes),
       deferWrites(
         new SqliteAudienceStore(db),
@@ -88,7 +94,7 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<St
       deferWrites(new SqliteImportStore(db), ['reportProgress'], indexBuilds),
       new SqliteQuotaStore(db),
       changes,
-      new SqliteSchemaStore(db),
+      schemasWithNotices(new SqliteSchemaStore(db), changes),
       datasets,
       versions,
       readers,

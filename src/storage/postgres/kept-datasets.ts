@@ -1,0 +1,82 @@
+// Datasets kept in memory between requests on PostgreSQL. Reading a dataset there takes four
+// statements, each a round trip to the server, and every API call reads its dataset: that
+// bounded a process near a thousand cached answers a second. Here a dataset read once is kept,
+// frozen, while the change feed hears every process (its LISTEN connection up); any change to
+// datasets, versions, attachments or grants drops them all, told by the database itself at
+// commit (migration 13) and, for this process's own writes, by the store wrappers before the
+// write returns. While the feed is down every read goes to the server, as before.
+
+import type { Dataset } from '../../core/dataset.ts';
+import { deepFreeze } from '../../util/deep-freeze.ts';
+import type { ChangeFeed } from '../change-feed.ts';
+import type { MetadataStore } from '../engine.ts';
+
+/** Datasets kept at most; a portal with more reads the others from the server each time. */
+const MAX_KEPT = 2_000;
+
+class KeptDatasets {
+  private readonly byId = new Map<string, Dataset>();
+  private list: readonly Dataset[] | null = null;
+  /** Moves at each change heard: a read that began before it must not be kept. */
+  private epoch = 0;
+
+  constructor(
+    private readonly store: MetadataStore,
+    private readonly feed: ChangeFeed,
+  ) {
+    feed.subscribe((topic) => {
+      if (topic === 'datasets' || topic === 'reset') this.drop();
+    });
+  }
+
+  async get(id: string): Promise<Dataset | null> {
+    if (!this.feed.shared) return this.store.getDataset(id);
+    const kept = this.byId.get(id);
+    if (kept !== undefined) return kept;
+    const epoch = this.epoch;
+    const dataset = await this.store.getDataset(id);
+    // Missing ids are not kept: a client asking for many would only fill the map.
+    if (dataset !== null && this.keeps(epoch) && this.byId.size < MAX_KEPT) {
+      this.byId.set(id, deepFreeze(dataset));
+    }
+    return dataset;
+  }
+
+  async all(): Promise<Dataset[]> {
+    if (!this.feed.shared) return this.store.listDatasets();
+    if (this.list !== null) return [...this.list];
+    const epoch = this.epoch;
+    const datasets = await this.store.listDatasets();
+    if (this.keeps(epoch)) this.list = datasets.map((dataset) => deepFreeze(dataset));
+    return datasets;
+  }
+
+  /** True when nothing changed since `epoch` and the feed still hears every process. */
+  private keeps(epoch: number): boolean {
+    return epoch === this.epoch && this.feed.shared;
+  }
+
+  private drop(): void {
+    this.epoch += 1;
+    this.byId.clear();
+    this.list = null;
+  }
+}
+
+/** `store`, whose `getDataset` and `listDatasets` answer from memory while `feed` is shared. */
+export function keptDatasets(store: MetadataStore, feed: ChangeFeed): MetadataStore {
+  const kept = new KeptDatasets(store, feed);
+  const reads = new Map<PropertyKey, unknown>([
+    ['getDataset', (id: string) => kept.get(id)],
+    ['listDatasets', () => kept.all()],
+  ]);
+  return new Proxy(store, {
+    get(target, property) {
+      if (reads.has(property)) return reads.get(property);
+      const value: unknown = Reflect.get(target, property, target);
+      // The store's own methods read through themselves: a write that reads its result back
+      // must see the server, not what was kept before it.
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
