@@ -2,11 +2,12 @@
 // shut down cleanly on SIGINT / SIGTERM. Used by main.ts (`npm start`) and `datagora serve`.
 
 import cluster from 'node:cluster';
+import { setFlagsFromString } from 'node:v8';
 
 import type { FastifyInstance } from 'fastify';
 
 import type { Config } from './config/index.ts';
-import { processEnvironment, workerAllocatorEnvironment } from './config/index.ts';
+import { heapGrowthFlag, processEnvironment, workerAllocatorEnvironment } from './config/index.ts';
 import { loadDemoIfEmpty } from './ingest/demo.ts';
 import { openStorage } from './open-storage.ts';
 import { PrimaryLink } from './cluster/primary-link.ts';
@@ -20,6 +21,8 @@ export async function servePortal(config: Config): Promise<FastifyInstance | nul
     );
     return null;
   }
+  const heapGrowth = heapGrowthFlag(process.execArgv);
+  if (heapGrowth !== null) setFlagsFromString(heapGrowth);
   // Loaded here, not by the primary of several processes, which would only carry it (~70 MB).
   const { buildApp } = await import('./app.ts');
   // A worker of several shares its changes and the day's visitors through the primary.
