@@ -1,9 +1,9 @@
 // The change feed across processes: each engine LISTENs on one channel of the database on a
 // connection of its own, and a write is told with pg_notify (schema, topic, and the sender, who
 // has already told its own listeners). Triggers send 'datasets' notices too, at the commit of
-// any change to what a dataset is read from (migration 13; their sender is 'database'). When that connection drops, the feed says it is no longer
-// shared and tells `reset`, reconnects with a growing delay, and tells `reset` again once back:
-// the changes made meanwhile were not heard.
+// any change to what a dataset is read from (migration 13; their sender is 'database'). When
+// that connection drops, the feed says it is no longer shared and tells `reset`, reconnects with
+// a growing delay, and tells `reset` again once back: the changes made meanwhile were not heard.
 
 import { randomBytes } from 'node:crypto';
 

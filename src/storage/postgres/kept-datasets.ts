@@ -1,6 +1,6 @@
 // Datasets kept in memory between requests on PostgreSQL. Reading a dataset there takes four
 // statements, each a round trip to the server, and every API call reads its dataset: that
-// bounded a process near a thousand cached answers a second. Here a dataset read once is kept,
+// bounded the cached answers near 2,000 a second on two cores. Here a dataset read once is kept,
 // frozen, while the change feed hears every process (its LISTEN connection up); any change to
 // datasets, versions, attachments or grants drops them all, told by the database itself at
 // commit (migration 13) and, for this process's own writes, by the store wrappers before the
