@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import type { Dataset } from '../../core/dataset.ts';
 import { LocalChangeFeed } from '../local-change-feed.ts';
 import type { MetadataStore } from '../engine.ts';
-import { keptDatasets } from './kept-datasets.ts';
+import { KEPT_DATASETS_MAX_AGE_MS, keptDatasets } from './kept-datasets.ts';
 
 /** A feed whose `shared` the test sets (the LISTEN connection up or down). */
 class SwitchedFeed extends LocalChangeFeed {
@@ -107,4 +107,21 @@ test("the store's own methods read the store, not what was kept", async () => {
   await kept.getDataset('a');
   title = 'written';
   assert.equal((await kept.setPublished('a', false)).metas.title, 'written');
+});
+
+test('nothing is kept longer than the safety net, notice or not', async () => {
+  let title = 'first';
+  let now = 1_000_000;
+  const feed = new SwitchedFeed();
+  const { store, reads } = countingStore(() => title);
+  const kept = keptDatasets(store, feed, () => now);
+  await kept.getDataset('a');
+  await kept.listDatasets();
+  title = 'second';
+  now += KEPT_DATASETS_MAX_AGE_MS;
+  assert.equal((await kept.getDataset('a'))?.metas.title, 'first', 'still within the limit');
+  now += 1;
+  assert.equal((await kept.getDataset('a'))?.metas.title, 'second');
+  assert.equal((await kept.listDatasets())[0]?.metas.title, 'second');
+  assert.deepEqual(reads, { one: 2, all: 2 });
 });

@@ -4,7 +4,8 @@
 // frozen, while the change feed hears every process (its LISTEN connection up); any change to
 // datasets, versions, attachments or grants drops them all, told by the database itself at
 // commit (migration 13) and, for this process's own writes, by the store wrappers before the
-// write returns. While the feed is down every read goes to the server, as before.
+// write returns. While the feed is down every read goes to the server, as before; and nothing is
+// kept longer than 30 seconds, in case the feed's connection died unheard.
 
 import type { Dataset } from '../../core/dataset.ts';
 import { deepFreeze } from '../../util/deep-freeze.ts';
@@ -14,15 +15,25 @@ import type { MetadataStore } from '../engine.ts';
 /** Datasets kept at most; a portal with more reads the others from the server each time. */
 const MAX_KEPT = 2_000;
 
+/**
+ * The longest a dataset is kept without a notice: a safety net should the LISTEN connection die
+ * without the feed hearing it (no keepalive on that connection, a peer gone silent). Reading a
+ * dataset again costs four statements, twice a minute.
+ */
+export const KEPT_DATASETS_MAX_AGE_MS = 30_000;
+
 class KeptDatasets {
   private readonly byId = new Map<string, Dataset>();
   private list: readonly Dataset[] | null = null;
   /** Moves at each change heard: a read that began before it must not be kept. */
   private epoch = 0;
+  /** When the oldest dataset kept was read (null: nothing kept). */
+  private keptSince: number | null = null;
 
   constructor(
     private readonly store: MetadataStore,
     private readonly feed: ChangeFeed,
+    private readonly now: () => number,
   ) {
     feed.subscribe((topic) => {
       if (topic === 'datasets' || topic === 'reset') this.drop();
@@ -31,6 +42,7 @@ class KeptDatasets {
 
   async get(id: string): Promise<Dataset | null> {
     if (!this.feed.shared) return this.store.getDataset(id);
+    this.dropIfOld();
     const kept = this.byId.get(id);
     if (kept !== undefined) return kept;
     const epoch = this.epoch;
@@ -38,17 +50,28 @@ class KeptDatasets {
     // Missing ids are not kept: a client asking for many would only fill the map.
     if (dataset !== null && this.keeps(epoch) && this.byId.size < MAX_KEPT) {
       this.byId.set(id, deepFreeze(dataset));
+      this.keptSince ??= this.now();
     }
     return dataset;
   }
 
   async all(): Promise<Dataset[]> {
     if (!this.feed.shared) return this.store.listDatasets();
+    this.dropIfOld();
     if (this.list !== null) return [...this.list];
     const epoch = this.epoch;
     const datasets = await this.store.listDatasets();
-    if (this.keeps(epoch)) this.list = datasets.map((dataset) => deepFreeze(dataset));
+    if (this.keeps(epoch)) {
+      this.list = datasets.map((dataset) => deepFreeze(dataset));
+      this.keptSince ??= this.now();
+    }
     return datasets;
+  }
+
+  private dropIfOld(): void {
+    if (this.keptSince !== null && this.now() - this.keptSince > KEPT_DATASETS_MAX_AGE_MS) {
+      this.drop();
+    }
   }
 
   /** True when nothing changed since `epoch` and the feed still hears every process. */
@@ -60,12 +83,17 @@ class KeptDatasets {
     this.epoch += 1;
     this.byId.clear();
     this.list = null;
+    this.keptSince = null;
   }
 }
 
 /** `store`, whose `getDataset` and `listDatasets` answer from memory while `feed` is shared. */
-export function keptDatasets(store: MetadataStore, feed: ChangeFeed): MetadataStore {
-  const kept = new KeptDatasets(store, feed);
+export function keptDatasets(
+  store: MetadataStore,
+  feed: ChangeFeed,
+  now: () => number = Date.now,
+): MetadataStore {
+  const kept = new KeptDatasets(store, feed, now);
   const reads = new Map<PropertyKey, unknown>([
     ['getDataset', (id: string) => kept.get(id)],
     ['listDatasets', () => kept.all()],
