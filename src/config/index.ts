@@ -8,4 +8,4 @@ export {
 } from './load.ts';
 export type { Environment } from './load.ts';
 export { workerAllocatorEnvironment } from './worker-allocator.ts';
-export { HEAP_GROWING_PERCENT, heapGrowthFlag } from './heap-growth.ts';
+export { heapGrowthFlag } from './heap-growth.ts';

@@ -8,16 +8,12 @@
 import type Database from 'better-sqlite3';
 
 import type { Dataset } from '../../core/dataset.ts';
-import { deepFreeze } from '../../util/deep-freeze.ts';
-
-/** Datasets kept at most; a portal with more reads the others from the store each time. */
-const MAX_KEPT = 2_000;
+import { FrozenDatasets } from '../frozen-datasets.ts';
 
 export class DatasetSnapshots {
   private readonly readGeneration: Database.Statement;
   private generation: number | null = null;
-  private readonly byId = new Map<string, Dataset>();
-  private list: readonly Dataset[] | null = null;
+  private readonly kept = new FrozenDatasets();
 
   constructor(
     private readonly db: Database.Database,
@@ -30,19 +26,22 @@ export class DatasetSnapshots {
   /** The dataset as the store holds it now (frozen: callers must not change it), or null. */
   get(id: string): Dataset | null {
     if (!this.current()) return this.load(id);
-    const kept = this.byId.get(id);
+    const kept = this.kept.get(id);
     if (kept !== undefined) return kept;
     const dataset = this.load(id);
     // Missing ids are not kept: a client asking for many would only fill the map.
-    if (dataset !== null && this.byId.size < MAX_KEPT) this.byId.set(id, deepFreeze(dataset));
+    if (dataset !== null) this.kept.keep(dataset);
     return dataset;
   }
 
   /** Every dataset, by id (a new array of frozen datasets). */
   all(): Dataset[] {
     if (!this.current()) return this.loadAll();
-    this.list ??= this.loadAll().map((dataset) => deepFreeze(dataset));
-    return [...this.list];
+    const kept = this.kept.all();
+    if (kept !== null) return kept;
+    const datasets = this.loadAll();
+    this.kept.keepAll(datasets);
+    return [...datasets];
   }
 
   /** False inside a transaction; else drops what was kept if the generation moved. */
@@ -51,8 +50,7 @@ export class DatasetSnapshots {
     const generation = this.readGeneration.get() as number;
     if (generation !== this.generation) {
       this.generation = generation;
-      this.byId.clear();
-      this.list = null;
+      this.kept.clear();
     }
     return true;
   }

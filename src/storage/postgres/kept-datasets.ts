@@ -8,12 +8,9 @@
 // kept longer than 30 seconds, in case the feed's connection died unheard.
 
 import type { Dataset } from '../../core/dataset.ts';
-import { deepFreeze } from '../../util/deep-freeze.ts';
 import type { ChangeFeed } from '../change-feed.ts';
 import type { MetadataStore } from '../engine.ts';
-
-/** Datasets kept at most; a portal with more reads the others from the server each time. */
-const MAX_KEPT = 2_000;
+import { FrozenDatasets } from '../frozen-datasets.ts';
 
 /**
  * The longest a dataset is kept without a notice: a safety net should the LISTEN connection die
@@ -23,8 +20,7 @@ const MAX_KEPT = 2_000;
 export const KEPT_DATASETS_MAX_AGE_MS = 30_000;
 
 class KeptDatasets {
-  private readonly byId = new Map<string, Dataset>();
-  private list: readonly Dataset[] | null = null;
+  private readonly kept = new FrozenDatasets();
   /** Moves at each change heard: a read that began before it must not be kept. */
   private epoch = 0;
   /** When the oldest dataset kept was read (null: nothing kept). */
@@ -43,13 +39,12 @@ class KeptDatasets {
   async get(id: string): Promise<Dataset | null> {
     if (!this.feed.shared) return this.store.getDataset(id);
     this.dropIfOld();
-    const kept = this.byId.get(id);
+    const kept = this.kept.get(id);
     if (kept !== undefined) return kept;
     const epoch = this.epoch;
     const dataset = await this.store.getDataset(id);
     // Missing ids are not kept: a client asking for many would only fill the map.
-    if (dataset !== null && this.keeps(epoch) && this.byId.size < MAX_KEPT) {
-      this.byId.set(id, deepFreeze(dataset));
+    if (dataset !== null && this.keeps(epoch) && this.kept.keep(dataset)) {
       this.keptSince ??= this.now();
     }
     return dataset;
@@ -58,11 +53,12 @@ class KeptDatasets {
   async all(): Promise<Dataset[]> {
     if (!this.feed.shared) return this.store.listDatasets();
     this.dropIfOld();
-    if (this.list !== null) return [...this.list];
+    const kept = this.kept.all();
+    if (kept !== null) return kept;
     const epoch = this.epoch;
     const datasets = await this.store.listDatasets();
     if (this.keeps(epoch)) {
-      this.list = datasets.map((dataset) => deepFreeze(dataset));
+      this.kept.keepAll(datasets);
       this.keptSince ??= this.now();
     }
     return datasets;
@@ -81,8 +77,7 @@ class KeptDatasets {
 
   private drop(): void {
     this.epoch += 1;
-    this.byId.clear();
-    this.list = null;
+    this.kept.clear();
     this.keptSince = null;
   }
 }
