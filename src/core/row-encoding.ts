@@ -3,6 +3,7 @@
 // runs on every engine and in every thread. Text formats give a row encoder (one row's text);
 // binary formats (Parquet) a chunk encoder, which turns a run of rows into one piece of the file.
 
+import type { CsvLines } from './csv-lines.ts';
 import type { JoinedRuns } from './joined-runs.ts';
 
 /** Turns one raw row (as StorageEngine.query returns it) into its text in the file. */
@@ -58,6 +59,11 @@ export interface RowEncoding {
    * again without joining, with `options`.
    */
   joined?: JoinedRuns & { options: unknown };
+  /**
+   * The CSV line of each row as cells an engine may write in SQL (a SQLite export read by
+   * ranges; others ignore it). A range it cannot write so is encoded as without it.
+   */
+  csvLines?: CsvLines;
   /**
    * Rows per batch of a streamed export (one chunk each; default STREAM_BATCH_ROWS). Parquet
    * reads a row group's worth.

@@ -10,15 +10,16 @@ export async function rangedExport(
   id: string,
   select: string | undefined,
   where: string[] | undefined,
+  timezone = 'Europe/Paris',
 ): Promise<{ query: EncodedQuery; data: RecordsExport }> {
   const version = (await engine.metadata.getDataset(id))!.current!;
   const schema = { table: version.table, fields: version.fields };
   const compiled = compileRecordsQuery(
-    { rowidRanges: true, select, where, timezone: 'Europe/Paris' },
+    { rowidRanges: true, select, where, timezone },
     schema,
     'sqlite',
   );
   const query = { sql: compiled.sql, params: compiled.params, ranged: compiled.ranged };
-  const data = { fields: version.fields, columns: compiled.columns, timezone: 'Europe/Paris' };
+  const data = { fields: version.fields, columns: compiled.columns, timezone };
   return { query, data: data as RecordsExport };
 }

@@ -4,6 +4,7 @@
 import type { RecordsExport } from '../../records/index.ts';
 import type { CsvRowOptions } from './csv-row.ts';
 import { CSV_ROW_MODULE } from './csv-row.ts';
+import { csvLinesOf } from './csv-lines.ts';
 import type { Reprojection } from './epsg.ts';
 import type { TextBody } from './text-body.ts';
 import { plainTextRuns } from './text-runs.ts';
@@ -63,6 +64,13 @@ export function csvText(data: RecordsExport, options: CsvOptions): TextBody {
             options: { ...rowOptions, joined: { runs, separator: options.delimiter } },
           },
         };
+  const csvLines = csvLinesOf(data.columns, {
+    delimiter: options.delimiter,
+    listSeparator: options.listSeparator,
+    quoteAll: options.quoteAll,
+    timezone: data.timezone,
+    reprojected: rowOptions.epsg !== undefined,
+  });
   return {
     head: `${options.withBom ? '\ufeff' : ''}${header}\r\n`,
     encoding: {
@@ -71,6 +79,7 @@ export function csvText(data: RecordsExport, options: CsvOptions): TextBody {
       separator: '',
       terminator: '\r\n',
       ...joined,
+      ...(csvLines ? { csvLines } : {}),
     },
     tail: '',
   };

@@ -5,10 +5,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 import Database from 'better-sqlite3';
 
+import type { CsvLines } from '../../core/csv-lines.ts';
 import type { JoinedRuns } from '../../core/joined-runs.ts';
 import type { ChunkEncoder, RowEncoding } from '../../core/row-encoding.ts';
 import { ChunkWriter, TextBuffer, loadChunkEncoder, loadJoinedWriter } from '../encode-rows.ts';
 import { bindable } from './bindable.ts';
+import { REFUSED_BYTE, csvLinesSql } from './csv-lines-sql.ts';
+import { LineRefusals } from './line-refusals.ts';
 import { joinedSql } from './joined-sql.ts';
 import { BUSY_TIMEOUT_MS, MMAP_SIZE } from './connection.ts';
 import type { ReaderReply, ReaderRequest, ReaderWorkerData } from './reader-protocol.ts';
@@ -137,6 +140,23 @@ async function encodeJoined(
   return bytesReply(request.id, writer, true);
 }
 
+/** Queries whose ranges SQL often cannot write: their ranges are encoded row by row at once. */
+const lineRefusals = new LineRefusals();
+
+/** A range's CSV lines written by SQLite, or null when a row needs the row encoder. */
+function encodeLines(
+  request: Extract<ReaderRequest, { kind: 'encode' }>,
+  lines: CsvLines,
+): ReaderReply | null {
+  const width = prepare(request.sql).columns().length;
+  const statement = prepare(csvLinesSql(request.sql, width, lines));
+  const [bytes, rows] = statement.get(...bindable(request.params)) as [Buffer | null, number];
+  const refused = bytes?.includes(REFUSED_BYTE) === true;
+  lineRefusals.record(request.sql, refused);
+  if (refused) return null;
+  return { kind: 'bytes', id: request.id, rows, bytes: bytes ?? new Uint8Array(), done: true };
+}
+
 function bytesReply(id: number, writer: ChunkEncoder, done: boolean): ReaderReply {
   const { bytes, rows, meta } = writer.take();
   return meta === undefined
@@ -188,6 +208,11 @@ async function handle(request: ReaderRequest): Promise<ReaderReply | null> {
       return nextBatch();
     }
     case 'encode': {
+      const lines = request.encoding.csvLines;
+      if (lines && lineRefusals.worthTrying(request.sql)) {
+        const reply = encodeLines(request, lines);
+        if (reply) return reply;
+      }
       const joined = request.encoding.joined;
       if (joined && !unjoinable.has(unjoinableKey(request.sql, joined))) {
         const reply = await encodeJoined(request, joined);

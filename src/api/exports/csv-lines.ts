@@ -1,0 +1,63 @@
+// Which CSV exports an engine may write line by line in SQL (RowEncoding.csvLines): every
+// column a stored field of a type SQL writes as csvCellFormatter does, in the default dialect
+// (no quote_all, a one-character delimiter, no reprojection). Other exports, and the ranges an
+// engine cannot write (core/csv-lines.ts), are encoded row by row.
+
+import type { CsvLineCell, CsvLines } from '../../core/csv-lines.ts';
+import { CSV_LINE_DELIMITERS } from '../../core/csv-lines.ts';
+import type { OutputColumn } from '../../odsql/index.ts';
+
+export interface CsvLineOptions {
+  delimiter: string;
+  listSeparator: string;
+  quoteAll: boolean;
+  timezone: string;
+  /** Geometry cells are reprojected (an `epsg` other than WGS 84). */
+  reprojected: boolean;
+}
+
+/** Zones whose offset is always zero, as formatInstant writes them (`+00:00`). */
+const UTC_ZONES = new Set(['UTC', 'Etc/UTC']);
+
+function lineCell(column: OutputColumn, utc: boolean): CsvLineCell | null {
+  if (column.field !== true) return null;
+  const [position = 0, second = 1] = column.positions;
+  if (column.multivalued) return column.type === 'text' ? { kind: 'list', position } : null;
+  switch (column.type) {
+    case 'text':
+    case 'date':
+      return { kind: 'text', position };
+    case 'int':
+    case 'double':
+      return { kind: 'number', position };
+    case 'boolean':
+      return { kind: 'boolean', position };
+    case 'datetime':
+      return utc ? { kind: 'utc-instant', position } : null;
+    case 'geo_point_2d':
+      return { kind: 'point', lat: position, lon: second };
+    default:
+      return null;
+  }
+}
+
+/** The lines of an export as SQL may write them, or undefined when it may not. */
+export function csvLinesOf(
+  columns: readonly OutputColumn[],
+  options: CsvLineOptions,
+): CsvLines | undefined {
+  const { delimiter, listSeparator } = options;
+  if (options.quoteAll || options.reprojected || !CSV_LINE_DELIMITERS.includes(delimiter)) {
+    return undefined;
+  }
+  // A list separator that needs quoting would make every list a quoted cell.
+  if ([delimiter, '"', '\r', '\n'].some((c) => listSeparator.includes(c))) return undefined;
+  const utc = UTC_ZONES.has(options.timezone);
+  const cells: CsvLineCell[] = [];
+  for (const column of columns) {
+    const cell = lineCell(column, utc);
+    if (!cell) return undefined;
+    cells.push(cell);
+  }
+  return cells.length === 0 ? undefined : { delimiter, listSeparator, cells };
+}
