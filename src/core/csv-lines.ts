@@ -7,9 +7,9 @@
 /** One cell of the line, by how it is stored and written. */
 export type CsvLineCell =
   /** Stored text, written as it is, quoted when it holds the delimiter, `"`, CR or LF. */
-  | { kind: 'text'; position: number }
+  | { kind: 'text'; position: number; column: string }
   /** A stored list (a JSON array of strings), its values joined with the list separator. */
-  | { kind: 'list'; position: number }
+  | { kind: 'list'; position: number; column: string }
   /** An integer or a double, written as JavaScript's String() writes it. */
   | { kind: 'number'; position: number }
   /** 0 or 1: `false` or `true`. */
@@ -29,3 +29,10 @@ export interface CsvLines {
 
 /** Delimiters whose lines an engine may write: none of them is part of a number or a date. */
 export const CSV_LINE_DELIMITERS: readonly string[] = [';', ',', '\t', '|'];
+
+/**
+ * A text holding none of these needs no quoting with any of CSV_LINE_DELIMITERS: a stored text
+ * column none of whose values holds one (an engine may know it from the load) is written as it is
+ * without looking.
+ */
+export const CSV_QUOTED_CHARACTERS = /[;,\t|"\r\n]/;

@@ -42,6 +42,8 @@ export interface RangedQuery {
   toParam: number;
   /** One row: the table's smallest and largest row ids (null when it is empty). */
   boundsSql: string;
+  /** The table the rows are read from (what its load learnt of it: the plain text columns). */
+  table?: string;
 }
 
 export interface EncodedQuery extends SqlQuery {

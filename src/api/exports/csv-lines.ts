@@ -22,11 +22,13 @@ const UTC_ZONES = new Set(['UTC', 'Etc/UTC']);
 function lineCell(column: OutputColumn, utc: boolean): CsvLineCell | null {
   if (column.field !== true) return null;
   const [position = 0, second = 1] = column.positions;
-  if (column.multivalued) return column.type === 'text' ? { kind: 'list', position } : null;
+  if (column.multivalued) {
+    return column.type === 'text' ? { kind: 'list', position, column: column.key } : null;
+  }
   switch (column.type) {
     case 'text':
     case 'date':
-      return { kind: 'text', position };
+      return { kind: 'text', position, column: column.key };
     case 'int':
     case 'double':
       return { kind: 'number', position };

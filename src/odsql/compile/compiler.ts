@@ -70,6 +70,8 @@ export interface RowidRangedQuery {
   toParam: number;
   /** The table's smallest and largest row ids. */
   boundsSql: string;
+  /** The table the rows are read from. */
+  table: string;
 }
 
 export function createContext(
@@ -221,6 +223,7 @@ function rangedQuery(
     fromParam: n,
     toParam: n + 1,
     boundsSql: `SELECT min(${row}), max(${row}) FROM ${quoteIdent(table)}`,
+    table,
   };
 }
 

@@ -125,24 +125,30 @@ function quoted(text: string, delimiter: string): string {
   return `iif(${needs.join(' OR ')}, '"' || replace(${text}, '"', '""') || '"', ${text})`;
 }
 
+/** Text cells (texts and lists) whose column the load did not find plain: they are checked. */
+function checkedCell(cell: CsvLineCell, plain: ReadonlySet<string>): boolean {
+  return (cell.kind === 'text' || cell.kind === 'list') && !plain.has(cell.column);
+}
+
 /**
- * True when no text of the row needs quoting: its texts (and its lists without their quotes),
- * joined, hold no delimiter, `"`, CR or LF. One json_quote over them all: it writes a backslash
- * for each `"`, CR, LF (and tab, backslash, other control characters: their rows are merely
- * written the careful way), after the delimiter was made a `"`.
+ * True when no checked text of the row needs quoting: its checked texts (lists without their
+ * quotes), joined, hold no delimiter, `"`, CR or LF. One json_quote over them all: it writes a
+ * backslash for each `"`, CR, LF (and tab, backslash, other control characters: their rows are
+ * merely written the careful way), after the delimiter was made a `"`. Null: nothing to check.
  */
 function noQuotingSql(
   cells: readonly CsvLineCell[],
   delimiter: string,
   column: (p: number) => string,
+  plain: ReadonlySet<string>,
 ): string | null {
   const texts = cells.flatMap((cell) => {
-    if (cell.kind === 'text') return [`ifnull(${column(cell.position)}, '')`];
-    if (cell.kind === 'list') return [`replace(ifnull(${column(cell.position)}, ''), '"', '')`];
-    return [];
+    if (!checkedCell(cell, plain)) return [];
+    const value = `ifnull(${column((cell as { position: number }).position)}, '')`;
+    return [cell.kind === 'list' ? `replace(${value}, '"', '')` : value];
   });
   if (texts.length === 0) return null;
-  const joined = `concat(${texts.join(', ')})`;
+  const joined = texts.length === 1 ? texts[0]! : `concat(${texts.join(', ')})`;
   const marked = delimiter === '\t' ? joined : `replace(${joined}, ${literal(delimiter)}, '"')`;
   return `instr(json_quote(${marked}), '\\') = 0`;
 }
@@ -151,7 +157,12 @@ function noQuotingSql(
  * `sql`, whose rows have `width` columns, as one row: the blob of its CSV lines (NULL when it has
  * no row; holding REFUSED_BYTE when SQL could not write one of them) and how many.
  */
-export function csvLinesSql(sql: string, width: number, lines: CsvLines): string {
+export function csvLinesSql(
+  sql: string,
+  width: number,
+  lines: CsvLines,
+  plainColumns: ReadonlySet<string> = new Set(),
+): string {
   const names = Array.from({ length: width }, (_, i) => `"c${i}"`);
   const column = (position: number) => names[position]!;
   const delimiter = literal(lines.delimiter);
@@ -159,12 +170,10 @@ export function csvLinesSql(sql: string, width: number, lines: CsvLines): string
   const plain = `concat_ws(${delimiter}, ${cells.join(', ')})`;
   const careful = `concat_ws(${delimiter}, ${lines.cells
     .map((cell, i) =>
-      cell.kind === 'text' || cell.kind === 'list'
-        ? quoted(`(${cells[i]})`, lines.delimiter)
-        : cells[i],
+      checkedCell(cell, plainColumns) ? quoted(`(${cells[i]})`, lines.delimiter) : cells[i],
     )
     .join(', ')})`;
-  const clean = noQuotingSql(lines.cells, lines.delimiter, column);
+  const clean = noQuotingSql(lines.cells, lines.delimiter, column, plainColumns);
   const line = clean === null ? plain : `iif(${clean}, ${plain}, ${careful})`;
   return (
     `WITH "line_rows"(${names.join(', ')}) AS (${sql}) ` +

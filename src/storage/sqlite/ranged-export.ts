@@ -68,7 +68,8 @@ export async function* rangedExport(
       const params = [...ranged.params];
       params[ranged.fromParam] = first + k * size;
       params[ranged.toParam] = first + (k + 1) * size;
-      return { kind: 'encode', sql: ranged.sql, params, encoding } as const;
+      const table = ranged.table === undefined ? {} : { table: ranged.table };
+      return { kind: 'encode', sql: ranged.sql, params, encoding, ...table } as const;
     };
     const run = (lease: Lease, k: number, isPrimary: boolean) => {
       if (isPrimary) primaryBusy = true;

@@ -25,8 +25,18 @@ export type ReaderRequest =
       batchSize: number;
       encoding?: RowEncoding;
     }
-  /** Runs a statement to the end and replies with all its rows encoded (`bytes`, done). */
-  | { kind: 'encode'; id: number; sql: string; params: unknown[]; encoding: RowEncoding }
+  /**
+   * Runs a statement to the end and replies with all its rows encoded (`bytes`, done). `table`:
+   * the version table it reads, when known.
+   */
+  | {
+      kind: 'encode';
+      id: number;
+      sql: string;
+      params: unknown[];
+      encoding: RowEncoding;
+      table?: string;
+    }
   /** Replies with the next batch of the open stream. */
   | { kind: 'next'; id: number }
   /** Closes the open stream and ends a held transaction; no reply. */

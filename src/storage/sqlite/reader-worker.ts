@@ -12,6 +12,7 @@ import { ChunkWriter, TextBuffer, loadChunkEncoder, loadJoinedWriter } from '../
 import { bindable } from './bindable.ts';
 import { REFUSED_BYTE, csvLinesSql } from './csv-lines-sql.ts';
 import { LineRefusals } from './line-refusals.ts';
+import { plainTextColumnNames, plainTextColumnsSql } from './plain-text-columns.ts';
 import { joinedSql } from './joined-sql.ts';
 import { BUSY_TIMEOUT_MS, MMAP_SIZE } from './connection.ts';
 import type { ReaderReply, ReaderRequest, ReaderWorkerData } from './reader-protocol.ts';
@@ -143,13 +144,29 @@ async function encodeJoined(
 /** Queries whose ranges SQL often cannot write: their ranges are encoded row by row at once. */
 const lineRefusals = new LineRefusals();
 
+/**
+ * The plain text columns the load of `table` noted (none when unknown: all are checked). Read for
+ * each range, a lookup by key: a cached answer could outlive its table, whose name a later
+ * version may take again.
+ */
+function plainColumnsOf(table: string | undefined): ReadonlySet<string> {
+  if (table === undefined) return new Set();
+  try {
+    const [text] = prepare(plainTextColumnsSql(table)).get() as [unknown] | [];
+    return plainTextColumnNames(text);
+  } catch {
+    return new Set(); // A version loaded before they were noted: no summary table.
+  }
+}
+
 /** A range's CSV lines written by SQLite, or null when a row needs the row encoder. */
 function encodeLines(
   request: Extract<ReaderRequest, { kind: 'encode' }>,
   lines: CsvLines,
 ): ReaderReply | null {
   const width = prepare(request.sql).columns().length;
-  const statement = prepare(csvLinesSql(request.sql, width, lines));
+  const plain = plainColumnsOf(request.table);
+  const statement = prepare(csvLinesSql(request.sql, width, lines, plain));
   const [bytes, rows] = statement.get(...bindable(request.params)) as [Buffer | null, number];
   const refused = bytes?.includes(REFUSED_BYTE) === true;
   lineRefusals.record(request.sql, refused);

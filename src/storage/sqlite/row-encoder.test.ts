@@ -81,3 +81,27 @@ test('string boundaries are part of the record id', () => {
 test('a record with too few cells is refused', () => {
   assert.throws(() => encode([field('a', 'text'), field('b', 'int')], ['x']), /1 cells/);
 });
+
+test('the encoder notes the text and date fields none of whose values CSV would quote', () => {
+  const fields = [
+    field('plain', 'text'),
+    field('semi', 'text'),
+    field('quote', 'text'),
+    field('tags', 'text', { multivalued: [';'] }),
+    field('tidy', 'text', { multivalued: [';'] }),
+    field('n', 'int'),
+    field('day', 'date'),
+  ];
+  const encoder = createRowEncoder(fields);
+  const out: (string | number | bigint | null)[] = [];
+  encoder.encode(['a b', 'x', 'say', ['a', 'b'], ['c'], 1, '2024-01-31'], out, 0);
+  assert.deepEqual(encoder.plainTextColumns(), ['plain', 'semi', 'quote', 'tags', 'tidy', 'day']);
+  encoder.encode(['é', 'x;y', 'say "hi"', ['a', 'b,c'], null, 2, null], out, 0);
+  encoder.encode([null, 'z', 'line\nbreak', [], ['d'], 3, '2024-02-01'], out, 0);
+  assert.deepEqual(encoder.plainTextColumns(), ['plain', 'tidy', 'day']);
+  for (const odd of ['\t', '|', '\r', ',']) {
+    const one = createRowEncoder([field('t', 'text')]);
+    one.encode([`a${odd}b`], out, 0);
+    assert.deepEqual(one.plainTextColumns(), [], JSON.stringify(odd));
+  }
+});

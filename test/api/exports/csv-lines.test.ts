@@ -19,6 +19,11 @@ import { csvText } from '../../../src/api/exports/csv.ts';
 import { csvCellFormatter, joinList } from '../../../src/api/exports/csv-values.ts';
 import type { EncodedQuery, StorageEngine } from '../../../src/storage/engine.ts';
 import { REFUSED_BYTE, csvLinesSql } from '../../../src/storage/sqlite/csv-lines-sql.ts';
+import {
+  PLAIN_TEXT_COLUMNS_KEY,
+  plainTextColumnNames,
+  plainTextColumnsSql,
+} from '../../../src/storage/sqlite/plain-text-columns.ts';
 import { formatInstant } from '../../../src/util/iso-time.ts';
 import { rangedExport } from '../../helpers/ranged-export.ts';
 import type { TempSqliteEngine } from '../../helpers/temp-sqlite-engine.ts';
@@ -106,6 +111,19 @@ before(async () => {
     await writer.append(rows(300, awkward));
     await writer.commit();
   }
+  // Texts that need no quoting in most columns: the load notes them, and SQL does not check them.
+  await engine.metadata.saveDataset({ id: 'plain', metas: emptyMetas('plain') });
+  const writer = await engine.beginVersion({ datasetId: 'plain', fields: FIELDS, source: null });
+  await writer.append(
+    rows(300, false).map((row, i) => {
+      const plain = [...row] as Row;
+      plain[0] = i % 50 === 7 ? 'say "hi"' : `name ${i}`;
+      plain[6] = i % 3 === 0 ? null : ['x', `t${i % 7}`];
+      plain[7] = `b${i}`;
+      return plain;
+    }),
+  );
+  await writer.commit();
 });
 after(() => temp.cleanup());
 
@@ -197,6 +215,68 @@ for (const options of OPTIONS) {
     });
   }
 }
+
+/** The plain text columns the load of `id`'s current version noted, read as the readers do. */
+async function plainColumnsOf(id: string): Promise<string[] | null> {
+  const { table } = (await engine.metadata.getDataset(id))!.current!;
+  const db = new Database(temp.path, { readonly: true });
+  try {
+    const text = db.prepare(plainTextColumnsSql(table)).pluck().get();
+    return text === undefined ? null : [...plainTextColumnNames(text)];
+  } finally {
+    db.close();
+  }
+}
+
+test('the load notes the text columns none of whose values needs quoting', async () => {
+  assert.deepEqual(await plainColumnsOf('plain'), ['day', 'tags', 'b']);
+  assert.deepEqual(await plainColumnsOf('tidy'), ['day']);
+});
+
+for (const options of OPTIONS) {
+  test(`plain columns are written unchecked, as the encoder writes them: delimiter ${JSON.stringify(options.delimiter)}`, async () => {
+    const { query, data } = await rangedExport(engine, 'plain', undefined, undefined, 'UTC');
+    const { csvLines, joined: _, ...rowByRow } = csvText(data, options).encoding;
+    const expected = await text(query, rowByRow);
+    const plain = new Set(await plainColumnsOf('plain'));
+    const db = new Database(temp.path, { readonly: true });
+    try {
+      const ranged = query.ranged!;
+      const params = [...ranged.params];
+      params[ranged.fromParam] = 0;
+      params[ranged.toParam] = 1_000_000;
+      const width = db.prepare(ranged.sql).columns().length;
+      const sql = csvLinesSql(ranged.sql, width, csvLines!, plain);
+      // Only the column holding quotes is looked at.
+      assert.equal(
+        sql.includes('json_quote(replace(ifnull("c0", \'\')'),
+        options.delimiter !== '\t',
+      );
+      const [bytes] = db
+        .prepare(sql)
+        .raw(true)
+        .get(...params) as [Buffer];
+      assert.equal(bytes.toString(), expected);
+    } finally {
+      db.close();
+    }
+    assert.equal(await text(query, csvText(data, options).encoding), expected);
+  });
+}
+
+test('a version loaded before plain columns were noted is checked whole', async () => {
+  const { table } = (await engine.metadata.getDataset('plain'))!.current!;
+  const db = new Database(temp.path);
+  try {
+    db.prepare(`DELETE FROM "${table}_summary" WHERE key = ?`).run(PLAIN_TEXT_COLUMNS_KEY);
+  } finally {
+    db.close();
+  }
+  assert.equal(await plainColumnsOf('plain'), null);
+  const { query, data } = await rangedExport(engine, 'plain', undefined, undefined, 'UTC');
+  const { csvLines: _lines, joined: _, ...rowByRow } = csvText(data, OPTIONS[0]!).encoding;
+  assert.equal(await text(query, csvText(data, OPTIONS[0]!).encoding), await text(query, rowByRow));
+});
 
 test('an index chosen for the filter does not change the order of the lines', async () => {
   const where = ["seen >= date'1960-01-01' and seen < date'2100-01-01'"];

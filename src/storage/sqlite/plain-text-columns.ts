@@ -1,0 +1,37 @@
+// The text columns of a version none of whose values a CSV export quotes (RowEncoder's
+// plainTextColumns at the end of the load), kept in the version's summary table as a JSON array
+// of column names: an export writing lines in SQL leaves them out of its per-row check for
+// characters to quote (csv-lines-sql.ts). A version loaded before it was kept has no such row:
+// every text column is then checked.
+
+import type Database from 'better-sqlite3';
+
+import { summaryTableName } from '../../core/columns.ts';
+import { quoteName } from './quote.ts';
+
+/** The summary row's key: no statement's key (util/statement-key.ts) looks like it. */
+export const PLAIN_TEXT_COLUMNS_KEY = 'csv:plain-text-columns';
+
+/** Keeps the plain text columns of `table` (inside the commit's transaction). */
+export function keepPlainTextColumns(db: Database.Database, table: string, names: string[]): void {
+  db.prepare(`INSERT INTO ${quoteName(summaryTableName(table))} (key, rows) VALUES (?, ?)`).run(
+    PLAIN_TEXT_COLUMNS_KEY,
+    JSON.stringify(names),
+  );
+}
+
+/** The statement reading them back: one row, the JSON array (none when not kept). */
+export function plainTextColumnsSql(table: string): string {
+  return `SELECT rows FROM ${quoteName(summaryTableName(table))} WHERE key = '${PLAIN_TEXT_COLUMNS_KEY}'`;
+}
+
+/** The names from that row's text; none when it is missing or not an array of names. */
+export function plainTextColumnNames(text: unknown): Set<string> {
+  if (typeof text !== 'string') return new Set();
+  try {
+    const names: unknown = JSON.parse(text);
+    return new Set(Array.isArray(names) ? names.filter((n) => typeof n === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
