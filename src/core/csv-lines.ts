@@ -29,10 +29,3 @@ export interface CsvLines {
 
 /** Delimiters whose lines an engine may write: none of them is part of a number or a date. */
 export const CSV_LINE_DELIMITERS: readonly string[] = [';', ',', '\t', '|'];
-
-/**
- * A text holding none of these needs no quoting with any of CSV_LINE_DELIMITERS: a stored text
- * column none of whose values holds one (an engine may know it from the load) is written as it is
- * without looking.
- */
-export const CSV_QUOTED_CHARACTERS = /[;,\t|"\r\n]/;

@@ -1,8 +1,8 @@
-// The text columns of a version none of whose values a CSV export quotes (RowEncoder's
+// The text columns of a version whose values are all plain (core/plain-text.ts; RowEncoder's
 // plainTextColumns at the end of the load), kept in the version's summary table as a JSON array
-// of column names: an export writing lines in SQL leaves them out of its per-row check for
-// characters to quote (csv-lines-sql.ts). A version loaded before it was kept has no such row:
-// every text column is then checked.
+// of column names: an export writing lines in SQL writes them without looking at them
+// (csv-lines-sql.ts). A version loaded before they were kept has no such row: every text column
+// is then looked at.
 
 import type Database from 'better-sqlite3';
 
@@ -10,7 +10,7 @@ import { summaryTableName } from '../../core/columns.ts';
 import { quoteName } from './quote.ts';
 
 /** The summary row's key: no statement's key (util/statement-key.ts) looks like it. */
-export const PLAIN_TEXT_COLUMNS_KEY = 'csv:plain-text-columns';
+export const PLAIN_TEXT_COLUMNS_KEY = 'plain-text-columns';
 
 /** Keeps the plain text columns of `table` (inside the commit's transaction). */
 export function keepPlainTextColumns(db: Database.Database, table: string, names: string[]): void {

@@ -82,7 +82,7 @@ test('a record with too few cells is refused', () => {
   assert.throws(() => encode([field('a', 'text'), field('b', 'int')], ['x']), /1 cells/);
 });
 
-test('the encoder notes the text and date fields none of whose values CSV would quote', () => {
+test('the encoder notes the text and date fields whose values are all plain', () => {
   const fields = [
     field('plain', 'text'),
     field('semi', 'text'),
@@ -99,7 +99,7 @@ test('the encoder notes the text and date fields none of whose values CSV would 
   encoder.encode(['é', 'x;y', 'say "hi"', ['a', 'b,c'], null, 2, null], out, 0);
   encoder.encode([null, 'z', 'line\nbreak', [], ['d'], 3, '2024-02-01'], out, 0);
   assert.deepEqual(encoder.plainTextColumns(), ['plain', 'tidy', 'day']);
-  for (const odd of ['\t', '|', '\r', ',']) {
+  for (const odd of ['\t', '|', '\r', ',', '\\', '\u0001']) {
     const one = createRowEncoder([field('t', 'text')]);
     one.encode([`a${odd}b`], out, 0);
     assert.deepEqual(one.plainTextColumns(), [], JSON.stringify(odd));

@@ -3,7 +3,7 @@
 
 import type { CellValue, GeoPoint, Geometry, Row } from '../../core/cell.ts';
 import { columnsOf } from '../../core/columns.ts';
-import { CSV_QUOTED_CHARACTERS } from '../../core/csv-lines.ts';
+import { isPlainText } from '../../core/plain-text.ts';
 import type { Field } from '../../core/field.ts';
 import { isMultivalued } from '../../core/field.ts';
 import { geometryBbox } from './geometry-bbox.ts';
@@ -20,15 +20,15 @@ export interface RowEncoder {
   /** Writes the `width` values of `row` at `out[at…]`. */
   encode(row: Row, out: SqlValue[], at: number): void;
   /**
-   * The text and date fields (their columns bear their names) none of whose values encoded so
-   * far holds a character CSV quotes (CSV_QUOTED_CHARACTERS): exports need not look for one.
+   * The text and date fields (their columns bear their names) whose values encoded so far are
+   * all plain (core/plain-text.ts): exports may write them without looking at them.
    */
   plainTextColumns(): string[];
 }
 
 /**
- * A text field's encoder that also notes, until the first, a value holding a character CSV
- * quotes: one test per value of a column found plain so far (about 15 ns for a short text).
+ * A text field's encoder that also notes, until the first, a value that is not plain: one test
+ * per value of a column found plain so far (about 15 ns for a short text).
  */
 function watched(field: Field, encoder: CellEncoder, quoted: Set<string>): CellEncoder {
   if (!isStoredText(field)) return encoder;
@@ -37,11 +37,11 @@ function watched(field: Field, encoder: CellEncoder, quoted: Set<string>): CellE
   return (cell, out, at) => {
     const written = encoder(cell, out, at);
     if (plain && cell !== null) {
-      const held =
+      const isPlain =
         list && Array.isArray(cell)
-          ? cell.some((value) => CSV_QUOTED_CHARACTERS.test(String(value)))
-          : CSV_QUOTED_CHARACTERS.test(typeof cell === 'string' ? cell : String(cell));
-      if (held) {
+          ? cell.every((value) => isPlainText(String(value)))
+          : isPlainText(typeof cell === 'string' ? cell : String(cell));
+      if (!isPlain) {
         plain = false;
         quoted.add(field.name);
       }
