@@ -5,86 +5,11 @@
 //
 // A line is its cells joined by the delimiter when none of its texts needs quoting (one check
 // over all of them, noQuotingSql), else the same with each text quoted where needed. A value SQL
-// cannot write as the row encoder does is written as a NUL byte (REFUSED_BYTE): the reader then
-// encodes the range row by row. The query is wrapped as joinedSql wraps it: its ORDER BY keeps it
-// a co-routine under the aggregate, so group_concat takes the rows in the query's order.
+// cannot write as the row encoder does is written as a NUL byte (line-values-sql.ts): the reader
+// then encodes the range row by row.
 
 import type { CsvLineCell, CsvLines } from '../../core/csv-lines.ts';
-
-function literal(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
-}
-
-/**
- * What SQL writes for a value it cannot write as the encoder does: a NUL byte, which no line of
- * a row SQL can write holds (a text holding one is written the careful way, see noQuotingSql),
- * so a range whose bytes hold one is encoded row by row.
- */
-export const REFUSED_BYTE = 0;
-const REFUSED = `char(${REFUSED_BYTE})`;
-
-/** Beyond 2^53, a JavaScript number no longer holds the integer SQLite reads. */
-const SAFE_INTEGER = 9007199254740991;
-/** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z: the four-digit years of strftime. */
-const FIRST_INSTANT_MS = -62167219200000;
-const LAST_INSTANT_MS = 253402300799999;
-
-/** The shortest text of a double of at most 15 digits: printf's, trailing zeros trimmed. */
-function fifteenDigits(value: string): { general: string; fixed: (decimals: number) => string } {
-  return {
-    general: `printf('%.15g', ${value})`,
-    fixed: (decimals) => `rtrim(printf('%.${decimals}f', ${value}), '0')`,
-  };
-}
-
-/** `text` when it reads back as the double `value`, else REFUSED. */
-function exact(text: string, value: string): string {
-  return `iif(CAST(${text} AS REAL) = ${value}, ${text}, ${REFUSED})`;
-}
-
-/**
- * A number as String() writes it, or REFUSED. A double is written from its 15 significant digits
- * when they read back as the same double: then they are its shortest exact text, which is
- * String()'s. String() writes no exponent from 1e-6 to 1e21; printf('%g') none from 1e-4 to 1e15,
- * and between 1e-6 and 1e-4 the digits are printed with a fixed number of decimals. Doubles of
- * 16 or 17 digits, and the rest of the range, are left to JavaScript.
- */
-function numberText(value: string): string {
-  const digits = fifteenDigits(value);
-  const size = `abs(${value})`;
-  const real =
-    `CASE WHEN ${value} = 0 THEN '0' ` +
-    `WHEN ${size} >= 1e-4 AND ${size} < 1e15 THEN ${exact(digits.general, value)} ` +
-    `WHEN ${size} >= 1e-5 AND ${size} < 1e-4 THEN ${exact(digits.fixed(19), value)} ` +
-    `WHEN ${size} >= 1e-6 AND ${size} < 1e-5 THEN ${exact(digits.fixed(20), value)} ` +
-    `ELSE ${REFUSED} END`;
-  // Most numbers first, at the cost of two comparisons (a text or a blob compares above them).
-  const common = `(${value} >= 1e-4 AND ${value} < 1e15) OR (${value} <= -1e-4 AND ${value} > -1e15)`;
-  return (
-    `CASE WHEN ${common} THEN ${exact(digits.general, value)} ` +
-    `WHEN ${value} IS NULL THEN '' ` +
-    `ELSE CASE typeof(${value}) ` +
-    `WHEN 'integer' THEN iif(${size} <= ${SAFE_INTEGER}, CAST(${value} AS TEXT), ${REFUSED}) ` +
-    `WHEN 'real' THEN ${real} ELSE ${REFUSED} END END`
-  );
-}
-
-/** Milliseconds since 1970 as formatInstant writes them in UTC, or REFUSED. */
-function instantText(value: string): string {
-  const millis = `((${value} % 1000) + 1000) % 1000`;
-  const seconds = `(${value} - ${millis}) / 1000`;
-  const wholeSeconds = `strftime('%Y-%m-%dT%H:%M:%S', ${seconds}, 'unixepoch')`;
-  // Whole seconds first: datetime() is the cheaper of the two.
-  const inRange = `${value} BETWEEN ${FIRST_INSTANT_MS} AND ${LAST_INSTANT_MS}`;
-  return (
-    `CASE WHEN typeof(${value}) = 'integer' AND ${value} % 1000 = 0 AND ${inRange} ` +
-    `THEN concat(replace(datetime(${value} / 1000, 'unixepoch'), ' ', 'T'), '+00:00') ` +
-    `WHEN ${value} IS NULL THEN '' ` +
-    `WHEN typeof(${value}) = 'integer' AND ${inRange} ` +
-    `THEN concat(${wholeSeconds}, printf('.%03d', ${millis}), '+00:00') ` +
-    `ELSE ${REFUSED} END`
-  );
-}
+import { REFUSED, instantText, literal, numberText } from './line-values-sql.ts';
 
 /**
  * A stored list joined with the separator, or REFUSED. Without a backslash, a JSON array of
@@ -106,7 +31,7 @@ function cellText(cell: CsvLineCell, lines: CsvLines, column: (p: number) => str
     case 'list':
       return listText(column(cell.position), lines.listSeparator);
     case 'number':
-      return numberText(column(cell.position));
+      return numberText(column(cell.position), "''");
     case 'boolean': {
       const value = column(cell.position);
       return (
@@ -115,13 +40,15 @@ function cellText(cell: CsvLineCell, lines: CsvLines, column: (p: number) => str
       );
     }
     case 'utc-instant':
-      return instantText(column(cell.position));
+      return instantText(column(cell.position), "''");
     case 'point': {
       const lat = column(cell.lat);
       const lon = column(cell.lon);
       // `lat, lon` holds a comma: with that delimiter it is always quoted.
       const mark = lines.delimiter === ',' ? `'"'` : null;
-      const text = [mark, numberText(lat), `', '`, numberText(lon), mark].filter(Boolean);
+      const text = [mark, numberText(lat, REFUSED), `', '`, numberText(lon, REFUSED), mark].filter(
+        Boolean,
+      );
       return `iif(${lat} IS NULL OR ${lon} IS NULL, '', concat(${text.join(', ')}))`;
     }
   }

@@ -18,7 +18,8 @@ import type { CsvOptions } from '../../../src/api/exports/csv.ts';
 import { csvText } from '../../../src/api/exports/csv.ts';
 import { csvCellFormatter, joinList } from '../../../src/api/exports/csv-values.ts';
 import type { EncodedQuery, StorageEngine } from '../../../src/storage/engine.ts';
-import { REFUSED_BYTE, csvLinesSql } from '../../../src/storage/sqlite/csv-lines-sql.ts';
+import { csvLinesSql } from '../../../src/storage/sqlite/csv-lines-sql.ts';
+import { REFUSED_BYTE } from '../../../src/storage/sqlite/line-values-sql.ts';
 import {
   PLAIN_TEXT_COLUMNS_KEY,
   plainTextColumnNames,

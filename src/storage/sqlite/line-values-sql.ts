@@ -1,0 +1,83 @@
+// Values written in SQL as the export encoders write them in JavaScript, for the exports whose
+// lines SQLite writes (csv-lines-sql.ts, json-lines-sql.ts): numbers as String() writes them,
+// instants as formatInstant writes them in UTC. A value SQL cannot write so is written as a NUL
+// byte (REFUSED_BYTE), which no line SQL writes holds otherwise: the reader then encodes the range
+// row by row.
+
+export function literal(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/**
+ * What SQL writes for a value it cannot write as the encoder does: a NUL byte. A CSV line holds
+ * one otherwise only when a text does (written the careful way, csv-lines-sql.ts), a JSON line
+ * never (JSON escapes it): a range whose bytes hold one is encoded row by row.
+ */
+export const REFUSED_BYTE = 0;
+export const REFUSED = `char(${REFUSED_BYTE})`;
+
+/** Beyond 2^53, a JavaScript number no longer holds the integer SQLite reads. */
+const SAFE_INTEGER = 9007199254740991;
+/** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z: the four-digit years of strftime. */
+const FIRST_INSTANT_MS = -62167219200000;
+const LAST_INSTANT_MS = 253402300799999;
+
+/** The shortest text of a double of at most 15 digits: printf's, trailing zeros trimmed. */
+function fifteenDigits(value: string): { general: string; fixed: (decimals: number) => string } {
+  return {
+    general: `printf('%.15g', ${value})`,
+    fixed: (decimals) => `rtrim(printf('%.${decimals}f', ${value}), '0')`,
+  };
+}
+
+/** `text` when it reads back as the double `value`, else REFUSED. */
+function exact(text: string, value: string): string {
+  return `iif(CAST(${text} AS REAL) = ${value}, ${text}, ${REFUSED})`;
+}
+
+/**
+ * A number as String() writes it (`whenNull`, an SQL text, for NULL), or REFUSED. A double is
+ * written from its 15 significant digits when they read back as the same double: then they are
+ * its shortest exact text, which is String()'s. String() writes no exponent from 1e-6 to 1e21; printf('%g') none from 1e-4 to 1e15,
+ * and between 1e-6 and 1e-4 the digits are printed with a fixed number of decimals. Doubles of
+ * 16 or 17 digits, and the rest of the range, are left to JavaScript.
+ */
+export function numberText(value: string, whenNull: string): string {
+  const digits = fifteenDigits(value);
+  const size = `abs(${value})`;
+  const real =
+    `CASE WHEN ${value} = 0 THEN '0' ` +
+    `WHEN ${size} >= 1e-4 AND ${size} < 1e15 THEN ${exact(digits.general, value)} ` +
+    `WHEN ${size} >= 1e-5 AND ${size} < 1e-4 THEN ${exact(digits.fixed(19), value)} ` +
+    `WHEN ${size} >= 1e-6 AND ${size} < 1e-5 THEN ${exact(digits.fixed(20), value)} ` +
+    `ELSE ${REFUSED} END`;
+  // Most numbers first, at the cost of two comparisons (a text or a blob compares above them).
+  const common = `(${value} >= 1e-4 AND ${value} < 1e15) OR (${value} <= -1e-4 AND ${value} > -1e15)`;
+  return (
+    `CASE WHEN ${common} THEN ${exact(digits.general, value)} ` +
+    `WHEN ${value} IS NULL THEN ${whenNull} ` +
+    `ELSE CASE typeof(${value}) ` +
+    `WHEN 'integer' THEN iif(${size} <= ${SAFE_INTEGER}, CAST(${value} AS TEXT), ${REFUSED}) ` +
+    `WHEN 'real' THEN ${real} ELSE ${REFUSED} END END`
+  );
+}
+
+/**
+ * Milliseconds since 1970 as formatInstant writes them in UTC (`whenNull`, an SQL text, for
+ * NULL), or REFUSED.
+ */
+export function instantText(value: string, whenNull: string): string {
+  const millis = `((${value} % 1000) + 1000) % 1000`;
+  const seconds = `(${value} - ${millis}) / 1000`;
+  const wholeSeconds = `strftime('%Y-%m-%dT%H:%M:%S', ${seconds}, 'unixepoch')`;
+  // Whole seconds first: datetime() is the cheaper of the two.
+  const inRange = `${value} BETWEEN ${FIRST_INSTANT_MS} AND ${LAST_INSTANT_MS}`;
+  return (
+    `CASE WHEN typeof(${value}) = 'integer' AND ${value} % 1000 = 0 AND ${inRange} ` +
+    `THEN concat(replace(datetime(${value} / 1000, 'unixepoch'), ' ', 'T'), '+00:00') ` +
+    `WHEN ${value} IS NULL THEN ${whenNull} ` +
+    `WHEN typeof(${value}) = 'integer' AND ${inRange} ` +
+    `THEN concat(${wholeSeconds}, printf('.%03d', ${millis}), '+00:00') ` +
+    `ELSE ${REFUSED} END`
+  );
+}
