@@ -5,6 +5,7 @@
 
 import type { CsvLines } from './csv-lines.ts';
 import type { JoinedRuns } from './joined-runs.ts';
+import type { JsonLines } from './json-lines.ts';
 
 /** Turns one raw row (as StorageEngine.query returns it) into its text in the file. */
 export type RowEncoder = (row: readonly unknown[]) => string;
@@ -64,6 +65,8 @@ export interface RowEncoding {
    * ranges; others ignore it). A range it cannot write so is encoded as without it.
    */
   csvLines?: CsvLines;
+  /** The same for the records of a JSON export (core/json-lines.ts). */
+  jsonLines?: JsonLines;
   /**
    * Rows per batch of a streamed export (one chunk each; default STREAM_BATCH_ROWS). Parquet
    * reads a row group's worth.

@@ -34,9 +34,14 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** True for the ids of UTC itself, whose offset is always zero (`+00:00`). */
+export function isUtcZone(zone: string): boolean {
+  return zone === 'UTC' || zone === 'Etc/UTC';
+}
+
 /** The zone's offset from UTC at instant `ms`, in minutes (east positive). */
 export function zoneOffsetMinutes(ms: number, zone: string): number {
-  if (zone === 'UTC' || zone === 'Etc/UTC') return 0;
+  if (isUtcZone(zone)) return 0;
   // Offsets change on quarter-hour boundaries at the finest, so one lookup serves 15 minutes.
   const bucket = Math.floor(ms / QUARTER_HOUR_MS);
   const key = `${zone}|${bucket}`;

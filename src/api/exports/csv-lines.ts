@@ -6,6 +6,7 @@
 import type { CsvLineCell, CsvLines } from '../../core/csv-lines.ts';
 import { CSV_LINE_DELIMITERS } from '../../core/csv-lines.ts';
 import type { OutputColumn } from '../../odsql/index.ts';
+import { isUtcZone } from '../../util/iso-time.ts';
 
 export interface CsvLineOptions {
   delimiter: string;
@@ -15,9 +16,6 @@ export interface CsvLineOptions {
   /** Geometry cells are reprojected (an `epsg` other than WGS 84). */
   reprojected: boolean;
 }
-
-/** Zones whose offset is always zero, as formatInstant writes them (`+00:00`). */
-const UTC_ZONES = new Set(['UTC', 'Etc/UTC']);
 
 function lineCell(column: OutputColumn, utc: boolean): CsvLineCell | null {
   if (column.field !== true) return null;
@@ -54,7 +52,7 @@ export function csvLinesOf(
   }
   // A list separator that needs quoting would make every list a quoted cell.
   if ([delimiter, '"', '\r', '\n'].some((c) => listSeparator.includes(c))) return undefined;
-  const utc = UTC_ZONES.has(options.timezone);
+  const utc = isUtcZone(options.timezone);
   const cells: CsvLineCell[] = [];
   for (const column of columns) {
     const cell = lineCell(column, utc);

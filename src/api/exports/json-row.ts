@@ -88,7 +88,7 @@ function valueText(column: OutputColumn, timezone: string): ValueText {
 }
 
 /** The key texts (`"key":`) of a record's members, or null when they cannot be written in turn. */
-function memberNames(columns: readonly OutputColumn[]): string[] | null {
+export function memberNames(columns: readonly OutputColumn[]): string[] | null {
   const keys = columns.map((c) => c.key);
   if (new Set(keys).size !== keys.length || keys.some(isIndexKey)) return null;
   return keys.map((key) => `${JSON.stringify(key)}:`);

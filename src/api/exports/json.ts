@@ -5,16 +5,24 @@
 import type { RecordsExport } from '../../records/index.ts';
 import type { JsonRowOptions } from './json-row.ts';
 import { JSON_ROW_MODULE, jsonRuns } from './json-row.ts';
+import { jsonLinesOf } from './json-lines.ts';
 import type { TextBody } from './text-body.ts';
 
 function rowOptions(data: RecordsExport): JsonRowOptions {
   return { columns: data.columns, timezone: data.timezone };
 }
 
-/** Runs of text columns SQLite may write as JSON members (RowEncoding.joined). */
-function joinedOf(options: JsonRowOptions): Pick<TextBody['encoding'], 'joined'> {
+/**
+ * Runs of text columns SQLite may write as JSON members (RowEncoding.joined), and the records it
+ * may write whole (RowEncoding.jsonLines).
+ */
+function joinedOf(options: JsonRowOptions): Pick<TextBody['encoding'], 'joined' | 'jsonLines'> {
   const joined = jsonRuns(options.columns);
-  return joined ? { joined: { ...joined, options: { ...options, joined } } } : {};
+  const jsonLines = jsonLinesOf(options.columns, options.timezone);
+  return {
+    ...(joined ? { joined: { ...joined, options: { ...options, joined } } } : {}),
+    ...(jsonLines ? { jsonLines } : {}),
+  };
 }
 
 export function jsonArrayText(data: RecordsExport): TextBody {

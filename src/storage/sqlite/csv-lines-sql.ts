@@ -9,7 +9,14 @@
 // then encodes the range row by row.
 
 import type { CsvLineCell, CsvLines } from '../../core/csv-lines.ts';
-import { REFUSED, instantText, literal, numberText } from './line-values-sql.ts';
+import {
+  REFUSED,
+  instantText,
+  lineColumn,
+  literal,
+  numberText,
+  rangeLinesSql,
+} from './line-values-sql.ts';
 
 /**
  * A stored list joined with the separator, or REFUSED. Without a backslash, a JSON array of
@@ -89,8 +96,9 @@ function noQuotingSql(
 }
 
 /**
- * `sql`, whose rows have `width` columns, as one row: the blob of its CSV lines (NULL when it has
- * no row; holding REFUSED_BYTE when SQL could not write one of them) and how many.
+ * `sql`, whose rows have `width` columns, as one row: the blob of its CSV lines, each ended by
+ * CRLF (NULL when it has no row; holding REFUSED_BYTE when SQL could not write one of them), and
+ * how many. Texts of `plainColumns` are written without looking at them.
  */
 export function csvLinesSql(
   sql: string,
@@ -98,21 +106,15 @@ export function csvLinesSql(
   lines: CsvLines,
   plainColumns: ReadonlySet<string> = new Set(),
 ): string {
-  const names = Array.from({ length: width }, (_, i) => `"c${i}"`);
-  const column = (position: number) => names[position]!;
   const delimiter = literal(lines.delimiter);
-  const cells = lines.cells.map((cell) => cellText(cell, lines, column));
+  const cells = lines.cells.map((cell) => cellText(cell, lines, lineColumn));
   const plain = `concat_ws(${delimiter}, ${cells.join(', ')})`;
   const careful = `concat_ws(${delimiter}, ${lines.cells
     .map((cell, i) =>
       checkedCell(cell, plainColumns) ? quoted(`(${cells[i]})`, lines.delimiter) : cells[i],
     )
     .join(', ')})`;
-  const clean = noQuotingSql(lines.cells, lines.delimiter, column, plainColumns);
+  const clean = noQuotingSql(lines.cells, lines.delimiter, lineColumn, plainColumns);
   const line = clean === null ? plain : `iif(${clean}, ${plain}, ${careful})`;
-  return (
-    `WITH "line_rows"(${names.join(', ')}) AS (${sql}) ` +
-    `SELECT CAST(group_concat(${line}, char(13, 10)) || char(13, 10) AS BLOB), count(*) ` +
-    `FROM "line_rows"`
-  );
+  return rangeLinesSql(sql, width, line, { separator: '', terminator: '\r\n' });
 }

@@ -2,7 +2,7 @@
 // lines SQLite writes (csv-lines-sql.ts, json-lines-sql.ts): numbers as String() writes them,
 // instants as formatInstant writes them in UTC. A value SQL cannot write so is written as a NUL
 // byte (REFUSED_BYTE), which no line SQL writes holds otherwise: the reader then encodes the range
-// row by row.
+// row by row. And the statement around a range's lines (rangeLinesSql).
 
 export function literal(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
@@ -80,4 +80,30 @@ export function instantText(value: string, whenNull: string): string {
     `THEN concat(${wholeSeconds}, printf('.%03d', ${millis}), '+00:00') ` +
     `ELSE ${REFUSED} END`
   );
+}
+
+/**
+ * `sql`, whose rows have `width` columns named `"c0"`… for `line`, as one row: the blob of its
+ * lines (NULL when it has none), each followed by `terminator` and separated by `separator` as
+ * ChunkWriter writes rows, and their number. The query is wrapped as joinedSql wraps it: its ORDER
+ * BY keeps it a co-routine under the aggregate, so group_concat takes the rows in its order.
+ */
+export function rangeLinesSql(
+  sql: string,
+  width: number,
+  line: string,
+  framing: { separator: string; terminator: string },
+): string {
+  const names = Array.from({ length: width }, (_, i) => `"c${i}"`);
+  const between = literal(framing.terminator + framing.separator);
+  const after = framing.terminator === '' ? '' : ` || ${literal(framing.terminator)}`;
+  return (
+    `WITH "line_rows"(${names.join(', ')}) AS (${sql}) ` +
+    `SELECT CAST(group_concat(${line}, ${between})${after} AS BLOB), count(*) FROM "line_rows"`
+  );
+}
+
+/** The name of result column `position` in rangeLinesSql's `line`. */
+export function lineColumn(position: number): string {
+  return `"c${position}"`;
 }

@@ -5,12 +5,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 import Database from 'better-sqlite3';
 
-import type { CsvLines } from '../../core/csv-lines.ts';
 import type { JoinedRuns } from '../../core/joined-runs.ts';
 import type { ChunkEncoder, RowEncoding } from '../../core/row-encoding.ts';
 import { ChunkWriter, TextBuffer, loadChunkEncoder, loadJoinedWriter } from '../encode-rows.ts';
 import { bindable } from './bindable.ts';
 import { csvLinesSql } from './csv-lines-sql.ts';
+import { jsonLinesSql } from './json-lines-sql.ts';
 import { REFUSED_BYTE } from './line-values-sql.ts';
 import { LineRefusals } from './line-refusals.ts';
 import { plainTextColumnNames, plainTextColumnsSql } from './plain-text-columns.ts';
@@ -160,15 +160,19 @@ function plainColumnsOf(table: string | undefined): ReadonlySet<string> {
   }
 }
 
-/** A range's CSV lines written by SQLite, or null when a row needs the row encoder. */
-function encodeLines(
-  request: Extract<ReaderRequest, { kind: 'encode' }>,
-  lines: CsvLines,
-): ReaderReply | null {
+/**
+ * A range's lines (CSV lines or JSON records) written by SQLite, or null when a row needs the row
+ * encoder. Null too when the encoding has no lines, or SQL was refused too often for the query.
+ */
+function encodeLines(request: Extract<ReaderRequest, { kind: 'encode' }>): ReaderReply | null {
+  const { csvLines, jsonLines, separator, terminator } = request.encoding;
+  if ((!csvLines && !jsonLines) || !lineRefusals.worthTrying(request.sql)) return null;
   const width = prepare(request.sql).columns().length;
   const plain = plainColumnsOf(request.table);
-  const statement = prepare(csvLinesSql(request.sql, width, lines, plain));
-  const [bytes, rows] = statement.get(...bindable(request.params)) as [Buffer | null, number];
+  const sql = csvLines
+    ? csvLinesSql(request.sql, width, csvLines, plain)
+    : jsonLinesSql(request.sql, width, jsonLines!, { separator, terminator }, plain);
+  const [bytes, rows] = prepare(sql).get(...bindable(request.params)) as [Buffer | null, number];
   const refused = bytes?.includes(REFUSED_BYTE) === true;
   lineRefusals.record(request.sql, refused);
   if (refused) return null;
@@ -226,11 +230,8 @@ async function handle(request: ReaderRequest): Promise<ReaderReply | null> {
       return nextBatch();
     }
     case 'encode': {
-      const lines = request.encoding.csvLines;
-      if (lines && lineRefusals.worthTrying(request.sql)) {
-        const reply = encodeLines(request, lines);
-        if (reply) return reply;
-      }
+      const lines = encodeLines(request);
+      if (lines) return lines;
       const joined = request.encoding.joined;
       if (joined && !unjoinable.has(unjoinableKey(request.sql, joined))) {
         const reply = await encodeJoined(request, joined);

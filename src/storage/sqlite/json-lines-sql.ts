@@ -1,0 +1,79 @@
+// The SELECT that writes a range's JSON records in SQLite (RowEncoding.jsonLines), as
+// csv-lines-sql.ts writes CSV lines: one row holding the UTF-8 bytes of all the records, framed as
+// the row encoder's chunks are, and their number. A record is its members' texts in one concat();
+// a text of a plain column is put between quotes, another goes through json_quote (whose escapes
+// are JSON.stringify's: json-joined.test.ts checks every code point).
+
+import type { JsonLineValue, JsonLines } from '../../core/json-lines.ts';
+import {
+  REFUSED,
+  instantText,
+  lineColumn,
+  literal,
+  numberText,
+  rangeLinesSql,
+} from './line-values-sql.ts';
+
+function valueText(value: JsonLineValue, plainColumns: ReadonlySet<string>): string {
+  switch (value.kind) {
+    case 'text': {
+      const text = lineColumn(value.position);
+      if (plainColumns.has(value.column)) return `coalesce('"' || ${text} || '"', 'null')`;
+      return (
+        `CASE typeof(${text}) WHEN 'text' THEN json_quote(${text}) WHEN 'null' THEN 'null' ` +
+        `ELSE ${REFUSED} END`
+      );
+    }
+    case 'list': {
+      // The loads store a list as JSON.stringify writes it: the text the row encoder writes.
+      const list = lineColumn(value.position);
+      return (
+        `CASE WHEN ${list} IS NULL THEN 'null' ` +
+        `WHEN ${list} = '[]' OR ${list} LIKE '["%"]' THEN ${list} ELSE ${REFUSED} END`
+      );
+    }
+    case 'number':
+      return numberText(lineColumn(value.position), `'null'`);
+    case 'boolean': {
+      const flag = lineColumn(value.position);
+      return (
+        `CASE WHEN ${flag} IS NULL THEN 'null' ` +
+        `WHEN (typeof(${flag}) IN ('integer', 'real') AND ${flag} = 1) ` +
+        `OR (typeof(${flag}) = 'text' AND ${flag} IN ('1', 't')) THEN 'true' ELSE 'false' END`
+      );
+    }
+    case 'utc-instant': {
+      const instant = lineColumn(value.position);
+      return `iif(${instant} IS NULL, 'null', concat('"', ${instantText(instant, "''")}, '"'))`;
+    }
+    case 'point': {
+      const [lat, lon] = [lineColumn(value.lat), lineColumn(value.lon)];
+      const members = [
+        `'{"lon":'`,
+        numberText(lon, REFUSED),
+        `',"lat":'`,
+        numberText(lat, REFUSED),
+      ];
+      return `iif(${lat} IS NULL OR ${lon} IS NULL, 'null', concat(${members.join(', ')}, '}'))`;
+    }
+  }
+}
+
+/**
+ * `sql`, whose rows have `width` columns, as one row: the blob of its JSON records framed by
+ * `separator` and `terminator` (NULL when it has no row; holding REFUSED_BYTE when SQL could not
+ * write one of them), and how many. Texts of `plainColumns` are written without looking at them.
+ */
+export function jsonLinesSql(
+  sql: string,
+  width: number,
+  lines: JsonLines,
+  framing: { separator: string; terminator: string },
+  plainColumns: ReadonlySet<string> = new Set(),
+): string {
+  const parts = lines.members.flatMap((member, i) => [
+    literal(`${i === 0 ? '{' : ','}${member.name}`),
+    valueText(member.value, plainColumns),
+  ]);
+  return rangeLinesSql(sql, width, `concat(${parts.join(', ')}, '}')`, framing);
+}
