@@ -22,21 +22,28 @@ import {
  * A stored list joined with the separator, or REFUSED. Without a backslash, a JSON array of
  * strings holds no `"` inside its values, so its values are what lies between `","`.
  */
-function listText(value: string, separator: string): string {
+function listText(value: string, separator: string, plain: boolean): string {
+  // The values of a plain column hold no `"` nor anything JSON escapes: no backslash to look for.
+  const unescaped = plain ? '' : ` AND instr(${value}, '\\') = 0`;
   return (
     `CASE WHEN ${value} IS NULL OR ${value} = '[]' THEN '' ` +
-    `WHEN ${value} LIKE '["%"]' AND instr(${value}, '\\') = 0 ` +
+    `WHEN ${value} LIKE '["%"]'${unescaped} ` +
     `THEN replace(substr(${value}, 3, length(${value}) - 4), '","', ${literal(separator)}) ` +
     `ELSE ${REFUSED} END`
   );
 }
 
-function cellText(cell: CsvLineCell, lines: CsvLines, column: (p: number) => string): string {
+function cellText(
+  cell: CsvLineCell,
+  lines: CsvLines,
+  column: (p: number) => string,
+  plainColumns: ReadonlySet<string>,
+): string {
   switch (cell.kind) {
     case 'text':
       return `ifnull(${column(cell.position)}, '')`;
     case 'list':
-      return listText(column(cell.position), lines.listSeparator);
+      return listText(column(cell.position), lines.listSeparator, plainColumns.has(cell.column));
     case 'number':
       return numberText(column(cell.position), "''");
     case 'boolean': {
@@ -107,7 +114,7 @@ export function csvLinesSql(
   plainColumns: ReadonlySet<string> = new Set(),
 ): string {
   const delimiter = literal(lines.delimiter);
-  const cells = lines.cells.map((cell) => cellText(cell, lines, lineColumn));
+  const cells = lines.cells.map((cell) => cellText(cell, lines, lineColumn, plainColumns));
   const plain = `concat_ws(${delimiter}, ${cells.join(', ')})`;
   const careful = `concat_ws(${delimiter}, ${lines.cells
     .map((cell, i) =>
