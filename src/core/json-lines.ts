@@ -21,4 +21,10 @@ export type JsonLineValue =
 export interface JsonLines {
   /** In the record's order; `name` is the member's name as JSON text, with its colon (`"a":`). */
   members: { name: string; value: JsonLineValue }[];
+  /**
+   * Each line is a GeoJSON Feature instead of a record: its geometry the point of these two
+   * stored numbers (`{"type":"Point","coordinates":[lon,lat]}`, or null), its properties the
+   * members.
+   */
+  feature?: { lat: number; lon: number };
 }

@@ -8,6 +8,7 @@ import type { Reprojection } from './epsg.ts';
 import type { GeoJsonRowOptions } from './geojson-row.ts';
 import { GEOJSON_ROW_MODULE, propertyColumns } from './geojson-row.ts';
 import { jsonRuns } from './json-row.ts';
+import { jsonLinesOf } from './json-lines.ts';
 import { geometryColumnIndex } from './geometry.ts';
 import type { TextBody } from './text-body.ts';
 
@@ -19,8 +20,16 @@ export function geoJsonText(data: RecordsExport, reprojection?: Reprojection): T
     geoIndex: geometryColumnIndex(data),
     ...(projected ? { epsg: projected } : {}),
   };
-  // Runs of text properties SQLite may write as JSON members (RowEncoding.joined).
-  const joined = jsonRuns(propertyColumns(options));
+  // Runs of text properties SQLite may write as JSON members (RowEncoding.joined), or whole
+  // features when the geometry is a stored point written as it is (RowEncoding.jsonLines).
+  const properties = propertyColumns(options);
+  const joined = jsonRuns(properties);
+  const geometry = data.columns[options.geoIndex];
+  const lines =
+    !projected && geometry?.type === 'geo_point_2d' && geometry.field === true
+      ? jsonLinesOf(properties, data.timezone)
+      : undefined;
+  const [lat = 0, lon = 1] = geometry?.positions ?? [];
   const crs = projected
     ? `"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::${projected}"}},`
     : '';
@@ -32,6 +41,7 @@ export function geoJsonText(data: RecordsExport, reprojection?: Reprojection): T
       separator: ',',
       terminator: '',
       ...(joined ? { joined: { ...joined, options: { ...options, joined } } } : {}),
+      ...(lines ? { jsonLines: { ...lines, feature: { lat, lon } } } : {}),
     },
     tail: ']}',
   };

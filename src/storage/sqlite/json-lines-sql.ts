@@ -1,6 +1,6 @@
-// The SELECT that writes a range's JSON records in SQLite (RowEncoding.jsonLines), as
-// csv-lines-sql.ts writes CSV lines: one row holding the UTF-8 bytes of all the records, framed as
-// the row encoder's chunks are, and their number. A record is its members' texts in one concat();
+// The SELECT that writes a range's JSON records (or GeoJSON features) in SQLite
+// (RowEncoding.jsonLines), as csv-lines-sql.ts writes CSV lines: one row holding the UTF-8 bytes
+// of all of them, framed as the row encoder's chunks are, and their number. A record is its members' texts in one concat();
 // a text of a plain column is put between quotes, another goes through json_quote (whose escapes
 // are JSON.stringify's: json-joined.test.ts checks every code point).
 
@@ -46,17 +46,21 @@ function valueText(value: JsonLineValue, plainColumns: ReadonlySet<string>): str
       const instant = lineColumn(value.position);
       return `iif(${instant} IS NULL, 'null', concat('"', ${instantText(instant, "''")}, '"'))`;
     }
-    case 'point': {
-      const [lat, lon] = [lineColumn(value.lat), lineColumn(value.lon)];
-      const members = [
-        `'{"lon":'`,
-        numberText(lon, REFUSED),
-        `',"lat":'`,
-        numberText(lat, REFUSED),
-      ];
-      return `iif(${lat} IS NULL OR ${lon} IS NULL, 'null', concat(${members.join(', ')}, '}'))`;
-    }
+    case 'point':
+      return pointText(value, `'{"lon":'`, `',"lat":'`, `'}'`);
   }
+}
+
+/** A point as `before` lon `between` lat `after` (SQL texts), or null. */
+function pointText(
+  point: { lat: number; lon: number },
+  before: string,
+  between: string,
+  after: string,
+): string {
+  const [lat, lon] = [lineColumn(point.lat), lineColumn(point.lon)];
+  const parts = [before, numberText(lon, REFUSED), between, numberText(lat, REFUSED), after];
+  return `iif(${lat} IS NULL OR ${lon} IS NULL, 'null', concat(${parts.join(', ')}))`;
 }
 
 /**
@@ -71,9 +75,15 @@ export function jsonLinesSql(
   framing: { separator: string; terminator: string },
   plainColumns: ReadonlySet<string> = new Set(),
 ): string {
-  const parts = lines.members.flatMap((member, i) => [
-    literal(`${i === 0 ? '{' : ','}${member.name}`),
+  const members = lines.members.flatMap((member, i) => [
+    literal(`${i === 0 ? '' : ','}${member.name}`),
     valueText(member.value, plainColumns),
   ]);
-  return rangeLinesSql(sql, width, `concat(${parts.join(', ')}, '}')`, framing);
+  const feature = lines.feature;
+  const line = feature
+    ? `concat('{"type":"Feature","geometry":', ` +
+      `${pointText(feature, `'{"type":"Point","coordinates":['`, `','`, `']}'`)}, ` +
+      `',"properties":{', ${members.join(', ')}, '}}')`
+    : `concat('{', ${members.join(', ')}, '}')`;
+  return rangeLinesSql(sql, width, line, framing);
 }

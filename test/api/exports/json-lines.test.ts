@@ -1,5 +1,5 @@
 // JSON records written by SQLite (RowEncoding.jsonLines) are the bytes the row encoder writes,
-// through the real reader threads, for JSON and JSONL: every kind of value, texts JSON escapes
+// through the real reader threads, for JSON, JSONL and GeoJSON: every kind of value, texts JSON escapes
 // and texts of columns the load found plain, values SQL leaves to JavaScript (the range is then
 // encoded row by row), booleans stored as texts.
 
@@ -12,6 +12,7 @@ import type { Row } from '../../../src/core/cell.ts';
 import { emptyMetas } from '../../../src/core/dataset.ts';
 import { makeField as field } from '../../../src/core/field.ts';
 import type { RowEncoding } from '../../../src/core/row-encoding.ts';
+import { geoJsonText } from '../../../src/api/exports/geojson.ts';
 import { jsonArrayText, jsonLinesText } from '../../../src/api/exports/json.ts';
 import type { TextBody } from '../../../src/api/exports/text-body.ts';
 import { framedText } from '../../../src/api/exports/text-body.ts';
@@ -105,7 +106,19 @@ async function text(query: EncodedQuery, body: TextBody, encoding: RowEncoding):
 const BODIES = {
   json: (data: RecordsExport) => jsonArrayText(data),
   jsonl: (data: RecordsExport) => jsonLinesText(data),
+  geojson: (data: RecordsExport) => geoJsonText(data),
 };
+
+/** The records (or features) of a whole file. */
+function parsed(format: string, file: string): { ok?: unknown; properties?: { ok?: unknown } }[] {
+  if (format === 'jsonl')
+    return file
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+  const whole = JSON.parse(file);
+  return format === 'geojson' ? whole.features : whole;
+}
 
 test('records are written in SQL only where SQL writes them exactly', async () => {
   const { data } = await rangedExport(engine, 'tidy', undefined, undefined, 'UTC');
@@ -129,6 +142,13 @@ test('records are written in SQL only where SQL writes them exactly', async () =
   assert.equal(jsonArrayText(computed.data).encoding.jsonLines, undefined);
   const indexKey = await rangedExport(engine, 'tidy', 'a as "1", b', undefined, 'UTC');
   assert.equal(jsonArrayText(indexKey.data).encoding.jsonLines, undefined);
+  // GeoJSON: features whose geometry is the point, the other columns their properties.
+  const features = geoJsonText(data).encoding.jsonLines;
+  assert.deepEqual(features?.feature, { lat: 8, lon: 9 });
+  assert.deepEqual(
+    features?.members.map((m) => m.name),
+    ['"a":', '"n":', '"x":', '"ok":', '"day":', '"seen":', '"tags":', '"b":'],
+  );
 });
 
 test('a tidy table is written whole in SQL, its plain columns unlooked at', async () => {
@@ -179,17 +199,11 @@ for (const id of ['tidy', 'awkward']) {
         assert.equal(await text(query, file, file.encoding), expected);
         // Again: ranges SQL refused are then encoded row by row at once.
         assert.equal(await text(query, file, file.encoding), expected);
-        const records =
-          format === 'jsonl'
-            ? expected
-                .trim()
-                .split('\n')
-                .map((line) => JSON.parse(line))
-            : JSON.parse(expected);
+        const records = parsed(format, expected);
         assert.ok(records.length > 50, `${records.length} records`);
         if (id === 'awkward' && select === undefined) {
           assert.deepEqual(
-            records.slice(2, 5).map((r: { ok: unknown }) => r.ok),
+            records.slice(2, 5).map((r) => r.properties?.ok ?? r.ok),
             [true, true, false],
           );
         }
