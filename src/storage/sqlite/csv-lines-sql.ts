@@ -11,6 +11,7 @@
 import type { CsvLineCell, CsvLines } from '../../core/csv-lines.ts';
 import {
   REFUSED,
+  concatSql,
   instantText,
   lineColumn,
   literal,
@@ -97,7 +98,7 @@ function noQuotingSql(
     return [cell.kind === 'list' ? `replace(${value}, '"', '')` : value];
   });
   if (texts.length === 0) return null;
-  const joined = texts.length === 1 ? texts[0]! : `concat(${texts.join(', ')})`;
+  const joined = texts.length === 1 ? texts[0]! : concatSql(texts);
   const marked = delimiter === '\t' ? joined : `replace(${joined}, ${literal(delimiter)}, '"')`;
   return `instr(json_quote(${marked}), '\\') = 0`;
 }
@@ -115,12 +116,13 @@ export function csvLinesSql(
 ): string {
   const delimiter = literal(lines.delimiter);
   const cells = lines.cells.map((cell) => cellText(cell, lines, lineColumn, plainColumns));
-  const plain = `concat_ws(${delimiter}, ${cells.join(', ')})`;
-  const careful = `concat_ws(${delimiter}, ${lines.cells
-    .map((cell, i) =>
-      checkedCell(cell, plainColumns) ? quoted(`(${cells[i]})`, lines.delimiter) : cells[i],
-    )
-    .join(', ')})`;
+  const plain = concatSql(cells, delimiter);
+  const careful = concatSql(
+    lines.cells.map((cell, i) =>
+      checkedCell(cell, plainColumns) ? quoted(`(${cells[i]})`, lines.delimiter) : cells[i]!,
+    ),
+    delimiter,
+  );
   const clean = noQuotingSql(lines.cells, lines.delimiter, lineColumn, plainColumns);
   const line = clean === null ? plain : `iif(${clean}, ${plain}, ${careful})`;
   return rangeLinesSql(sql, width, line, { separator: '', terminator: '\r\n' });

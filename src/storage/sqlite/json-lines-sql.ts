@@ -1,12 +1,14 @@
 // The SELECT that writes a range's JSON records (or GeoJSON features) in SQLite
 // (RowEncoding.jsonLines), as csv-lines-sql.ts writes CSV lines: one row holding the UTF-8 bytes
-// of all of them, framed as the row encoder's chunks are, and their number. A record is its members' texts in one concat();
-// a text of a plain column is put between quotes, another goes through json_quote (whose escapes
-// are JSON.stringify's: json-joined.test.ts checks every code point).
+// of all of them, framed as the row encoder's chunks are, and their number. A record is its
+// members' texts in one concat(); a text of a plain column is put between quotes, another goes
+// through json_quote (whose escapes are JSON.stringify's: json-joined.test.ts checks every code
+// point).
 
 import type { JsonLineValue, JsonLines } from '../../core/json-lines.ts';
 import {
   REFUSED,
+  concatSql,
   instantText,
   lineColumn,
   literal,
@@ -81,9 +83,13 @@ export function jsonLinesSql(
   ]);
   const feature = lines.feature;
   const line = feature
-    ? `concat('{"type":"Feature","geometry":', ` +
-      `${pointText(feature, `'{"type":"Point","coordinates":['`, `','`, `']}'`)}, ` +
-      `',"properties":{', ${members.join(', ')}, '}}')`
-    : `concat('{', ${members.join(', ')}, '}')`;
+    ? concatSql([
+        `'{"type":"Feature","geometry":'`,
+        pointText(feature, `'{"type":"Point","coordinates":['`, `','`, `']}'`),
+        `',"properties":{'`,
+        ...members,
+        `'}}'`,
+      ])
+    : concatSql([`'{'`, ...members, `'}'`]);
   return rangeLinesSql(sql, width, line, framing);
 }

@@ -24,3 +24,9 @@ test('a few refusals early do not give a query up for good', () => {
   for (let i = 0; i < 100; i++) refusals.record(`other ${i}`, false);
   assert.equal(refusals.worthTrying('q'), true);
 });
+
+test('a query whose statement failed is given up at once', () => {
+  const refusals = new LineRefusals();
+  refusals.giveUp('q');
+  assert.equal(refusals.worthTrying('q'), false);
+});

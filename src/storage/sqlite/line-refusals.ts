@@ -17,6 +17,14 @@ export class LineRefusals {
     return !count || count.refused < MIN_REFUSED || count.refused * 4 <= count.tried;
   }
 
+  /** Gives `key` up at once (its statement could not be run: a limit of SQLite's). */
+  giveUp(key: string): void {
+    this.record(key, true);
+    const count = this.counts.get(key)!;
+    count.refused = Math.max(count.refused, MIN_REFUSED);
+    count.tried = count.refused;
+  }
+
   /** Records one range of `key`, written or refused. */
   record(key: string, refused: boolean): void {
     let count = this.counts.get(key);

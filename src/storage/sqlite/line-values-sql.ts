@@ -82,6 +82,26 @@ export function instantText(value: string, whenNull: string): string {
   );
 }
 
+/** SQLite's limit on a function's arguments (SQLITE_MAX_FUNCTION_ARG), with room to spare. */
+const MAX_ARGUMENTS = 900;
+
+/**
+ * concat() of `parts` (SQL texts, none NULL), or concat_ws() with `separator` (an SQL text):
+ * nested by groups when there are more than one call takes (a very wide dataset).
+ */
+export function concatSql(parts: readonly string[], separator?: string): string {
+  const call = (args: readonly string[]) =>
+    separator === undefined
+      ? `concat(${args.join(', ')})`
+      : `concat_ws(${separator}, ${args.join(', ')})`;
+  if (parts.length <= MAX_ARGUMENTS) return call(parts);
+  const groups: string[] = [];
+  for (let i = 0; i < parts.length; i += MAX_ARGUMENTS) {
+    groups.push(call(parts.slice(i, i + MAX_ARGUMENTS)));
+  }
+  return concatSql(groups, separator);
+}
+
 /**
  * `sql`, whose rows have `width` columns named `"c0"`… for `line`, as one row: the blob of its
  * lines (NULL when it has none), each followed by `terminator` and separated by `separator` as

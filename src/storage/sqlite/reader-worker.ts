@@ -172,7 +172,15 @@ function encodeLines(request: Extract<ReaderRequest, { kind: 'encode' }>): Reade
   const sql = csvLines
     ? csvLinesSql(request.sql, width, csvLines, plain)
     : jsonLinesSql(request.sql, width, jsonLines!, { separator, terminator }, plain);
-  const [bytes, rows] = prepare(sql).get(...bindable(request.params)) as [Buffer | null, number];
+  let statement: Database.Statement;
+  try {
+    statement = prepare(sql);
+  } catch {
+    // A limit of SQLite's (the statement's length, its depth): the row encoder writes them.
+    lineRefusals.giveUp(request.sql);
+    return null;
+  }
+  const [bytes, rows] = statement.get(...bindable(request.params)) as [Buffer | null, number];
   const refused = bytes?.includes(REFUSED_BYTE) === true;
   lineRefusals.record(request.sql, refused);
   if (refused) return null;

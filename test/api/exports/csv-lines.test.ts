@@ -394,3 +394,21 @@ test('lists written in SQL are joinList; lists with escapes are refused', () => 
   assert.equal(written, 5);
   assert.deepEqual(refused, ['["a\\"b"]', '["y\\\\z"]', '[1,2]', '["]']);
 });
+
+test('wide lines (more cells than an SQL function takes arguments) are written too', async () => {
+  const wide = Array.from({ length: 150 }, (_, i) => field(`f${i}`, i % 3 === 0 ? 'int' : 'text'));
+  await engine.metadata.saveDataset({ id: 'wide', metas: emptyMetas('wide') });
+  const writer = await engine.beginVersion({ datasetId: 'wide', fields: wide, source: null });
+  await writer.append(
+    Array.from({ length: 40 }, (_, r) =>
+      wide.map((f, i) => (f.type === 'int' ? r * i : i === 1 && r === 7 ? 'a;b' : `v${r}.${i}`)),
+    ),
+  );
+  await writer.commit();
+  const { query, data } = await rangedExport(engine, 'wide', undefined, undefined, 'UTC');
+  const { csvLines, joined: _, ...rowByRow } = csvText(data, OPTIONS[0]!).encoding;
+  assert.ok(csvLines);
+  const expected = await text(query, rowByRow);
+  assert.equal(linesOfTable(query, csvLines).text, expected);
+  assert.equal(await text(query, csvText(data, OPTIONS[0]!).encoding), expected);
+});

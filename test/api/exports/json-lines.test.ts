@@ -211,3 +211,43 @@ for (const id of ['tidy', 'awkward']) {
     }
   }
 }
+
+test('wide records (more members than an SQL function takes arguments) are written too', async () => {
+  const wide = Array.from({ length: 520 }, (_, i) => field(`f${i}`, i % 3 === 0 ? 'int' : 'text'));
+  await engine.metadata.saveDataset({ id: 'wide', metas: emptyMetas('wide') });
+  const writer = await engine.beginVersion({ datasetId: 'wide', fields: wide, source: null });
+  await writer.append(
+    Array.from({ length: 40 }, (_, r) =>
+      wide.map((f, i) =>
+        f.type === 'int' ? r * i : i === 1 && r === 7 ? 'say "hi"' : `v${r}.${i}`,
+      ),
+    ),
+  );
+  await writer.commit();
+  const { query, data } = await rangedExport(engine, 'wide', undefined, undefined, 'UTC');
+  for (const [format, body] of Object.entries(BODIES)) {
+    if (format === 'geojson') continue;
+    const file = body(data);
+    assert.ok(file.encoding.jsonLines);
+    const { jsonLines: _lines, joined: _, ...rowByRow } = file.encoding;
+    const expected = await text(query, file, rowByRow);
+    assert.equal(await text(query, file, file.encoding), expected, format);
+    const sql = jsonLinesSql(query.ranged!.sql, 520, file.encoding.jsonLines!, {
+      separator: ',',
+      terminator: '',
+    });
+    const db = new Database(temp.path, { readonly: true });
+    try {
+      const params = [...query.ranged!.params];
+      params[query.ranged!.fromParam] = 0;
+      params[query.ranged!.toParam] = 1_000;
+      const [bytes] = db
+        .prepare(sql)
+        .raw(true)
+        .get(...params) as [Buffer];
+      if (format === 'json') assert.equal(`[${bytes.toString()}]`, expected);
+    } finally {
+      db.close();
+    }
+  }
+});

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import Database from 'better-sqlite3';
+
+import { concatSql, literal } from './line-values-sql.ts';
+
+test('concatSql nests its calls past the arguments one call takes', () => {
+  const db = new Database(':memory:');
+  try {
+    const parts = Array.from({ length: 2500 }, (_, i) => literal(`v${i}`));
+    const expected = parts.map((_, i) => `v${i}`);
+    const joined = db
+      .prepare(`SELECT ${concatSql(parts)}`)
+      .pluck()
+      .get();
+    assert.equal(joined, expected.join(''));
+    const separated = db
+      .prepare(`SELECT ${concatSql(parts, literal(';'))}`)
+      .pluck()
+      .get();
+    assert.equal(separated, expected.join(';'));
+    assert.equal(
+      db
+        .prepare(`SELECT ${concatSql([literal("l'été")], "'|'")}`)
+        .pluck()
+        .get(),
+      "l'été",
+    );
+  } finally {
+    db.close();
+  }
+});
