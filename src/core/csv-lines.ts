@@ -14,8 +14,11 @@ export type CsvLineCell =
   | { kind: 'number'; position: number }
   /** 0 or 1: `false` or `true`. */
   | { kind: 'boolean'; position: number }
-  /** Milliseconds since 1970, written in UTC (`2024-01-31T09:00:00+00:00`, `.250` when set). */
-  | { kind: 'utc-instant'; position: number }
+  /**
+   * Milliseconds since 1970, written in `zone` as formatInstant writes them
+   * (`2024-01-31T10:00:00+01:00`, `.250` when set).
+   */
+  | { kind: 'instant'; position: number; zone: string }
   /** A point from its two stored numbers: `lat, lon`. */
   | { kind: 'point'; lat: number; lon: number };
 

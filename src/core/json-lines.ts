@@ -13,8 +13,8 @@ export type JsonLineValue =
   | { kind: 'number'; position: number }
   /** 0 or 1 (or the texts `1`, `t`): true or false, or null. */
   | { kind: 'boolean'; position: number }
-  /** Milliseconds since 1970, as a JSON string in UTC, or null. */
-  | { kind: 'utc-instant'; position: number }
+  /** Milliseconds since 1970, as a JSON string of formatInstant's text in `zone`, or null. */
+  | { kind: 'instant'; position: number; zone: string }
   /** `{"lon":…,"lat":…}` from the two stored numbers, or null. */
   | { kind: 'point'; lat: number; lon: number };
 

@@ -70,7 +70,8 @@ function pad(value: number, width = 2): string {
   return String(value).padStart(width, '0');
 }
 
-function formatOffset(minutes: number): string {
+/** An offset in minutes as ISO 8601 writes it after a time: `+01:00`, `-03:30`. */
+export function formatOffset(minutes: number): string {
   const sign = minutes < 0 ? '-' : '+';
   const abs = Math.abs(minutes);
   return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;

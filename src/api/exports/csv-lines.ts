@@ -1,12 +1,11 @@
 // Which CSV exports an engine may write line by line in SQL (RowEncoding.csvLines): every
-// column a stored field of a type SQL writes as csvCellFormatter does, in the default dialect
-// (no quote_all, a one-character delimiter, no reprojection). Other exports, and the ranges an
+// column a stored field of a type SQL writes as csvCellFormatter does (datetimes in the export's
+// zone), in the default dialect (no quote_all, a one-character delimiter, no reprojection). Other exports, and the ranges an
 // engine cannot write (core/csv-lines.ts), are encoded row by row.
 
 import type { CsvLineCell, CsvLines } from '../../core/csv-lines.ts';
 import { CSV_LINE_DELIMITERS } from '../../core/csv-lines.ts';
 import type { OutputColumn } from '../../odsql/index.ts';
-import { isUtcZone } from '../../util/iso-time.ts';
 
 export interface CsvLineOptions {
   delimiter: string;
@@ -17,7 +16,7 @@ export interface CsvLineOptions {
   reprojected: boolean;
 }
 
-function lineCell(column: OutputColumn, utc: boolean): CsvLineCell | null {
+function lineCell(column: OutputColumn, timezone: string): CsvLineCell | null {
   if (column.field !== true) return null;
   const [position = 0, second = 1] = column.positions;
   if (column.multivalued) {
@@ -33,7 +32,7 @@ function lineCell(column: OutputColumn, utc: boolean): CsvLineCell | null {
     case 'boolean':
       return { kind: 'boolean', position };
     case 'datetime':
-      return utc ? { kind: 'utc-instant', position } : null;
+      return { kind: 'instant', position, zone: timezone };
     case 'geo_point_2d':
       return { kind: 'point', lat: position, lon: second };
     default:
@@ -52,10 +51,9 @@ export function csvLinesOf(
   }
   // A list separator that needs quoting would make every list a quoted cell.
   if ([delimiter, '"', '\r', '\n'].some((c) => listSeparator.includes(c))) return undefined;
-  const utc = isUtcZone(options.timezone);
   const cells: CsvLineCell[] = [];
   for (const column of columns) {
-    const cell = lineCell(column, utc);
+    const cell = lineCell(column, options.timezone);
     if (!cell) return undefined;
     cells.push(cell);
   }

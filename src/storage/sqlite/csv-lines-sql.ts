@@ -54,8 +54,8 @@ function cellText(
         `WHEN ${value} = 1 AND typeof(${value}) IN ('integer', 'real') THEN 'true' ELSE 'false' END`
       );
     }
-    case 'utc-instant':
-      return instantText(column(cell.position), "''");
+    case 'instant':
+      return instantText(column(cell.position), "''", cell.zone);
     case 'point': {
       const lat = column(cell.lat);
       const lon = column(cell.lon);

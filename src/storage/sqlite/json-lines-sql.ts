@@ -44,9 +44,10 @@ function valueText(value: JsonLineValue, plainColumns: ReadonlySet<string>): str
         `OR (typeof(${flag}) = 'text' AND ${flag} IN ('1', 't')) THEN 'true' ELSE 'false' END`
       );
     }
-    case 'utc-instant': {
+    case 'instant': {
       const instant = lineColumn(value.position);
-      return `iif(${instant} IS NULL, 'null', concat('"', ${instantText(instant, "''")}, '"'))`;
+      const text = instantText(instant, "''", value.zone);
+      return `iif(${instant} IS NULL, 'null', concat('"', ${text}, '"'))`;
     }
     case 'point':
       return pointText(value, `'{"lon":'`, `',"lat":'`, `'}'`);

@@ -1,8 +1,12 @@
 // Values written in SQL as the export encoders write them in JavaScript, for the exports whose
 // lines SQLite writes (csv-lines-sql.ts, json-lines-sql.ts): numbers as String() writes them,
-// instants as formatInstant writes them in UTC. A value SQL cannot write so is written as a NUL
+// instants as formatInstant writes them in a zone. A value SQL cannot write so is written as a NUL
 // byte (REFUSED_BYTE), which no line SQL writes holds otherwise: the reader then encodes the range
 // row by row. And the statement around a range's lines (rangeLinesSql).
+
+import { formatOffset, isUtcZone } from '../../util/iso-time.ts';
+import type { ZoneOffsets } from '../../util/zone-transitions.ts';
+import { zoneOffsets } from '../../util/zone-transitions.ts';
 
 export function literal(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
@@ -63,21 +67,46 @@ export function numberText(value: string, whenNull: string): string {
 }
 
 /**
- * Milliseconds since 1970 as formatInstant writes them in UTC (`whenNull`, an SQL text, for
- * NULL), or REFUSED.
+ * The value of `offsets` at the instant `value` (SQL), by a balanced tree of comparisons with
+ * the changes (`leaf` writes one offset as SQL): about ten comparisons for a zone with summer
+ * time from 1900 to 2100.
  */
-export function instantText(value: string, whenNull: string): string {
+function offsetTree(value: string, zone: ZoneOffsets, leaf: (minutes: number) => string): string {
+  const { changes, offsets } = zone;
+  const tree = (low: number, high: number): string => {
+    if (low === high) return leaf(offsets[low]!);
+    const middle = (low + high + 1) >> 1;
+    return `iif(${value} < ${changes[middle - 1]}, ${tree(low, middle - 1)}, ${tree(middle, high)})`;
+  };
+  return tree(0, offsets.length - 1);
+}
+
+/**
+ * Milliseconds since 1970 as formatInstant writes them in `zone` (`whenNull`, an SQL text, for
+ * NULL), or REFUSED: the wall-clock time of the instant moved by its zone's offset
+ * (util/zone-transitions.ts), then the offset.
+ */
+export function instantText(value: string, whenNull: string, zone: string): string {
+  const utc = isUtcZone(zone);
+  const offsets = utc ? null : zoneOffsets(zone);
+  const [first, last] = offsets
+    ? [offsets.from, offsets.to - 1]
+    : [FIRST_INSTANT_MS, LAST_INSTANT_MS];
+  const local = offsets ? `(${value} + ${offsetTree(value, offsets, String)} * 60000)` : value;
+  const suffix = offsets
+    ? offsetTree(value, offsets, (minutes) => literal(formatOffset(minutes)))
+    : `'+00:00'`;
   const millis = `((${value} % 1000) + 1000) % 1000`;
-  const seconds = `(${value} - ${millis}) / 1000`;
+  const seconds = `(${local} - ${millis}) / 1000`;
   const wholeSeconds = `strftime('%Y-%m-%dT%H:%M:%S', ${seconds}, 'unixepoch')`;
   // Whole seconds first: datetime() is the cheaper of the two.
-  const inRange = `${value} BETWEEN ${FIRST_INSTANT_MS} AND ${LAST_INSTANT_MS}`;
+  const inRange = `${value} BETWEEN ${first} AND ${last}`;
   return (
     `CASE WHEN typeof(${value}) = 'integer' AND ${value} % 1000 = 0 AND ${inRange} ` +
-    `THEN concat(replace(datetime(${value} / 1000, 'unixepoch'), ' ', 'T'), '+00:00') ` +
+    `THEN concat(replace(datetime(${local} / 1000, 'unixepoch'), ' ', 'T'), ${suffix}) ` +
     `WHEN ${value} IS NULL THEN ${whenNull} ` +
     `WHEN typeof(${value}) = 'integer' AND ${inRange} ` +
-    `THEN concat(${wholeSeconds}, printf('.%03d', ${millis}), '+00:00') ` +
+    `THEN concat(${wholeSeconds}, printf('.%03d', ${millis}), ${suffix}) ` +
     `ELSE ${REFUSED} END`
   );
 }

@@ -148,12 +148,14 @@ test('lines are written in SQL only where SQL writes them exactly', async () => 
   const lines = csvText(data, OPTIONS[0]!).encoding.csvLines;
   assert.deepEqual(
     lines?.cells.map((cell) => cell.kind),
-    ['text', 'number', 'number', 'boolean', 'text', 'utc-instant', 'list', 'text', 'point'],
+    ['text', 'number', 'number', 'boolean', 'text', 'instant', 'list', 'text', 'point'],
   );
   const paris = await rangedExport(engine, 'tidy', undefined, undefined, 'Europe/Paris');
-  assert.equal(csvText(paris.data, OPTIONS[0]!).encoding.csvLines, undefined);
-  const noDate = await rangedExport(engine, 'tidy', 'a, n, where', undefined, 'Europe/Paris');
-  assert.ok(csvText(noDate.data, OPTIONS[0]!).encoding.csvLines);
+  assert.deepEqual(csvText(paris.data, OPTIONS[0]!).encoding.csvLines?.cells[5], {
+    kind: 'instant',
+    position: 5,
+    zone: 'Europe/Paris',
+  });
   const computed = await rangedExport(engine, 'tidy', 'a, upper(b) as b', undefined, 'UTC');
   assert.equal(csvText(computed.data, OPTIONS[0]!).encoding.csvLines, undefined);
   const quoteAll = { ...OPTIONS[0]!, quoteAll: true };
@@ -310,6 +312,7 @@ function writeEach(
   cell: CsvLines['cells'][number]['kind'],
   values: readonly unknown[],
   expected: (value: never) => string,
+  zone = 'UTC',
 ): { written: number; refused: unknown[] } {
   const db = new Database(':memory:');
   try {
@@ -320,7 +323,7 @@ function writeEach(
     const lines: CsvLines = {
       delimiter: '|',
       listSeparator: '+',
-      cells: [{ kind: cell, position: 0 } as never],
+      cells: [{ kind: cell, position: 0, zone } as never],
     };
     const written = db.prepare(csvLinesSql(sql, 1, lines)).raw(true);
     const stored = db.prepare(sql).pluck(true);
@@ -369,14 +372,42 @@ test('instants written in SQL are formatInstant in UTC, milliseconds and years b
   // From year 68 to 9574, to the millisecond.
   for (const value of doubles(2000))
     instants.push(Math.round((((value % 1) + 1) / 2) * 3e14) - 6e13);
-  const { written, refused } = writeEach('INTEGER', 'utc-instant', instants, (v) =>
+  const { written, refused } = writeEach('INTEGER', 'instant', instants, (v) =>
     formatInstant(v, 'UTC'),
   );
   assert.equal(written, instants.length);
   assert.deepEqual(refused, []);
   const beyond = [-62167219200001, 253402300800000];
-  assert.equal(writeEach('INTEGER', 'utc-instant', beyond, () => '').written, 0);
+  assert.equal(writeEach('INTEGER', 'instant', beyond, () => '').written, 0);
 });
+
+for (const zone of ['Europe/Paris', 'America/St_Johns', 'Asia/Kolkata', 'Australia/Lord_Howe']) {
+  test(`instants written in SQL are formatInstant in ${zone}, across its changes of offset`, () => {
+    const instants = [Date.UTC(1900, 0, 1), Date.UTC(2100, 0, 1) - 1, 0, -1, 1];
+    // From 1900 to 2100, to the millisecond, and whole seconds.
+    for (const value of doubles(1500)) {
+      const ms = Date.UTC(1900, 0, 1) + Math.floor((((value % 1) + 1) / 2) * 6.3e12);
+      instants.push(ms, ms - (ms % 1000));
+    }
+    // Each side of this century's changes.
+    for (let year = 2000; year < 2030; year++) {
+      for (const month of [2, 3, 9, 10]) {
+        for (let day = 0; day < 31; day += 3) instants.push(Date.UTC(year, month, day, 1, 0, 0));
+      }
+    }
+    const { written, refused } = writeEach(
+      'INTEGER',
+      'instant',
+      instants,
+      (v) => formatInstant(v, zone),
+      zone,
+    );
+    assert.equal(written, instants.length);
+    assert.deepEqual(refused, []);
+    const beyond = [Date.UTC(1899, 11, 31), Date.UTC(2100, 0, 1)];
+    assert.equal(writeEach('INTEGER', 'instant', beyond, () => '', zone).written, 0);
+  });
+}
 
 test('lists written in SQL are joinList; lists with escapes are refused', () => {
   const lists = [
@@ -411,4 +442,16 @@ test('wide lines (more cells than an SQL function takes arguments) are written t
   const expected = await text(query, rowByRow);
   assert.equal(linesOfTable(query, csvLines).text, expected);
   assert.equal(await text(query, csvText(data, OPTIONS[0]!).encoding), expected);
+});
+
+test('an export in another zone writes its instants in SQL as the encoder does', async () => {
+  for (const id of ['tidy', 'awkward']) {
+    const { query, data } = await rangedExport(engine, id, undefined, undefined, 'Europe/Paris');
+    const { csvLines, joined: _, ...rowByRow } = csvText(data, OPTIONS[0]!).encoding;
+    assert.ok(csvLines);
+    const expected = await text(query, rowByRow);
+    assert.match(expected, /T10:00:00\+01:00/);
+    if (id === 'tidy') assert.equal(linesOfTable(query, csvLines).text, expected);
+    assert.equal(await text(query, csvText(data, OPTIONS[0]!).encoding), expected);
+  }
 });
