@@ -4,23 +4,14 @@
 // an engine answers "cannot" for a range holding a value outside that (a double without a
 // short exact form, a list with escapes), and the range is encoded row by row instead.
 
-/** One cell of the line, by how it is stored and written. */
-export type CsvLineCell =
-  /** Stored text, written as it is, quoted when it holds the delimiter, `"`, CR or LF. */
-  | { kind: 'text'; position: number; column: string }
-  /** A stored list (a JSON array of strings), its values joined with the list separator. */
-  | { kind: 'list'; position: number; column: string }
-  /** An integer or a double, written as JavaScript's String() writes it. */
-  | { kind: 'number'; position: number }
-  /** 0 or 1: `false` or `true`. */
-  | { kind: 'boolean'; position: number }
-  /**
-   * Milliseconds since 1970, written in `zone` as formatInstant writes them
-   * (`2024-01-31T10:00:00+01:00`, `.250` when set).
-   */
-  | { kind: 'instant'; position: number; zone: string }
-  /** A point from its two stored numbers: `lat, lon`. */
-  | { kind: 'point'; lat: number; lon: number };
+import type { StoredValue } from './stored-values.ts';
+
+/**
+ * One cell of the line: a text as it is, quoted when it holds the delimiter, `"`, CR or LF; a
+ * list's values joined with the list separator; a number as String() writes it; a boolean as
+ * `true` or `false`; a point as `lat, lon`; nothing for NULL.
+ */
+export type CsvLineCell = StoredValue;
 
 export interface CsvLines {
   /** One character: `;`, `,`, tab or `|`. */

@@ -3,20 +3,14 @@
 // exactly as the row encoder does is described, and an engine answers "cannot" for a range
 // holding a value outside that (it is then encoded row by row).
 
-/** One member's value, by how it is stored and written. */
-export type JsonLineValue =
-  /** Stored text (or a date's): a JSON string, or null. */
-  | { kind: 'text'; position: number; column: string }
-  /** A stored list (JSON.stringify's text of an array of strings): written as stored, or null. */
-  | { kind: 'list'; position: number }
-  /** An integer or a double, written as JSON.stringify writes it, or null. */
-  | { kind: 'number'; position: number }
-  /** 0 or 1 (or the texts `1`, `t`): true or false, or null. */
-  | { kind: 'boolean'; position: number }
-  /** Milliseconds since 1970, as a JSON string of formatInstant's text in `zone`, or null. */
-  | { kind: 'instant'; position: number; zone: string }
-  /** `{"lon":…,"lat":…}` from the two stored numbers, or null. */
-  | { kind: 'point'; lat: number; lon: number };
+import type { StoredValue } from './stored-values.ts';
+
+/**
+ * One member's value, as the JSON export writes it: a text as a JSON string, a list as stored,
+ * a number as JSON.stringify writes it, a boolean (0 or 1, the texts `1` and `t`), an instant as
+ * a string, a point as `{"lon":…,"lat":…}`; null for NULL.
+ */
+export type JsonLineValue = StoredValue;
 
 export interface JsonLines {
   /** In the record's order; `name` is the member's name as JSON text, with its colon (`"a":`). */

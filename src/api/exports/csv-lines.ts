@@ -1,11 +1,12 @@
-// Which CSV exports an engine may write line by line in SQL (RowEncoding.csvLines): every
-// column a stored field of a type SQL writes as csvCellFormatter does (datetimes in the export's
-// zone), in the default dialect (no quote_all, a one-character delimiter, no reprojection). Other exports, and the ranges an
+// Which CSV exports an engine may write line by line in SQL (RowEncoding.csvLines): every column
+// one SQL writes as csvCellFormatter does (stored-values.ts), in the default dialect (no
+// quote_all, a one-character delimiter, no reprojection). Other exports, and the ranges an
 // engine cannot write (core/csv-lines.ts), are encoded row by row.
 
 import type { CsvLineCell, CsvLines } from '../../core/csv-lines.ts';
 import { CSV_LINE_DELIMITERS } from '../../core/csv-lines.ts';
 import type { OutputColumn } from '../../odsql/index.ts';
+import { storedValueOf } from './stored-values.ts';
 
 export interface CsvLineOptions {
   delimiter: string;
@@ -14,30 +15,6 @@ export interface CsvLineOptions {
   timezone: string;
   /** Geometry cells are reprojected (an `epsg` other than WGS 84). */
   reprojected: boolean;
-}
-
-function lineCell(column: OutputColumn, timezone: string): CsvLineCell | null {
-  if (column.field !== true) return null;
-  const [position = 0, second = 1] = column.positions;
-  if (column.multivalued) {
-    return column.type === 'text' ? { kind: 'list', position, column: column.key } : null;
-  }
-  switch (column.type) {
-    case 'text':
-    case 'date':
-      return { kind: 'text', position, column: column.key };
-    case 'int':
-    case 'double':
-      return { kind: 'number', position };
-    case 'boolean':
-      return { kind: 'boolean', position };
-    case 'datetime':
-      return { kind: 'instant', position, zone: timezone };
-    case 'geo_point_2d':
-      return { kind: 'point', lat: position, lon: second };
-    default:
-      return null;
-  }
 }
 
 /** The lines of an export as SQL may write them, or undefined when it may not. */
@@ -53,7 +30,7 @@ export function csvLinesOf(
   if ([delimiter, '"', '\r', '\n'].some((c) => listSeparator.includes(c))) return undefined;
   const cells: CsvLineCell[] = [];
   for (const column of columns) {
-    const cell = lineCell(column, options.timezone);
+    const cell = storedValueOf(column, options.timezone);
     if (!cell) return undefined;
     cells.push(cell);
   }

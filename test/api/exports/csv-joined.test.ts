@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import type { Row } from '../../../src/core/cell.ts';
-import { emptyMetas } from '../../../src/core/dataset.ts';
 import { makeField as field } from '../../../src/core/field.ts';
 import type { RowEncoding } from '../../../src/core/row-encoding.ts';
 import type { CsvOptions } from '../../../src/api/exports/csv.ts';
@@ -14,6 +13,7 @@ import { csvText } from '../../../src/api/exports/csv.ts';
 import { plainTextRuns } from '../../../src/api/exports/text-runs.ts';
 import { createRowEncoder } from '../../../src/api/exports/csv-row.ts';
 import type { EncodedQuery, StorageEngine } from '../../../src/storage/engine.ts';
+import { encodedText, saveDatasetRows } from '../../helpers/export-text.ts';
 import { rangedExport } from '../../helpers/ranged-export.ts';
 import type { TempSqliteEngine } from '../../helpers/temp-sqlite-engine.ts';
 import { openTempSqliteEngine } from '../../helpers/temp-sqlite-engine.ts';
@@ -89,13 +89,10 @@ before(async () => {
     ['tidy', []],
     ['late', []],
   ] as const) {
-    await engine.metadata.saveDataset({ id, metas: emptyMetas(id) });
-    const writer = await engine.beginVersion({ datasetId: id, fields: FIELDS, source: null });
     const written = rows(200, odd);
     // Ranges joined, then one whose text holds every delimiter (read again cell by cell).
     if (id === 'late') written[150]![1] = 'a;b,c\td|e "f"';
-    await writer.append(written);
-    await writer.commit();
+    await saveDatasetRows(engine, id, FIELDS, written);
   }
 });
 after(() => temp.cleanup());
@@ -104,12 +101,8 @@ function exportOf(id: string, select: string | undefined, where: string[] | unde
   return rangedExport(engine, id, select, where);
 }
 
-async function text(query: EncodedQuery, encoding: RowEncoding): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of engine.streamEncoded(query, encoding)) {
-    chunks.push(Buffer.from(chunk.bytes));
-  }
-  return Buffer.concat(chunks).toString();
+function text(query: EncodedQuery, encoding: RowEncoding): Promise<string> {
+  return encodedText(engine, query, encoding);
 }
 
 const OPTIONS: CsvOptions[] = [

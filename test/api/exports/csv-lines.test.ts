@@ -11,7 +11,6 @@ import Database from 'better-sqlite3';
 
 import type { Row } from '../../../src/core/cell.ts';
 import type { CsvLines } from '../../../src/core/csv-lines.ts';
-import { emptyMetas } from '../../../src/core/dataset.ts';
 import { makeField as field } from '../../../src/core/field.ts';
 import type { RowEncoding } from '../../../src/core/row-encoding.ts';
 import type { CsvOptions } from '../../../src/api/exports/csv.ts';
@@ -26,22 +25,13 @@ import {
   plainTextColumnsSql,
 } from '../../../src/storage/sqlite/plain-text-columns.ts';
 import { formatInstant } from '../../../src/util/iso-time.ts';
+import { LINE_FIELDS, encodedText, saveDatasetRows } from '../../helpers/export-text.ts';
 import { rangedExport } from '../../helpers/ranged-export.ts';
 import type { TempSqliteEngine } from '../../helpers/temp-sqlite-engine.ts';
 import { openTempSqliteEngine } from '../../helpers/temp-sqlite-engine.ts';
 
 const RANGE = 16;
-const FIELDS = [
-  field('a', 'text'),
-  field('n', 'int'),
-  field('x', 'double'),
-  field('ok', 'boolean'),
-  field('day', 'date'),
-  field('seen', 'datetime'),
-  field('tags', 'text', { multivalued: [';'] }),
-  field('b', 'text'),
-  field('where', 'geo_point_2d'),
-];
+const FIELDS = LINE_FIELDS;
 
 const TEXTS = [
   'plain',
@@ -103,37 +93,22 @@ let engine: StorageEngine;
 before(async () => {
   temp = await openTempSqliteEngine({ readers: 2, exportRangeRows: RANGE });
   engine = temp.engine;
-  for (const [id, awkward] of [
-    ['tidy', false],
-    ['awkward', true],
-  ] as const) {
-    await engine.metadata.saveDataset({ id, metas: emptyMetas(id) });
-    const writer = await engine.beginVersion({ datasetId: id, fields: FIELDS, source: null });
-    await writer.append(rows(300, awkward));
-    await writer.commit();
-  }
+  await saveDatasetRows(engine, 'tidy', FIELDS, rows(300, false));
+  await saveDatasetRows(engine, 'awkward', FIELDS, rows(300, true));
   // Texts that need no quoting in most columns: the load notes them, and SQL does not check them.
-  await engine.metadata.saveDataset({ id: 'plain', metas: emptyMetas('plain') });
-  const writer = await engine.beginVersion({ datasetId: 'plain', fields: FIELDS, source: null });
-  await writer.append(
-    rows(300, false).map((row, i) => {
-      const plain = [...row] as Row;
-      plain[0] = i % 50 === 7 ? 'say "hi"' : `name ${i}`;
-      plain[6] = i % 3 === 0 ? null : ['x', `t${i % 7}`];
-      plain[7] = `b${i}`;
-      return plain;
-    }),
-  );
-  await writer.commit();
+  const plain = rows(300, false).map((row, i) => {
+    const plain = [...row] as Row;
+    plain[0] = i % 50 === 7 ? 'say "hi"' : `name ${i}`;
+    plain[6] = i % 3 === 0 ? null : ['x', `t${i % 7}`];
+    plain[7] = `b${i}`;
+    return plain;
+  });
+  await saveDatasetRows(engine, 'plain', FIELDS, plain);
 });
 after(() => temp.cleanup());
 
-async function text(query: EncodedQuery, encoding: RowEncoding): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of engine.streamEncoded(query, encoding)) {
-    chunks.push(Buffer.from(chunk.bytes));
-  }
-  return Buffer.concat(chunks).toString();
+function text(query: EncodedQuery, encoding: RowEncoding): Promise<string> {
+  return encodedText(engine, query, encoding);
 }
 
 const OPTIONS: CsvOptions[] = [
@@ -428,14 +403,10 @@ test('lists written in SQL are joinList; lists with escapes are refused', () => 
 
 test('wide lines (more cells than an SQL function takes arguments) are written too', async () => {
   const wide = Array.from({ length: 150 }, (_, i) => field(`f${i}`, i % 3 === 0 ? 'int' : 'text'));
-  await engine.metadata.saveDataset({ id: 'wide', metas: emptyMetas('wide') });
-  const writer = await engine.beginVersion({ datasetId: 'wide', fields: wide, source: null });
-  await writer.append(
-    Array.from({ length: 40 }, (_, r) =>
-      wide.map((f, i) => (f.type === 'int' ? r * i : i === 1 && r === 7 ? 'a;b' : `v${r}.${i}`)),
-    ),
+  const wideRows = Array.from({ length: 40 }, (_, r) =>
+    wide.map((f, i) => (f.type === 'int' ? r * i : i === 1 && r === 7 ? 'a;b' : `v${r}.${i}`)),
   );
-  await writer.commit();
+  await saveDatasetRows(engine, 'wide', wide, wideRows);
   const { query, data } = await rangedExport(engine, 'wide', undefined, undefined, 'UTC');
   const { csvLines, joined: _, ...rowByRow } = csvText(data, OPTIONS[0]!).encoding;
   assert.ok(csvLines);

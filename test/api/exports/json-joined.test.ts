@@ -10,17 +10,16 @@ import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
 
 import type { Row } from '../../../src/core/cell.ts';
-import { emptyMetas } from '../../../src/core/dataset.ts';
 import { makeField as field } from '../../../src/core/field.ts';
 import type { RowEncoding } from '../../../src/core/row-encoding.ts';
 import { geoJsonText } from '../../../src/api/exports/geojson.ts';
 import { jsonArrayText, jsonLinesText } from '../../../src/api/exports/json.ts';
 import { jsonRuns } from '../../../src/api/exports/json-row.ts';
 import type { TextBody } from '../../../src/api/exports/text-body.ts';
-import { framedText } from '../../../src/api/exports/text-body.ts';
 import type { RecordsExport } from '../../../src/records/index.ts';
 import type { EncodedQuery, StorageEngine } from '../../../src/storage/engine.ts';
 import { joinedSql } from '../../../src/storage/sqlite/joined-sql.ts';
+import { fileText, saveDatasetRows } from '../../helpers/export-text.ts';
 import { rangedExport } from '../../helpers/ranged-export.ts';
 import type { TempSqliteEngine } from '../../helpers/temp-sqlite-engine.ts';
 import { openTempSqliteEngine } from '../../helpers/temp-sqlite-engine.ts';
@@ -83,10 +82,7 @@ before(async () => {
   temp = await openTempSqliteEngine({ readers: 2, exportRangeRows: RANGE });
   engine = temp.engine;
   for (const id of ['awkward', 'blob']) {
-    await engine.metadata.saveDataset({ id, metas: emptyMetas(id) });
-    const writer = await engine.beginVersion({ datasetId: id, fields: FIELDS, source: null });
-    await writer.append(rows(200));
-    await writer.commit();
+    await saveDatasetRows(engine, id, FIELDS, rows(200));
   }
   // A blob in a text column (the app never writes one): JSON.stringify writes it as a Buffer.
   const table = (await engine.metadata.getDataset('blob'))!.current!.table;
@@ -102,12 +98,8 @@ function exportOf(id: string, select: string | undefined, where: string[] | unde
   return rangedExport(engine, id, select, where);
 }
 
-/** The whole file: head, chunks with their separators, tail. */
-async function text(query: EncodedQuery, body: TextBody, encoding: RowEncoding): Promise<string> {
-  const pieces: Buffer[] = [];
-  const framed = framedText({ ...body, encoding }, engine.streamEncoded(query, encoding));
-  for await (const piece of framed) pieces.push(Buffer.from(piece));
-  return Buffer.concat(pieces).toString();
+function text(query: EncodedQuery, body: TextBody, encoding: RowEncoding): Promise<string> {
+  return fileText(engine, query, body, encoding);
 }
 
 test('json_quote writes every code point as JSON.stringify does', () => {

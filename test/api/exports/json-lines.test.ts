@@ -9,13 +9,11 @@ import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
 
 import type { Row } from '../../../src/core/cell.ts';
-import { emptyMetas } from '../../../src/core/dataset.ts';
 import { makeField as field } from '../../../src/core/field.ts';
 import type { RowEncoding } from '../../../src/core/row-encoding.ts';
 import { geoJsonText } from '../../../src/api/exports/geojson.ts';
 import { jsonArrayText, jsonLinesText } from '../../../src/api/exports/json.ts';
 import type { TextBody } from '../../../src/api/exports/text-body.ts';
-import { framedText } from '../../../src/api/exports/text-body.ts';
 import type { RecordsExport } from '../../../src/records/index.ts';
 import type { EncodedQuery, StorageEngine } from '../../../src/storage/engine.ts';
 import { jsonLinesSql } from '../../../src/storage/sqlite/json-lines-sql.ts';
@@ -24,22 +22,13 @@ import {
   plainTextColumnNames,
   plainTextColumnsSql,
 } from '../../../src/storage/sqlite/plain-text-columns.ts';
+import { LINE_FIELDS, fileText, saveDatasetRows } from '../../helpers/export-text.ts';
 import { rangedExport } from '../../helpers/ranged-export.ts';
 import type { TempSqliteEngine } from '../../helpers/temp-sqlite-engine.ts';
 import { openTempSqliteEngine } from '../../helpers/temp-sqlite-engine.ts';
 
 const RANGE = 16;
-const FIELDS = [
-  field('a', 'text'),
-  field('n', 'int'),
-  field('x', 'double'),
-  field('ok', 'boolean'),
-  field('day', 'date'),
-  field('seen', 'datetime'),
-  field('tags', 'text', { multivalued: [';'] }),
-  field('b', 'text'),
-  field('where', 'geo_point_2d'),
-];
+const FIELDS = LINE_FIELDS;
 
 const CONTROLS = Array.from({ length: 32 }, (_, c) => String.fromCharCode(c)).join('');
 const TEXTS = [
@@ -77,15 +66,8 @@ let engine: StorageEngine;
 before(async () => {
   temp = await openTempSqliteEngine({ readers: 2, exportRangeRows: RANGE });
   engine = temp.engine;
-  for (const [id, awkward] of [
-    ['tidy', false],
-    ['awkward', true],
-  ] as const) {
-    await engine.metadata.saveDataset({ id, metas: emptyMetas(id) });
-    const writer = await engine.beginVersion({ datasetId: id, fields: FIELDS, source: null });
-    await writer.append(rows(300, awkward));
-    await writer.commit();
-  }
+  await saveDatasetRows(engine, 'tidy', FIELDS, rows(300, false));
+  await saveDatasetRows(engine, 'awkward', FIELDS, rows(300, true));
   // Booleans stored as the texts `1` and `t` (which the app never writes): true, as /records says.
   const table = (await engine.metadata.getDataset('awkward'))!.current!.table;
   const db = new Database(temp.path);
@@ -95,12 +77,8 @@ before(async () => {
 });
 after(() => temp.cleanup());
 
-/** The whole file: head, chunks with their separators, tail. */
-async function text(query: EncodedQuery, body: TextBody, encoding: RowEncoding): Promise<string> {
-  const pieces: Buffer[] = [];
-  const framed = framedText({ ...body, encoding }, engine.streamEncoded(query, encoding));
-  for await (const piece of framed) pieces.push(Buffer.from(piece));
-  return Buffer.concat(pieces).toString();
+function text(query: EncodedQuery, body: TextBody, encoding: RowEncoding): Promise<string> {
+  return fileText(engine, query, body, encoding);
 }
 
 const BODIES = {
@@ -212,16 +190,10 @@ for (const id of ['tidy', 'awkward']) {
 
 test('wide records (more members than an SQL function takes arguments) are written too', async () => {
   const wide = Array.from({ length: 520 }, (_, i) => field(`f${i}`, i % 3 === 0 ? 'int' : 'text'));
-  await engine.metadata.saveDataset({ id: 'wide', metas: emptyMetas('wide') });
-  const writer = await engine.beginVersion({ datasetId: 'wide', fields: wide, source: null });
-  await writer.append(
-    Array.from({ length: 40 }, (_, r) =>
-      wide.map((f, i) =>
-        f.type === 'int' ? r * i : i === 1 && r === 7 ? 'say "hi"' : `v${r}.${i}`,
-      ),
-    ),
+  const wideRows = Array.from({ length: 40 }, (_, r) =>
+    wide.map((f, i) => (f.type === 'int' ? r * i : i === 1 && r === 7 ? 'say "hi"' : `v${r}.${i}`)),
   );
-  await writer.commit();
+  await saveDatasetRows(engine, 'wide', wide, wideRows);
   const { query, data } = await rangedExport(engine, 'wide', undefined, undefined, 'UTC');
   for (const [format, body] of Object.entries(BODIES)) {
     if (format === 'geojson') continue;
