@@ -1,8 +1,8 @@
 // Values written in SQL as the export encoders write them in JavaScript, for the exports whose
 // lines SQLite writes (csv-lines-sql.ts, json-lines-sql.ts): numbers as String() writes them,
 // instants as formatInstant writes them in a zone. A value SQL cannot write so is written as a NUL
-// byte (REFUSED_BYTE), which no line SQL writes holds otherwise: the reader then encodes the range
-// row by row. And the statement around a range's lines (rangeLinesSql).
+// byte (REFUSED_BYTE): the reader then encodes the range row by row. And the statement around a
+// range's lines (rangeLinesSql).
 
 import { formatOffset, isUtcZone } from '../../util/iso-time.ts';
 import type { ZoneOffsets } from '../../util/zone-transitions.ts';
@@ -42,9 +42,10 @@ function exact(text: string, value: string): string {
 /**
  * A number as String() writes it (`whenNull`, an SQL text, for NULL), or REFUSED. A double is
  * written from its 15 significant digits when they read back as the same double: then they are
- * its shortest exact text, which is String()'s. String() writes no exponent from 1e-6 to 1e21; printf('%g') none from 1e-4 to 1e15,
- * and between 1e-6 and 1e-4 the digits are printed with a fixed number of decimals. Doubles of
- * 16 or 17 digits, and the rest of the range, are left to JavaScript.
+ * its shortest exact text, which is String()'s. String() writes no exponent from 1e-6 to 1e21,
+ * printf('%g') none from 1e-4 to 1e15; between 1e-6 and 1e-4 the digits are printed with a fixed
+ * number of decimals. Doubles of 16 or 17 digits, and the rest of the range, are left to
+ * JavaScript.
  */
 export function numberText(value: string, whenNull: string): string {
   const digits = fifteenDigits(value);

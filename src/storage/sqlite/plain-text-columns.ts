@@ -1,8 +1,8 @@
 // The text columns of a version whose values are all plain (core/plain-text.ts; RowEncoder's
 // plainTextColumns at the end of the load), kept in the version's summary table as a JSON array
 // of column names: an export writing lines in SQL writes them without looking at them
-// (csv-lines-sql.ts). A version loaded before they were kept has no such row: every text column
-// is then looked at.
+// (csv-lines-sql.ts, json-lines-sql.ts). A version loaded before they were kept has no such row:
+// every text column is then looked at.
 
 import type Database from 'better-sqlite3';
 
