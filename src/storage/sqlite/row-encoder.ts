@@ -30,7 +30,7 @@ export interface RowEncoder {
  * A text field's encoder that also notes, until the first, a value that is not plain: one test
  * per value of a column found plain so far (about 15 ns for a short text).
  */
-function watched(field: Field, encoder: CellEncoder, quoted: Set<string>): CellEncoder {
+function watched(field: Field, encoder: CellEncoder, notPlain: Set<string>): CellEncoder {
   if (!isStoredText(field)) return encoder;
   const list = isMultivalued(field);
   let plain = true;
@@ -43,7 +43,7 @@ function watched(field: Field, encoder: CellEncoder, quoted: Set<string>): CellE
           : isPlainText(typeof cell === 'string' ? cell : String(cell));
       if (!isPlain) {
         plain = false;
-        quoted.add(field.name);
+        notPlain.add(field.name);
       }
     }
     return written;
@@ -56,15 +56,15 @@ function isStoredText(field: Field): boolean {
 }
 
 export function createRowEncoder(fields: Field[]): RowEncoder {
-  const quoted = new Set<string>();
-  const encoders = fields.map((field) => watched(field, cellEncoder(field), quoted));
+  const notPlain = new Set<string>();
+  const encoders = fields.map((field) => watched(field, cellEncoder(field), notPlain));
   const width = 1 + fields.flatMap(columnsOf).length;
   const count = encoders.length;
   const hasher = new RecordHasher();
   return {
     width,
     plainTextColumns: () =>
-      fields.filter((f) => isStoredText(f) && !quoted.has(f.name)).map((f) => f.name),
+      fields.filter((f) => isStoredText(f) && !notPlain.has(f.name)).map((f) => f.name),
     encode(row, out, at) {
       if (row.length !== count) {
         throw new Error(`a record has ${row.length} cells where ${count} fields are defined`);
