@@ -14,10 +14,10 @@ import {
   concatSql,
   instantText,
   lineColumn,
-  literal,
   numberText,
   rangeLinesSql,
 } from './line-values-sql.ts';
+import { quoteText } from './quote.ts';
 
 /**
  * A stored list joined with the separator, or REFUSED. Without a backslash, a JSON array of
@@ -29,7 +29,7 @@ function listText(value: string, separator: string, plain: boolean): string {
   return (
     `CASE WHEN ${value} IS NULL OR ${value} = '[]' THEN '' ` +
     `WHEN ${value} LIKE '["%"]'${unescaped} ` +
-    `THEN replace(substr(${value}, 3, length(${value}) - 4), '","', ${literal(separator)}) ` +
+    `THEN replace(substr(${value}, 3, length(${value}) - 4), '","', ${quoteText(separator)}) ` +
     `ELSE ${REFUSED} END`
   );
 }
@@ -71,7 +71,7 @@ function cellText(
 
 /** `text` in quotes when it holds the delimiter, `"`, CR or LF (csv.ts's quoter). */
 function quoted(text: string, delimiter: string): string {
-  const needs = [delimiter, '"', '\n', '\r'].map((c) => `instr(${text}, ${literal(c)})`);
+  const needs = [delimiter, '"', '\n', '\r'].map((c) => `instr(${text}, ${quoteText(c)})`);
   return `iif(${needs.join(' OR ')}, '"' || replace(${text}, '"', '""') || '"', ${text})`;
 }
 
@@ -99,7 +99,7 @@ function noQuotingSql(
   });
   if (texts.length === 0) return null;
   const joined = texts.length === 1 ? texts[0]! : concatSql(texts);
-  const marked = delimiter === '\t' ? joined : `replace(${joined}, ${literal(delimiter)}, '"')`;
+  const marked = delimiter === '\t' ? joined : `replace(${joined}, ${quoteText(delimiter)}, '"')`;
   return `instr(json_quote(${marked}), '\\') = 0`;
 }
 
@@ -114,7 +114,7 @@ export function csvLinesSql(
   lines: CsvLines,
   plainColumns: ReadonlySet<string> = new Set(),
 ): string {
-  const delimiter = literal(lines.delimiter);
+  const delimiter = quoteText(lines.delimiter);
   const cells = lines.cells.map((cell) => cellText(cell, lines, lineColumn, plainColumns));
   const plain = concatSql(cells, delimiter);
   const careful = concatSql(

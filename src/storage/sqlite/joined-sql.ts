@@ -6,10 +6,7 @@
 // as JSON.stringify does, checked on every code point by the tests).
 
 import type { JoinedRuns } from '../../core/joined-runs.ts';
-
-function literal(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
-}
+import { quoteText } from './quote.ts';
 
 /**
  * A JSON run: each value's JSON text, `between` texts in between; NULL (the row read again
@@ -20,7 +17,7 @@ function literal(text: string): string {
 function jsonRun(run: readonly number[], between: readonly string[]): string {
   const blob = run.map((p) => `"c${p}" >= x''`).join(' OR ');
   const values = run.map((p) => `json_quote("c${p}")`);
-  const text = values.map((v, i) => (i === 0 ? v : `${literal(between[i - 1]!)} || ${v}`));
+  const text = values.map((v, i) => (i === 0 ? v : `${quoteText(between[i - 1]!)} || ${v}`));
   return `iif(${blob}, NULL, ${text.join(' || ')})`;
 }
 
@@ -29,7 +26,7 @@ export function joinedSql(sql: string, width: number, joined: JoinedRuns): strin
   const names = Array.from({ length: width }, (_, i) => `"c${i}"`);
   const starts = new Map(joined.runs.map((run) => [run[0]!, run]));
   const inside = new Set(joined.runs.flatMap((run) => run.slice(1)));
-  const between = `, ${literal(joined.separator)}, `;
+  const between = `, ${quoteText(joined.separator)}, `;
   const list: string[] = [];
   for (let i = 0; i < width; i++) {
     if (inside.has(i)) continue;

@@ -11,10 +11,10 @@ import {
   concatSql,
   instantText,
   lineColumn,
-  literal,
   numberText,
   rangeLinesSql,
 } from './line-values-sql.ts';
+import { quoteText } from './quote.ts';
 
 function valueText(value: JsonLineValue, plainColumns: ReadonlySet<string>): string {
   switch (value.kind) {
@@ -79,7 +79,7 @@ export function jsonLinesSql(
   plainColumns: ReadonlySet<string> = new Set(),
 ): string {
   const members = lines.members.flatMap((member, i) => [
-    literal(`${i === 0 ? '' : ','}${member.name}`),
+    quoteText(`${i === 0 ? '' : ','}${member.name}`),
     valueText(member.value, plainColumns),
   ]);
   const feature = lines.feature;

@@ -19,20 +19,24 @@ export class LineRefusals {
 
   /** Gives `key` up at once (its statement could not be run: a limit of SQLite's). */
   giveUp(key: string): void {
-    this.record(key, true);
-    const count = this.counts.get(key)!;
+    const count = this.countOf(key);
     count.refused = Math.max(count.refused, MIN_REFUSED);
     count.tried = count.refused;
   }
 
   /** Records one range of `key`, written or refused. */
   record(key: string, refused: boolean): void {
+    const count = this.countOf(key);
+    count.tried++;
+    if (refused) count.refused++;
+  }
+
+  private countOf(key: string): { tried: number; refused: number } {
     let count = this.counts.get(key);
     if (!count) {
       if (this.counts.size >= LIMIT) this.counts.clear();
       this.counts.set(key, (count = { tried: 0, refused: 0 }));
     }
-    count.tried++;
-    if (refused) count.refused++;
+    return count;
   }
 }

@@ -7,10 +7,7 @@
 import { formatOffset, isUtcZone } from '../../util/iso-time.ts';
 import type { ZoneOffsets } from '../../util/zone-transitions.ts';
 import { zoneOffsets } from '../../util/zone-transitions.ts';
-
-export function literal(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
-}
+import { quoteText } from './quote.ts';
 
 /**
  * What SQL writes for a value it cannot write as the encoder does: a NUL byte. A CSV line holds
@@ -69,7 +66,7 @@ export function numberText(value: string, whenNull: string): string {
 
 /**
  * The value of `offsets` at the instant `value` (SQL), by a balanced tree of comparisons with
- * the changes (`leaf` writes one offset as SQL): about ten comparisons for a zone with summer
+ * the changes (`leaf` writes one offset as SQL): about nine comparisons for a zone with summer
  * time from 1900 to 2100.
  */
 function offsetTree(value: string, zone: ZoneOffsets, leaf: (minutes: number) => string): string {
@@ -95,7 +92,7 @@ export function instantText(value: string, whenNull: string, zone: string): stri
     : [FIRST_INSTANT_MS, LAST_INSTANT_MS];
   const local = offsets ? `(${value} + ${offsetTree(value, offsets, String)} * 60000)` : value;
   const suffix = offsets
-    ? offsetTree(value, offsets, (minutes) => literal(formatOffset(minutes)))
+    ? offsetTree(value, offsets, (minutes) => quoteText(formatOffset(minutes)))
     : `'+00:00'`;
   const millis = `((${value} % 1000) + 1000) % 1000`;
   const seconds = `(${local} - ${millis}) / 1000`;
@@ -145,8 +142,8 @@ export function rangeLinesSql(
   framing: { separator: string; terminator: string },
 ): string {
   const names = Array.from({ length: width }, (_, i) => `"c${i}"`);
-  const between = literal(framing.terminator + framing.separator);
-  const after = framing.terminator === '' ? '' : ` || ${literal(framing.terminator)}`;
+  const between = quoteText(framing.terminator + framing.separator);
+  const after = framing.terminator === '' ? '' : ` || ${quoteText(framing.terminator)}`;
   return (
     `WITH "line_rows"(${names.join(', ')}) AS (${sql}) ` +
     `SELECT CAST(group_concat(${line}, ${between})${after} AS BLOB), count(*) FROM "line_rows"`
