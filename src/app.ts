@@ -123,6 +123,7 @@ export function buildServices(
         stateIdentity: config.stateIdentity,
         contactEmail: '',
         logo: null,
+        dcatProfiles: {},
       },
       undefined,
       undefined,

@@ -30,7 +30,11 @@ export async function jsonLdToQuads(graph: JsonLdNode): Promise<Quad[]> {
   const object = (value: unknown): Quad_Object => {
     if (value !== null && typeof value === 'object') {
       const node = value as JsonLdNode;
-      if ('@value' in node) return literal(String(node['@value']), iri(String(node['@type'])));
+      if ('@value' in node) {
+        const text = String(node['@value']);
+        if (typeof node['@language'] === 'string') return literal(text, node['@language']);
+        return literal(text, iri(String(node['@type'])));
+      }
       return subject(node);
     }
     return literal(String(value));
@@ -39,7 +43,7 @@ export async function jsonLdToQuads(graph: JsonLdNode): Promise<Quad[]> {
   function subject(node: JsonLdNode): Quad_Subject {
     const id = typeof node['@id'] === 'string' ? namedNode(node['@id']) : blankNode();
     for (const [key, value] of Object.entries(node)) {
-      if (key === '@context' || key === '@id') continue;
+      if (key === '@context' || key === '@id' || value === undefined || value === null) continue;
       const predicate = key === '@type' ? iri('rdf:type') : iri(key);
       for (const item of Array.isArray(value) ? value : [value]) {
         const target = key === '@type' ? iri(String(item)) : object(item);
@@ -50,7 +54,14 @@ export async function jsonLdToQuads(graph: JsonLdNode): Promise<Quad[]> {
   }
 
   subject(graph);
-  return quads;
+  // A resource named in several places (a licence shared by distributions) is described once.
+  const seen = new Set<string>();
+  return quads.filter((q) => {
+    const key = `${q.subject.termType}|${q.subject.value}|${q.predicate.value}|${q.object.termType}|${q.object.value}|${q.object.termType === 'Literal' ? `${q.object.language}|${q.object.datatype.value}` : ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export async function jsonLdToTurtle(graph: JsonLdNode): Promise<string> {

@@ -28,7 +28,7 @@ const DISTRIBUTIONS: DistributionFormat[] = [
   { format: 'gpx', mediaType: 'application/gpx+xml', geo: true },
 ];
 
-const CONTEXT = {
+export const DCAT_CONTEXT = {
   rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
   dcat: 'http://www.w3.org/ns/dcat#',
   dct: 'http://purl.org/dc/terms/',
@@ -47,6 +47,11 @@ function date(day: string | null): unknown {
 
 const agent = (name: string | null) =>
   name === null ? undefined : { '@type': 'foaf:Agent', 'foaf:name': name };
+
+/** The licence as a resource where its URL is known, its name otherwise. */
+function license(name: string | null, url: string | null): unknown {
+  return url ? { '@id': url } : (name ?? undefined);
+}
 
 /** What the dataset's DCAT template adds: contact point, creator, frequency, coverage. */
 function dcatTemplate(dcat: DcatMetas): Record<string, unknown> {
@@ -81,7 +86,7 @@ function dcatTemplate(dcat: DcatMetas): Record<string, unknown> {
 }
 
 /** Drops undefined and null members, so absent metadata is absent, not null. */
-function compact(entries: Record<string, unknown>): Record<string, unknown> {
+export function compact(entries: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(entries).filter(([, v]) => v !== undefined && v !== null),
   );
@@ -102,7 +107,7 @@ export function dcatDataset(dataset: Dataset, baseUrl: string): Record<string, u
     'dcat:keyword': metas.keyword ?? undefined,
     'dcat:theme': metas.theme ?? undefined,
     'dct:language': metas.language,
-    'dct:license': metas.license_url ?? metas.license,
+    'dct:license': license(metas.license, metas.license_url),
     'dct:publisher': metas.publisher
       ? { '@type': 'foaf:Agent', 'foaf:name': metas.publisher }
       : undefined,
@@ -110,17 +115,17 @@ export function dcatDataset(dataset: Dataset, baseUrl: string): Record<string, u
     'dct:issued': dcat.issued === null ? dateTime(dataset.createdAt) : date(dcat.issued),
     ...dcatTemplate(dcat),
     'dct:modified': dateTime(dataset.modifiedAt),
-    'dcat:landingPage': landing,
+    'dcat:landingPage': { '@id': landing },
     'dcat:distribution': DISTRIBUTIONS.filter((d) => !d.geo || hasGeo).map((d) =>
       compact({
         '@id': `${api}/exports/${d.format}`,
         '@type': 'dcat:Distribution',
         'dct:title': `${metas.title} (${d.format.toUpperCase()})`,
-        'dcat:accessURL': landing,
-        'dcat:downloadURL': `${api}/exports/${d.format}`,
+        'dcat:accessURL': { '@id': landing },
+        'dcat:downloadURL': { '@id': `${api}/exports/${d.format}` },
         'dct:format': d.format.toUpperCase(),
         'dcat:mediaType': d.mediaType,
-        'dct:license': metas.license_url ?? metas.license,
+        'dct:license': license(metas.license, metas.license_url),
         'dct:modified': dateTime(dataset.dataProcessedAt),
       }),
     ),
@@ -133,11 +138,11 @@ export function dcatCatalog(
   title: string,
 ): Record<string, unknown> {
   return {
-    '@context': CONTEXT,
+    '@context': DCAT_CONTEXT,
     '@id': `${baseUrl}/`,
     '@type': 'dcat:Catalog',
     'dct:title': title,
-    'foaf:homepage': `${baseUrl}/`,
+    'foaf:homepage': { '@id': `${baseUrl}/` },
     'dcat:dataset': datasets.map((d) => dcatDataset(d, baseUrl)),
   };
 }

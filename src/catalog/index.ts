@@ -7,6 +7,7 @@ export { CATALOG_FIELDS } from './catalog-schema.ts';
 export { datasetFeatures, exploreAttachments, toExploreDataset } from './explore-dataset.ts';
 export type { ExploreAttachment, ExploreDataset, ExploreField } from './explore-dataset.ts';
 export { dcatCatalog, dcatDataset } from './dcat.ts';
+export { dcatProfileCatalog } from './dcat-profiles/index.ts';
 export { catalogRss } from './rss.ts';
 export {
   CATALOG_FACETS,

@@ -1,5 +1,6 @@
 // Triples written as RDF/XML: one rdf:Description per subject, IRIs as rdf:resource, blank
-// nodes as rdf:nodeID, typed literals with rdf:datatype. Namespaces come from the prefixes.
+// nodes as rdf:nodeID, typed literals with rdf:datatype, tagged ones with xml:lang. Namespaces
+// come from the prefixes.
 
 import type { Quad } from 'n3';
 
@@ -41,9 +42,13 @@ export function quadsToRdfXml(quads: Quad[], prefixes: Record<string, string>): 
       const o = q.object;
       if (o.termType === 'NamedNode') return `<${name} rdf:resource="${escape(o.value)}"/>`;
       if (o.termType === 'BlankNode') return `<${name} rdf:nodeID="${escape(o.value)}"/>`;
+      const language = o.termType === 'Literal' ? o.language : '';
       const datatype = o.termType === 'Literal' ? o.datatype.value : '';
-      const typed =
-        datatype && !datatype.endsWith('#string') ? ` rdf:datatype="${escape(datatype)}"` : '';
+      const typed = language
+        ? ` xml:lang="${escape(language)}"`
+        : datatype && !datatype.endsWith('#string') && !datatype.endsWith('#langString')
+          ? ` rdf:datatype="${escape(datatype)}"`
+          : '';
       return `<${name}${typed}>${escape(o.value)}</${name}>`;
     });
     return `<rdf:Description ${about}>${properties.join('')}</rdf:Description>`;

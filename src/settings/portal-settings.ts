@@ -1,7 +1,10 @@
 // The portal settings administrators change in the back office: the portal's name, the languages
 // offered and the default one, the theme (with or without the French State's identity), a contact
-// address and the logo. Stored as named text values; the configuration gives the defaults.
+// address, the logo and the national DCAT-AP profiles served. Stored as named text values; the
+// configuration gives the defaults.
 
+import type { DcatProfiles } from '../core/dcat-profiles.ts';
+import { DCAT_PROFILE_IDS, checkProfileValues } from '../core/dcat-profiles.ts';
 import type { Lang } from '../i18n/languages.ts';
 import { LANGUAGES, isLang } from '../i18n/languages.ts';
 
@@ -17,10 +20,14 @@ export interface PortalSettings {
   contactEmail: string;
   /** The logo's asset name (served under /assets/), or null for none. */
   logo: string | null;
+  /** The national DCAT-AP profiles activated, with their values (none by default). */
+  dcatProfiles: DcatProfiles;
 }
 
-/** What the settings form sends (the logo has a form of its own). */
-export type SettingsInput = Omit<PortalSettings, 'logo' | 'languages'> & { languages: string[] };
+/** What the settings form sends (the logo and the profiles have forms of their own). */
+export type SettingsInput = Omit<PortalSettings, 'logo' | 'languages' | 'dcatProfiles'> & {
+  languages: string[];
+};
 export type SettingsField = 'portalName' | 'languages' | 'defaultLanguage' | 'contactEmail';
 
 /** Why a field is refused: the back office turns each into a message next to the field. */
@@ -68,6 +75,32 @@ export function storedValues(input: SettingsInput): Record<string, string> {
 
 export const LOGO_KEY = KEYS.logo;
 
+/** The stored name of a profile's values (JSON); absent when the profile is not activated. */
+export const dcatProfileKey = (id: string) => `dcat_profile.${id}`;
+
+/** The activated profiles among stored values; values no longer valid deactivate theirs. */
+function dcatProfilesFrom(stored: Record<string, string>): DcatProfiles {
+  const profiles: DcatProfiles = {};
+  for (const id of DCAT_PROFILE_IDS) {
+    const text = stored[dcatProfileKey(id)];
+    if (!text) continue;
+    let values: unknown;
+    try {
+      values = JSON.parse(text);
+    } catch {
+      continue;
+    }
+    if (typeof values !== 'object' || values === null || Array.isArray(values)) continue;
+    const strings = Object.fromEntries(
+      Object.entries(values).filter((entry): entry is [string, string] => {
+        return typeof entry[1] === 'string';
+      }),
+    );
+    if (Object.keys(checkProfileValues(id, strings)).length === 0) profiles[id] = strings;
+  }
+  return profiles;
+}
+
 /** The settings from stored values; a value missing or unreadable keeps its default. */
 export function settingsFrom(
   stored: Record<string, string>,
@@ -87,5 +120,6 @@ export function settingsFrom(
     stateIdentity: state === undefined ? defaults.stateIdentity : state === 'true',
     contactEmail: stored[KEYS.contactEmail] ?? defaults.contactEmail,
     logo: stored[KEYS.logo] || defaults.logo,
+    dcatProfiles: dcatProfilesFrom(stored),
   };
 }

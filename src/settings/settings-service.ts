@@ -4,13 +4,21 @@
 // is kept up to five minutes (a safety net); where it hears only this one's saves (SQLite in one
 // process), a few seconds. The configuration gives the defaults.
 
+import type { DcatProfiles } from '../core/dcat-profiles.ts';
+import { DCAT_PROFILE_IDS, checkProfileValues, cleanProfileValues } from '../core/dcat-profiles.ts';
 import { PortalError } from '../core/errors.ts';
 import type { ChangeFeed, PortalSettingsStore, StoredAsset } from '../storage/engine.ts';
 import { CachedValue } from '../util/cached-value.ts';
 import type { LogoProblem } from './logo.ts';
 import { ASSET_NAME, checkLogo } from './logo.ts';
 import type { PortalSettings, SettingsInput } from './portal-settings.ts';
-import { LOGO_KEY, checkSettings, settingsFrom, storedValues } from './portal-settings.ts';
+import {
+  LOGO_KEY,
+  checkSettings,
+  dcatProfileKey,
+  settingsFrom,
+  storedValues,
+} from './portal-settings.ts';
 
 /** How long a process keeps the settings it read when other processes' saves go unheard. */
 export const SETTINGS_CACHE_MS = 5_000;
@@ -52,6 +60,33 @@ export class PortalSettingsService {
     await this.store.saveSettings(storedValues(input));
     this.cached.drop();
     return { before, after: await this.current() };
+  }
+
+  /**
+   * Makes `profiles` the activated national DCAT-AP profiles (the others are deactivated);
+   * DG_ERR_SETTINGS_INVALID naming the first bad value. Returns the activated ones before and
+   * after.
+   */
+  async saveDcatProfiles(
+    profiles: DcatProfiles,
+  ): Promise<{ before: DcatProfiles; after: DcatProfiles }> {
+    const stored: Record<string, string | null> = {};
+    for (const id of DCAT_PROFILE_IDS) {
+      const values = profiles[id];
+      if (values === undefined) {
+        stored[dcatProfileKey(id)] = null;
+        continue;
+      }
+      const [name, problem] = Object.entries(checkProfileValues(id, values))[0] ?? [];
+      if (name) {
+        throw new PortalError('DG_ERR_SETTINGS_INVALID', { detail: `${id}.${name}: ${problem}.` });
+      }
+      stored[dcatProfileKey(id)] = JSON.stringify(cleanProfileValues(id, values));
+    }
+    const before = (await this.fresh()).dcatProfiles;
+    await this.store.saveSettings(stored);
+    this.cached.drop();
+    return { before, after: (await this.current()).dcatProfiles };
   }
 
   /** Stores a new logo and makes it current; the problem when the file is refused. */

@@ -19,6 +19,7 @@ const DEFAULTS = {
   stateIdentity: true,
   contactEmail: '',
   logo: null,
+  dcatProfiles: {},
 };
 
 for (const engineName of TEST_ENGINES) {

@@ -25,6 +25,7 @@ const DEFAULTS = {
   stateIdentity: true,
   contactEmail: '',
   logo: null,
+  dcatProfiles: {},
 };
 
 /** Resolves at the next change of `topic` the engine's feed hears. */

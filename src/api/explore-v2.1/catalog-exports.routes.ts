@@ -9,11 +9,13 @@ import type { CatalogRequest } from '../../catalog/index.ts';
 import {
   catalogRss,
   dcatCatalog,
+  dcatProfileCatalog,
   jsonLdToRdfXml,
   jsonLdToTurtle,
   toExploreDataset,
 } from '../../catalog/index.ts';
 import type { Dataset } from '../../core/dataset.ts';
+import { DCAT_PROFILE_IDS, isDcatProfileId } from '../../core/dcat-profiles.ts';
 import { PortalError } from '../../core/errors.ts';
 import type { QueryValues } from '../../http/query-params.ts';
 import type { SurfaceOptions } from '../../http/services.ts';
@@ -24,39 +26,38 @@ import { catalogCsv, catalogTable, catalogXlsx } from './catalog-table.ts';
 
 const FORMATS = ['csv', 'json', 'xlsx', 'rss', 'dcat', 'jsonld', 'ttl', 'rdf'];
 
-/**
- * ODS's national DCAT-AP profiles, served only where a portal activates them. Each needs
- * metadata Datagora does not keep (docs/api-compat.md says which), so none is activated.
- */
-const DCAT_PROFILES = [
-  'dcat_ap_ch',
-  'dcat_ap_de',
-  'dcat_ap_se',
-  'dcat_ap_sp',
-  'dcat_ap_it',
-  'dcat_ap_vl',
-  'dcat_ap_benap',
-];
-
 export function catalogExportsRoutes(scope: FastifyInstance, options: SurfaceOptions): void {
   const { catalogQueries, settings } = options.services;
   const base = `${options.baseUrl}/api/explore/v2.1/catalog/exports`;
 
+  // The national DCAT-AP profiles an administrator activated follow DCAT-AP's own formats.
+  const activated = async () => {
+    const profiles = (await settings.current()).dcatProfiles;
+    return DCAT_PROFILE_IDS.filter((id) => profiles[id] !== undefined);
+  };
+
   scope.get('/catalog/exports', async () => ({
-    _links: FORMATS.map((format) => ({ href: `${base}/${format}`, rel: format })),
+    _links: [...FORMATS, ...(await activated())].map((format) => ({
+      href: `${base}/${format}`,
+      rel: format,
+    })),
   }));
 
   scope.get<{ Params: { format: string } }>('/catalog/exports/:format', async (request, reply) => {
     const query = request.query as QueryValues;
     const format = request.params.format.toLowerCase().replace(/-/g, '_');
-    if (DCAT_PROFILES.includes(format)) {
+    const profile = isDcatProfileId(format)
+      ? (await settings.current()).dcatProfiles[format]
+      : null;
+    if (profile === undefined) {
       throw new PortalError('DG_ERR_REST_INVALID_PARAMETER', {
         detail:
-          `The ${format} export is not activated on this portal: the national DCAT-AP profiles ` +
-          'need metadata it does not keep. The dcat, jsonld, ttl and rdf exports give DCAT-AP.',
+          `The ${format} export is not activated on this portal: an administrator activates a ` +
+          'national DCAT-AP profile in the back office settings, with the identifiers it needs. ' +
+          'The dcat, jsonld, ttl and rdf exports give DCAT-AP.',
       });
     }
-    if (!FORMATS.includes(format)) {
+    if (!FORMATS.includes(format) && !profile) {
       throw new PortalError('DG_ERR_REST_INVALID_PARAMETER', {
         detail: `Invalid value for format: "${request.params.format}" is not one of ${FORMATS.join(', ')}.`,
       });
@@ -75,6 +76,18 @@ export function catalogExportsRoutes(scope: FastifyInstance, options: SurfaceOpt
     const title = async () => (await settings.current()).portalName;
     const attachment = (extension: string) =>
       reply.header('content-disposition', `attachment; filename="catalog.${extension}"`);
+    if (isDcatProfileId(format) && profile) {
+      // Served as RDF/XML, as ODS serves its profiles.
+      attachment(`${format}.rdf`).type('application/rdf+xml; charset=utf-8');
+      const graph = dcatProfileCatalog(
+        format,
+        profile,
+        await datasets(),
+        options.baseUrl,
+        await title(),
+      );
+      return jsonLdToRdfXml(graph);
+    }
     switch (format) {
       case 'csv':
         attachment('csv').type('text/csv; charset=utf-8');

@@ -99,20 +99,22 @@ for (const engine of TEST_ENGINES)
         assert.equal(graph['dct:title'], 'Données DGAL');
         const [dataset] = graph['dcat:dataset'] as Record<string, unknown>[];
         assert.equal(dataset?.['dct:identifier'], 'export_alimconfiance');
-        assert.equal(
-          dataset?.['dct:license'],
-          'https://www.etalab.gouv.fr/licence-ouverte-open-licence',
-        );
+        assert.deepEqual(dataset?.['dct:license'], {
+          '@id': 'https://www.etalab.gouv.fr/licence-ouverte-open-licence',
+        });
+        assert.deepEqual(dataset?.['dcat:landingPage'], {
+          '@id': 'https://data.example.org/explore/dataset/export_alimconfiance/',
+        });
         assert.deepEqual(dataset?.['dct:publisher'], {
           '@type': 'foaf:Agent',
           'foaf:name': "Direction générale de l'alimentation (DGAL)",
         });
-        const distributions = dataset?.['dcat:distribution'] as Record<string, string>[];
+        const distributions = dataset?.['dcat:distribution'] as Record<string, unknown>[];
         assert.deepEqual(
           distributions.map((d) => d['dct:format']),
           ['CSV', 'JSON', 'XLSX', 'PARQUET', 'GEOJSON', 'SHP', 'KML', 'GPX'],
         );
-        const csv = distributions[0]?.['dcat:downloadURL'] ?? '';
+        const csv = (distributions[0]?.['dcat:downloadURL'] as { '@id': string })['@id'];
         assert.equal(
           csv,
           'https://data.example.org/api/explore/v2.1/catalog/datasets/export_alimconfiance/exports/csv',
