@@ -1,5 +1,6 @@
 // /backoffice/settings/: the portal's name, languages, theme and contact, its logo (a form of its
-// own, multipart), and the legal notice and accessibility statement in Markdown.
+// own, multipart), the legal notice and accessibility statement in Markdown, and the national
+// DCAT-AP profiles served (a form of their own).
 
 import type { MessageKey } from '../i18n/translate.ts';
 import { LANGUAGE_NAMES, LANGUAGES } from '../i18n/languages.ts';
@@ -9,6 +10,8 @@ import type { PageContext } from '../web/page-context.ts';
 import type { Notice } from './backoffice-frame.tsx';
 import { BackOfficeFrame } from './backoffice-frame.tsx';
 import { SETTINGS_PATH } from './backoffice-menu.tsx';
+import type { DcatProfilesFormValues } from './dcat-profiles-form.ts';
+import { DcatProfilesSection } from './dcat-profiles-section.tsx';
 import type { Problem, Problems } from './form-fields.tsx';
 import { ChoiceGroup, ErrorText, SelectField, TextField } from './form-fields.tsx';
 import type { SettingsFormField, SettingsValues } from './settings-form.ts';
@@ -19,6 +22,8 @@ export interface SettingsPageState {
   problems: Problems<SettingsFormField>;
   logoUrl: string | null;
   logoProblem: Problem | null;
+  profiles: DcatProfilesFormValues;
+  profileProblems: Problems<string>;
   notice: Notice | null;
 }
 
@@ -166,6 +171,7 @@ export function SettingsPage({ ctx, state }: { ctx: PageContext; state: Settings
       <p>{t('bo.settings.intro')}</p>
       <LogoForms ctx={ctx} state={state} />
       <SettingsForm ctx={ctx} state={state} />
+      <DcatProfilesSection ctx={ctx} values={state.profiles} problems={state.profileProblems} />
     </BackOfficeFrame>
   );
 }

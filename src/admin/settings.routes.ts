@@ -1,5 +1,5 @@
-// /backoffice/settings/ (administrators only): the portal settings, the legal pages' texts and
-// the logo. The logo's form is the only multipart one: @fastify/multipart is registered for that
+// /backoffice/settings/ (administrators only): the portal settings, the legal pages' texts, the
+// logo and the national DCAT-AP profiles. The logo's form is the only multipart one: @fastify/multipart is registered for that
 // route alone, holds at most one file of LOGO_MAX_BYTES in memory, and hands the fields (the
 // CSRF token among them) to the CSRF check like any form's.
 
@@ -17,6 +17,13 @@ import { diffOf, logAction } from './account-activity.ts';
 import { adminOnly } from './admin-access.ts';
 import type { Notice } from './backoffice-frame.tsx';
 import { SETTINGS_PATH } from './backoffice-menu.tsx';
+import {
+  checkDcatProfilesForm,
+  dcatProfilesOf,
+  dcatProfilesValuesFromBody,
+  dcatProfilesValuesOf,
+} from './dcat-profiles-form.ts';
+import { DCAT_PROFILES_PATH } from './dcat-profiles-section.tsx';
 import type { SettingsPageState } from './settings-page.tsx';
 import { SettingsPage } from './settings-page.tsx';
 import {
@@ -29,7 +36,7 @@ import {
 
 type Form = Record<string, unknown> | undefined;
 
-const NOTICES = ['saved', 'logo', 'logoRemoved'] as const;
+const NOTICES = ['saved', 'logo', 'logoRemoved', 'profiles'] as const;
 
 function noticeOf(ctx: PageContext): Notice | null {
   const done = ctx.query.get('done');
@@ -64,6 +71,8 @@ export async function settingsRoutes(scope: FastifyInstance, options: SiteOption
       problems: {},
       logoUrl: current.logo ? `/assets/${current.logo}` : null,
       logoProblem: null,
+      profiles: dcatProfilesValuesOf(current.dcatProfiles),
+      profileProblems: {},
       notice: noticeOf(ctx),
       ...state,
     };
@@ -101,6 +110,20 @@ export async function settingsRoutes(scope: FastifyInstance, options: SiteOption
       await logAction(options.services, request, 'settings.update', diff);
     }
     return reply.redirect(`${SETTINGS_PATH}?done=saved`, 303);
+  });
+
+  scope.post<{ Body: Form }>(DCAT_PROFILES_PATH, async (request, reply) => {
+    if (!(await allowed(request, reply))) return reply;
+    const profiles = dcatProfilesValuesFromBody(request.body);
+    const profileProblems = checkDcatProfilesForm(profiles);
+    if (Object.keys(profileProblems).length > 0) {
+      return page(request, reply, { profiles, profileProblems, notice: errors(request) }, 400);
+    }
+    const { before, after } = await settings.saveDcatProfiles(dcatProfilesOf(profiles));
+    const diff = diffOf(before, after);
+    if (Object.keys(diff).length > 0)
+      await logAction(options.services, request, 'settings.update', diff);
+    return reply.redirect(`${SETTINGS_PATH}?done=profiles#dcat-profiles`, 303);
   });
 
   scope.post('/backoffice/settings/logo/remove', async (request, reply) => {

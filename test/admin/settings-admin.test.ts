@@ -247,6 +247,55 @@ for (const engine of TEST_ENGINES)
       assert.equal((await portal.services.settings.current()).logo, null);
     });
 
+    test('national DCAT-AP profiles: refused values marked, then activated and served', async () => {
+      const EXPORT = '/api/explore/v2.1/catalog/exports/dcat_ap_sp';
+      assert.equal((await get(EXPORT)).statusCode, 400);
+      const refused = await post(`${PAGE}dcat-profiles`, [
+        ['dcat_ap_sp.active', 'on'],
+        ['dcat_ap_sp.dir3', 'E0000'],
+        ['dcat_ap_sp.sector', 'astrologia'],
+        // A profile left off keeps what was typed and is not checked.
+        ['dcat_ap_it.ipa_code', '!'],
+      ]);
+      assert.equal(refused.statusCode, 400);
+      const html = parse(refused.body);
+      assert.equal(
+        html.querySelector('#profile-dcat_ap_sp-dir3-error')?.text,
+        en['bo.settings.profiles.error.format'],
+      );
+      assert.equal(
+        html.querySelector('#profile-dcat_ap_sp-sector-error')?.text,
+        en['bo.error.choice'],
+      );
+      assert.equal(html.querySelector('#profile-dcat_ap_sp-dir3')?.getAttribute('value'), 'E0000');
+      assert.ok(html.querySelector('#profile-dcat_ap_sp-active[checked]'));
+      assert.equal(html.querySelector('#profile-dcat_ap_it-ipa_code-error'), null);
+      assert.equal(html.querySelector('#profile-dcat_ap_it-ipa_code')?.getAttribute('value'), '!');
+      assert.deepEqual((await portal.services.settings.current()).dcatProfiles, {});
+
+      const saved = await post(`${PAGE}dcat-profiles`, [
+        ['dcat_ap_sp.active', 'on'],
+        ['dcat_ap_sp.dir3', ' E00003901 '],
+        ['dcat_ap_sp.sector', 'salud'],
+      ]);
+      assert.equal(saved.statusCode, 303);
+      assert.equal(saved.headers.location, `${PAGE}?done=profiles#dcat-profiles`);
+      assert.deepEqual((await portal.services.settings.current()).dcatProfiles, {
+        dcat_ap_sp: { dir3: 'E00003901', sector: 'salud' },
+      });
+      const served = await get(EXPORT);
+      assert.equal(served.statusCode, 200);
+      assert.match(served.body, /Organismo\/E00003901/);
+      const shown = parse((await get(`${PAGE}?done=profiles`, admin)).body);
+      assert.ok(shown.querySelector('#profile-dcat_ap_sp-active[checked]'));
+      assert.equal(shown.querySelector('#profile-dcat_ap_it-active[checked]'), null);
+      assert.ok(shown.querySelector('#profile-dcat_ap_sp-sector option[value="salud"][selected]'));
+
+      // Unticked, the profile is no longer served.
+      assert.equal((await post(`${PAGE}dcat-profiles`, [])).statusCode, 303);
+      assert.equal((await get(EXPORT)).statusCode, 400);
+    });
+
     test('each change is in the activity log with a diff', async () => {
       const { entries } = await portal.engine.metadata.listActivity({
         action: 'settings.update',
@@ -257,5 +306,7 @@ for (const engine of TEST_ENGINES)
       assert.deepEqual(named?.diff?.['languages'], { before: ['fr', 'en'], after: ['en'] });
       assert.ok(entries.some((e) => e.diff?.['legal-notice.body:en']));
       assert.ok(entries.some((e) => e.diff?.['logo']?.after === null));
+      assert.ok(entries.some((e) => e.diff?.['dcat_ap_sp']?.before === null));
+      assert.ok(entries.some((e) => e.diff?.['dcat_ap_sp']?.after === null));
     });
   });

@@ -83,7 +83,8 @@ export const API_ROUTES: ApiRoute[] = [
   {
     method: 'get',
     path: `${V21}/catalog/exports/{format}/`,
-    summary: 'The catalog as csv, json, xlsx, rss or DCAT-AP (JSON-LD, Turtle, RDF/XML)',
+    summary:
+      'The catalog as csv, json, xlsx, rss, DCAT-AP (JSON-LD, Turtle, RDF/XML) or an activated national DCAT-AP profile (dcat_ap_*)',
     tag: 'Catalog',
     parameters: ODSQL_PARAMETERS.concat(EXPORT_PARAMETERS.slice(0, 2), EXPORT_PARAMETERS.slice(4)),
     produces: '*/*',
