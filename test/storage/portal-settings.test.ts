@@ -75,7 +75,12 @@ for (const engineName of TEST_ENGINES) {
       );
       const { before: previous, after: saved } = await service.save(input);
       assert.equal(previous.portalName, 'Configured');
-      assert.deepEqual(saved, { ...input, portalName: 'Données DGAL', logo: null });
+      assert.deepEqual(saved, {
+        ...input,
+        portalName: 'Données DGAL',
+        logo: null,
+        dcatProfiles: {},
+      });
       // Another process's change shows once this one's copy expires.
       await store().saveSettings({ portal_name: 'Elsewhere' });
       assert.equal((await service.current()).portalName, 'Données DGAL');
