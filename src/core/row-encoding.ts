@@ -3,6 +3,7 @@
 // runs on every engine and in every thread. Text formats give a row encoder (one row's text);
 // binary formats (Parquet) a chunk encoder, which turns a run of rows into one piece of the file.
 
+import type { ColumnPartValues, ColumnParts } from './column-parts.ts';
 import type { CsvLines } from './csv-lines.ts';
 import type { JoinedRuns } from './joined-runs.ts';
 import type { JsonLines } from './json-lines.ts';
@@ -37,6 +38,8 @@ export interface RowEncoderModule {
   prepare?(options: never): Promise<void>;
   createRowEncoder?(options: never): RowEncoder | JoinedRowEncoder;
   createChunkEncoder?(options: never): ChunkEncoder;
+  /** A range read by columns (RowEncoding.columnParts) as one chunk; null when it cannot be. */
+  encodeColumnParts?(options: never, parts: ColumnParts): EncodedChunk | null;
 }
 
 export interface RowEncoding {
@@ -67,6 +70,12 @@ export interface RowEncoding {
   csvLines?: CsvLines;
   /** The same for the records of a JSON export (core/json-lines.ts). */
   jsonLines?: JsonLines;
+  /**
+   * The stored value of each column, for an engine that may read a range by columns (a SQLite
+   * export read by ranges; others ignore it) and hand them to the module's encodeColumnParts.
+   * A range it cannot read so, or that the module refuses, is encoded as without it.
+   */
+  columnParts?: ColumnPartValues;
   /**
    * Rows per batch of a streamed export (one chunk each; default STREAM_BATCH_ROWS). Parquet
    * reads a row group's worth.

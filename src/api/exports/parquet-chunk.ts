@@ -18,6 +18,9 @@ export interface ParquetChunkOptions {
 
 export const PARQUET_CHUNK_MODULE = import.meta.url;
 
+// A range read by columns is encoded by the same module (RowEncoding.columnParts).
+export { encodeColumnParts } from './parquet-parts.ts';
+
 /** The 'PAR1' a ParquetWriter writes first, which a row group encoded here leaves out. */
 const MAGIC_BYTES = 4;
 

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
 import type { JoinedRuns } from '../../core/joined-runs.ts';
-import type { ChunkEncoder, RowEncoding } from '../../core/row-encoding.ts';
+import type { ChunkEncoder, RowEncoderModule, RowEncoding } from '../../core/row-encoding.ts';
 import { ChunkWriter, TextBuffer, loadChunkEncoder, loadJoinedWriter } from '../encode-rows.ts';
 import { bindable } from './bindable.ts';
 import { csvLinesSql } from './csv-lines-sql.ts';
@@ -14,6 +14,7 @@ import { jsonLinesSql } from './json-lines-sql.ts';
 import { REFUSED_BYTE } from './line-values-sql.ts';
 import { LineRefusals } from './line-refusals.ts';
 import { plainTextColumnNames, plainTextColumnsSql } from './plain-text-columns.ts';
+import { readColumnParts } from './read-column-parts.ts';
 import { joinedSql } from './joined-sql.ts';
 import { BUSY_TIMEOUT_MS, MMAP_SIZE } from './connection.ts';
 import type { ReaderReply, ReaderRequest, ReaderWorkerData } from './reader-protocol.ts';
@@ -187,6 +188,30 @@ function encodeLines(request: Extract<ReaderRequest, { kind: 'encode' }>): Reade
   return { kind: 'bytes', id: request.id, rows, bytes: bytes ?? new Uint8Array(), done: true };
 }
 
+/**
+ * A range read by columns and encoded by the module's encodeColumnParts (RowEncoding.columnParts),
+ * or null when the encoding has no parts, SQL could not read them, or the module refused them.
+ */
+async function encodeParts(
+  request: Extract<ReaderRequest, { kind: 'encode' }>,
+): Promise<ReaderReply | null> {
+  const { columnParts, module, options } = request.encoding;
+  if (!columnParts) return null;
+  const loaded = (await import(module)) as RowEncoderModule;
+  if (!loaded.encodeColumnParts) return null;
+  const parts = readColumnParts(prepare, {
+    sql: request.sql,
+    params: bindable(request.params),
+    values: columnParts,
+  });
+  const chunk = parts && loaded.encodeColumnParts(options as never, parts);
+  if (!chunk) return null;
+  const { bytes, rows, meta } = chunk;
+  return meta === undefined
+    ? { kind: 'bytes', id: request.id, rows, bytes, done: true }
+    : { kind: 'bytes', id: request.id, rows, bytes, meta, done: true };
+}
+
 function bytesReply(id: number, writer: ChunkEncoder, done: boolean): ReaderReply {
   const { bytes, rows, meta } = writer.take();
   return meta === undefined
@@ -238,7 +263,7 @@ async function handle(request: ReaderRequest): Promise<ReaderReply | null> {
       return nextBatch();
     }
     case 'encode': {
-      const lines = encodeLines(request);
+      const lines = encodeLines(request) ?? (await encodeParts(request));
       if (lines) return lines;
       const joined = request.encoding.joined;
       if (joined && !unjoinable.has(unjoinableKey(request.sql, joined))) {

@@ -1,0 +1,43 @@
+// A range read by columns (RowEncoding.columnParts) on a reader thread: columnPartsSql's one
+// row as ColumnParts, or null when SQL could not write a number exactly (a NUL in the entries)
+// or refused the statement (too long). A query refused on too many of its ranges is no longer
+// tried (line-refusals.ts), as for the lines of CSV and JSON exports.
+
+import type Database from 'better-sqlite3';
+
+import type { ColumnPartValues, ColumnParts } from '../../core/column-parts.ts';
+import { columnPartsSql } from './column-parts-sql.ts';
+import { REFUSED_BYTE } from './line-values-sql.ts';
+import { LineRefusals } from './line-refusals.ts';
+
+const refusals = new LineRefusals();
+const REFUSED_CHAR = String.fromCharCode(REFUSED_BYTE);
+
+export interface PartsQuery {
+  sql: string;
+  params: unknown[];
+  values: ColumnPartValues;
+}
+
+export function readColumnParts(
+  prepare: (sql: string) => Database.Statement,
+  query: PartsQuery,
+): ColumnParts | null {
+  if (!refusals.worthTrying(query.sql)) return null;
+  const width = prepare(query.sql).columns().length;
+  let statement: Database.Statement;
+  try {
+    statement = prepare(columnPartsSql(query.sql, width, query.values));
+  } catch {
+    refusals.giveUp(query.sql);
+    return null;
+  }
+  const [rows, bytes, entries] = statement.get(...query.params) as [
+    number,
+    Uint8Array | null,
+    string | null,
+  ];
+  const refused = entries?.includes(REFUSED_CHAR) === true;
+  refusals.record(query.sql, refused);
+  return refused ? null : { rows, bytes, entries };
+}
