@@ -73,3 +73,30 @@ export function latestModified(datasets: Dataset[]): unknown {
   const last = latest[latest.length - 1];
   return last === undefined ? undefined : { '@value': last, '@type': 'xsd:dateTime' };
 }
+
+/**
+ * A profile that names the publisher its own way (on the catalog, and on each dataset in the
+ * dataset's publisher's name) and gives every dataset a contact point; `more` amends a dataset
+ * further.
+ */
+export function publisherProfile(
+  publisher: (name: string, input: ProfileInput) => JsonLdNode,
+  more: (node: JsonLdNode, dataset: Dataset) => JsonLdNode = (node) => node,
+): DcatProfile {
+  return {
+    context: {},
+    dataset: (node, dataset, input) =>
+      more(
+        {
+          ...node,
+          'dct:publisher': publisher(dataset.metas.publisher ?? input.title, input),
+          'dcat:contactPoint': contactPoint(dataset, input),
+        },
+        dataset,
+      ),
+    catalog: (node, _datasets, input) => ({
+      ...node,
+      'dct:publisher': publisher(input.title, input),
+    }),
+  };
+}

@@ -7,7 +7,7 @@
 
 import type { ColumnPartValues } from '../../core/column-parts.ts';
 import type { StoredValue } from '../../core/stored-values.ts';
-import { REFUSED, concatSql, lineColumn, numberText } from './line-values-sql.ts';
+import { REFUSED, booleanText, concatSql, lineColumn, numberText } from './line-values-sql.ts';
 
 /** A value's entry (an SQL text, never NULL). */
 function entry(value: StoredValue): string {
@@ -18,13 +18,8 @@ function entry(value: StoredValue): string {
     case 'number':
     case 'instant':
       return numberText(lineColumn(value.position), "''");
-    case 'boolean': {
-      const c = lineColumn(value.position);
-      return (
-        `CASE WHEN ${c} IS NULL THEN '' ` +
-        `WHEN ${c} = 1 AND typeof(${c}) IN ('integer', 'real') THEN '1' ELSE '0' END`
-      );
-    }
+    case 'boolean':
+      return booleanText(lineColumn(value.position), "''", "'1'", "'0'");
     case 'point': {
       const lat = lineColumn(value.lat);
       const lon = lineColumn(value.lon);

@@ -11,6 +11,7 @@
 import type { CsvLineCell, CsvLines } from '../../core/csv-lines.ts';
 import {
   REFUSED,
+  booleanText,
   concatSql,
   instantText,
   lineColumn,
@@ -47,13 +48,8 @@ function cellText(
       return listText(column(cell.position), lines.listSeparator, plainColumns.has(cell.column));
     case 'number':
       return numberText(column(cell.position), "''");
-    case 'boolean': {
-      const value = column(cell.position);
-      return (
-        `CASE WHEN ${value} IS NULL THEN '' ` +
-        `WHEN ${value} = 1 AND typeof(${value}) IN ('integer', 'real') THEN 'true' ELSE 'false' END`
-      );
-    }
+    case 'boolean':
+      return booleanText(column(cell.position), "''", "'true'", "'false'");
     case 'instant':
       return instantText(column(cell.position), "''", cell.zone);
     case 'point': {

@@ -109,6 +109,23 @@ export function instantText(value: string, whenNull: string, zone: string): stri
   );
 }
 
+/**
+ * A boolean as the encoders read one (true only for the number 1): `whenTrue` or `whenFalse`
+ * (SQL texts), or `whenNull`.
+ */
+export function booleanText(
+  value: string,
+  whenNull: string,
+  whenTrue: string,
+  whenFalse: string,
+): string {
+  return (
+    `CASE WHEN ${value} IS NULL THEN ${whenNull} ` +
+    `WHEN ${value} = 1 AND typeof(${value}) IN ('integer', 'real') THEN ${whenTrue} ` +
+    `ELSE ${whenFalse} END`
+  );
+}
+
 /** SQLite's limit on a function's arguments (SQLITE_MAX_FUNCTION_ARG), with room to spare. */
 const MAX_ARGUMENTS = 900;
 
