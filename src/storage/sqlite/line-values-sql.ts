@@ -53,14 +53,15 @@ export function numberText(value: string, whenNull: string): string {
     `WHEN ${size} >= 1e-5 AND ${size} < 1e-4 THEN ${exact(digits.fixed(19), value)} ` +
     `WHEN ${size} >= 1e-6 AND ${size} < 1e-5 THEN ${exact(digits.fixed(20), value)} ` +
     `ELSE ${REFUSED} END`;
-  // Most numbers first, at the cost of two comparisons (a text or a blob compares above them).
+  // Integers first (their text is CAST's, half the cost of printf and its check), then most
+  // doubles, at the cost of two comparisons (a text or a blob compares above them).
   const common = `(${value} >= 1e-4 AND ${value} < 1e15) OR (${value} <= -1e-4 AND ${value} > -1e15)`;
+  const safe = `${value} BETWEEN -${SAFE_INTEGER} AND ${SAFE_INTEGER}`;
   return (
-    `CASE WHEN ${common} THEN ${exact(digits.general, value)} ` +
+    `CASE WHEN typeof(${value}) = 'integer' THEN iif(${safe}, CAST(${value} AS TEXT), ${REFUSED}) ` +
+    `WHEN ${common} THEN ${exact(digits.general, value)} ` +
     `WHEN ${value} IS NULL THEN ${whenNull} ` +
-    `ELSE CASE typeof(${value}) ` +
-    `WHEN 'integer' THEN iif(${size} <= ${SAFE_INTEGER}, CAST(${value} AS TEXT), ${REFUSED}) ` +
-    `WHEN 'real' THEN ${real} ELSE ${REFUSED} END END`
+    `WHEN typeof(${value}) = 'real' THEN ${real} ELSE ${REFUSED} END`
   );
 }
 
