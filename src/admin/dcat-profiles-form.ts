@@ -20,11 +20,21 @@ export type DcatProfilesFormValues = Record<DcatProfileId, DcatProfileFormValue>
 export const profileFieldName = (id: DcatProfileId, setting: string) => `${id}.${setting}`;
 export const profileActiveName = (id: DcatProfileId) => `${id}.active`;
 
-export function dcatProfilesValuesOf(profiles: DcatProfiles): DcatProfilesFormValues {
+/**
+ * The form of the activated profiles; a profile not activated offers the portal's contact
+ * address (`contactEmail`, possibly empty) as the address of datasets without one.
+ */
+export function dcatProfilesValuesOf(
+  profiles: DcatProfiles,
+  contactEmail: string,
+): DcatProfilesFormValues {
   const form = {} as DcatProfilesFormValues;
   for (const id of DCAT_PROFILE_IDS) {
     const values = profiles[id];
-    form[id] = { active: values !== undefined, values: { ...values } };
+    const asks = PROFILE_SETTINGS[id].some((setting) => setting.name === 'contact_email');
+    const offered: ProfileValues =
+      asks && contactEmail !== '' ? { contact_email: contactEmail } : {};
+    form[id] = { active: values !== undefined, values: { ...(values ?? offered) } };
   }
   return form;
 }

@@ -1,7 +1,8 @@
 // /backoffice/settings/ (administrators only): the portal settings, the legal pages' texts, the
-// logo and the national DCAT-AP profiles. The logo's form is the only multipart one: @fastify/multipart is registered for that
-// route alone, holds at most one file of LOGO_MAX_BYTES in memory, and hands the fields (the
-// CSRF token among them) to the CSRF check like any form's.
+// logo and the national DCAT-AP profiles. The logo's form is the only multipart one:
+// @fastify/multipart is registered for that route alone, holds at most one file of
+// LOGO_MAX_BYTES in memory, and hands the fields (the CSRF token among them) to the CSRF check
+// like any form's.
 
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -71,7 +72,7 @@ export async function settingsRoutes(scope: FastifyInstance, options: SiteOption
       problems: {},
       logoUrl: current.logo ? `/assets/${current.logo}` : null,
       logoProblem: null,
-      profiles: dcatProfilesValuesOf(current.dcatProfiles),
+      profiles: dcatProfilesValuesOf(current.dcatProfiles, current.contactEmail),
       profileProblems: {},
       notice: noticeOf(ctx),
       ...state,

@@ -57,11 +57,25 @@ export async function jsonLdToQuads(graph: JsonLdNode): Promise<Quad[]> {
   // A resource named in several places (a licence shared by distributions) is described once.
   const seen = new Set<string>();
   return quads.filter((q) => {
-    const key = `${q.subject.termType}|${q.subject.value}|${q.predicate.value}|${q.object.termType}|${q.object.value}|${q.object.termType === 'Literal' ? `${q.object.language}|${q.object.datatype.value}` : ''}`;
+    const key = tripleKey(q);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+
+/** A triple as text: equal triples, and only they, have the same. */
+function tripleKey(q: Quad): string {
+  const o = q.object;
+  const literal = o.termType === 'Literal' ? `${o.language}|${o.datatype.value}` : '';
+  return [
+    q.subject.termType,
+    q.subject.value,
+    q.predicate.value,
+    o.termType,
+    o.value,
+    literal,
+  ].join('\u0000');
 }
 
 export async function jsonLdToTurtle(graph: JsonLdNode): Promise<string> {

@@ -86,7 +86,7 @@ function dcatTemplate(dcat: DcatMetas): Record<string, unknown> {
 }
 
 /** Drops undefined and null members, so absent metadata is absent, not null. */
-export function compact(entries: Record<string, unknown>): Record<string, unknown> {
+function compact(entries: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(entries).filter(([, v]) => v !== undefined && v !== null),
   );

@@ -290,6 +290,13 @@ for (const engine of TEST_ENGINES)
       assert.ok(shown.querySelector('#profile-dcat_ap_sp-active[checked]'));
       assert.equal(shown.querySelector('#profile-dcat_ap_it-active[checked]'), null);
       assert.ok(shown.querySelector('#profile-dcat_ap_sp-sector option[value="salud"][selected]'));
+      // A profile not activated offers the portal's contact address (saved by an earlier test).
+      const contact = (await portal.services.settings.current()).contactEmail;
+      assert.notEqual(contact, '');
+      assert.equal(
+        shown.querySelector('#profile-dcat_ap_vl-contact_email')?.getAttribute('value'),
+        contact,
+      );
 
       // Unticked, the profile is no longer served.
       assert.equal((await post(`${PAGE}dcat-profiles`, [])).statusCode, 303);

@@ -1,6 +1,6 @@
 // A range read by columns (RowEncoding.columnParts) on a reader thread: columnPartsSql's one
-// row as ColumnParts, or null when SQL could not write a number exactly (a NUL in the entries)
-// or refused the statement (too long). A query refused on too many of its ranges is no longer
+// row as ColumnParts for the encoder, or null when SQL could not write a number exactly (a NUL
+// in the entries), refused the statement (too long), or the encoder refused the parts. A query refused on too many of its ranges is no longer
 // tried (line-refusals.ts), as for the lines of CSV and JSON exports.
 
 import type Database from 'better-sqlite3';
@@ -19,10 +19,15 @@ export interface PartsQuery {
   values: ColumnPartValues;
 }
 
-export function readColumnParts(
+/**
+ * The range of `query` read by columns and handed to `encode`; null when SQL could not read it
+ * exactly, or `encode` refused it (both count as the query's refusals).
+ */
+export function readColumnParts<T>(
   prepare: (sql: string) => Database.Statement,
   query: PartsQuery,
-): ColumnParts | null {
+  encode: (parts: ColumnParts) => T | null,
+): T | null {
   if (!refusals.worthTrying(query.sql)) return null;
   const width = prepare(query.sql).columns().length;
   let statement: Database.Statement;
@@ -37,7 +42,8 @@ export function readColumnParts(
     Uint8Array | null,
     string | null,
   ];
-  const refused = entries?.includes(REFUSED_CHAR) === true;
-  refusals.record(query.sql, refused);
-  return refused ? null : { rows, bytes, entries };
+  const exact = entries?.includes(REFUSED_CHAR) !== true;
+  const encoded = exact ? encode({ rows, bytes, entries }) : null;
+  refusals.record(query.sql, encoded === null);
+  return encoded;
 }

@@ -199,12 +199,9 @@ async function encodeParts(
   if (!columnParts) return null;
   const loaded = (await import(module)) as RowEncoderModule;
   if (!loaded.encodeColumnParts) return null;
-  const parts = readColumnParts(prepare, {
-    sql: request.sql,
-    params: bindable(request.params),
-    values: columnParts,
-  });
-  const chunk = parts && loaded.encodeColumnParts(options as never, parts);
+  const encode = loaded.encodeColumnParts;
+  const query = { sql: request.sql, params: bindable(request.params), values: columnParts };
+  const chunk = readColumnParts(prepare, query, (parts) => encode(options as never, parts));
   if (!chunk) return null;
   const { bytes, rows, meta } = chunk;
   return meta === undefined
