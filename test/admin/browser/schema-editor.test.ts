@@ -83,7 +83,14 @@ for (const lang of ['fr', 'en'] as const) {
       assert.equal(fields.find((f) => f.name === 'city')?.label, 'Town');
 
       await Promise.all([page.waitForNavigation(), page.click('#schema-city-move-down')]);
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'schema-city-move-down');
+      // The page puts the focus back on the button once loaded: waited for, not raced.
+      await page.waitForFunction(
+        () => document.activeElement?.id === 'schema-city-move-down',
+        null,
+        {
+          timeout: 5000,
+        },
+      );
       assert.equal(
         await page.inputValue('input[name=order]'),
         'name,tags,city,count,score,open,day,seen,location,area,extra',
