@@ -1,6 +1,6 @@
 // The text an engine's encoded export gives, for the export tests that compare two ways of
-// encoding the same rows; a dataset saved with one version of given rows; and the fields the
-// tests of lines written in SQL use.
+// encoding the same rows; a dataset saved with one version of given rows, and a store of such
+// datasets read by ranges; and the fields the tests of lines written in SQL use.
 
 import type { Row } from '../../src/core/cell.ts';
 import { emptyMetas } from '../../src/core/dataset.ts';
@@ -10,6 +10,8 @@ import type { RowEncoding } from '../../src/core/row-encoding.ts';
 import type { TextBody } from '../../src/api/exports/text-body.ts';
 import { framedText } from '../../src/api/exports/text-body.ts';
 import type { EncodedQuery, StorageEngine } from '../../src/storage/engine.ts';
+import type { TempSqliteEngine } from './temp-sqlite-engine.ts';
+import { openTempSqliteEngine } from './temp-sqlite-engine.ts';
 
 /** A field of each kind of stored value the lines written in SQL hold (core/stored-values.ts). */
 export const LINE_FIELDS: Field[] = [
@@ -61,4 +63,38 @@ export async function saveDatasetRows(
   const writer = await engine.beginVersion({ datasetId: id, fields, source: null });
   await writer.append(rows);
   await writer.commit();
+}
+
+/**
+ * A temporary SQLite store whose two reader threads export by ranges of `rangeRows` row ids,
+ * holding one dataset of `fields` per entry of `datasets` (its id, its rows).
+ */
+export async function openRangedStore(
+  rangeRows: number,
+  fields: Field[],
+  datasets: Record<string, Row[]>,
+): Promise<TempSqliteEngine> {
+  const temp = await openTempSqliteEngine({ readers: 2, exportRangeRows: rangeRows });
+  for (const [id, rows] of Object.entries(datasets)) {
+    await saveDatasetRows(temp.engine, id, fields, rows);
+  }
+  return temp;
+}
+
+/**
+ * Dataset `wide`: `columns` fields, every third an int, the others texts; 40 rows, whose cell of
+ * row 7 in field `f1` holds `odd` (a text one of the encodings must take care of).
+ */
+export async function saveWideDataset(
+  engine: StorageEngine,
+  columns: number,
+  odd: string,
+): Promise<void> {
+  const wide = Array.from({ length: columns }, (_, i) =>
+    field(`f${i}`, i % 3 === 0 ? 'int' : 'text'),
+  );
+  const rows = Array.from({ length: 40 }, (_, r) =>
+    wide.map((f, i) => (f.type === 'int' ? r * i : i === 1 && r === 7 ? odd : `v${r}.${i}`)),
+  );
+  await saveDatasetRows(engine, 'wide', wide, rows as Row[]);
 }

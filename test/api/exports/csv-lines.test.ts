@@ -11,7 +11,6 @@ import Database from 'better-sqlite3';
 
 import type { Row } from '../../../src/core/cell.ts';
 import type { CsvLines } from '../../../src/core/csv-lines.ts';
-import { makeField as field } from '../../../src/core/field.ts';
 import type { RowEncoding } from '../../../src/core/row-encoding.ts';
 import type { CsvOptions } from '../../../src/api/exports/csv.ts';
 import { csvText } from '../../../src/api/exports/csv.ts';
@@ -25,10 +24,14 @@ import {
   plainTextColumnsSql,
 } from '../../../src/storage/sqlite/plain-text-columns.ts';
 import { formatInstant } from '../../../src/util/iso-time.ts';
-import { LINE_FIELDS, encodedText, saveDatasetRows } from '../../helpers/export-text.ts';
+import {
+  LINE_FIELDS,
+  encodedText,
+  openRangedStore,
+  saveWideDataset,
+} from '../../helpers/export-text.ts';
 import { rangedExport } from '../../helpers/ranged-export.ts';
 import type { TempSqliteEngine } from '../../helpers/temp-sqlite-engine.ts';
-import { openTempSqliteEngine } from '../../helpers/temp-sqlite-engine.ts';
 
 const RANGE = 16;
 const FIELDS = LINE_FIELDS;
@@ -91,10 +94,6 @@ function rows(count: number, awkward: boolean): Row[] {
 let temp: TempSqliteEngine;
 let engine: StorageEngine;
 before(async () => {
-  temp = await openTempSqliteEngine({ readers: 2, exportRangeRows: RANGE });
-  engine = temp.engine;
-  await saveDatasetRows(engine, 'tidy', FIELDS, rows(300, false));
-  await saveDatasetRows(engine, 'awkward', FIELDS, rows(300, true));
   // Texts that need no quoting in most columns: the load notes them, and SQL does not check them.
   const plain = rows(300, false).map((row, i) => {
     const plain = [...row] as Row;
@@ -103,7 +102,12 @@ before(async () => {
     plain[7] = `b${i}`;
     return plain;
   });
-  await saveDatasetRows(engine, 'plain', FIELDS, plain);
+  temp = await openRangedStore(RANGE, FIELDS, {
+    tidy: rows(300, false),
+    awkward: rows(300, true),
+    plain,
+  });
+  engine = temp.engine;
 });
 after(() => temp.cleanup());
 
@@ -403,11 +407,7 @@ test('lists written in SQL are joinList; lists with escapes are refused', () => 
 
 // Nesting past SQLite's 1,000 arguments is line-values-sql.test.ts's and json-lines.test.ts's.
 test('wide lines (150 cells) are written as the encoder writes them', async () => {
-  const wide = Array.from({ length: 150 }, (_, i) => field(`f${i}`, i % 3 === 0 ? 'int' : 'text'));
-  const wideRows = Array.from({ length: 40 }, (_, r) =>
-    wide.map((f, i) => (f.type === 'int' ? r * i : i === 1 && r === 7 ? 'a;b' : `v${r}.${i}`)),
-  );
-  await saveDatasetRows(engine, 'wide', wide, wideRows);
+  await saveWideDataset(engine, 150, 'a;b');
   const { query, data } = await rangedExport(engine, 'wide', undefined, undefined, 'UTC');
   const { csvLines, joined: _, ...rowByRow } = csvText(data, OPTIONS[0]!).encoding;
   assert.ok(csvLines);

@@ -19,10 +19,9 @@ import type { TextBody } from '../../../src/api/exports/text-body.ts';
 import type { RecordsExport } from '../../../src/records/index.ts';
 import type { EncodedQuery, StorageEngine } from '../../../src/storage/engine.ts';
 import { joinedSql } from '../../../src/storage/sqlite/joined-sql.ts';
-import { fileText, saveDatasetRows } from '../../helpers/export-text.ts';
+import { fileText, openRangedStore } from '../../helpers/export-text.ts';
 import { rangedExport } from '../../helpers/ranged-export.ts';
 import type { TempSqliteEngine } from '../../helpers/temp-sqlite-engine.ts';
-import { openTempSqliteEngine } from '../../helpers/temp-sqlite-engine.ts';
 
 const RANGE = 16;
 const FIELDS = [
@@ -79,11 +78,8 @@ function rows(count: number): Row[] {
 let temp: TempSqliteEngine;
 let engine: StorageEngine;
 before(async () => {
-  temp = await openTempSqliteEngine({ readers: 2, exportRangeRows: RANGE });
+  temp = await openRangedStore(RANGE, FIELDS, { awkward: rows(200), blob: rows(200) });
   engine = temp.engine;
-  for (const id of ['awkward', 'blob']) {
-    await saveDatasetRows(engine, id, FIELDS, rows(200));
-  }
   // A blob in a text column (the app never writes one): JSON.stringify writes it as a Buffer.
   const table = (await engine.metadata.getDataset('blob'))!.current!.table;
   const db = new Database(temp.path);

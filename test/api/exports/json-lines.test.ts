@@ -9,7 +9,6 @@ import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
 
 import type { Row } from '../../../src/core/cell.ts';
-import { makeField as field } from '../../../src/core/field.ts';
 import type { RowEncoding } from '../../../src/core/row-encoding.ts';
 import { geoJsonText } from '../../../src/api/exports/geojson.ts';
 import { jsonArrayText, jsonLinesText } from '../../../src/api/exports/json.ts';
@@ -22,10 +21,14 @@ import {
   plainTextColumnNames,
   plainTextColumnsSql,
 } from '../../../src/storage/sqlite/plain-text-columns.ts';
-import { LINE_FIELDS, fileText, saveDatasetRows } from '../../helpers/export-text.ts';
+import {
+  LINE_FIELDS,
+  fileText,
+  openRangedStore,
+  saveWideDataset,
+} from '../../helpers/export-text.ts';
 import { rangedExport } from '../../helpers/ranged-export.ts';
 import type { TempSqliteEngine } from '../../helpers/temp-sqlite-engine.ts';
-import { openTempSqliteEngine } from '../../helpers/temp-sqlite-engine.ts';
 
 const RANGE = 16;
 const FIELDS = LINE_FIELDS;
@@ -64,10 +67,11 @@ function rows(count: number, awkward: boolean): Row[] {
 let temp: TempSqliteEngine;
 let engine: StorageEngine;
 before(async () => {
-  temp = await openTempSqliteEngine({ readers: 2, exportRangeRows: RANGE });
+  temp = await openRangedStore(RANGE, FIELDS, {
+    tidy: rows(300, false),
+    awkward: rows(300, true),
+  });
   engine = temp.engine;
-  await saveDatasetRows(engine, 'tidy', FIELDS, rows(300, false));
-  await saveDatasetRows(engine, 'awkward', FIELDS, rows(300, true));
   // Booleans stored as the texts `1` and `t` (which the app never writes): true, as /records says.
   const table = (await engine.metadata.getDataset('awkward'))!.current!.table;
   const db = new Database(temp.path);
@@ -189,11 +193,7 @@ for (const id of ['tidy', 'awkward']) {
 }
 
 test('wide records (more members than an SQL function takes arguments) are written too', async () => {
-  const wide = Array.from({ length: 520 }, (_, i) => field(`f${i}`, i % 3 === 0 ? 'int' : 'text'));
-  const wideRows = Array.from({ length: 40 }, (_, r) =>
-    wide.map((f, i) => (f.type === 'int' ? r * i : i === 1 && r === 7 ? 'say "hi"' : `v${r}.${i}`)),
-  );
-  await saveDatasetRows(engine, 'wide', wide, wideRows);
+  await saveWideDataset(engine, 520, 'say "hi"');
   const { query, data } = await rangedExport(engine, 'wide', undefined, undefined, 'UTC');
   for (const [format, body] of Object.entries(BODIES)) {
     if (format === 'geojson') continue;

@@ -14,10 +14,9 @@ import type { RowEncoding } from '../../../src/core/row-encoding.ts';
 import { parquetBody } from '../../../src/api/exports/parquet.ts';
 import type { EncodedQuery, StorageEngine } from '../../../src/storage/engine.ts';
 import type { RecordsExport } from '../../../src/records/index.ts';
-import { LINE_FIELDS, saveDatasetRows } from '../../helpers/export-text.ts';
+import { LINE_FIELDS, openRangedStore } from '../../helpers/export-text.ts';
 import { rangedExport } from '../../helpers/ranged-export.ts';
 import type { TempSqliteEngine } from '../../helpers/temp-sqlite-engine.ts';
-import { openTempSqliteEngine } from '../../helpers/temp-sqlite-engine.ts';
 
 const RANGE = 16;
 
@@ -53,10 +52,11 @@ function rows(count: number, awkward: boolean): Row[] {
 let temp: TempSqliteEngine;
 let engine: StorageEngine;
 before(async () => {
-  temp = await openTempSqliteEngine({ readers: 2, exportRangeRows: RANGE });
+  temp = await openRangedStore(RANGE, LINE_FIELDS, {
+    tidy: rows(300, false),
+    awkward: rows(300, true),
+  });
   engine = temp.engine;
-  await saveDatasetRows(engine, 'tidy', LINE_FIELDS, rows(300, false));
-  await saveDatasetRows(engine, 'awkward', LINE_FIELDS, rows(300, true));
 });
 after(() => temp.cleanup());
 
