@@ -1,5 +1,6 @@
 // A load of more than FLUSH_ROWS records fills its full-text index in several steps as the records
-// come (on a thread of its own, then copied in): the index must be the one a rebuild would give.
+// come (on a thread of its own, then copied in, the B-tree indexes built meanwhile): the index
+// must be the one a rebuild would give.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -9,6 +10,7 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 
 import { emptyMetas } from '../../src/core/dataset.ts';
+import { createIndexSqls } from '../../src/storage/sqlite/record-table.ts';
 import { textIndexBuildPath } from '../../src/storage/sqlite/text-index-builder.ts';
 import { FLUSH_ROWS } from '../../src/storage/sqlite/version-writer.ts';
 import { SAMPLE_FIELDS, sampleRows } from '../helpers/sample-fields.ts';
@@ -53,6 +55,14 @@ test('a load in several full-text steps indexes every record once', async () => 
       params: [],
     });
     assert.deepEqual(ids, [[COUNT, COUNT, 1, COUNT]]);
+    // The B-tree indexes, built while the full-text thread ended, are there too.
+    const indexes = await temp.engine.query({
+      sql: `SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? ORDER BY name`,
+      params: [version.table],
+    });
+    const expected = createIndexSqls(version.table, SAMPLE_FIELDS).length;
+    assert.ok(expected > 0);
+    assert.equal(indexes.length, expected);
 
     const direct = new Database(temp.path);
     try {

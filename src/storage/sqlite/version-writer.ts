@@ -2,11 +2,11 @@
 // array and inserted in one transaction as it comes (nothing is buffered, so the records die young
 // and cost little to collect); every FLUSH_ROWS records, the new ones are handed to the thread
 // that builds the full-text index (text-index-builder.ts, started at the first step) and the event
-// loop gets a turn. At commit the index is copied in (or, for a load of fewer than FLUSH_ROWS
-// records, built here in one statement), the other indexes are built (on a thread of their own
-// for a large version, index-builder.ts), then the version's summaries are computed by the reader
-// threads, and one transaction stores them and makes the version current (the table is invisible
-// to readers until then). No step holds the serving thread for long.
+// loop gets a turn. At commit the other indexes are built (on a thread of their own for a large
+// version, index-builder.ts) while that thread ends, and its index is then copied in (a load of
+// fewer than FLUSH_ROWS records is indexed here in one statement); then the version's summaries
+// are computed by the reader threads, and one transaction stores them and makes the version
+// current (the table is invisible to readers until then). No step holds the serving thread long.
 
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 
@@ -122,8 +122,7 @@ export class SqliteVersionWriter implements VersionWriter {
     try {
       await this.indexBuilds.idle();
       this.db.transaction(() => this.insertPartialChunk()).immediate();
-      await this.finishTextIndex();
-      await this.buildIndexes(createIndexSqls(this.current.table, this.current.fields));
+      await this.finishIndexes();
       const summaries = await this.computeSummaries();
       this.db
         .transaction(() => {
@@ -241,19 +240,29 @@ export class SqliteVersionWriter implements VersionWriter {
   }
 
   /**
-   * Completes the full-text index: the thread indexes the last records and its index is copied
-   * in; without a thread (a small load), the records are indexed here.
+   * Completes the full-text index and builds the other indexes. With a full-text thread, the
+   * B-tree indexes are built while it indexes its last records (in its own file): both cores
+   * work, where one after the other left one idle for seconds on a million records. Its index
+   * is copied in once both are done, as both write the store. Without one (a small load), the
+   * records are indexed here, then the B-tree indexes built.
    */
-  private async finishTextIndex(): Promise<void> {
-    if (this.builder === null) {
+  private async finishIndexes(): Promise<void> {
+    const indexSqls = createIndexSqls(this.current.table, this.current.fields);
+    const builder = this.builder === null ? null : await this.builder;
+    if (builder === null) {
       this.indexTextUpTo(this.recordsCount);
+      await this.buildIndexes(indexSqls);
       return;
     }
-    const builder = await this.builder;
-    if (builder === null) return;
     if (this.recordsCount > this.textIndexed) builder.index(this.textIndexed, this.recordsCount);
     this.textIndexed = this.recordsCount;
-    await builder.finish();
+    // Both settle before either failure is thrown: `abort` then finds no thread still writing.
+    const [text, indexes] = await Promise.allSettled([
+      builder.finish(),
+      this.buildIndexes(indexSqls),
+    ]);
+    if (text.status === 'rejected') throw text.reason;
+    if (indexes.status === 'rejected') throw indexes.reason;
     await builder.copyInto(this.db, this.current.table);
   }
 
