@@ -18,7 +18,7 @@ export interface JsonLines {
   /**
    * Each line is a GeoJSON Feature instead of a record: its geometry the point of these two
    * stored numbers (`{"type":"Point","coordinates":[lon,lat]}`, or null), its properties the
-   * members.
+   * members; `column` names the point's field.
    */
-  feature?: { lat: number; lon: number };
+  feature?: { lat: number; lon: number; column: string };
 }

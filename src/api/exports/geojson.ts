@@ -41,7 +41,9 @@ export function geoJsonText(data: RecordsExport, reprojection?: Reprojection): T
       separator: ',',
       terminator: '',
       ...(joined ? { joined: { ...joined, options: { ...options, joined } } } : {}),
-      ...(lines ? { jsonLines: { ...lines, feature: { lat, lon } } } : {}),
+      ...(lines && geometry
+        ? { jsonLines: { ...lines, feature: { lat, lon, column: geometry.key } } }
+        : {}),
     },
     tail: ']}',
   };

@@ -17,13 +17,13 @@ export function storedValueOf(column: OutputColumn, timezone: string): StoredVal
       return { kind: 'text', position, column: column.key };
     case 'int':
     case 'double':
-      return { kind: 'number', position };
+      return { kind: 'number', position, column: column.key };
     case 'boolean':
       return { kind: 'boolean', position };
     case 'datetime':
       return { kind: 'instant', position, zone: timezone };
     case 'geo_point_2d':
-      return { kind: 'point', lat: position, lon: second };
+      return { kind: 'point', lat: position, lon: second, column: column.key };
     default:
       return null;
   }

@@ -9,13 +9,14 @@ import type { ColumnPartValues } from '../../core/column-parts.ts';
 import type { StoredValue } from '../../core/stored-values.ts';
 import { REFUSED, booleanText, concatSql, lineColumn, numberText } from './line-values-sql.ts';
 
-/** A value's entry (an SQL text, never NULL). */
-function entry(value: StoredValue): string {
+/** A value's entry (an SQL text, never NULL); numbers of `plain` columns are not checked. */
+function entry(value: StoredValue, plain: ReadonlySet<string>): string {
   switch (value.kind) {
     case 'text':
     case 'list':
       return `ifnull(octet_length(${lineColumn(value.position)}), '')`;
     case 'number':
+      return numberText(lineColumn(value.position), "''", plain.has(value.column));
     case 'instant':
       return numberText(lineColumn(value.position), "''");
     case 'boolean':
@@ -23,7 +24,12 @@ function entry(value: StoredValue): string {
     case 'point': {
       const lat = lineColumn(value.lat);
       const lon = lineColumn(value.lon);
-      const pair = `concat(${numberText(lat, REFUSED)}, ' ', ${numberText(lon, REFUSED)})`;
+      const unchecked = plain.has(value.column);
+      const [latText, lonText] = [
+        numberText(lat, REFUSED, unchecked),
+        numberText(lon, REFUSED, unchecked),
+      ];
+      const pair = `concat(${latText}, ' ', ${lonText})`;
       return `iif(${lat} IS NULL OR ${lon} IS NULL, '', ${pair})`;
     }
   }
@@ -32,16 +38,24 @@ function entry(value: StoredValue): string {
 /**
  * `sql`, whose rows have `width` columns, as one row: its row count, the blob of its texts and
  * lists, and its entries (ColumnParts). The query is wrapped as rangeLinesSql wraps it, so that
- * group_concat takes the rows in the query's order.
+ * group_concat takes the rows in the query's order. Numbers of `plainColumns` are not checked.
  */
-export function columnPartsSql(sql: string, width: number, values: ColumnPartValues): string {
+export function columnPartsSql(
+  sql: string,
+  width: number,
+  values: ColumnPartValues,
+  plainColumns: ReadonlySet<string> = new Set(),
+): string {
   const names = Array.from({ length: width }, (_, i) => `"c${i}"`);
   const texts = values.flatMap((value) =>
     value.kind === 'text' || value.kind === 'list' ? [lineColumn(value.position)] : [],
   );
   // concat() writes NULL as nothing: the entries say which values are there.
   const bytes = texts.length === 0 ? 'NULL' : `CAST(group_concat(${concatSql(texts)}, '') AS BLOB)`;
-  const entries = `group_concat(${concatSql(values.map(entry), "','")}, ',')`;
+  const entries = `group_concat(${concatSql(
+    values.map((value) => entry(value, plainColumns)),
+    "','",
+  )}, ',')`;
   return (
     `WITH "line_rows"(${names.join(', ')}) AS (${sql}) ` +
     `SELECT count(*), ${bytes}, ${entries} FROM "line_rows"`

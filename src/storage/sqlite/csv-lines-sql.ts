@@ -47,7 +47,7 @@ function cellText(
     case 'list':
       return listText(column(cell.position), lines.listSeparator, plainColumns.has(cell.column));
     case 'number':
-      return numberText(column(cell.position), "''");
+      return numberText(column(cell.position), "''", plainColumns.has(cell.column));
     case 'boolean':
       return booleanText(column(cell.position), "''", "'true'", "'false'");
     case 'instant':
@@ -57,9 +57,9 @@ function cellText(
       const lon = column(cell.lon);
       // `lat, lon` holds a comma: with that delimiter it is always quoted.
       const mark = lines.delimiter === ',' ? `'"'` : null;
-      const text = [mark, numberText(lat, REFUSED), `', '`, numberText(lon, REFUSED), mark].filter(
-        Boolean,
-      );
+      const plain = plainColumns.has(cell.column);
+      const [latText, lonText] = [numberText(lat, REFUSED, plain), numberText(lon, REFUSED, plain)];
+      const text = [mark, latText, `', '`, lonText, mark].filter(Boolean);
       return `iif(${lat} IS NULL OR ${lon} IS NULL, '', concat(${text.join(', ')}))`;
     }
   }

@@ -35,7 +35,7 @@ function valueText(value: JsonLineValue, plainColumns: ReadonlySet<string>): str
       );
     }
     case 'number':
-      return numberText(lineColumn(value.position), `'null'`);
+      return numberText(lineColumn(value.position), `'null'`, plainColumns.has(value.column));
     case 'boolean': {
       const flag = lineColumn(value.position);
       return (
@@ -50,7 +50,7 @@ function valueText(value: JsonLineValue, plainColumns: ReadonlySet<string>): str
       return `iif(${instant} IS NULL, 'null', concat('"', ${text}, '"'))`;
     }
     case 'point':
-      return pointText(value, `'{"lon":'`, `',"lat":'`, `'}'`);
+      return pointText(value, `'{"lon":'`, `',"lat":'`, `'}'`, plainColumns.has(value.column));
   }
 }
 
@@ -60,16 +60,18 @@ function pointText(
   before: string,
   between: string,
   after: string,
+  plain: boolean,
 ): string {
   const [lat, lon] = [lineColumn(point.lat), lineColumn(point.lon)];
-  const parts = [before, numberText(lon, REFUSED), between, numberText(lat, REFUSED), after];
+  const [latText, lonText] = [numberText(lat, REFUSED, plain), numberText(lon, REFUSED, plain)];
+  const parts = [before, lonText, between, latText, after];
   return `iif(${lat} IS NULL OR ${lon} IS NULL, 'null', concat(${parts.join(', ')}))`;
 }
 
 /**
  * `sql`, whose rows have `width` columns, as one row: the blob of its JSON records framed by
  * `separator` and `terminator` (NULL when it has no row; holding REFUSED_BYTE when SQL could not
- * write one of them), and how many. Texts of `plainColumns` are written without looking at them.
+ * write one of them), and how many. Values of `plainColumns` are written without looking at them.
  */
 export function jsonLinesSql(
   sql: string,
@@ -86,7 +88,13 @@ export function jsonLinesSql(
   const line = feature
     ? concatSql([
         `'{"type":"Feature","geometry":'`,
-        pointText(feature, `'{"type":"Point","coordinates":['`, `','`, `']}'`),
+        pointText(
+          feature,
+          `'{"type":"Point","coordinates":['`,
+          `','`,
+          `']}'`,
+          plainColumns.has(feature.column),
+        ),
         `',"properties":{'`,
         ...members,
         `'}}'`,

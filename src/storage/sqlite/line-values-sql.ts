@@ -42,10 +42,19 @@ function exact(text: string, value: string): string {
  * its shortest exact text, which is String()'s. String() writes no exponent from 1e-6 to 1e21,
  * printf('%g') none from 1e-4 to 1e15; between 1e-6 and 1e-4 the digits are printed with a fixed
  * number of decimals. Doubles of 16 or 17 digits, and the rest of the range, are left to
- * JavaScript.
+ * JavaScript. The numbers of a column the load found plain (core/plain-number.ts) are written
+ * unchecked: CAST for an integer, printf for a double (by its magnitude, as here).
  */
-export function numberText(value: string, whenNull: string): string {
+export function numberText(value: string, whenNull: string, plain = false): string {
   const digits = fifteenDigits(value);
+  if (plain) {
+    return (
+      `CASE WHEN typeof(${value}) = 'integer' THEN CAST(${value} AS TEXT) ` +
+      `WHEN ${value} IS NULL THEN ${whenNull} ` +
+      `WHEN ${value} >= 1e-4 OR ${value} <= -1e-4 OR ${value} = 0 THEN ${digits.general} ` +
+      `WHEN abs(${value}) >= 1e-5 THEN ${digits.fixed(19)} ELSE ${digits.fixed(20)} END`
+    );
+  }
   const size = `abs(${value})`;
   const real =
     `CASE WHEN ${value} = 0 THEN '0' ` +

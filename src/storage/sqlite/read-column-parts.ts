@@ -1,7 +1,8 @@
 // A range read by columns (RowEncoding.columnParts) on a reader thread: columnPartsSql's one
 // row as ColumnParts for the encoder, or null when SQL could not write a number exactly (a NUL
-// in the entries), refused the statement (too long), or the encoder refused the parts. A query refused on too many of its ranges is no longer
-// tried (line-refusals.ts), as for the lines of CSV and JSON exports.
+// in the entries), refused the statement (too long), or the encoder refused the parts. A query
+// refused on too many of its ranges is no longer tried (line-refusals.ts), as for the lines of
+// CSV and JSON exports.
 
 import type Database from 'better-sqlite3';
 
@@ -17,6 +18,8 @@ export interface PartsQuery {
   sql: string;
   params: unknown[];
   values: ColumnPartValues;
+  /** The fields whose numbers the load found plain (written unchecked). */
+  plainColumns: ReadonlySet<string>;
 }
 
 /**
@@ -32,7 +35,7 @@ export function readColumnParts<T>(
   const width = prepare(query.sql).columns().length;
   let statement: Database.Statement;
   try {
-    statement = prepare(columnPartsSql(query.sql, width, query.values));
+    statement = prepare(columnPartsSql(query.sql, width, query.values, query.plainColumns));
   } catch {
     refusals.giveUp(query.sql);
     return null;

@@ -13,7 +13,7 @@ import { csvLinesSql } from './csv-lines-sql.ts';
 import { jsonLinesSql } from './json-lines-sql.ts';
 import { REFUSED_BYTE } from './line-values-sql.ts';
 import { LineRefusals } from './line-refusals.ts';
-import { plainTextColumnNames, plainTextColumnsSql } from './plain-text-columns.ts';
+import { plainColumnNames, plainColumnsSql } from './plain-columns.ts';
 import { readColumnParts } from './read-column-parts.ts';
 import { joinedSql } from './joined-sql.ts';
 import { BUSY_TIMEOUT_MS, MMAP_SIZE } from './connection.ts';
@@ -147,15 +147,15 @@ async function encodeJoined(
 const lineRefusals = new LineRefusals();
 
 /**
- * The plain text columns the load of `table` noted (none when unknown: all are checked). Read for
+ * The plain fields the load of `table` noted (none when unknown: all are checked). Read for
  * each range, a lookup by key: a cached answer could outlive its table, whose name a later
  * version may take again.
  */
 function plainColumnsOf(table: string | undefined): ReadonlySet<string> {
   if (table === undefined) return new Set();
   try {
-    const [text] = prepare(plainTextColumnsSql(table)).get() as [unknown] | [];
-    return plainTextColumnNames(text);
+    const [text] = prepare(plainColumnsSql(table)).get() as [unknown] | [];
+    return plainColumnNames(text);
   } catch {
     return new Set(); // A version loaded before they were noted: no summary table.
   }
@@ -200,7 +200,12 @@ async function encodeParts(
   const loaded = (await import(module)) as RowEncoderModule;
   if (!loaded.encodeColumnParts) return null;
   const encode = loaded.encodeColumnParts;
-  const query = { sql: request.sql, params: bindable(request.params), values: columnParts };
+  const query = {
+    sql: request.sql,
+    params: bindable(request.params),
+    values: columnParts,
+    plainColumns: plainColumnsOf(request.table),
+  };
   const chunk = readColumnParts(prepare, query, (parts) => encode(options as never, parts));
   if (!chunk) return null;
   const { bytes, rows, meta } = chunk;

@@ -82,7 +82,7 @@ test('a record with too few cells is refused', () => {
   assert.throws(() => encode([field('a', 'text'), field('b', 'int')], ['x']), /1 cells/);
 });
 
-test('the encoder notes the text and date fields whose values are all plain', () => {
+test('the encoder notes the text, date and number fields whose values are all plain', () => {
   const fields = [
     field('plain', 'text'),
     field('semi', 'text'),
@@ -95,13 +95,35 @@ test('the encoder notes the text and date fields whose values are all plain', ()
   const encoder = createRowEncoder(fields);
   const out: (string | number | bigint | null)[] = [];
   encoder.encode(['a b', 'x', 'say', ['a', 'b'], ['c'], 1, '2024-01-31'], out, 0);
-  assert.deepEqual(encoder.plainTextColumns(), ['plain', 'semi', 'quote', 'tags', 'tidy', 'day']);
+  const all = ['plain', 'semi', 'quote', 'tags', 'tidy', 'n', 'day'];
+  assert.deepEqual(encoder.plainColumns(), all);
   encoder.encode(['é', 'x;y', 'say "hi"', ['a', 'b,c'], null, 2, null], out, 0);
   encoder.encode([null, 'z', 'line\nbreak', [], ['d'], 3, '2024-02-01'], out, 0);
-  assert.deepEqual(encoder.plainTextColumns(), ['plain', 'tidy', 'day']);
+  assert.deepEqual(encoder.plainColumns(), ['plain', 'tidy', 'n', 'day']);
   for (const odd of ['\t', '|', '\r', ',', '\\', '\u0001']) {
     const one = createRowEncoder([field('t', 'text')]);
     one.encode([`a${odd}b`], out, 0);
-    assert.deepEqual(one.plainTextColumns(), [], JSON.stringify(odd));
+    assert.deepEqual(one.plainColumns(), [], JSON.stringify(odd));
   }
+});
+
+test('a number or point field is plain while printf writes each of its numbers exactly', () => {
+  const fields = [
+    field('n', 'int'),
+    field('x', 'double'),
+    field('place', 'geo_point_2d'),
+    field('at', 'datetime'),
+  ];
+  const encoder = createRowEncoder(fields);
+  const out: (string | number | bigint | null)[] = [];
+  encoder.encode([7, 48.858901, { lat: 48.858901, lon: 2.131386 }, 1700000000000], out, 0);
+  encoder.encode([null, null, null, null], out, 0);
+  assert.deepEqual(encoder.plainColumns(), ['n', 'x', 'place']);
+  encoder.encode([2 ** 60, 1 / 3, { lat: 45.5, lon: 0.1 + 0.2 }, 0], out, 0);
+  assert.deepEqual(encoder.plainColumns(), []);
+  const tiny = createRowEncoder([field('x', 'double')]);
+  tiny.encode([0.00001], out, 0);
+  assert.deepEqual(tiny.plainColumns(), ['x']);
+  tiny.encode([1e-7], out, 0);
+  assert.deepEqual(tiny.plainColumns(), [], 'String() writes an exponent below 1e-6');
 });

@@ -27,7 +27,7 @@ import {
 } from './record-table.ts';
 import type { IndexBuilds } from './index-builder.ts';
 import { quoteName } from './quote.ts';
-import { keepPlainTextColumns } from './plain-text-columns.ts';
+import { keepPlainColumns } from './plain-columns.ts';
 import type { RowEncoder } from './row-encoder.ts';
 import { createRowEncoder } from './row-encoder.ts';
 import { TextIndexBuilder } from './text-index-builder.ts';
@@ -183,7 +183,7 @@ export class SqliteVersionWriter implements VersionWriter {
       `INSERT INTO ${quoteName(summaryTableName(table))} (key, rows) VALUES (?, ?)`,
     );
     for (const [key, text] of summaries) insert.run(key, text);
-    keepPlainTextColumns(this.db, table, this.encoder.plainTextColumns());
+    keepPlainColumns(this.db, table, this.encoder.plainColumns());
   }
 
   /**

@@ -19,10 +19,10 @@ import type { EncodedQuery, StorageEngine } from '../../../src/storage/engine.ts
 import { csvLinesSql } from '../../../src/storage/sqlite/csv-lines-sql.ts';
 import { REFUSED_BYTE } from '../../../src/storage/sqlite/line-values-sql.ts';
 import {
-  PLAIN_TEXT_COLUMNS_KEY,
-  plainTextColumnNames,
-  plainTextColumnsSql,
-} from '../../../src/storage/sqlite/plain-text-columns.ts';
+  PLAIN_COLUMNS_KEY,
+  plainColumnNames,
+  plainColumnsSql,
+} from '../../../src/storage/sqlite/plain-columns.ts';
 import { formatInstant } from '../../../src/util/iso-time.ts';
 import {
   LINE_FIELDS,
@@ -56,7 +56,7 @@ const TEXTS = [
 /** Values SQL writes itself, cell kind by cell kind. */
 const WRITABLE = {
   n: [0, -5, 42, 9007199254740991, null],
-  x: [0.1, 2.5, 3, -123.456, 48.858901, 12345678.9, 1e-4, null],
+  x: [0.1, 2.5, 3, -123.456, 48.858901, 12345678.9, 1e-4, 0.000023, -0.000006, null],
   tags: [[], ['x'], ['a', 'b;c'], ['l’été', 'd,e'], [''], null],
   seen: [
     Date.UTC(2024, 0, 31, 9),
@@ -203,16 +203,17 @@ async function plainColumnsOf(id: string): Promise<string[] | null> {
   const { table } = (await engine.metadata.getDataset(id))!.current!;
   const db = new Database(temp.path, { readonly: true });
   try {
-    const text = db.prepare(plainTextColumnsSql(table)).pluck().get();
-    return text === undefined ? null : [...plainTextColumnNames(text)];
+    const text = db.prepare(plainColumnsSql(table)).pluck().get();
+    return text === undefined ? null : [...plainColumnNames(text)];
   } finally {
     db.close();
   }
 }
 
-test('the load notes the text columns none of whose values needs quoting', async () => {
-  assert.deepEqual(await plainColumnsOf('plain'), ['day', 'tags', 'b']);
-  assert.deepEqual(await plainColumnsOf('tidy'), ['day']);
+test('the load notes the fields none of whose values needs quoting or an exactness check', async () => {
+  // `n` holds 2^53 - 1 (beyond 1e15: printf would write an exponent).
+  assert.deepEqual(await plainColumnsOf('plain'), ['x', 'day', 'tags', 'b', 'where']);
+  assert.deepEqual(await plainColumnsOf('tidy'), ['x', 'day', 'where']);
 });
 
 for (const options of OPTIONS) {
@@ -234,6 +235,11 @@ for (const options of OPTIONS) {
         sql.includes('json_quote(replace(ifnull("c0", \'\')'),
         options.delimiter !== '\t',
       );
+      // The numbers of `x` and of the point are written unchecked; those of `n` are checked.
+      assert.doesNotMatch(sql, /CAST\(printf\('%\.15g', "c(2|8|9)"\) AS REAL\)/);
+      for (const c of [2, 8, 9])
+        assert.match(sql, new RegExp(`THEN printf\\('%\\.15g', "c${c}"\\) WHEN abs`));
+      assert.match(sql, /"c1" BETWEEN -9007199254740991/);
       const [bytes] = db
         .prepare(sql)
         .raw(true)
@@ -250,7 +256,7 @@ test('a version loaded before plain columns were noted is checked whole', async 
   const { table } = (await engine.metadata.getDataset('plain'))!.current!;
   const db = new Database(temp.path);
   try {
-    db.prepare(`DELETE FROM "${table}_summary" WHERE key = ?`).run(PLAIN_TEXT_COLUMNS_KEY);
+    db.prepare(`DELETE FROM "${table}_summary" WHERE key = ?`).run(PLAIN_COLUMNS_KEY);
   } finally {
     db.close();
   }

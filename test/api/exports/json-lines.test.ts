@@ -17,10 +17,7 @@ import type { RecordsExport } from '../../../src/records/index.ts';
 import type { EncodedQuery, StorageEngine } from '../../../src/storage/engine.ts';
 import { jsonLinesSql } from '../../../src/storage/sqlite/json-lines-sql.ts';
 import { REFUSED_BYTE } from '../../../src/storage/sqlite/line-values-sql.ts';
-import {
-  plainTextColumnNames,
-  plainTextColumnsSql,
-} from '../../../src/storage/sqlite/plain-text-columns.ts';
+import { plainColumnNames, plainColumnsSql } from '../../../src/storage/sqlite/plain-columns.ts';
 import {
   LINE_FIELDS,
   fileText,
@@ -124,7 +121,7 @@ test('records are written in SQL only where SQL writes them exactly', async () =
   assert.equal(jsonArrayText(indexKey.data).encoding.jsonLines, undefined);
   // GeoJSON: features whose geometry is the point, the other columns their properties.
   const features = geoJsonText(data).encoding.jsonLines;
-  assert.deepEqual(features?.feature, { lat: 8, lon: 9 });
+  assert.deepEqual(features?.feature, { lat: 8, lon: 9, column: 'where' });
   assert.deepEqual(
     features?.members.map((m) => m.name),
     ['"a":', '"n":', '"x":', '"ok":', '"day":', '"seen":', '"tags":', '"b":'],
@@ -139,8 +136,8 @@ test('a tidy table is written whole in SQL, its plain columns unlooked at', asyn
   const expected = await text(query, file, rowByRow);
   const db = new Database(temp.path, { readonly: true });
   try {
-    const plain = plainTextColumnNames(db.prepare(plainTextColumnsSql(table)).pluck().get());
-    assert.deepEqual([...plain], ['day', 'b']);
+    const plain = plainColumnNames(db.prepare(plainColumnsSql(table)).pluck().get());
+    assert.deepEqual([...plain], ['x', 'day', 'b', 'where']);
     const ranged = query.ranged!;
     const params = [...ranged.params];
     params[ranged.fromParam] = 0;
@@ -149,6 +146,12 @@ test('a tidy table is written whole in SQL, its plain columns unlooked at', asyn
     const framing = { separator: ',', terminator: '' };
     const sql = jsonLinesSql(ranged.sql, width, jsonLines!, framing, plain);
     assert.match(sql, /coalesce\('"' \|\| "c7" \|\| '"', 'null'\)/);
+    // The numbers of `x` and of the point are written unchecked; those of `n` (2^53 - 1 among
+    // them) are checked.
+    assert.doesNotMatch(sql, /CAST\(printf\('%\.15g', "c(2|8|9)"\) AS REAL\)/);
+    for (const c of [2, 8, 9])
+      assert.match(sql, new RegExp(`THEN printf\\('%\\.15g', "c${c}"\\) WHEN abs`));
+    assert.match(sql, /"c1" BETWEEN -9007199254740991/);
     const [bytes, count] = db
       .prepare(sql)
       .raw(true)

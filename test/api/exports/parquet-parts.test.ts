@@ -13,6 +13,7 @@ import type { Row } from '../../../src/core/cell.ts';
 import type { RowEncoding } from '../../../src/core/row-encoding.ts';
 import { parquetBody } from '../../../src/api/exports/parquet.ts';
 import type { EncodedQuery, StorageEngine } from '../../../src/storage/engine.ts';
+import { plainColumnNames, plainColumnsSql } from '../../../src/storage/sqlite/plain-columns.ts';
 import type { RecordsExport } from '../../../src/records/index.ts';
 import { LINE_FIELDS, openRangedStore } from '../../helpers/export-text.ts';
 import { rangedExport } from '../../helpers/ranged-export.ts';
@@ -30,6 +31,12 @@ const INSTANTS = [Date.UTC(2024, 0, 31, 9), Date.UTC(1950, 5, 1, 0, 0, 0, 250), 
 /** Values SQL cannot give exactly: their ranges are encoded row by row. */
 const AWKWARD = { x: [0.1 + 0.2, 1 / 3, 5e-324], n: [2 ** 60] };
 
+/** Points of few decimals (so plain: their numbers are read unchecked), one near 0° of longitude. */
+function point(i: number): { lat: number; lon: number } {
+  const lat = Number((45 + (i % 100) / 1000).toFixed(3));
+  return { lat, lon: i % 7 === 3 ? 0.000023 : Number((-4 + (i % 77) / 1000).toFixed(3)) };
+}
+
 function rows(count: number, awkward: boolean): Row[] {
   return Array.from({ length: count }, (_, i) => {
     const pick = <T>(list: readonly T[], k: number) => list[(i + k) % list.length]!;
@@ -44,7 +51,7 @@ function rows(count: number, awkward: boolean): Row[] {
       pick(TAGS, 4),
       // A column NULL in whole ranges.
       i < 40 ? null : pick(TEXTS, 5),
-      i % 5 === 0 ? null : { lat: 45 + (i % 100) / 1000, lon: -4 + (i % 77) / 1000 },
+      i % 5 === 0 ? null : point(i),
     ] as Row;
   });
 }
@@ -96,6 +103,9 @@ function encodings(metadata: FileMetaData): string[] {
 }
 
 test('a tidy dataset is written by columns, with the values, schema and statistics of rows', async () => {
+  const { table } = (await engine.metadata.getDataset('tidy'))!.current!;
+  const [noted] = await engine.query({ sql: plainColumnsSql(table), params: [] });
+  assert.ok(plainColumnNames(noted?.[0]).has('where'), 'the points are read unchecked');
   const { byColumns, byRows } = await bothFiles('tidy');
   const columnsMeta = parquetMetadata(byColumns);
   const rowsMeta = parquetMetadata(byRows);
