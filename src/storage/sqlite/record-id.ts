@@ -1,23 +1,18 @@
 // The record id (`_id`): a SHA-1 of a record's stored values, so the same content keeps the same
 // id across loads. Values are serialised to bytes (numbers as 8-byte doubles, strings as UTF-8
 // ended by 0xFF, which UTF-8 never uses), which is several times faster than building a string.
+// Short texts are encoded in JavaScript (util/utf8-write.ts): 4.6 → 3.3 µs per generated
+// Alim'confiance record hashed alone (SHA-1 itself about 1.3 of it), about 0.4 µs less per row
+// on the writer in a whole import.
 
 import { sha1Hex } from '../../util/sha1-hex.ts';
+import { writeUtf8 } from '../../util/utf8-write.ts';
 
 const STRING = 1;
 const NUMBER = 2;
 const OTHER = 3;
 const NULL = 0;
 const END = 0xff;
-
-type Utf8Writer = (this: Buffer, text: string, at: number) => number;
-
-/** Node's undocumented but long-standing fast path; `write` (same result) when it is missing. */
-const fastUtf8Write = (Buffer.prototype as unknown as { utf8Write?: Utf8Writer }).utf8Write;
-
-function writeUtf8(buffer: Buffer, text: string, at: number): number {
-  return fastUtf8Write ? fastUtf8Write.call(buffer, text, at) : buffer.write(text, at, 'utf8');
-}
 
 export class RecordHasher {
   private buffer = Buffer.allocUnsafe(64 * 1024);
