@@ -8,9 +8,9 @@ const SCALE = 1e6;
 /**
  * Whether `value` is 0, or of a magnitude from 1e-6 to 1e15 (String() writes no exponent there)
  * with 15 significant digits that read back as the same double (then they are its shortest exact
- * text). Most values are decided by the scaled test, about 20 times cheaper than toPrecision: an
- * integer n below 1e15 with n / 1e6 the same double means the value is the double nearest to a
- * decimal of at most 15 digits.
+ * text). Most values are decided by the scaled test (about 10 ns on session 14's machine, where
+ * toPrecision took 330): an integer n below 1e15 with n / 1e6 the same double means the value is
+ * the double nearest to a decimal of at most 15 digits.
  */
 export function isPlainNumber(value: unknown): boolean {
   if (typeof value !== 'number') return false;
