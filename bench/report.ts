@@ -13,6 +13,8 @@ interface Timing {
 export interface BenchResult {
   rows: number;
   import?: Figures;
+  /** What SQLite alone spends to hold the imported rows (bench/import-floor-child.ts). */
+  importFloor?: Figures;
   serveBaselineRssMb?: number;
   exports?: Record<string, Figures>;
   /** The same exports downloaded again, answered from the export cache. */
@@ -78,6 +80,22 @@ export function buildTable(result: BenchResult): TableRow[] {
       'import: CPU µs/row all, main',
       `${micros(imp['cpuSeconds'])}, ${micros(imp['mainThreadCpuSeconds'])}`,
     );
+    const floor = result.importFloor;
+    if (floor) {
+      const steps = ['rowsCpuSeconds', 'textCpuSeconds', 'indexCpuSeconds'].map((k) => floor[k]);
+      row(
+        '  engine floor CPU s: rows, full text, indexes',
+        `${steps.map(ms).join(' + ')} = ${ms(floor['cpuSeconds'])}`,
+      );
+      row(
+        `  the most rows/s the floor allows on ${floor['cores']} cores`,
+        int(floor['maxRowsPerSecond']),
+      );
+      row(
+        '  import CPU ÷ floor',
+        `×${((imp['cpuSeconds'] ?? 0) / (floor['cpuSeconds'] ?? 1)).toFixed(2)}`,
+      );
+    }
   }
   if (result.exports) {
     const base = result.serveBaselineRssMb ?? 0;

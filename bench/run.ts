@@ -75,6 +75,10 @@ const result: BenchResult = { rows };
 if (wants('import') || !(await storeHasDataset(store, DATASET_ID))) {
   await resetStore(store);
   result.import = child(['bench/import-child.ts', csv, store], `importing into ${store}`);
+  if (engine === 'sqlite') {
+    const what = "the import's engine floor (the rows copied, full-text and B-tree indexes)";
+    result.importFloor = child(['bench/import-floor-child.ts', store], what);
+  }
 }
 if (wants('exports')) {
   // Each format in a serving process of its own: the memory one export leaves to the allocator
