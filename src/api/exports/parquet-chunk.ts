@@ -8,6 +8,7 @@ import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 
 import type { ChunkEncoder, EncodedChunk } from '../../core/row-encoding.ts';
 import type { OutputColumn } from '../../odsql/index.ts';
+import { snappyCompress } from '../../util/snappy.ts';
 import type { ParquetColumn } from './parquet-columns.ts';
 import { parquetColumn, parquetSchema } from './parquet-columns.ts';
 
@@ -20,6 +21,9 @@ export const PARQUET_CHUNK_MODULE = import.meta.url;
 
 // A range read by columns is encoded by the same module (RowEncoding.columnParts).
 export { encodeColumnParts } from './parquet-parts.ts';
+
+/** Pages compressed by the native library rather than hyparquet-writer's JavaScript. */
+const compressors = { SNAPPY: snappyCompress };
 
 /** The 'PAR1' a ParquetWriter writes first, which a row group encoded here leaves out. */
 const MAGIC_BYTES = 4;
@@ -69,7 +73,8 @@ export function createChunkEncoder(options: ParquetChunkOptions): ChunkEncoder {
       const writer = idle.pop() ?? new ByteWriter(1 << 20);
       writer.index = 0;
       writer.offset = 0;
-      file = { writer, parquet: new ParquetWriter({ writer, schema, createdBy: 'datagora' }) };
+      const parquet = new ParquetWriter({ writer, schema, createdBy: 'datagora', compressors });
+      file = { writer, parquet };
     }
     // No offset index: it would be written with the footer, on the main thread.
     void file.parquet.write({

@@ -11,10 +11,10 @@ import type { ColumnChunk, RowGroup, SchemaElement } from 'hyparquet';
 import { ByteWriter } from 'hyparquet-writer';
 import { writePageHeader } from 'hyparquet-writer/src/datapage.js';
 import { writeRleBitPackedHybrid } from 'hyparquet-writer/src/encoding.js';
-import { snappyCompress } from 'hyparquet-writer/src/snappy.js';
 
 import type { ColumnParts } from '../../core/column-parts.ts';
 import type { EncodedChunk } from '../../core/row-encoding.ts';
+import { snappyCompress } from '../../util/snappy.ts';
 import type { ParquetChunkOptions } from './parquet-chunk.ts';
 import type { ColumnBuilder, TextCursor } from './parquet-column-builder.ts';
 import { parquetColumn, parquetSchema } from './parquet-columns.ts';
