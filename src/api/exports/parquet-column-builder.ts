@@ -13,6 +13,8 @@ export interface ColumnBuilder {
   /** The PLAIN bytes of the values added. */
   plain(): Uint8Array;
   statistics(nulls: number): ChunkStatistics;
+  /** The buffer the values were written in, free for the next range once the page is written. */
+  spare?(): Uint8Array;
   geospatial?(): GeospatialStatistics | undefined;
 }
 

@@ -22,6 +22,16 @@ import { builderOf } from './parquet-value-builders.ts';
 
 let cachedSchema: { key: string; schema: SchemaElement[] } | null = null;
 
+/**
+ * The buffers of this thread's last row group, reused by the next: each text column's page (by
+ * column number) and the group's writer. Allocated anew for each range, their growth by
+ * doubling made about 8 MB of garbage per range for the thread to collect. One larger than
+ * KEPT_BYTES is not kept: a reader holds what it keeps between exports.
+ */
+const sparePages: (Uint8Array | undefined)[] = [];
+let spareWriter: ByteWriter | null = null;
+const KEPT_BYTES = 1 << 22;
+
 /** The file's schema (the root, then a leaf per column), built once per export. */
 function schemaOf(options: ParquetChunkOptions): SchemaElement[] {
   const key = JSON.stringify(options);
@@ -93,7 +103,7 @@ export function encodeColumnParts(
   const cursor: TextCursor = { bytes: parts.bytes ?? new Uint8Array(0), from: 0 };
   const builders: ColumnBuilder[] = [];
   for (let c = 0; c < options.columns.length; c++) {
-    const builder = builderOf(options.columns[c]!, elements[c]!, cursor, rows);
+    const builder = builderOf(options.columns[c]!, elements[c]!, cursor, rows, sparePages[c]);
     if (builder === null) return null;
     builders.push(builder);
   }
@@ -114,10 +124,17 @@ export function encodeColumnParts(
   }
   // Every entry and every byte of texts read: anything else is not what SQL was asked for.
   if (start !== entries.length + 1 || cursor.from !== cursor.bytes.length) return null;
-  const writer = new ByteWriter(1 << 16);
+  const writer = spareWriter ?? new ByteWriter(1 << 16);
+  spareWriter = null;
+  writer.index = 0;
+  writer.offset = 0;
   const chunks = builders.map((builder, c) =>
     writeChunk(writer, elements[c]!, builder, levels[c]!, nulls[c]!),
   );
+  for (let c = 0; c < columns; c++) {
+    const page = builders[c]!.spare?.();
+    sparePages[c] = page !== undefined && page.length <= KEPT_BYTES ? page : undefined;
+  }
   let uncompressed = 0n;
   for (const chunk of chunks) uncompressed += chunk.meta_data!.total_uncompressed_size;
   const group: RowGroup = {
@@ -127,5 +144,7 @@ export function encodeColumnParts(
     total_compressed_size: BigInt(writer.offset),
   };
   // A buffer of its own, at its length: it is moved to the main thread.
-  return { bytes: new Uint8Array(writer.buffer.slice(0, writer.index)), rows, meta: [group] };
+  const bytes = new Uint8Array(writer.buffer.slice(0, writer.index));
+  if (writer.buffer.byteLength <= KEPT_BYTES) spareWriter = writer;
+  return { bytes, rows, meta: [group] };
 }

@@ -15,8 +15,8 @@ const BACKSLASH = 92;
  * takes a Uint8Array per value: a view made for each of them).
  */
 class Bytes {
-  data = new Uint8Array(1 << 14);
   length = 0;
+  constructor(public data: Uint8Array) {}
 
   reserve(more: number): void {
     if (this.length + more <= this.data.length) return;
@@ -72,9 +72,16 @@ function lengthOf(entries: string, start: number, end: number): number {
   return length;
 }
 
-/** Texts and lists: each value's length (4 bytes, little-endian), then its bytes. */
-export function textBuilder(cursor: TextCursor, list: boolean): ColumnBuilder {
-  const out = new Bytes();
+/**
+ * Texts and lists: each value's length (4 bytes, little-endian), then its bytes, written into
+ * `buffer` (a previous range's, given back by `spare()`) while it is large enough.
+ */
+export function textBuilder(
+  cursor: TextCursor,
+  list: boolean,
+  buffer: Uint8Array = new Uint8Array(1 << 14),
+): ColumnBuilder {
+  const out = new Bytes(buffer);
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   let min: Uint8Array | null = null;
@@ -134,6 +141,7 @@ export function textBuilder(cursor: TextCursor, list: boolean): ColumnBuilder {
       return true;
     },
     plain: () => out.data.subarray(0, out.length),
+    spare: () => out.data,
     statistics(nulls) {
       const statistics: ChunkStatistics = { null_count: BigInt(nulls) };
       if (min !== null && max !== null) {

@@ -101,18 +101,22 @@ function pointBuilder(rows: number): ColumnBuilder {
   };
 }
 
-/** The builder of an output column's values, or null for a type not read by columns. */
+/**
+ * The builder of an output column's values, or null for a type not read by columns. A text
+ * column writes into `spare` (a buffer an earlier range's builder gave back) while it fits.
+ */
 export function builderOf(
   column: OutputColumn,
   element: SchemaElement,
   cursor: TextCursor,
   rows: number,
+  spare?: Uint8Array,
 ): ColumnBuilder | null {
-  if (column.multivalued) return column.type === 'text' ? textBuilder(cursor, true) : null;
+  if (column.multivalued) return column.type === 'text' ? textBuilder(cursor, true, spare) : null;
   switch (column.type) {
     case 'text':
     case 'date':
-      return textBuilder(cursor, false);
+      return textBuilder(cursor, false, spare);
     case 'int':
     case 'double':
     case 'boolean':

@@ -62,6 +62,10 @@ before(async () => {
   temp = await openRangedStore(RANGE, LINE_FIELDS, {
     tidy: rows(300, false),
     awkward: rows(300, true),
+    // Texts of its last ranges larger than the page buffer the earlier ranges leave to reuse.
+    long: rows(300, false).map((row, i) =>
+      i < 200 ? row : [`${'long text '.repeat(150)}${i}`, ...row.slice(1)],
+    ),
   });
   engine = temp.engine;
 });
@@ -149,3 +153,12 @@ for (const [select, where] of [
     ]);
   });
 }
+
+test('a range of larger texts than the ranges before it is written whole', async () => {
+  const { byColumns, byRows } = await bothFiles('long');
+  assert.ok(encodings(parquetMetadata(byColumns)).every((e) => e === 'plain'));
+  const written = await parquetReadObjects({ file: byColumns });
+  assert.deepEqual(written, [...(await parquetReadObjects({ file: byRows }))]);
+  assert.equal(written.length, 300);
+  assert.equal(written[299]!['a'], `${'long text '.repeat(150)}299`);
+});
